@@ -1,0 +1,20 @@
+// Prisma CLI configuration: the JS schema engine over the better-sqlite3 driver adapter,
+// so generate / migrate deploy / migrate diff need no downloaded engine binary.
+import path from 'node:path';
+import { defineConfig } from 'prisma/config';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { readDotEnv } from './src/config.js';
+import { resolveDatabaseUrl } from './src/store/database-url.js';
+
+const env = readDotEnv('.env');
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: 'js',
+  schema: path.join('prisma', 'schema.prisma'),
+  migrations: { path: path.join('prisma', 'migrations') },
+  async adapter() {
+    // The shadow database (for `migrate diff --from-migrations`) lives in memory.
+    return new PrismaBetterSQLite3({ url: resolveDatabaseUrl(env.DATABASE_URL) }, { shadowDatabaseUrl: ':memory:' });
+  },
+});

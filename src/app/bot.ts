@@ -1,0 +1,215 @@
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import { BufferedSink, type EventSink } from '../events.js';
+import type { Logger } from '../log.js';
+import type { OrgDirectory } from '../org/directory.js';
+import type { Db, Tx } from '../store/db.js';
+import type { Classifier, Intake } from '../intake/index.js';
+import type { ChatMessage, ChatPort, ChatTarget } from '../chat/port.js';
+import { enqueue, Outbox, type OutboundRequest } from '../chat/outbox.js';
+import { normalizeText } from '../commands/normalize.js';
+import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
+import { commandSpecs, sweeps } from './features.js';
+import { identifySpeaker } from './identify.js';
+import { dispatchMessage } from './dispatch.js';
+import type { AppContext, MessageContext } from './context.js';
+
+export interface BotDeps {
+  config: Readonly<Config>;
+  db: Db;
+  chat: ChatPort;
+  clock: Clock;
+  events: EventSink;
+  log: Logger;
+  classifier: Classifier;
+  org: OrgDirectory;
+  random?: () => number;
+}
+
+/** Duplicate deliveries of the same text by the same person in one place within this window are dropped. */
+export const DUPLICATE_WINDOW_MS = 10_000;
+/** Longer messages are cut before they are read; commands that long are refused. */
+export const MAX_TEXT = 2_000;
+
+/**
+ * The bot: every accepted message is stored first, then handled in one transaction with
+ * everything it causes (ticket rows, queued replies), then marked done. A crash between
+ * storing and handling leaves it pending, and the next start handles it — once.
+ */
+export class Bot {
+  readonly outbox: Outbox;
+  private readonly matcher = new CommandMatcher(commandSpecs);
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: BotDeps) {
+    this.outbox = new Outbox({
+      db: deps.db,
+      clock: deps.clock,
+      chat: deps.chat,
+      limits: deps.config.send,
+      events: deps.events,
+      log: deps.log,
+      timeZone: deps.config.timeZone,
+      random: deps.random,
+      resolveContact: (key) => this.resolveContact(key),
+    });
+    deps.chat.onMessage((m) => this.receive(m));
+  }
+
+  get botName(): string {
+    return this.deps.config.botName ?? this.deps.org.botName;
+  }
+
+  /** Messages are handled one at a time, in arrival order. */
+  receive(message: ChatMessage): Promise<void> {
+    const run = this.queue.then(() => this.handleChatMessage(message));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async handleChatMessage(message: ChatMessage): Promise<void> {
+    try {
+      const id = await this.store(message);
+      if (id !== undefined) await this.process(id);
+    } catch (err) {
+      this.deps.log.error({ err, messageId: message.id }, 'failed to handle a message');
+    }
+  }
+
+  /** Stores an incoming message; undefined when it was seen before or is not for us. */
+  async store(message: ChatMessage): Promise<number | undefined> {
+    const { db, clock } = this.deps;
+    if (message.room && !this.deps.org.room(message.room.topic)) return undefined; // not a registered group
+    const { text, mentioned } = normalizeText(message.text, this.botName);
+    if (text === '') return undefined;
+    const now = clock.now();
+    const fingerprint = `${message.room?.topic ?? 'dm'}|${message.sender.alias ?? message.sender.chatId}|${text}`;
+    const existing = await db.inboundMessage.findUnique({ where: { messageId: message.id }, select: { id: true } });
+    if (existing) return undefined;
+    const recent = await db.inboundMessage.findFirst({
+      where: { fingerprint, receivedAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
+      select: { id: true },
+    });
+    try {
+      const row = await db.inboundMessage.create({
+        data: {
+          messageId: message.id,
+          roomTopic: message.room?.topic ?? null,
+          senderChat: message.sender.chatId,
+          senderAlias: message.sender.alias ?? null,
+          senderName: message.sender.name,
+          text,
+          mentioned: mentioned || message.mentionsBot,
+          fingerprint,
+          receivedAt: now,
+          status: recent ? 'duplicate' : 'pending',
+        },
+      });
+      return recent ? undefined : row.id;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'P2002') return undefined; // the same id, stored meanwhile
+      throw err;
+    }
+  }
+
+  /** Handles every message stored but not yet handled (after a crash or restart). */
+  async resumePending(): Promise<number> {
+    const pending = await this.deps.db.inboundMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, select: { id: true } });
+    for (const { id } of pending) await this.process(id);
+    if (pending.length) this.deps.log.info({ count: pending.length }, 'resumed messages stored before a restart');
+    return pending.length;
+  }
+
+  async process(inboundId: number): Promise<void> {
+    const { db, log } = this.deps;
+    const row = await db.inboundMessage.findUnique({ where: { id: inboundId } });
+    if (!row || row.status !== 'pending') return;
+    const room = row.roomTopic ? this.deps.org.room(row.roomTopic) : undefined;
+    const text = row.text.length > MAX_TEXT ? row.text.slice(0, MAX_TEXT) : row.text;
+    const command = this.matcher.match(text);
+    // The model may take seconds: ask it before the transaction, never inside it.
+    let intake: Intake | undefined;
+    if (!command && room?.kind === 'residents') {
+      const known = this.deps.org.grid(room.grid)?.buildings.map((b) => b.number);
+      intake = await this.deps.classifier.classify(text, { roomKey: room.topic, knownBuildings: known });
+    }
+    const sink = new BufferedSink(this.deps.events);
+    try {
+      await db.$transaction(async (tx) => {
+        const fresh = await tx.inboundMessage.findUnique({ where: { id: inboundId }, select: { status: true } });
+        if (fresh?.status !== 'pending') return;
+        const ctx = await this.messageContext(tx, sink, row, room, text);
+        await dispatchMessage(ctx, { command, intake, tooLong: row.text.length > MAX_TEXT });
+        await tx.inboundMessage.update({ where: { id: inboundId }, data: { status: 'done', handledAt: this.deps.clock.now() } });
+      });
+    } catch (err) {
+      sink.discard();
+      log.error({ err, inboundId, messageId: row.messageId }, 'handling a message failed; it is kept as failed');
+      await db.inboundMessage.update({ where: { id: inboundId }, data: { status: 'failed', error: String((err as Error)?.stack ?? err).slice(0, 2000) } });
+      return;
+    }
+    sink.flush();
+    this.outbox.wake();
+  }
+
+  appContext(tx: Tx, events: EventSink): AppContext {
+    const { clock, config, org, log, classifier } = this.deps;
+    return {
+      db: tx,
+      clock,
+      config,
+      org,
+      events,
+      log,
+      classifier,
+      send: async (req: OutboundRequest) => {
+        await enqueue(tx, clock, req);
+      },
+    };
+  }
+
+  private async messageContext(
+    tx: Tx,
+    events: EventSink,
+    row: { id: number; senderChat: string; senderAlias: string | null; senderName: string; mentioned: boolean },
+    room: MessageContext['room'],
+    text: string,
+  ): Promise<MessageContext> {
+    const base = this.appContext(tx, events);
+    const speaker = await identifySpeaker(tx, this.deps.org, { chatId: row.senderChat, alias: row.senderAlias ?? undefined, name: row.senderName });
+    const toSpeaker: ChatTarget = speaker.alias.startsWith('id:') ? { kind: 'contact', chatId: row.senderChat } : { kind: 'contact', alias: speaker.alias };
+    return {
+      ...base,
+      speaker,
+      room,
+      text,
+      mentioned: row.mentioned,
+      inboundId: row.id,
+      reply: (t, opts) => base.send({ target: room ? { kind: 'room', topic: room.topic } : toSpeaker, text: t, urgent: opts?.urgent }),
+      tell: (alias, t, opts) => base.send({ target: { kind: 'contact', alias }, text: t, urgent: opts?.urgent, origin: opts?.origin }),
+    };
+  }
+
+  private async resolveContact(key: string): Promise<ChatTarget> {
+    if (key.startsWith('id:')) return { kind: 'contact', chatId: key.slice(3) };
+    const person = await this.deps.db.person.findUnique({ where: { alias: key } });
+    return { kind: 'contact', alias: key, chatId: person?.chatId ?? undefined, name: person?.name };
+  }
+
+  /** The minute tick: every sweep in its own transaction; one failing does not stop the rest. */
+  async runSweeps(): Promise<void> {
+    for (const sweep of sweeps) {
+      const sink = new BufferedSink(this.deps.events);
+      try {
+        await this.deps.db.$transaction(async (tx) => sweep.run(this.appContext(tx, sink)));
+        sink.flush();
+      } catch (err) {
+        sink.discard();
+        this.deps.log.error({ err, sweep: sweep.name }, 'sweep failed');
+      }
+    }
+    this.outbox.wake();
+  }
+}
+
+export type { MatchedCommand };

@@ -1,0 +1,52 @@
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { EventSink } from '../events.js';
+import type { Logger } from '../log.js';
+import type { OrgDirectory, RoomInfo } from '../org/directory.js';
+import type { PostHolding } from '../org/types.js';
+import type { Tx } from '../store/db.js';
+import type { Classifier } from '../intake/index.js';
+import type { OutboundRequest } from '../chat/outbox.js';
+
+/** The person who sent a message, as the bot recognised them. */
+export interface Speaker {
+  personId: number;
+  /** WeChat alias (微信号), or `id:<chat id>` when the protocol gives none. */
+  alias: string;
+  name: string;
+  posts: PostHolding[];
+  isStaff: boolean;
+  /** Holds any post of the organisation file. */
+  isHolder: boolean;
+}
+
+/**
+ * What a use-case receives: the transaction it runs in, the clock, the organisation and
+ * the ways out (queued messages and events). Nothing here talks to WeChat directly.
+ */
+export interface AppContext {
+  db: Tx;
+  clock: Clock;
+  config: Readonly<Config>;
+  org: OrgDirectory;
+  events: EventSink;
+  log: Logger;
+  classifier: Classifier;
+  /** Queues a message in the same transaction as the change that caused it. */
+  send(req: OutboundRequest): Promise<void>;
+}
+
+/** A message being handled: the context plus who said it, where, and a way to answer. */
+export interface MessageContext extends AppContext {
+  speaker: Speaker;
+  /** The group it was said in; undefined for a direct message. */
+  room?: RoomInfo;
+  /** The normalised text. */
+  text: string;
+  mentioned: boolean;
+  inboundId: number;
+  /** Answers where the message came from: the group, or the direct chat. */
+  reply(text: string, opts?: { urgent?: boolean }): Promise<void>;
+  /** A direct message to a person by alias. */
+  tell(alias: string, text: string, opts?: { urgent?: boolean; origin?: string }): Promise<void>;
+}

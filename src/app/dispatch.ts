@@ -1,0 +1,76 @@
+import { DomainError } from '../errors.js';
+import type { Intake } from '../intake/index.js';
+import { UNSURE_BELOW } from '../intake/index.js';
+import type { MatchedCommand } from '../commands/parse.js';
+import { openTicket } from '../tickets/open-ticket.js';
+import type { MessageContext } from './context.js';
+import { queryAnswerers, signupHandlers } from './features.js';
+import { continueEarlierReport, rememberForFollowUp } from './follow-up.js';
+
+export interface Dispatch {
+  command?: MatchedCommand;
+  intake?: Intake;
+  tooLong?: boolean;
+}
+
+/** A command is answered; a refusal is a short reason and a `refused` event, nothing changed. */
+async function runCommand(ctx: MessageContext, { spec, word, args }: MatchedCommand, tooLong: boolean): Promise<void> {
+  const refuse = async (reason: string) => {
+    ctx.events.emit({ kind: 'refused', who: ctx.speaker.alias, command: spec.name, reason });
+    await ctx.reply(reason);
+  };
+  if (tooLong) return refuse('消息太长了，请简短一些再发。');
+  if (spec.where === 'dm' && ctx.room) return refuse(`「${word}」请私聊我发送。`);
+  if (spec.where === 'group' && !ctx.room) return refuse(`「${word}」请在小区群里发送。`);
+  const allowed =
+    spec.allowed?.(ctx.speaker, ctx.org) ??
+    (spec.audience === 'staff' ? ctx.speaker.isStaff : spec.audience === 'holder' ? ctx.speaker.isHolder : true);
+  if (!allowed) return refuse(spec.deniedMessage ?? '抱歉，您没有使用这个命令的权限。');
+  try {
+    await spec.handle(ctx, args);
+  } catch (err) {
+    if (err instanceof DomainError) return refuse(err.userMessage);
+    throw err;
+  }
+}
+
+/**
+ * Decides what a stored message is for. Commands never depend on the model; in a
+ * residents' group the bot speaks only when it has something for the group.
+ */
+export async function dispatchMessage(ctx: MessageContext, d: Dispatch): Promise<void> {
+  if (d.command) return runCommand(ctx, d.command, d.tooLong ?? false);
+  if (!ctx.room) {
+    await ctx.reply('您好，我是网格助手。遇到问题请在小区群里说，或发送「帮助」查看可用命令。');
+    return;
+  }
+  if (ctx.room.kind !== 'residents' || !d.intake) return;
+  const intake = d.intake;
+
+  if (await continueEarlierReport(ctx, intake)) return;
+
+  switch (intake.intent) {
+    case 'report': {
+      if (intake.confidence < UNSURE_BELOW) {
+        // Unsure: silent, unless somebody asked the bot directly.
+        if (ctx.mentioned) {
+          await rememberForFollowUp(ctx, intake, null);
+          await ctx.reply('请问需要我们处理吗？请说一下什么问题、在哪栋楼，例如「3栋2单元楼道灯坏了」。');
+        }
+        return;
+      }
+      const ticket = await openTicket(ctx, intake, ctx.text);
+      await rememberForFollowUp(ctx, intake, ticket.status === 'merged' ? null : ticket.id);
+      return;
+    }
+    case 'query':
+      for (const answer of queryAnswerers) if (await answer(ctx, intake)) return;
+      if (ctx.mentioned) await ctx.reply('这个我暂时答不上来。发送「帮助」可查看我能做什么。');
+      return;
+    case 'signup':
+      for (const handle of signupHandlers) if (await handle(ctx, intake)) return;
+      return;
+    default:
+      return; // chat: never a word
+  }
+}

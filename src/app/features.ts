@@ -1,0 +1,29 @@
+/**
+ * The one place that wires features into the bot: their commands, their answers to
+ * questions in words, and their minute sweeps. A feature adds itself here.
+ */
+import type { CommandSpec } from '../commands/types.js';
+import type { AppContext, MessageContext } from './context.js';
+import type { Intake } from '../intake/index.js';
+import { ticketCommands, answerTicketQuery } from '../tickets/commands.js';
+import { escalateOverdueTickets } from '../tickets/escalate-overdue.js';
+import { helpCommand } from './help.js';
+
+/** Answers a `query` message if it is about this feature; false to let the next one try. */
+export type QueryAnswerer = (ctx: MessageContext, intake: Intake) => Promise<boolean>;
+
+/** Handles a `signup` message in words (算我一个, +1…). */
+export type SignupHandler = (ctx: MessageContext, intake: Intake) => Promise<boolean>;
+
+export interface Sweep {
+  name: string;
+  run(ctx: AppContext): Promise<void>;
+}
+
+export const commandSpecs: CommandSpec[] = [...ticketCommands, helpCommand];
+
+export const queryAnswerers: QueryAnswerer[] = [answerTicketQuery];
+
+export const signupHandlers: SignupHandler[] = [];
+
+export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets }];

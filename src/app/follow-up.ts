@@ -1,0 +1,63 @@
+import type { Intake } from '../intake/index.js';
+import { mergeFollowUp } from '../intake/index.js';
+import { openTicket } from '../tickets/open-ticket.js';
+import { rerouteForPlace } from '../tickets/lifecycle.js';
+import type { MessageContext } from './context.js';
+
+/** How long a short follow-up (就在3栋) still completes the resident's earlier message. */
+export const FOLLOW_UP_MS = 5 * 60_000;
+
+interface FollowUpPayload {
+  intake: Intake;
+  text: string;
+  ticketId: number | null;
+}
+
+const kindFor = (ctx: MessageContext) => `followup:${ctx.room?.topic ?? 'dm'}`;
+
+export async function rememberForFollowUp(ctx: MessageContext, intake: Intake, ticketId: number | null): Promise<void> {
+  const now = ctx.clock.now();
+  await ctx.db.pendingAction.updateMany({
+    where: { personId: ctx.speaker.personId, kind: kindFor(ctx), doneAt: null },
+    data: { doneAt: now },
+  });
+  const payload: FollowUpPayload = { intake, text: ctx.text, ticketId };
+  await ctx.db.pendingAction.create({
+    data: {
+      personId: ctx.speaker.personId,
+      kind: kindFor(ctx),
+      payload: JSON.stringify(payload),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + FOLLOW_UP_MS),
+    },
+  });
+}
+
+/**
+ * Completes the resident's earlier message with this one, when it is a follow-up of it:
+ * adds the place to the ticket (routing it anew while nobody has accepted it), or turns
+ * an earlier unclear message into a ticket. True when the message was used up so.
+ */
+export async function continueEarlierReport(ctx: MessageContext, current: Intake): Promise<boolean> {
+  const now = ctx.clock.now();
+  const pending = await ctx.db.pendingAction.findFirst({
+    where: { personId: ctx.speaker.personId, kind: kindFor(ctx), doneAt: null, expiresAt: { gt: now } },
+    orderBy: { id: 'desc' },
+  });
+  if (!pending) return false;
+  const earlier = JSON.parse(pending.payload) as FollowUpPayload;
+  // A message that stands on its own as a confident new report is a new report.
+  if (current.intent === 'report' && current.category && current.category !== earlier.intake.category && current.confidence >= 0.8) return false;
+  const merged = mergeFollowUp(earlier.intake, ctx.text);
+  if (!merged) return false;
+  await ctx.db.pendingAction.update({ where: { id: pending.id }, data: { doneAt: now } });
+  if (earlier.ticketId !== null) {
+    await rerouteForPlace(ctx, earlier.ticketId, merged);
+    await rememberForFollowUp(ctx, merged, earlier.ticketId);
+    return true;
+  }
+  if (merged.intent !== 'report') return false;
+  const ticket = await openTicket(ctx, merged, `${earlier.text} ${ctx.text}`);
+  await rememberForFollowUp(ctx, merged, ticket.status === 'merged' ? null : ticket.id);
+  return true;
+}

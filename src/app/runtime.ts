@@ -1,0 +1,54 @@
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { EventSink } from '../events.js';
+import type { Logger } from '../log.js';
+import type { Db } from '../store/db.js';
+import type { ChatPort } from '../chat/port.js';
+import type { Org } from '../org/types.js';
+import { OrgDirectory } from '../org/directory.js';
+import { createClassifier, type Classifier } from '../intake/index.js';
+import { Bot } from './bot.js';
+
+export interface RuntimeDeps {
+  config: Readonly<Config>;
+  db: Db;
+  chat: ChatPort;
+  clock: Clock;
+  events: EventSink;
+  log: Logger;
+  org: Org;
+  random?: () => number;
+  classifier?: Classifier;
+}
+
+/**
+ * Builds the bot from its parts. `npm start` and the simulator both come through here,
+ * so the simulator runs the code that production runs.
+ */
+export function createBot(deps: RuntimeDeps): Bot {
+  const { config, clock, log } = deps;
+  const classifier =
+    deps.classifier ??
+    createClassifier({
+      clock,
+      log: (msg, extra) => log.info(extra ?? {}, msg),
+      model: config.model
+        ? {
+            baseURL: config.model.baseURL,
+            apiKey: config.model.apiKey,
+            model: config.model.model,
+            mode: config.model.mode,
+            timeoutMs: config.model.timeoutMs,
+            maxCallsPerDay: config.model.maxCallsPerDay,
+            maxCallsPerRoomPerDay: config.model.maxCallsPerRoomPerDay,
+          }
+        : undefined,
+    });
+  const bot = new Bot({ ...deps, classifier, org: new OrgDirectory(deps.org) });
+  deps.chat.onReady(async () => {
+    // After every (re)login: finish what was stored before, then send what waits.
+    await bot.resumePending();
+    bot.outbox.wake();
+  });
+  return bot;
+}

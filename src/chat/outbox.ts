@@ -1,0 +1,217 @@
+import type { Clock } from '../clock.js';
+import type { SendLimits } from '../config.js';
+import type { EventSink } from '../events.js';
+import type { Logger } from '../log.js';
+import type { Db, Tx } from '../store/db.js';
+import { startOfLocalDay } from '../time.js';
+import { SendError, type ChatPort, type ChatTarget } from './port.js';
+import { earliestSend, emptyHistory, randomPause, recordSend, type SendHistory } from './send-limits.js';
+
+export interface OutboundRequest {
+  target: ChatTarget;
+  text: string;
+  /** Urgent messages jump the queue and pass the daily cap. */
+  urgent?: boolean;
+  /** What caused it (ticket:7, notice:3…), for tracing and progress. */
+  origin?: string;
+}
+
+const PAUSE_KEY = 'outbox.pausedUntil';
+const MAX_ATTEMPTS = 5;
+const SCAN = 200;
+
+export function targetKey(t: ChatTarget): { kind: 'room' | 'contact'; key: string } {
+  if (t.kind === 'room') return { kind: 'room', key: t.topic };
+  if (t.alias) return { kind: 'contact', key: t.alias };
+  if (t.chatId) return { kind: 'contact', key: `id:${t.chatId}` };
+  return { kind: 'contact', key: `name:${t.name ?? ''}` };
+}
+
+/** Writes a message into the persisted queue, inside the caller's transaction. */
+export async function enqueue(tx: Tx, clock: Clock, req: OutboundRequest): Promise<number> {
+  const { kind, key } = targetKey(req.target);
+  const row = await tx.outboundMessage.create({
+    data: {
+      targetKind: kind,
+      target: key,
+      text: req.text,
+      urgent: req.urgent ?? false,
+      origin: req.origin ?? null,
+      createdAt: clock.now(),
+    },
+  });
+  return row.id;
+}
+
+export interface OutboxDeps {
+  db: Db;
+  clock: Clock;
+  chat: ChatPort;
+  limits: SendLimits;
+  events: EventSink;
+  log: Logger;
+  timeZone: string;
+  random?: () => number;
+  /** Resolves a contact key to what the chat needs to find the person. */
+  resolveContact?: (key: string) => Promise<ChatTarget>;
+}
+
+/**
+ * The single sender: drains the persisted queue under the send limits. Messages stay
+ * in the database until WeChat took them, so a restart loses none.
+ */
+export class Outbox {
+  private history?: SendHistory;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private draining?: Promise<Date | undefined>;
+  private readonly random: () => number;
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.random = deps.random ?? Math.random;
+  }
+
+  private async loadHistory(now: number): Promise<SendHistory> {
+    const { db, timeZone } = this.deps;
+    const dayStart = startOfLocalDay(new Date(now), timeZone).getTime();
+    const nextDayStart = startOfLocalDay(new Date(dayStart + 36 * 3600_000), timeZone).getTime();
+    const history = emptyHistory(dayStart, nextDayStart);
+    const sent = await db.outboundMessage.findMany({
+      where: { status: 'sent', sentAt: { gte: new Date(Math.min(dayStart, now - 60_000)) } },
+      orderBy: { sentAt: 'asc' },
+      select: { target: true, sentAt: true },
+    });
+    for (const m of sent) {
+      const at = m.sentAt!.getTime();
+      if (at >= dayStart) history.sentToday += 1;
+      if (at > now - 60_000) history.recent.push(at);
+      history.lastByTarget.set(m.target, at);
+      history.last = { target: m.target, at, pauseMs: this.deps.limits.pauseMinMs };
+    }
+    const pause = await db.keyValue.findUnique({ where: { key: PAUSE_KEY } });
+    history.pausedUntil = pause ? Number(pause.value) : 0;
+    return history;
+  }
+
+  private async currentHistory(now: number): Promise<SendHistory> {
+    if (!this.history) this.history = await this.loadHistory(now);
+    if (now >= this.history.nextDayStart) {
+      const fresh = await this.loadHistory(now);
+      fresh.lastByTarget = this.history.lastByTarget;
+      fresh.last = this.history.last;
+      this.history = fresh;
+    }
+    return this.history;
+  }
+
+  /** Sends every message allowed now; returns when the next one may go, if any wait. */
+  drainDue(): Promise<Date | undefined> {
+    // One drain at a time: a wake-up during a drain joins it rather than racing it.
+    if (!this.draining) {
+      this.draining = this.drainOnce().finally(() => {
+        this.draining = undefined;
+      });
+    }
+    return this.draining;
+  }
+
+  private async drainOnce(): Promise<Date | undefined> {
+    const { db, clock, limits } = this.deps;
+    for (;;) {
+      const now = clock.now().getTime();
+      const history = await this.currentHistory(now);
+      const queued = await db.outboundMessage.findMany({
+        where: { status: 'queued' },
+        orderBy: [{ urgent: 'desc' }, { id: 'asc' }],
+        take: SCAN,
+      });
+      if (queued.length === 0) return undefined;
+      // First queued message per target: each target keeps its own order.
+      const heads = new Map<string, (typeof queued)[number]>();
+      for (const m of queued) if (!heads.has(m.target)) heads.set(m.target, m);
+      let best: { msg: (typeof queued)[number]; at: number } | undefined;
+      for (const msg of heads.values()) {
+        let at = earliestSend(history, msg.target, msg.urgent, now, limits);
+        if (msg.notBefore) at = Math.max(at, msg.notBefore.getTime());
+        if (!best || at < best.at || (at === best.at && msg.urgent && !best.msg.urgent)) best = { msg, at };
+      }
+      if (!best) return undefined;
+      if (best.at > now) return new Date(best.at);
+      await this.sendOne(best.msg, history, now);
+    }
+  }
+
+  private async sendOne(
+    msg: { id: number; targetKind: string; target: string; text: string; attempts: number },
+    history: SendHistory,
+    now: number,
+  ): Promise<void> {
+    const { db, chat, limits, log, events, clock } = this.deps;
+    const target: ChatTarget =
+      msg.targetKind === 'room'
+        ? { kind: 'room', topic: msg.target }
+        : this.deps.resolveContact
+          ? await this.deps.resolveContact(msg.target)
+          : { kind: 'contact', alias: msg.target };
+    try {
+      await chat.send(target, msg.text);
+    } catch (err) {
+      const reason = err instanceof SendError ? err.reason : 'other';
+      if (reason === 'too_often') {
+        history.pausedUntil = now + limits.backoffMs;
+        await db.keyValue.upsert({
+          where: { key: PAUSE_KEY },
+          create: { key: PAUSE_KEY, value: String(history.pausedUntil) },
+          update: { value: String(history.pausedUntil) },
+        });
+        log.warn({ outbound: msg.id, until: new Date(history.pausedUntil) }, 'WeChat says we send too often: pausing all sends');
+        return;
+      }
+      const attempts = msg.attempts + 1;
+      const final = reason === 'unknown_target' || attempts >= MAX_ATTEMPTS;
+      await db.outboundMessage.update({
+        where: { id: msg.id },
+        data: {
+          attempts,
+          lastError: (err as Error).message?.slice(0, 500) ?? String(err),
+          status: final ? 'failed' : 'queued',
+          notBefore: final ? null : new Date(now + 10_000 * 2 ** attempts),
+        },
+      });
+      log.error({ outbound: msg.id, target: msg.target, reason, attempts, err: (err as Error).message }, final ? 'message could not be delivered' : 'send failed, will retry');
+      return;
+    }
+    recordSend(history, msg.target, now, randomPause(limits, this.random));
+    await db.outboundMessage.update({ where: { id: msg.id }, data: { status: 'sent', sentAt: clock.now(), attempts: msg.attempts + 1 } });
+    events.emit(msg.targetKind === 'room' ? { kind: 'say', room: msg.target, text: msg.text } : { kind: 'say', to: msg.target, text: msg.text });
+  }
+
+  /** Production: keep draining on real timers until stopped. */
+  start(): void {
+    this.running = true;
+    this.wake();
+  }
+
+  stop(): void {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  /** Something was queued: drain now rather than at the next planned time. */
+  wake(): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    void this.drainDue()
+      .then((next) => this.schedule(next ? next.getTime() - this.deps.clock.now().getTime() : undefined))
+      .catch((err) => {
+        this.deps.log.error({ err }, 'outbox drain failed');
+        this.schedule(5_000);
+      });
+  }
+
+  private schedule(delayMs: number | undefined): void {
+    if (!this.running || delayMs === undefined) return;
+    this.timer = setTimeout(() => this.wake(), Math.max(50, Math.min(delayMs, 60_000)));
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Normalises what a person typed: NFKC turns ＃, full-width digits and letters into plain
+ * ones; the @bot mention (with WeChat's \u2005 or a space) is removed; spaces are folded.
+ */
+export function normalizeText(text: string, botName?: string): { text: string; mentioned: boolean } {
+  let t = text.normalize('NFKC').replace(/[\u2005\u2006\u200b\u3000\u00a0]/g, ' ');
+  let mentioned = false;
+  if (botName) {
+    const mention = new RegExp(`@${escapeRegExp(botName.normalize('NFKC'))}\\s*`, 'g');
+    if (mention.test(t)) {
+      mentioned = true;
+      t = t.replace(mention, ' ');
+    }
+  }
+  t = t.replace(/\s+/g, ' ').trim();
+  return { text: t, mentioned };
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** `#12`, `# 12`, `12` → 12. */
+export function parseTicketRef(token: string | undefined): number | undefined {
+  if (!token) return undefined;
+  const m = /^#?\s*(\d{1,9})$/.exec(token.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Splits arguments on spaces and Chinese/ASCII commas. */
+export function splitArgs(args: string): string[] {
+  return args
+    .split(/[\s,，、]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

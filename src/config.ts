@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from './store/database-url.js';
+import { DEFAULT_TIME_ZONE } from './time.js';
+
+const num = (def: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? def : Number(v)))
+    .pipe(z.number().finite());
+
+const envSchema = z.object({
+  WECHATY_PUPPET: z.string().default('wechaty-puppet-wechat4u'),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  WECHATY_NAME: z.string().default('gridbot'),
+  DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
+  GRIDBOT_ORG_FILE: z.string().default('org.yaml'),
+  GRIDBOT_BOT_NAME: z.string().optional(),
+  GRIDBOT_TIMEZONE: z.string().default(DEFAULT_TIME_ZONE),
+  GRIDBOT_SEND_PER_MINUTE: num(20).pipe(z.number().int().min(1).max(40)),
+  GRIDBOT_SEND_ROOM_GAP_SECONDS: num(3).pipe(z.number().min(3)),
+  GRIDBOT_SEND_PAUSE_MIN_SECONDS: num(1).pipe(z.number().min(0)),
+  GRIDBOT_SEND_PAUSE_MAX_SECONDS: num(3).pipe(z.number().min(0)),
+  GRIDBOT_SEND_DAILY_CAP: num(300).pipe(z.number().int().min(1)),
+  GRIDBOT_SEND_BACKOFF_MINUTES: num(30).pipe(z.number().min(1)),
+  GRIDBOT_LOGIN_MAX_SCANS: num(5).pipe(z.number().int().min(1)),
+  GRIDBOT_LLM_BASE_URL: z.string().optional(),
+  GRIDBOT_LLM_API_KEY: z.string().optional(),
+  GRIDBOT_LLM_MODEL: z.string().optional(),
+  GRIDBOT_LLM_MODE: z.enum(['never', 'unsure', 'always']).optional(),
+  GRIDBOT_LLM_TIMEOUT_MS: num(8000).pipe(z.number().int().min(100)),
+  GRIDBOT_LLM_MAX_CALLS_PER_DAY: num(2000).pipe(z.number().int().min(0)),
+  GRIDBOT_LLM_MAX_CALLS_PER_ROOM_PER_DAY: num(200).pipe(z.number().int().min(0)),
+  GRIDBOT_DIGEST_TIME: z.string().regex(/^\d{1,2}:\d{2}$/).default('18:00'),
+  GRIDBOT_NOTICE_GRACE_MINUTES: num(30).pipe(z.number().min(0)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface SendLimits {
+  perMinute: number;
+  roomGapMs: number;
+  pauseMinMs: number;
+  pauseMaxMs: number;
+  dailyCap: number;
+  backoffMs: number;
+}
+
+export interface Config {
+  puppet: string;
+  puppetToken?: string;
+  botProfileName: string;
+  databaseUrl: string;
+  orgFile: string;
+  botName?: string;
+  timeZone: string;
+  send: SendLimits;
+  loginMaxScans: number;
+  model?: {
+    baseURL: string;
+    apiKey: string;
+    model: string;
+    mode: 'never' | 'unsure' | 'always';
+    timeoutMs: number;
+    maxCallsPerDay: number;
+    maxCallsPerRoomPerDay: number;
+  };
+  digestTime: string;
+  noticeGraceMs: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once into a frozen object; nothing else reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置有误 (configuration error):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.GRIDBOT_SEND_PAUSE_MAX_SECONDS < e.GRIDBOT_SEND_PAUSE_MIN_SECONDS) {
+    throw new ConfigError('GRIDBOT_SEND_PAUSE_MAX_SECONDS must not be below GRIDBOT_SEND_PAUSE_MIN_SECONDS');
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: e.GRIDBOT_TIMEZONE });
+  } catch {
+    throw new ConfigError(`GRIDBOT_TIMEZONE: unknown time zone ${e.GRIDBOT_TIMEZONE}`);
+  }
+  const model = e.GRIDBOT_LLM_BASE_URL
+    ? {
+        baseURL: e.GRIDBOT_LLM_BASE_URL,
+        apiKey: e.GRIDBOT_LLM_API_KEY ?? 'none',
+        model: e.GRIDBOT_LLM_MODEL ?? 'deepseek-chat',
+        mode: e.GRIDBOT_LLM_MODE ?? 'unsure',
+        timeoutMs: e.GRIDBOT_LLM_TIMEOUT_MS,
+        maxCallsPerDay: e.GRIDBOT_LLM_MAX_CALLS_PER_DAY,
+        maxCallsPerRoomPerDay: e.GRIDBOT_LLM_MAX_CALLS_PER_ROOM_PER_DAY,
+      }
+    : undefined;
+  return Object.freeze({
+    puppet: e.WECHATY_PUPPET,
+    puppetToken: e.WECHATY_PUPPET_SERVICE_TOKEN,
+    botProfileName: e.WECHATY_NAME,
+    databaseUrl: e.DATABASE_URL,
+    orgFile: e.GRIDBOT_ORG_FILE,
+    botName: e.GRIDBOT_BOT_NAME,
+    timeZone: e.GRIDBOT_TIMEZONE,
+    send: Object.freeze({
+      perMinute: e.GRIDBOT_SEND_PER_MINUTE,
+      roomGapMs: e.GRIDBOT_SEND_ROOM_GAP_SECONDS * 1000,
+      pauseMinMs: e.GRIDBOT_SEND_PAUSE_MIN_SECONDS * 1000,
+      pauseMaxMs: e.GRIDBOT_SEND_PAUSE_MAX_SECONDS * 1000,
+      dailyCap: e.GRIDBOT_SEND_DAILY_CAP,
+      backoffMs: e.GRIDBOT_SEND_BACKOFF_MINUTES * 60_000,
+    }),
+    loginMaxScans: e.GRIDBOT_LOGIN_MAX_SCANS,
+    model,
+    digestTime: e.GRIDBOT_DIGEST_TIME,
+    noticeGraceMs: e.GRIDBOT_NOTICE_GRACE_MINUTES * 60_000,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+/** Reads a .env file (KEY=value lines) into an env object, without overriding what is set. */
+export function readDotEnv(file: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  if (!fs.existsSync(file)) return env;
+  const merged = { ...env };
+  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!m || line.trim().startsWith('#')) continue;
+    const value = m[2].replace(/^(['"])(.*)\1$/, '$2');
+    if (merged[m[1]] === undefined) merged[m[1]] = value;
+  }
+  return merged;
+}

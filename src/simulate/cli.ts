@@ -1,0 +1,94 @@
+/**
+ * npm run simulate -- --org ORG.yaml --script CHAT.txt [--json]
+ * Exit status: 0 when the script ran to its end, 2 on a malformed org file or script.
+ */
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadOrgFile, OrgFileError } from '../org/load.js';
+import { DEFAULT_TIME_ZONE, formatLocal, isoLocal } from '../time.js';
+import type { BotEvent } from '../events.js';
+import { parseScript, ScriptError, type ScriptStep } from './script.js';
+import { Simulation } from './run.js';
+
+function usage(message: string): never {
+  console.error(`${message}\nusage: npm run simulate -- --org ORG.yaml --script CHAT.txt [--json]`);
+  process.exit(2);
+}
+
+const timeZone = DEFAULT_TIME_ZONE;
+
+function describeEvent(e: BotEvent): string {
+  switch (e.kind) {
+    case 'say':
+      return e.room ? `  [${e.room}] 网格助手: ${e.text.replace(/\n/g, '\n      ')}` : `  → ${e.to}: ${e.text.replace(/\n/g, '\n      ')}`;
+    case 'ticket':
+      return `  · 工单 #${e.id} ${e.status}${e.escalated ? '（上报）' : ''} ${e.category}/${e.urgency} ${e.tier} → ${e.assignees.join(', ') || '-'}${e.into ? ` 并入 #${e.into}` : ''}`;
+    case 'notice':
+      return `  · 通知 ${e.id} 已发到 ${e.room}`;
+    case 'signup':
+      return `  · 活动 ${e.activity} ${e.who} ${e.status}`;
+    case 'points':
+      return `  · 积分 ${e.who} ${e.delta > 0 ? '+' : ''}${e.delta} = ${e.balance}（${e.reason}）`;
+    case 'refused':
+      return `  ✗ 拒绝 ${e.who} 的「${e.command}」：${e.reason}`;
+  }
+}
+
+function describeInput(step: ScriptStep, at: Date): string | undefined {
+  if (step.kind === 'say') return `${formatLocal(at, timeZone).slice(11)} ${step.room ? `[${step.room}]` : '[私聊]'} ${step.name}: ${step.text}`;
+  if (step.kind === 'at') return `—— ${formatLocal(step.time, timeZone)} ——`;
+  return `—— 等待 ${Math.round(step.ms / 60_000)} 分钟 ——`;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { org: { type: 'string' }, script: { type: 'string' }, json: { type: 'boolean', default: false } },
+    allowPositionals: false,
+  });
+  if (!values.org) usage('missing --org');
+  if (!values.script) usage('missing --script');
+  let org;
+  try {
+    org = loadOrgFile(values.org);
+  } catch (err) {
+    if (err instanceof OrgFileError) {
+      console.error(err.describe());
+      process.exit(2);
+    }
+    throw err;
+  }
+  let steps: ScriptStep[];
+  try {
+    steps = parseScript(fs.readFileSync(values.script, 'utf8'), timeZone);
+  } catch (err) {
+    if (err instanceof ScriptError) {
+      console.error(`${values.script}:${err.line}: ${err.message}`);
+      process.exit(2);
+    }
+    console.error(`${values.script}: ${(err as Error).message}`);
+    process.exit(2);
+  }
+  const json = values.json;
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const sim = new Simulation({
+    org,
+    onEvent: (e, at) => out(json ? JSON.stringify({ at: isoLocal(at, timeZone), ...e }) : describeEvent(e)),
+    onInput: json ? undefined : (step, at) => {
+      const line = describeInput(step, at);
+      if (line) out(line);
+    },
+  });
+  try {
+    await sim.run(steps);
+  } finally {
+    await sim.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ManualClock, MINUTE } from '../clock.js';
+import { loadConfig, type Config } from '../config.js';
+import type { BotEvent, EventSink } from '../events.js';
+import { silentLogger, type Logger } from '../log.js';
+import { applyMigrations, openDatabase, type Db } from '../store/db.js';
+import { importOrg } from '../org/import.js';
+import type { Org } from '../org/types.js';
+import { MockWorld } from '../chat/mock-world.js';
+import { WechatyChat } from '../chat/wechaty.js';
+import { createBot } from '../app/runtime.js';
+import type { Bot } from '../app/bot.js';
+import { zonedTime } from '../time.js';
+import type { ScriptStep } from './script.js';
+
+export const DEFAULT_START = '2026-03-02T09:00:00+08:00';
+
+export interface SimulationOptions {
+  org: Org;
+  config?: Partial<Config>;
+  /** Receives every bot event with the virtual time. */
+  onEvent(event: BotEvent, at: Date): void;
+  /** Receives each script line as it is played (for the readable transcript). */
+  onInput?(step: ScriptStep, at: Date): void;
+  log?: Logger;
+  databaseUrl?: string;
+  seed?: number;
+}
+
+/** A deterministic random source, so simulator runs repeat exactly. */
+export function seededRandom(seed = 42): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The whole bot on an in-memory WeChat, a virtual clock and a fresh database: the
+ * engine behind `npm run simulate` and the end-to-end tests.
+ */
+export class Simulation {
+  readonly clock = new ManualClock(DEFAULT_START);
+  readonly world: MockWorld;
+  readonly chat: WechatyChat;
+  readonly db: Db;
+  readonly config: Readonly<Config>;
+  bot!: Bot;
+  private said = 0;
+  private nextSend?: Date;
+  private started = false;
+  private begun = false;
+
+  constructor(private readonly options: SimulationOptions) {
+    const url = options.databaseUrl ?? `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-sim-')), 'sim.db')}`;
+    applyMigrations(url);
+    this.db = openDatabase(url);
+    this.config = Object.freeze({ ...loadConfig({}), databaseUrl: url, ...options.config });
+    this.world = new MockWorld(options.org, this.config.botName);
+    const log = options.log ?? silentLogger;
+    this.chat = new WechatyChat({ puppet: this.world.puppet, log, printQr: false, profileName: undefined });
+    const sink: EventSink = { emit: (e) => options.onEvent(e, this.clock.now()) };
+    this.bot = createBot({
+      config: this.config,
+      db: this.db,
+      chat: this.chat,
+      clock: this.clock,
+      events: sink,
+      log,
+      org: options.org,
+      random: seededRandom(options.seed),
+    });
+  }
+
+  async start(): Promise<void> {
+    await importOrg(this.db, this.options.org);
+    await this.chat.start();
+    this.world.login();
+    await waitFor(() => this.chat.bot.isLoggedIn, 'login');
+    this.started = true;
+  }
+
+  async stop(): Promise<void> {
+    await this.chat.stop();
+    await this.db.$disconnect();
+  }
+
+  /** Plays one script step. */
+  async play(step: ScriptStep): Promise<void> {
+    if (!this.started) await this.start();
+    this.options.onInput?.(step, this.clock.now());
+    switch (step.kind) {
+      case 'at':
+        // The first `at` sets the clock; a later one lets the time in between pass.
+        if (!this.begun) this.clock.set(step.time);
+        else await this.advanceTo(step.time);
+        this.begun = true;
+        return;
+      case 'wait':
+        this.begun = true;
+        await this.advanceTo(new Date(this.clock.now().getTime() + step.ms));
+        return;
+      case 'say':
+        if (step.room === null) this.world.sayToBot(step.name, step.alias, step.text);
+        else this.world.sayInRoom(step.room, step.name, step.alias, step.text);
+        this.said += 1;
+        this.begun = true;
+        await waitFor(() => this.chat.completed >= this.said, 'the bot to handle a message');
+        await this.settle();
+    }
+  }
+
+  /** Lets the bot send its replies: a few virtual seconds pass, as they would. */
+  async settle(): Promise<void> {
+    const from = this.clock.now().getTime();
+    this.nextSend = await this.bot.outbox.drainDue();
+    while (this.nextSend && this.nextSend.getTime() - from <= MINUTE) await this.advanceTo(this.nextSend);
+  }
+
+  /** Moves the virtual clock: every minute's sweeps run, and the sender sends what is due. */
+  async advanceTo(target: Date): Promise<void> {
+    while (this.clock.now().getTime() < target.getTime()) {
+      const now = this.clock.now().getTime();
+      const nextMinute = Math.floor(now / MINUTE) * MINUTE + MINUTE;
+      const candidates = [target.getTime(), nextMinute];
+      if (this.nextSend && this.nextSend.getTime() > now) candidates.push(this.nextSend.getTime());
+      const step = Math.min(...candidates);
+      this.clock.set(new Date(step));
+      if (step === nextMinute) await this.bot.runSweeps();
+      this.nextSend = await this.bot.outbox.drainDue();
+    }
+    if (!this.nextSend || this.nextSend.getTime() <= this.clock.now().getTime()) this.nextSend = await this.bot.outbox.drainDue();
+  }
+
+  /** At the end of a script, lets the queue empty (bounded: a day of virtual time). */
+  async finish(): Promise<void> {
+    const limit = this.clock.now().getTime() + 24 * 60 * MINUTE;
+    this.nextSend = await this.bot.outbox.drainDue();
+    while (this.nextSend && this.nextSend.getTime() <= limit) await this.advanceTo(this.nextSend);
+  }
+
+  async run(steps: ScriptStep[]): Promise<void> {
+    for (const step of steps) await this.play(step);
+    await this.finish();
+  }
+}
+
+async function waitFor(cond: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!cond()) {
+    if (performance.now() > deadline) throw new Error(`simulator: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+export { zonedTime };

@@ -1,0 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const DEFAULT_DATABASE_URL = 'file:./data/gridbot.db';
+
+/**
+ * Turns a `file:` URL into the path better-sqlite3 opens, relative to the working
+ * directory, and makes sure its folder exists (a fresh clone has no `data/`).
+ */
+export function resolveDatabaseUrl(url: string | undefined): string {
+  const value = url && url.trim() !== '' ? url.trim() : DEFAULT_DATABASE_URL;
+  if (value === ':memory:' || value === 'file::memory:') return ':memory:';
+  const file = value.startsWith('file:') ? value.slice('file:'.length) : value;
+  const absolute = path.resolve(file);
+  fs.mkdirSync(path.dirname(absolute), { recursive: true });
+  return absolute;
+}

@@ -1,0 +1,64 @@
+import type { Urgency } from '../intake/index.js';
+import type { Org } from '../org/types.js';
+import { parseDuration, zonedParts, zonedTime, DEFAULT_TIME_ZONE } from '../time.js';
+
+export interface SlaPolicy {
+  acceptMs: number;
+  resolveMs: number;
+  /** Normal tickets' clocks stop in quiet hours; urgent ones never do. */
+  pausesAtNight: boolean;
+}
+
+export const QUIET_START_HOUR = 22;
+export const QUIET_END_HOUR = 7;
+
+const DEFAULTS: Record<Urgency, { accept: string; resolve: string }> = {
+  normal: { accept: '2h', resolve: '3d' },
+  urgent: { accept: '15m', resolve: '2h' },
+};
+
+export function slaFor(org: Org, urgency: Urgency): SlaPolicy {
+  const override = org.sla?.[urgency] ?? {};
+  return {
+    acceptMs: parseDuration(override.accept ?? DEFAULTS[urgency].accept)!,
+    resolveMs: parseDuration(override.resolve ?? DEFAULTS[urgency].resolve)!,
+    pausesAtNight: urgency === 'normal',
+  };
+}
+
+export function isQuietHour(at: Date, timeZone = DEFAULT_TIME_ZONE): boolean {
+  const h = zonedParts(at, timeZone).hour;
+  return h >= QUIET_START_HOUR || h < QUIET_END_HOUR;
+}
+
+/** The next 07:00 at or after a moment in quiet hours. */
+function endOfQuiet(at: Date, timeZone: string): Date {
+  const p = zonedParts(at, timeZone);
+  const day = p.hour >= QUIET_START_HOUR ? p.day + 1 : p.day;
+  return zonedTime(timeZone, p.year, p.month, day, QUIET_END_HOUR, 0);
+}
+
+/** The next 22:00 after a moment in working hours. */
+function startOfQuiet(at: Date, timeZone: string): Date {
+  const p = zonedParts(at, timeZone);
+  return zonedTime(timeZone, p.year, p.month, p.day, QUIET_START_HOUR, 0);
+}
+
+/**
+ * When a clock that started at `from` and runs for `ms` runs out. With `pausesAtNight`
+ * the 22:00–07:00 hours do not count: 2 h from 21:00 ends at 08:00 the next day.
+ */
+export function deadlineAfter(from: Date, ms: number, pausesAtNight: boolean, timeZone = DEFAULT_TIME_ZONE): Date {
+  if (!pausesAtNight) return new Date(from.getTime() + ms);
+  let at = from;
+  let left = ms;
+  for (let guard = 0; guard < 10_000; guard++) {
+    if (isQuietHour(at, timeZone)) at = endOfQuiet(at, timeZone);
+    const quiet = startOfQuiet(at, timeZone);
+    const span = quiet.getTime() - at.getTime();
+    if (left <= span) return new Date(at.getTime() + left);
+    left -= span;
+    at = quiet;
+  }
+  return new Date(at.getTime() + left);
+}

@@ -1,0 +1,24 @@
+import type { AppContext } from '../app/context.js';
+import { climb } from './lifecycle.js';
+
+/**
+ * The minute sweep: every ticket whose holder let the deadline to accept or to resolve
+ * pass climbs one rung. Safe to run twice: a climbed ticket has a new, later deadline.
+ */
+export async function escalateOverdueTickets(ctx: AppContext): Promise<void> {
+  const now = ctx.clock.now();
+  const notAccepted = await ctx.db.ticket.findMany({
+    where: { status: { in: ['assigned', 'reopened'] }, acceptBy: { lte: now } },
+    orderBy: { id: 'asc' },
+  });
+  for (const t of notAccepted) {
+    await climb(ctx, t, { kind: 'escalated', why: '超时未签收' });
+  }
+  const notResolved = await ctx.db.ticket.findMany({
+    where: { status: 'accepted', resolveBy: { lte: now } },
+    orderBy: { id: 'asc' },
+  });
+  for (const t of notResolved) {
+    await climb(ctx, t, { kind: 'escalated', why: '超时未办结' });
+  }
+}

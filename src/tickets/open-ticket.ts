@@ -1,0 +1,156 @@
+import type { MessageContext } from '../app/context.js';
+import type { Intake } from '../intake/index.js';
+import { DAY } from '../clock.js';
+import { jsonList } from '../store/db.js';
+import { deadlineAfter, slaFor } from './deadlines.js';
+import { CATEGORY_LABELS, clip, fullPlace, roleLabel } from './messages.js';
+import { recordTicketEvent, type TicketRow } from './record.js';
+import { routeTicket, type RouteStep } from './routing.js';
+
+export interface TicketPlace {
+  gridName: string | null;
+  building: string | null;
+  unit: string | null;
+  room: string | null;
+}
+
+/** Place from the message, else the resident's registered address, else the group's building. */
+export async function resolvePlace(ctx: MessageContext, intake: Pick<Intake, 'building' | 'unit' | 'room'>): Promise<TicketPlace> {
+  const person = await ctx.db.person.findUnique({ where: { id: ctx.speaker.personId } });
+  const registeredGrid = person?.gridId ? (await ctx.db.grid.findUnique({ where: { id: person.gridId } }))?.name ?? null : null;
+  const gridName = ctx.room?.grid ?? registeredGrid;
+  const sameGrid = !!registeredGrid && registeredGrid === gridName;
+  if (intake.building) {
+    const registeredHere = sameGrid && person?.building === intake.building;
+    const unit = intake.unit ?? (registeredHere ? (person?.unit ?? null) : null);
+    const room = intake.room ?? (registeredHere && person?.unit === unit ? (person?.room ?? null) : null);
+    return { gridName, building: intake.building, unit, room };
+  }
+  if (sameGrid && person?.building && (!ctx.room?.building || ctx.room.building === person.building)) {
+    return { gridName, building: person.building, unit: intake.unit ?? person.unit, room: intake.room ?? person.room };
+  }
+  return { gridName, building: ctx.room?.building ?? null, unit: intake.unit, room: intake.room };
+}
+
+const OPEN = ['assigned', 'accepted', 'reopened'];
+
+/** An open ticket this report repeats: same category and place, within a day. */
+async function findDuplicate(ctx: MessageContext, category: string, place: TicketPlace): Promise<TicketRow | null> {
+  if (!place.gridName) return null;
+  const personal = category === 'assistance' || category === 'dispute';
+  if (personal && !place.room) return null;
+  if (!place.building && category !== 'utilities') return null;
+  return ctx.db.ticket.findFirst({
+    where: {
+      status: { in: OPEN },
+      category,
+      gridName: place.gridName,
+      building: place.building,
+      unit: place.unit,
+      ...(personal ? { room: place.room } : {}),
+      createdAt: { gte: new Date(ctx.clock.now().getTime() - DAY) },
+    },
+    orderBy: { id: 'asc' },
+  });
+}
+
+export function holderLine(ctx: { org: MessageContext['org'] }, step: RouteStep): string {
+  const names = step.holders.map((a) => ctx.org.person(a)?.name ?? a).join('、');
+  const unit = ctx.org.postsOf(step.holders[0]).find((p) => p.role === step.role)?.orgUnit;
+  return `${unit ?? roleLabel(step.role)}${names}`;
+}
+
+/** Creates a ticket from a resident's report, routes it and tells the holders and the group. */
+export async function openTicket(ctx: MessageContext, intake: Intake, text: string): Promise<TicketRow> {
+  const category = intake.category ?? 'other';
+  const urgency = intake.urgency ?? 'normal';
+  const place = await resolvePlace(ctx, intake);
+  const now = ctx.clock.now();
+
+  const duplicate = await findDuplicate(ctx, category, place);
+  if (duplicate) return mergeIntoExisting(ctx, duplicate, { category, urgency, place, text });
+
+  const ladder = routeTicket(ctx.org, { category, urgency, grid: place.gridName, building: place.building, unit: place.unit });
+  const step = ladder[0];
+  const sla = slaFor(ctx.org.org, urgency);
+  const ticket = await ctx.db.ticket.create({
+    data: {
+      status: 'assigned',
+      category,
+      urgency,
+      tier: step?.tier ?? 'committee',
+      step: 0,
+      assignees: JSON.stringify(step?.holders ?? []),
+      told: JSON.stringify(step?.told ?? []),
+      ...place,
+      text,
+      sourceRoom: ctx.room?.topic ?? null,
+      reporterId: ctx.speaker.personId,
+      inboundId: ctx.inboundId,
+      createdAt: now,
+      updatedAt: now,
+      assignedAt: now,
+      acceptBy: deadlineAfter(now, sla.acceptMs, sla.pausesAtNight, ctx.config.timeZone),
+    },
+  });
+  await recordTicketEvent(ctx, ticket, { kind: 'created', actor: ctx.speaker.alias });
+
+  const label = CATEGORY_LABELS[category];
+  const urgent = urgency === 'urgent';
+  if (step) {
+    const who = holderLine(ctx, step);
+    const detail = `${urgent ? '【紧急】' : ''}新工单 #${ticket.id} ${label}\n地点：${fullPlace(ticket)}\n内容：${clip(text, 200)}\n报告人：${ctx.speaker.name}${ctx.room ? `（${ctx.room.topic}）` : ''}\n请回复「接单 #${ticket.id}」签收。`;
+    for (const alias of step.holders) await ctx.tell(alias, detail, { urgent, origin: `ticket:${ticket.id}` });
+    for (const alias of step.told) {
+      await ctx.tell(alias, `${urgent ? '【紧急】' : ''}请知悉：工单 #${ticket.id} ${label}（${fullPlace(ticket)}）已交${who}处理。\n内容：${clip(text, 200)}`, { urgent, origin: `ticket:${ticket.id}` });
+    }
+    await ctx.reply(
+      urgent
+        ? `收到，紧急情况已通知${who}（工单 #${ticket.id}）。如有生命危险请立即拨打 120/119/110。`
+        : `收到，已登记工单 #${ticket.id}（${label}），由${who}跟进。发送「查询 #${ticket.id}」可看进度。`,
+      { urgent },
+    );
+  } else {
+    await ctx.reply(`收到，已登记工单 #${ticket.id}（${label}），社区会尽快安排。`, { urgent });
+  }
+  return ticket;
+}
+
+async function mergeIntoExisting(
+  ctx: MessageContext,
+  original: TicketRow,
+  report: { category: string; urgency: string; place: TicketPlace; text: string },
+): Promise<TicketRow> {
+  const now = ctx.clock.now();
+  const updated = await ctx.db.ticket.update({
+    where: { id: original.id },
+    data: { reportCount: { increment: 1 }, updatedAt: now },
+  });
+  await recordTicketEvent(ctx, updated, { kind: 'reported', actor: ctx.speaker.alias, note: clip(report.text, 200) });
+  const merged = await ctx.db.ticket.create({
+    data: {
+      status: 'merged',
+      category: report.category,
+      urgency: report.urgency,
+      tier: original.tier,
+      step: original.step,
+      assignees: original.assignees,
+      ...report.place,
+      text: report.text,
+      sourceRoom: ctx.room?.topic ?? null,
+      reporterId: ctx.speaker.personId,
+      inboundId: ctx.inboundId,
+      reportCount: 1,
+      createdAt: now,
+      updatedAt: now,
+      assignedAt: now,
+      mergedIntoId: original.id,
+    },
+  });
+  await recordTicketEvent(ctx, merged, { kind: 'merged', actor: ctx.speaker.alias, into: original.id });
+  for (const alias of jsonList(original.assignees)) {
+    await ctx.tell(alias, `工单 #${original.id} 又有居民反映（共 ${updated.reportCount} 人）：${clip(report.text, 100)}`, { origin: `ticket:${original.id}` });
+  }
+  await ctx.reply(`这个问题已在处理中（工单 #${original.id}），已记下您的反映，共 ${updated.reportCount} 人反映。`);
+  return merged;
+}

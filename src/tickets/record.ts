@@ -1,0 +1,56 @@
+import type { AppContext } from '../app/context.js';
+import type { BotEvent } from '../events.js';
+import { jsonList } from '../store/db.js';
+
+export type TicketRow = NonNullable<Awaited<ReturnType<AppContext['db']['ticket']['findUnique']>>>;
+
+export interface EventDetails {
+  kind: string;
+  actor?: string;
+  escalated?: boolean;
+  note?: string;
+  into?: number;
+}
+
+/** The simulator's `ticket` event for a ticket as it now stands. */
+export function ticketEvent(t: TicketRow, extra: { escalated?: boolean; into?: number } = {}): BotEvent {
+  return {
+    kind: 'ticket',
+    id: t.id,
+    status: t.status,
+    category: t.category,
+    urgency: t.urgency,
+    tier: t.tier,
+    assignees: jsonList(t.assignees),
+    building: t.building,
+    unit: t.unit,
+    room: t.room,
+    grid: t.gridName,
+    ...(extra.escalated ? { escalated: true } : {}),
+    ...(extra.into !== undefined ? { into: extra.into } : {}),
+    reports: t.reportCount,
+  };
+}
+
+/**
+ * Every change to a ticket is a history row, and the event stream is made from it:
+ * call this after writing the ticket, in the same transaction.
+ */
+export async function recordTicketEvent(ctx: AppContext, ticket: TicketRow, details: EventDetails): Promise<void> {
+  await ctx.db.ticketEvent.create({
+    data: {
+      ticketId: ticket.id,
+      at: ctx.clock.now(),
+      kind: details.kind,
+      status: ticket.status,
+      tier: ticket.tier,
+      assignees: ticket.assignees,
+      actor: details.actor ?? null,
+      escalated: details.escalated ?? false,
+      note: details.note ?? (details.into !== undefined ? `into #${details.into}` : null),
+    },
+  });
+  // Notes and "another report" rows change no state the event stream shows.
+  if (details.kind === 'note' || details.kind === 'reported') return;
+  ctx.events.emit(ticketEvent(ticket, { escalated: details.escalated, into: details.into }));
+}
