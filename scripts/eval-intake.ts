@@ -1,0 +1,45 @@
+/**
+ * npm run --silent eval:intake -- FILE.jsonl [--errors]
+ * Classifies a labelled file with the rules alone and prints the figures the held-out
+ * set is judged by; the last line is the figures as one JSON object.
+ */
+import { classifyByRules } from '../src/intake/index.js';
+import { evaluate, type Labelled } from '../src/intake/evaluate.js';
+import { readJsonl } from '../src/intake/jsonl.js';
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith('--'));
+if (!file) {
+  console.error('usage: eval:intake -- FILE.jsonl [--errors]');
+  process.exit(2);
+}
+const gold = readJsonl<Labelled>(file);
+const predicted = gold.map((g) => classifyByRules(g.text));
+const { figures: f, intentConfusion, categoryConfusion, errors } = evaluate(gold, predicted);
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+console.log(`messages               ${f.n}`);
+console.log(`intent accuracy        ${pct(f.intentAccuracy)}   (≥ 90%)`);
+console.log(`report precision       ${pct(f.reportPrecision)}   (≥ 95%)`);
+console.log(`report recall          ${pct(f.reportRecall)}   (≥ 92%)`);
+console.log(`category accuracy      ${pct(f.categoryAccuracy)}   (≥ 85%, over gold reports)`);
+console.log(`urgent recall          ${pct(f.urgentRecall)}   (≥ 90%)`);
+console.log(`urgent false alarms    ${f.urgentFalseAlarms}       (≤ 3 per 200)`);
+console.log(`exact place match      ${pct(f.placeExact)}   (≥ 93%)`);
+console.log('\nintent confusion (rows gold, columns predicted)');
+const intents = Object.keys(intentConfusion) as (keyof typeof intentConfusion)[];
+console.log(['gold\\pred'.padEnd(10), ...intents.map((i) => i.padStart(7))].join(''));
+for (const g of intents) console.log([g.padEnd(10), ...intents.map((p) => String(intentConfusion[g][p]).padStart(7))].join(''));
+console.log('\ncategory confusion on reports (gold → predicted: count)');
+for (const [g, row] of Object.entries(categoryConfusion)) {
+  const cells = Object.entries(row)
+    .sort((a, b) => b[1] - a[1])
+    .map(([p, n]) => `${p}:${n}`)
+    .join(' ');
+  console.log(`  ${g.padEnd(11)} ${cells}`);
+}
+if (args.includes('--errors')) {
+  console.log('\nerrors');
+  for (const e of errors) console.log(`  ${e.id} ${e.field}: gold ${String(e.gold)} got ${String(e.got)} | ${e.text}`);
+}
+console.log(JSON.stringify(f));

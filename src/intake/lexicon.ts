@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+
+/**
+ * Lexicons are data (YAML beside this file) so that a community can add its own words
+ * without touching the logic. They are read once, at module load.
+ */
+function loadYaml(name: string): unknown {
+  const url = new URL(`./lexicon/${name}`, import.meta.url);
+  return parse(readFileSync(url, 'utf8'));
+}
+
+/** A list of plain substrings and `re:` regular expressions. */
+export class TermList {
+  private readonly subs: string[];
+  private readonly res: RegExp[];
+
+  constructor(entries: unknown, label: string) {
+    if (!Array.isArray(entries)) throw new Error(`lexicon ${label}: expected a list`);
+    this.subs = [];
+    this.res = [];
+    for (const raw of entries) {
+      const entry = String(raw);
+      if (entry.startsWith('re:')) this.res.push(new RegExp(entry.slice(3), 'u'));
+      else if (entry.length > 0) this.subs.push(entry.normalize('NFKC').toLowerCase());
+    }
+  }
+
+  test(text: string): boolean {
+    for (const s of this.subs) if (text.includes(s)) return true;
+    for (const r of this.res) if (r.test(text)) return true;
+    return false;
+  }
+
+  /** Index of the first match, or -1 (earliest over all entries). */
+  firstIndex(text: string): number {
+    let best = -1;
+    for (const s of this.subs) {
+      const i = text.indexOf(s);
+      if (i >= 0 && (best < 0 || i < best)) best = i;
+    }
+    for (const r of this.res) {
+      const m = r.exec(text);
+      if (m && (best < 0 || m.index < best)) best = m.index;
+    }
+    return best;
+  }
+
+  /** Where each entry first matches (one index per matching entry). */
+  indices(text: string): number[] {
+    const out: number[] = [];
+    for (const s of this.subs) {
+      const i = text.indexOf(s);
+      if (i >= 0) out.push(i);
+    }
+    for (const r of this.res) {
+      const m = r.exec(text);
+      if (m) out.push(m.index);
+    }
+    return out;
+  }
+
+  has(exact: string): boolean {
+    return this.subs.includes(exact);
+  }
+}
+
+export interface WeightedTerm {
+  term: string | RegExp;
+  weight: number;
+}
+
+function weightedList(node: unknown, label: string): WeightedTerm[] {
+  if (!node || typeof node !== 'object') throw new Error(`lexicon ${label}: expected weights`);
+  const out: WeightedTerm[] = [];
+  for (const [w, list] of Object.entries(node as Record<string, unknown>)) {
+    const weight = Number(w);
+    if (!Number.isFinite(weight) || !Array.isArray(list)) throw new Error(`lexicon ${label}: bad weight ${w}`);
+    for (const raw of list) {
+      const entry = String(raw);
+      out.push({
+        term: entry.startsWith('re:') ? new RegExp(entry.slice(3), 'u') : entry.normalize('NFKC').toLowerCase(),
+        weight,
+      });
+    }
+  }
+  return out;
+}
+
+const intentYaml = loadYaml('intent.yaml') as Record<string, unknown>;
+const categoryYaml = loadYaml('categories.yaml') as Record<string, unknown>;
+const urgencyYaml = loadYaml('urgency.yaml') as {
+  kinds: Record<string, { category: string | null; patterns: unknown[] }>;
+  suppress_before: unknown[];
+  suppress_anywhere: unknown[];
+};
+
+function list(name: string): TermList {
+  return new TermList(intentYaml[name], `intent.${name}`);
+}
+
+export const intentLexicon = {
+  ack: list('ack'),
+  forward: list('forward'),
+  ad: list('ad'),
+  thanks: list('thanks'),
+  done: list('done'),
+  notDone: list('not_done'),
+  laugh: list('laugh'),
+  warn: list('warn'),
+  courtesy: list('courtesy'),
+  request: list('request'),
+  problem: list('problem'),
+  signupStrong: list('signup_strong'),
+  signupWeak: list('signup_weak'),
+  activity: list('activity'),
+  signupBlockers: list('signup_blockers'),
+  progressRef: list('progress_ref'),
+  progressAsk: list('progress_ask'),
+  post: list('post'),
+  postAsk: list('post_ask'),
+  points: list('points'),
+  pointsAsk: list('points_ask'),
+  activityAsk: list('activity_ask'),
+};
+
+export const categoryLexicon: Record<string, WeightedTerm[]> = Object.fromEntries(
+  Object.entries(categoryYaml).map(([cat, node]) => [cat, weightedList(node, `categories.${cat}`)]),
+);
+
+export interface UrgentKind {
+  kind: string;
+  category: string | null;
+  patterns: TermList;
+}
+
+export const urgencyLexicon = {
+  kinds: Object.entries(urgencyYaml.kinds).map(
+    ([kind, v]): UrgentKind => ({ kind, category: v.category, patterns: new TermList(v.patterns, `urgency.${kind}`) }),
+  ),
+  suppressBefore: new TermList(urgencyYaml.suppress_before, 'urgency.suppress_before'),
+  suppressAnywhere: new TermList(urgencyYaml.suppress_anywhere, 'urgency.suppress_anywhere'),
+};

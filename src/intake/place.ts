@@ -1,0 +1,145 @@
+import { normalizeText } from './normalize.js';
+import type { Place } from './types.js';
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** 三 → 3, 十二 → 12, 二十一 → 21, 一百零一 → 101, 三零一 → 301; null when not a number. */
+export function parseChineseNumber(s: string): number | null {
+  if (!s) return null;
+  if (!/[十百]/.test(s)) {
+    // Digit by digit: 三零一 → 301.
+    let n = 0;
+    for (const ch of s) {
+      const d = CN_DIGITS[ch];
+      if (d === undefined) return null;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    if (ch === '百') {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === '十') {
+      total += (current || 1) * 10;
+      current = 0;
+    } else {
+      const d = CN_DIGITS[ch];
+      if (d === undefined) return null;
+      current = d;
+    }
+  }
+  return total + current;
+}
+
+// A Chinese numeral written right before a place word becomes Arabic, so one set of
+// patterns covers both: 三号楼二单元 → 3号楼2单元.
+const CN_BEFORE_MARKER = /([零〇一二两三四五六七八九十百]+)(?=号楼|栋|幢|座|单元|号|室|楼|层)/g;
+// "一栋楼", "两栋楼", "这一栋": counts and determiners, not building numbers.
+const COUNT_BEFORE = /[这那整每哪好几隔第一两]$/;
+
+function arabiseNumerals(s: string): string {
+  return s.replace(CN_BEFORE_MARKER, (run: string, _g: string, offset: number) => {
+    const after = s.slice(offset + run.length, offset + run.length + 2);
+    const before = s.slice(Math.max(0, offset - 1), offset);
+    if ((run === '一' || run === '两') && (/^(栋|幢|座)楼?/.test(after) || /^座/.test(after))) {
+      // 一栋楼 / 两座 are counts; 住一栋 / 第一栋 / 是一栋 name a building.
+      if (!/[住是在第]$/.test(before) || /^(栋|幢)楼/.test(after)) return run;
+    }
+    if (before && COUNT_BEFORE.test(before) && before !== '第' && /^(栋|幢|座)/.test(after)) return run;
+    const n = parseChineseNumber(run);
+    return n === null ? run : String(n);
+  });
+}
+
+// Suffixes that make a number a quantity, a time or money rather than a place.
+const NOT_PLACE_AFTER = '(?:元|块|米|人|岁|年|次|天|万|平|分|点|个|斤|公里|小时|毫|度|层|楼|号楼|栋|幢|座|单元|路|届|周|月|日|号线|:|%)';
+
+const TRIPLE = /(?<![0-9a-z.\-:/])([0-9]{1,3}|[a-z])-([0-9]{1,2})-([0-9]{3,4})(?![0-9\-:/])/g;
+const BUILDING_ROOM = new RegExp(
+  `(?<![0-9a-z.\\-:/])([0-9]{1,2}|[a-z])-([0-9]{3,4})(?![0-9\\-:/.])(?!\\s?${NOT_PLACE_AFTER})`,
+  'g',
+);
+const BUILDING = /(?<![0-9a-z#\-.])([0-9]{1,3}|[a-z])\s?(号楼|栋|幢|座|#)/g;
+const BUILDING_HAO = /(?<![0-9a-z\-.月])([0-9]{1,3})号(?=\s?[0-9]{1,2}\s?单元)/g;
+const UNIT = /(?<![0-9a-z.\-])([0-9]{1,2})\s?号?单元/g;
+const ROOM_SUFFIX = /(?<![0-9a-z\-#.:尾单编工])([0-9]{3,4})\s?(?:室|号房|号(?!楼|线|院|门|码|车|位|球|机)|房(?!子|间|东|租|价|产|贷|本))/g;
+const FLOOR_ROOM = /(?<![0-9.\-])([0-9]{1,2})\s?楼\s?([0-9]{2})(?![0-9]|\s?(?:点|:|号|岁|天|年|月|分|个|人|元|块|次|层|楼|米|斤))/g;
+const ROOM_AFTER_MARKER = new RegExp(
+  `(?:栋|幢|座|号楼|单元|#)\\s?的?\\s?([0-9]{3,4})(?![0-9])(?!\\s?${NOT_PLACE_AFTER})`,
+  'g',
+);
+const ROOM_BEFORE_HOME = /(?<![0-9a-z.\-#:尾单编号])([1-9][0-9]?[0-3][0-9])(?=\s?(?:家|的|那家|那户|住户|业主|户|门口))/g;
+const ROOM_AFTER_LIVE = new RegExp(
+  `(?:住|住在|我家|我是|家住|家是)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!\\s?${NOT_PLACE_AFTER})`,
+  'g',
+);
+
+const EMERGENCY_NUMBERS = new Set(['110', '119', '120', '122', '12345']);
+
+function plausibleRoom(room: string): boolean {
+  if (EMERGENCY_NUMBERS.has(room)) return false;
+  const nn = Number(room.slice(-2));
+  const floor = Number(room.slice(0, -2));
+  return floor >= 1 && nn >= 1 && nn <= 40;
+}
+
+interface Hit {
+  at: number;
+  value: string;
+}
+
+function earliest(hits: Hit[]): string | null {
+  let best: Hit | null = null;
+  for (const h of hits) if (!best || h.at < best.at) best = h;
+  return best ? best.value : null;
+}
+
+function building(raw: string): string {
+  return /^[a-z]$/.test(raw) ? raw.toUpperCase() : String(Number(raw));
+}
+
+/** Place from an already normalised text (see normalizeText). */
+export function extractPlaceNormalized(normalized: string): Place {
+  const s = arabiseNumerals(normalized);
+  const b: Hit[] = [];
+  const u: Hit[] = [];
+  const r: Hit[] = [];
+  for (const m of s.matchAll(TRIPLE)) {
+    b.push({ at: m.index, value: building(m[1]) });
+    u.push({ at: m.index, value: String(Number(m[2])) });
+    r.push({ at: m.index, value: m[3] });
+  }
+  for (const m of s.matchAll(BUILDING_ROOM)) {
+    if (!plausibleRoom(m[2])) continue;
+    b.push({ at: m.index, value: building(m[1]) });
+    r.push({ at: m.index, value: m[2] });
+  }
+  for (const m of s.matchAll(BUILDING)) {
+    if (m[1] === '0' || /^0/.test(m[1])) continue;
+    b.push({ at: m.index, value: building(m[1]) });
+  }
+  for (const m of s.matchAll(BUILDING_HAO)) b.push({ at: m.index, value: String(Number(m[1])) });
+  for (const m of s.matchAll(UNIT)) {
+    if (Number(m[1]) === 0) continue;
+    u.push({ at: m.index, value: String(Number(m[1])) });
+  }
+  for (const m of s.matchAll(ROOM_SUFFIX)) if (!EMERGENCY_NUMBERS.has(m[1]) && !/^0/.test(m[1])) r.push({ at: m.index, value: m[1] });
+  for (const m of s.matchAll(FLOOR_ROOM)) {
+    const room = `${Number(m[1])}${m[2]}`;
+    if (plausibleRoom(room)) r.push({ at: m.index, value: room });
+  }
+  for (const m of s.matchAll(ROOM_AFTER_MARKER)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+  for (const m of s.matchAll(ROOM_BEFORE_HOME)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+  for (const m of s.matchAll(ROOM_AFTER_LIVE)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+  return { building: earliest(b), unit: earliest(u), room: earliest(r) };
+}
+
+/** Building, unit and room named in a message; numbers that are not places stay out. */
+export function extractPlace(text: string): Place {
+  return extractPlaceNormalized(normalizeText(text));
+}

@@ -1,0 +1,178 @@
+import { categoryLexicon, intentLexicon as L, urgencyLexicon as U } from './lexicon.js';
+import { coreOf, normalizeText } from './normalize.js';
+import { extractPlaceNormalized } from './place.js';
+import { CATEGORIES, type Category, type Intake, type Intent, type Place, type Urgency } from './types.js';
+
+/** What the rules saw in a message: kept apart so follow-ups and tests can use it. */
+export interface Signals {
+  normalized: string;
+  core: string;
+  place: Place;
+  scores: Record<Category, number>;
+  topCategory: Category | null;
+  topScore: number;
+  urgentKind: string | null;
+}
+
+// Tie order when two categories score the same: the more specific first.
+const TIE_ORDER: Category[] = [
+  'assistance',
+  'utilities',
+  'security',
+  'dispute',
+  'service',
+  'property',
+  'facility',
+  'sanitation',
+  'other',
+];
+
+export function scoreCategories(t: string): Record<Category, number> {
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  for (const cat of CATEGORIES) {
+    const terms = categoryLexicon[cat];
+    if (!terms) continue;
+    let sum = 0;
+    for (const { term, weight } of terms) {
+      if (typeof term === 'string' ? t.includes(term) : term.test(t)) sum += weight;
+    }
+    scores[cat] = sum;
+  }
+  return scores;
+}
+
+function topOf(scores: Record<Category, number>): { cat: Category | null; score: number } {
+  let cat: Category | null = null;
+  let score = 0;
+  for (const c of TIE_ORDER) {
+    if (scores[c] > score) {
+      cat = c;
+      score = scores[c];
+    }
+  }
+  return { cat, score };
+}
+
+/** The urgent situation the message describes as happening now, if any. */
+export function detectUrgent(t: string): { kind: string; category: string | null } | null {
+  if (U.suppressAnywhere.test(t)) return null;
+  for (const k of U.kinds) {
+    for (const at of k.patterns.indices(t)) {
+      const before = t.slice(Math.max(0, at - 6), at);
+      if (!U.suppressBefore.test(before)) return { kind: k.kind, category: k.category };
+    }
+  }
+  return null;
+}
+
+// Signing up in the first person, or by a message that starts with the sign-up word.
+const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也)(要)?报名|算我|算上我|加我|我参加|我也参加|取消报名/;
+// A request addressed to someone, strong enough to outweigh thanks or laughter.
+const STRONG_REQUEST = /能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望/;
+
+// A neighbour or a neighbour's flat named as the cause.
+const NEIGHBOUR = /楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家/u;
+const NUISANCE = /吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
+const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线/;
+const SUPPLY_CUT = /停水|停电|没水|没电|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
+const PROPERTY_TARGET = new RegExp(
+  [
+    '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换|不像话|失职|乱收|不清|不修)',
+    '(?:交|收|涨)[^。！!？?]{0,4}物业费',
+    '物业费[^。！!？?]{0,10}(?:干嘛|干什么|白交|凭什么|涨|贵|高)',
+    '投诉物业|换物业|物业公司',
+  ].join('|'),
+);
+
+export function decideCategory(t: string, scores: Record<Category, number>, urgent: { kind: string; category: string | null } | null): Category {
+  if (urgent) {
+    if (urgent.kind === 'flood') {
+      if (NEIGHBOUR.test(t) && !/管道井|总阀|公共/.test(t)) return 'dispute';
+      return 'facility';
+    }
+    if (urgent.category) return urgent.category as Category;
+  }
+  const { cat, score } = topOf(scores);
+  // A person in danger or in need comes first.
+  if (cat === 'assistance' && score >= 3) return 'assistance';
+  if (NEIGHBOUR.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !/楼上楼下/.test(t) && scores.dispute >= 2) return 'dispute';
+  if (SUPPLY_CUT.test(t)) return 'utilities';
+  if (PROPERTY_TARGET.test(t)) return 'property';
+  if (!cat || score < 1) return 'other';
+  return cat;
+}
+
+function make(intent: Intent, confidence: number, place: Place, category: Category | null = null, urgency: Urgency | null = null): Intake {
+  return { intent, category, urgency, ...place, confidence: Math.round(confidence * 100) / 100, source: 'rules' };
+}
+
+/** Everything the rules look at, computed once. */
+export function readSignals(text: string): Signals {
+  const normalized = normalizeText(text);
+  const core = coreOf(normalized);
+  const scores = scoreCategories(normalized);
+  const top = topOf(scores);
+  const urgent = core ? detectUrgent(normalized) : null;
+  return {
+    normalized,
+    core,
+    place: extractPlaceNormalized(normalized),
+    scores,
+    topCategory: top.cat,
+    topScore: top.score,
+    urgentKind: urgent?.kind ?? null,
+  };
+}
+
+export function classifyByRules(text: string): Intake {
+  const t = normalizeText(text);
+  const core = coreOf(t);
+  const place = extractPlaceNormalized(t);
+  if (!core) return make('chat', 0.95, place);
+  if (L.ack.has(core)) return make('chat', 0.95, place);
+
+  const scores = scoreCategories(t);
+  const { score: topScore } = topOf(scores);
+  const urgent = detectUrgent(t);
+  const request = L.request.test(t);
+  const problem = L.problem.test(t);
+  const report = (confidence: number): Intake =>
+    make('report', confidence, place, decideCategory(t, scores, urgent), urgent ? 'urgent' : 'normal');
+
+  if (L.forward.test(t)) return make('chat', 0.9, place);
+  if (L.ad.test(t) && !(urgent && request)) return make('chat', 0.85, place);
+
+  // Progress of an earlier ticket.
+  if (L.progressRef.test(t) && L.progressAsk.test(t)) return make('query', 0.85, place);
+
+  const activity = L.activity.test(t);
+  const blocked = L.signupBlockers.test(t);
+  const activityQuestion = activity && L.activityAsk.test(t) && !urgent && !(scores.assistance >= 3 || scores.service >= 3);
+  if (!blocked && L.signupStrong.test(t)) {
+    // "最近有啥活动能报名不" asks which activities are open; "报名植树 能排周末吗" joins one.
+    if (activityQuestion && !FIRST_PERSON_SIGNUP.test(t)) return make('query', 0.75, place);
+    // "+1 我们单元的灯也不亮": a "me too" on a problem, not a sign-up.
+    if (/^\s*\+\s*1/.test(t) && problem && topScore >= 2 && !activity) return report(0.7);
+    return make('signup', 0.9, place);
+  }
+
+  if (L.post.test(t) && L.postAsk.test(t)) return make('query', 0.85, place);
+  if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
+  if (activityQuestion) return make('query', 0.8, place);
+  if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || /名字|名单|报名/.test(t)) && !urgent && !(problem && topScore >= 3))
+    return make('signup', 0.7, place);
+
+  const done = L.done.test(t) && !L.notDone.test(t);
+  if (done && !urgent) return make('chat', 0.85, place);
+  if (urgent) return report(0.9);
+  if (L.courtesy.test(t)) return make('chat', 0.8, place);
+  const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
+  if (social && !(STRONG_REQUEST.test(t) && topScore >= 2)) return make('chat', 0.8, place);
+
+  if (topScore >= 3 && (request || problem)) return report(0.85);
+  if (topScore >= 2 && (request || problem)) return report(0.7);
+  if (topScore >= 4) return report(0.6);
+  if (topScore >= 3) return report(0.55);
+  if (request && /能不能|帮忙|麻烦|求助|请|帮我|怎么办/.test(t) && core.length >= 6) return report(0.5);
+  return make('chat', topScore >= 1 ? 0.55 : 0.7, place);
+}
