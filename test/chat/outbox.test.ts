@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { Outbox, enqueue } from '../../src/chat/outbox.js';
+import { SendError, type ChatPort, type ChatTarget } from '../../src/chat/port.js';
+import { silentLogger } from '../../src/log.js';
+import { openDatabase, type Db } from '../../src/store/db.js';
+import { tempDatabaseUrl } from '../support/db.js';
+
+/** A chat that records what it was asked to send, and can be told to fail. */
+class RecordingChat implements ChatPort {
+  sent: { target: string; text: string; at: number }[] = [];
+  failNext: SendError[] = [];
+  constructor(private readonly clock: ManualClock) {}
+  onMessage(): void {}
+  onReady(): void {}
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  async send(target: ChatTarget, text: string): Promise<void> {
+    const failure = this.failNext.shift();
+    if (failure) throw failure;
+    this.sent.push({ target: target.kind === 'room' ? target.topic : (target.alias ?? '?'), text, at: this.clock.now().getTime() });
+  }
+}
+
+const limits = loadConfig({}).send;
+const dbs: Db[] = [];
+
+function setup(url = tempDatabaseUrl(), clock = new ManualClock('2026-03-02T09:00:00+08:00')) {
+  const db = openDatabase(url);
+  dbs.push(db);
+  const chat = new RecordingChat(clock);
+  let seed = 1;
+  const outbox = new Outbox({ db, clock, chat, limits, events: { emit: () => undefined }, log: silentLogger, timeZone: 'Asia/Shanghai', random: () => ((seed = (seed * 9301 + 49297) % 233280) / 233280) });
+  return { db, chat, clock, outbox, url };
+}
+
+/** Runs the sender on the virtual clock until the queue is empty or `until` passes. */
+async function drainUntil(outbox: Outbox, clock: ManualClock, until: number): Promise<void> {
+  for (;;) {
+    const next = await outbox.drainDue();
+    if (!next || next.getTime() > until) return;
+    clock.set(next);
+  }
+}
+
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.$disconnect();
+});
+
+describe('the outbound queue', () => {
+  it('sends 100 messages to 5 rooms within every limit', async () => {
+    const { db, chat, clock, outbox } = setup();
+    const rooms = ['一群', '二群', '三群', '四群', '五群'];
+    for (let i = 0; i < 100; i++) await enqueue(db, clock, { target: { kind: 'room', topic: rooms[i % 5] }, text: `消息 ${i}` });
+    const start = clock.now().getTime();
+    await drainUntil(outbox, clock, start + 3600_000);
+
+    expect(chat.sent).toHaveLength(100);
+    // Each room gets its messages in the order they were queued.
+    for (const room of rooms) {
+      const texts = chat.sent.filter((s) => s.target === room).map((s) => Number(s.text.split(' ')[1]));
+      expect(texts).toEqual([...texts].sort((a, b) => a - b));
+    }
+    for (let i = 0; i < chat.sent.length; i++) {
+      const s = chat.sent[i];
+      // At most 20 in any 60 seconds.
+      const window = chat.sent.filter((o) => o.at > s.at - 60_000 && o.at <= s.at);
+      expect(window.length).toBeLessThanOrEqual(20);
+      if (i > 0) {
+        const prev = chat.sent[i - 1];
+        if (prev.target === s.target) expect(s.at - prev.at).toBeGreaterThanOrEqual(3000);
+        else expect(s.at - prev.at).toBeGreaterThanOrEqual(1000);
+      }
+      const prevSame = chat.sent.slice(0, i).filter((o) => o.target === s.target).at(-1);
+      if (prevSame) expect(s.at - prevSame.at).toBeGreaterThanOrEqual(3000);
+    }
+    // 100 messages at 20 a minute take at least four minutes.
+    expect(chat.sent.at(-1)!.at - start).toBeGreaterThanOrEqual(4 * 60_000);
+  });
+
+  it('keeps queued messages across a restart and sends each once', async () => {
+    const first = setup();
+    for (let i = 0; i < 30; i++) await enqueue(first.db, first.clock, { target: { kind: 'room', topic: `群${i % 3}` }, text: `m${i}` });
+    // The first process sends part of the queue, then stops.
+    await drainUntil(first.outbox, first.clock, first.clock.now().getTime() + 30_000);
+    const sentBefore = first.chat.sent.length;
+    expect(sentBefore).toBeGreaterThan(0);
+    expect(sentBefore).toBeLessThan(30);
+    await first.db.$disconnect();
+
+    const second = setup(first.url, first.clock);
+    await drainUntil(second.outbox, second.clock, second.clock.now().getTime() + 3600_000);
+    const all = [...first.chat.sent, ...second.chat.sent].map((s) => s.text).sort();
+    expect(all).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`).sort());
+    // The restarted sender still respects the limits right after the restart.
+    const gap = second.chat.sent[0].at - first.chat.sent.at(-1)!.at;
+    expect(gap).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('stops at the daily cap except for urgent messages', async () => {
+    const { db, chat, clock, outbox } = setup();
+    for (let i = 0; i < limits.dailyCap + 5; i++) await enqueue(db, clock, { target: { kind: 'room', topic: `群${i % 10}` }, text: `n${i}` });
+    // 09:00 + 14 h is 23:00, still the same day in Shanghai.
+    const sameDay = clock.now().getTime() + 14 * 3600_000;
+    await drainUntil(outbox, clock, sameDay);
+    expect(chat.sent.length).toBe(limits.dailyCap);
+    await enqueue(db, clock, { target: { kind: 'room', topic: '紧急群' }, text: '燃气泄漏', urgent: true });
+    await drainUntil(outbox, clock, sameDay);
+    expect(chat.sent.length).toBe(limits.dailyCap + 1);
+    expect(chat.sent.at(-1)!.text).toBe('燃气泄漏');
+    expect(await db.outboundMessage.count({ where: { status: 'queued' } })).toBe(5);
+    // The next day the rest goes out.
+    await drainUntil(outbox, clock, sameDay + 12 * 3600_000);
+    expect(await db.outboundMessage.count({ where: { status: 'queued' } })).toBe(0);
+    expect(chat.sent.at(-1)!.at).toBeGreaterThanOrEqual(new Date('2026-03-03T00:00:00+08:00').getTime());
+  });
+
+  it('pauses 30 minutes when WeChat says we send too often', async () => {
+    const { db, chat, clock, outbox } = setup();
+    await enqueue(db, clock, { target: { kind: 'room', topic: '一群' }, text: 'a' });
+    chat.failNext.push(new SendError('发送消息过于频繁', 'too_often'));
+    const t0 = clock.now().getTime();
+    const next = await outbox.drainDue();
+    expect(chat.sent).toHaveLength(0);
+    expect(next!.getTime() - t0).toBe(30 * 60_000);
+    await drainUntil(outbox, clock, t0 + 3600_000);
+    expect(chat.sent.map((s) => s.text)).toEqual(['a']);
+    expect(chat.sent[0].at - t0).toBe(30 * 60_000);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ofKind, runScript } from '../support/sim.js';
+
+describe('a resident report through the mock WeChat', () => {
+  it('becomes a stored ticket, the building leader is told and the group acknowledged', async () => {
+    const { events, sim } = await runScript(`
+at 2026-03-02 09:00
+[丽水鑫城业主群] 张大爷(zhangdaye): @网格助手 1栋2单元楼道灯坏了好几天了
+`);
+    const tickets = ofKind(events, 'ticket');
+    expect(tickets[0]).toMatchObject({ id: 1, status: 'assigned', category: 'facility', tier: 'building', assignees: ['jiangtianrong'], building: '1', unit: '2', grid: '丽水鑫城' });
+    const says = ofKind(events, 'say');
+    const toLeader = says.find((s) => s.to === 'jiangtianrong');
+    expect(toLeader?.text).toContain('#1');
+    const ack = says.find((s) => s.room === '丽水鑫城业主群');
+    expect(ack?.text).toContain('#1');
+    expect(ack?.text).toContain('江天荣');
+    expect(says.some((s) => s.room === '金沙社区工作群')).toBe(false);
+    void sim;
+  });
+
+  it('says nothing and opens nothing on chat', async () => {
+    const { events } = await runScript(`
+at 2026-03-02 09:00
+[丽水鑫城业主群] 张大爷(zhangdaye): 早上好啊各位 今天天气真好
+[丽水鑫城业主群] 李阿姨(liayi): 谢谢楼栋长 灯已经修好了
+`);
+    expect(events).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadOrgFile } from '../../src/org/load.js';
+import type { Org } from '../../src/org/types.js';
+import type { BotEvent } from '../../src/events.js';
+import { parseScript } from '../../src/simulate/script.js';
+import { Simulation } from '../../src/simulate/run.js';
+import { isoLocal } from '../../src/time.js';
+import type { Config } from '../../src/config.js';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The example organisation the project ships (a copy of the demo community). */
+export function demoOrg(): Org {
+  return loadOrgFile(path.join(repoRoot, 'examples/org.example.yaml'));
+}
+
+export type RecordedEvent = BotEvent & { at: string };
+
+/** Runs a simulator script on an organisation and returns every event, as `--json` prints them. */
+export async function runScript(
+  script: string,
+  opts: { org?: Org; config?: Partial<Config>; databaseUrl?: string } = {},
+): Promise<{ events: RecordedEvent[]; sim: Simulation }> {
+  const events: RecordedEvent[] = [];
+  const sim = new Simulation({
+    org: opts.org ?? demoOrg(),
+    config: opts.config,
+    databaseUrl: opts.databaseUrl,
+    onEvent: (e, at) => events.push({ at: isoLocal(at), ...e } as RecordedEvent),
+  });
+  try {
+    await sim.run(parseScript(script, 'Asia/Shanghai'));
+  } finally {
+    await sim.stop();
+  }
+  return { events, sim };
+}
+
+export function readFixture(relative: string): string {
+  return fs.readFileSync(path.join(repoRoot, relative), 'utf8');
+}
+
+export const ofKind = <K extends BotEvent['kind']>(events: RecordedEvent[], kind: K) =>
+  events.filter((e): e is Extract<RecordedEvent, { kind: K }> => e.kind === kind);
