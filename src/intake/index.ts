@@ -1,3 +1,4 @@
+/** Intake: a resident's message → intent, category, urgency and place. Rules first, model optional. */
 export {
   CATEGORIES,
   UNSURE_BELOW,
@@ -9,3 +10,5 @@ export {
 } from './types.js';
 export { classifyByRules } from './rules.js';
 export { extractPlace } from './place.js';
+export { mergeFollowUp } from './followup.js';
+export { createClassifier, type Classifier, type IntakeContext, type ModelSettings } from './model.js';

@@ -1,0 +1,13 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Labelled } from '../../src/intake/evaluate.js';
+import { readJsonl } from '../../src/intake/jsonl.js';
+
+export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const devSetPath = resolve(repoRoot, '../shared/data/intake-dev.jsonl');
+export const fixture = (name: string) => resolve(repoRoot, 'test/intake/fixtures', name);
+
+export function loadSet(path: string): Labelled[] | null {
+  return existsSync(path) ? readJsonl<Labelled>(path) : null;
+}
