@@ -174,5 +174,7 @@ export function classifyByRules(text: string): Intake {
   if (topScore >= 4) return report(0.6);
   if (topScore >= 3) return report(0.55);
   if (request && /能不能|帮忙|麻烦|求助|请|帮我|怎么办/.test(t) && core.length >= 6) return report(0.5);
-  return make('chat', topScore >= 1 ? 0.55 : 0.7, place);
+  // Nothing asks anyone to act, as far as the lexicons know; less sure when the message
+  // still sounds like a problem or a request.
+  return make('chat', problem || request ? 0.45 : topScore >= 1 ? 0.55 : 0.7, place);
 }
