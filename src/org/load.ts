@@ -192,7 +192,7 @@ function checkConsistency(org: Org): { path: Path; message: string }[] {
 /** Parses and validates an organisation file's text; throws OrgFileError with line numbers. */
 export function parseOrg(source: string, file = 'org.yaml'): Org {
   const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new OrgFileError(
       file,
