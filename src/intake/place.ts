@@ -64,6 +64,7 @@ const BUILDING_ROOM = new RegExp(
   `(?<![0-9a-z.\\-:/])([0-9]{1,2}|[a-z])-([0-9]{3,4})(?![0-9\\-:/.])(?!\\s?${NOT_PLACE_AFTER})`,
   'g',
 );
+const BUILDING_UNIT = /(?<![0-9a-z.\-:/])([0-9]{1,3}|[a-z])-([0-9]{1,2})\s?单元/g;
 const BUILDING = /(?<![0-9a-z#\-.])([0-9]{1,3}|[a-z])\s?(号楼|栋|幢|座|#)/g;
 const BUILDING_HAO = /(?<![0-9a-z\-.月])([0-9]{1,3})号(?=\s?[0-9]{1,2}\s?单元)/g;
 const UNIT = /(?<![0-9a-z.\-])([0-9]{1,2})\s?号?单元/g;
@@ -118,6 +119,10 @@ export function extractPlaceNormalized(normalized: string): Place {
     if (!plausibleRoom(m[2])) continue;
     b.push({ at: m.index, value: building(m[1]) });
     r.push({ at: m.index, value: m[2] });
+  }
+  for (const m of s.matchAll(BUILDING_UNIT)) {
+    b.push({ at: m.index, value: building(m[1]) });
+    u.push({ at: m.index, value: String(Number(m[2])) });
   }
   for (const m of s.matchAll(BUILDING)) {
     if (m[1] === '0' || /^0/.test(m[1])) continue;

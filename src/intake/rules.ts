@@ -28,13 +28,29 @@ const TIE_ORDER: Category[] = [
 ];
 
 export function scoreCategories(t: string): Record<Category, number> {
+  const scores = rawScores(t);
+  // A dispute is a conflict between identifiable neighbours: noise or a leak with no
+  // neighbour in view is more likely the building's own problem.
+  if (scores.dispute > 0 && !NEIGHBOUR.test(t)) scores.dispute = Math.floor(scores.dispute / 2);
+  return scores;
+}
+
+function rawScores(t: string): Record<Category, number> {
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   for (const cat of CATEGORIES) {
     const terms = categoryLexicon[cat];
     if (!terms) continue;
     let sum = 0;
+    const words: { term: string; weight: number }[] = [];
     for (const { term, weight } of terms) {
-      if (typeof term === 'string' ? t.includes(term) : term.test(t)) sum += weight;
+      if (typeof term === 'string') {
+        if (t.includes(term)) words.push({ term, weight });
+      } else if (term.test(t)) sum += weight;
+    }
+    // "垃圾桶" and "垃圾" are one mention, not two: a word inside a longer matched word
+    // of the same category does not count again.
+    for (const w of words) {
+      if (!words.some((o) => o.term.length > w.term.length && o.term.includes(w.term))) sum += w.weight;
     }
     scores[cat] = sum;
   }
@@ -79,6 +95,7 @@ const PROPERTY_TARGET = new RegExp(
   [
     '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换|不像话|失职|乱收|不清|不修)',
     '(?:交|收|涨)[^。！!？?]{0,4}物业费',
+    '物业费[^。！!？?]{0,6}(?:交了|白交)',
     '物业费[^。！!？?]{0,10}(?:干嘛|干什么|白交|凭什么|涨|贵|高)',
     '投诉物业|换物业|物业公司',
   ].join('|'),
@@ -159,7 +176,8 @@ export function classifyByRules(text: string): Intake {
   if (L.post.test(t) && L.postAsk.test(t)) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   if (activityQuestion) return make('query', 0.8, place);
-  if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || /名字|名单|报名/.test(t)) && !urgent && !(problem && topScore >= 3))
+  const withdrawal = /去不了|来不了|参加不了|退出|取消/.test(t) && /不好意思|抱歉|对不起|有事|临时/.test(t);
+  if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || withdrawal || /名字|名单|报名/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
 
   const done = L.done.test(t) && !L.notDone.test(t);

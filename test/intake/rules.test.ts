@@ -84,7 +84,8 @@ describe('classifyByRules: category tie-breaks and urgency', () => {
 // The thresholds the hidden held-out set is judged by, on every labelled set we have.
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
-  ['own held-out set (never tuned on)', fixture('own-holdout.jsonl')],
+  ['own first held-out set', fixture('own-holdout.jsonl')],
+  ['own blind set', fixture('own-blind.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
