@@ -19,10 +19,20 @@ export interface RouteInput {
   unit?: string | null;
 }
 
-type StepSpec = { tier: Tier; pick: (o: OrgDirectory, t: RouteInput) => PostHolding[]; told?: (o: OrgDirectory, t: RouteInput) => PostHolding[] };
+interface StepSpec {
+  tier: Tier;
+  pick: (o: OrgDirectory, t: RouteInput) => PostHolding[];
+  told?: (o: OrgDirectory, t: RouteInput) => PostHolding[];
+}
 
-const inGrid = (t: RouteInput) => ({ grid: t.grid ?? '\u0000' });
-const inBuilding = (t: RouteInput) => ({ grid: t.grid ?? '\u0000', building: t.building ?? '\u0000' });
+/** An impossible key, so that a ticket without a grid or building matches no post there. */
+const NONE = '\u0000';
+const inGrid = (t: RouteInput) => ({ grid: t.grid ?? NONE });
+const inBuilding = (t: RouteInput) => ({ grid: t.grid ?? NONE, building: t.building ?? NONE });
+const unitFor = (o: OrgDirectory, t: RouteInput): PostHolding[] => {
+  const unit = o.unitHandling(t.category);
+  return unit ? [unit] : [];
+};
 
 const household: StepSpec = {
   tier: 'household',
@@ -32,51 +42,58 @@ const buildingLeader: StepSpec = { tier: 'building', pick: (o, t) => o.holders('
 const branchSecretary: StepSpec = { tier: 'branch', pick: (o, t) => o.holders('branch_secretary', inGrid(t)) };
 const officer = (role: Role): StepSpec => ({ tier: 'branch', pick: (o, t) => o.holders(role, inGrid(t)) });
 const committeeSecretary: StepSpec = { tier: 'committee', pick: (o) => o.holders('committee_secretary') };
-/** At the committee tier the member unit handling the category answers, else the secretary. */
+/** At the committee tier the member unit handling the category answers (吹哨报到), else the secretary. */
 const committee: StepSpec = {
   tier: 'committee',
   pick: (o, t) => {
-    const unit = o.unitHandling(t.category);
-    return unit ? [unit] : o.holders('committee_secretary');
+    const unit = unitFor(o, t);
+    return unit.length ? unit : o.holders('committee_secretary');
   },
 };
-const unitOnly = (tier: Tier): StepSpec => ({ tier, pick: (o, t) => { const u = o.unitHandling(t.category); return u ? [u] : []; } });
+const committeeUnit: StepSpec = { tier: 'committee', pick: unitFor };
+
+/**
+ * Security: an urgent call reaches the unit handling security beside the first holder —
+ * the building leader, or the branch secretary where the building is not known.
+ */
+const securityFirst = (base: StepSpec, when: (o: OrgDirectory, t: RouteInput) => boolean): StepSpec => ({
+  ...base,
+  pick: (o, t) => [...base.pick(o, t), ...(t.urgency === 'urgent' && when(o, t) ? unitFor(o, t) : [])],
+});
+
+/** 三方联动: the property company holds, the owners' committee is told. */
+const propertyCompany: StepSpec = {
+  tier: 'branch',
+  pick: (o, t) => o.holders('property_contact', inGrid(t)),
+  told: (o, t) => o.holders('owners_committee', inGrid(t)),
+};
+
+const serviceDesk: StepSpec = {
+  tier: 'committee',
+  pick: (o, t) => {
+    const unit = unitFor(o, t);
+    return unit.length ? unit : o.holders('staff');
+  },
+};
 
 /** The default routing table of docs/interfaces.md, bottom rung first. */
-const DEFAULT_LADDERS: Record<Category, StepSpec[]> = {
+export const DEFAULT_LADDERS: Readonly<Record<Category, readonly StepSpec[]>> = {
   facility: [buildingLeader, branchSecretary, committee],
   sanitation: [officer('sanitation'), branchSecretary, committee],
   security: [
-    {
-      ...buildingLeader,
-      pick: (o, t) => [...o.holders('building_leader', inBuilding(t)), ...(t.urgency === 'urgent' ? unitOnly('committee').pick(o, t) : [])],
-    },
-    {
-      ...branchSecretary,
-      pick: (o, t) => {
-        const secretary = o.holders('branch_secretary', inGrid(t));
-        // Where no building is known, an urgent security call still reaches the unit at once.
-        return t.urgency === 'urgent' && !t.building ? [...secretary, ...unitOnly('committee').pick(o, t)] : secretary;
-      },
-    },
+    securityFirst(buildingLeader, (o, t) => !!o.building(t.grid, t.building)),
+    securityFirst(branchSecretary, (o, t) => !o.building(t.grid, t.building)),
     committee,
   ],
   dispute: [officer('mediator'), branchSecretary, committee],
-  property: [
-    { tier: 'branch', pick: (o, t) => o.holders('property_contact', inGrid(t)), told: (o, t) => o.holders('owners_committee', inGrid(t)) },
-    branchSecretary,
-    committee,
-  ],
-  utilities: [unitOnly('committee'), branchSecretary, committeeSecretary],
+  property: [propertyCompany, branchSecretary, committee],
+  utilities: [committeeUnit, branchSecretary, committeeSecretary],
   assistance: [household, buildingLeader, branchSecretary, committee],
-  service: [
-    { tier: 'committee', pick: (o, t) => { const u = o.unitHandling(t.category); return u ? [u] : o.holders('staff'); } },
-    committeeSecretary,
-  ],
+  service: [serviceDesk, committeeSecretary],
   other: [branchSecretary, committee],
 };
 
-/** The generic rung for a tier, used when an override starts a ladder lower than its default. */
+/** The generic rung for a tier, used where an override starts a ladder at a tier its row has no rung for. */
 const GENERIC: Record<Tier, StepSpec> = {
   household,
   building: buildingLeader,
@@ -84,60 +101,88 @@ const GENERIC: Record<Tier, StepSpec> = {
   committee,
 };
 
-const rank = (tier: Tier) => TIERS.indexOf(tier);
+export const tierRank = (tier: Tier) => TIERS.indexOf(tier);
 
-function ladderFor(category: Category, start: Tier | undefined): StepSpec[] {
-  const ladder = DEFAULT_LADDERS[category];
-  if (!start) return ladder;
-  const from = rank(start);
-  const kept = ladder.filter((s) => rank(s.tier) >= from);
-  const lowest = kept.length ? rank(kept[0].tier) : TIERS.length;
-  const prefix = TIERS.slice(from, lowest).map((tier) => GENERIC[tier]);
-  return [...prefix, ...kept];
+/**
+ * The row's rungs, or for an org-file override (`routing: {utilities: {start: branch}}`)
+ * the row re-ordered to climb from that tier: each tier from the start up keeps the
+ * row's rungs at that tier, or the generic one where the row has none.
+ */
+export function ladderFor(category: Category, start: Tier | undefined): readonly StepSpec[] {
+  const row = DEFAULT_LADDERS[category];
+  if (!start) return row;
+  return TIERS.slice(tierRank(start)).flatMap((tier) => {
+    const own = row.filter((s) => s.tier === tier);
+    return own.length ? own : [GENERIC[tier]];
+  });
 }
 
 const aliases = (posts: PostHolding[]) => [...new Set(posts.map((p) => p.alias))];
+const placeBound = (tier: Tier) => tier === 'household' || tier === 'building';
 
 /**
  * The ladder a ticket climbs: a pure function of the organisation and the ticket.
- * Rungs nobody holds are skipped; a rung held by the same people as the one below is
- * folded into it (a building leader who is also the branch secretary is asked once);
- * urgent tickets tell the branch secretary at once.
+ * Rungs nobody holds are skipped, and so are household and building rungs when no
+ * building is known (the ticket starts at the branch secretary), and rungs whose
+ * holders all held a lower rung already; urgent tickets tell the branch secretary at once.
  */
 export function routeTicket(org: OrgDirectory, input: RouteInput): RouteStep[] {
   const start = org.org.routing?.[input.category]?.start;
   const steps: RouteStep[] = [];
+  // Told on a skipped first rung (owners' committee without a property company): still told.
+  const toldBelow: string[] = [];
   for (const spec of ladderFor(input.category, start)) {
-    if ((spec.tier === 'household' || spec.tier === 'building') && !input.building) continue;
+    if (placeBound(spec.tier) && !input.building) continue;
     const picked = spec.pick(org, input);
     const holders = aliases(picked);
-    if (holders.length === 0) continue;
-    const previous = steps[steps.length - 1];
-    if (previous && sameSet(previous.holders, holders)) continue;
-    steps.push({ tier: spec.tier, holders, told: aliases(spec.told?.(org, input) ?? []), role: picked[0].role });
+    const told = aliases(spec.told?.(org, input) ?? []);
+    if (holders.length === 0) {
+      if (steps.length === 0) toldBelow.push(...told);
+      continue;
+    }
+    // Nobody new on this rung (a building leader who is also the branch secretary): asked once.
+    if (holders.every((h) => steps.some((s) => s.holders.includes(h)))) continue;
+    steps.push({ tier: spec.tier, holders, told, role: picked[0].role });
   }
   if (steps.length === 0) {
     // Nobody at all for this place: the community staff see it rather than nobody.
     const staff = aliases(org.holders('staff'));
     if (staff.length) steps.push({ tier: 'committee', holders: staff, told: [], role: 'staff' });
   }
-  if (input.urgency === 'urgent' && steps.length > 0) {
-    const first = steps[0];
-    const secretary = aliases(org.holders('branch_secretary', { grid: input.grid ?? '\u0000' }));
-    first.told = [...new Set([...first.told, ...secretary])].filter((a) => !first.holders.includes(a));
+  const first = steps[0];
+  if (first) {
+    const extra = [...toldBelow];
+    if (input.urgency === 'urgent') extra.push(...aliases(org.holders('branch_secretary', inGrid(input))));
+    first.told = [...new Set([...first.told, ...extra])].filter((a) => !first.holders.includes(a));
   }
   return steps;
 }
 
-function sameSet(a: string[], b: string[]): boolean {
-  return a.length === b.length && a.every((x) => b.includes(x));
+/** The tier a post belongs to, for a ticket handed to it directly (转派, 接单 from above). */
+export function tierOfRole(role: Role): Tier {
+  switch (role) {
+    case 'household':
+      return 'household';
+    case 'group_leader':
+    case 'building_leader':
+      return 'building';
+    case 'staff':
+    case 'committee_secretary':
+    case 'unit_contact':
+      return 'committee';
+    default:
+      return 'branch';
+  }
 }
 
-/** People above the current rung who may also act on the ticket (and staff). */
+/**
+ * May this person act on a ticket (accept, resolve, transfer, decline, note)? The
+ * current holders, anyone on a higher rung of its ladder, the branch secretary of its
+ * grid, the committee secretary and community staff. Being told is not holding.
+ */
 export function mayActOn(org: OrgDirectory, ladder: RouteStep[], step: number, assignees: string[], alias: string, grid?: string | null): boolean {
   if (assignees.includes(alias)) return true;
   if (ladder.slice(step + 1).some((s) => s.holders.includes(alias))) return true;
-  if (ladder[step]?.told.includes(alias)) return true;
   return org.postsOf(alias).some(
     (p) => p.role === 'staff' || p.role === 'committee_secretary' || (p.role === 'branch_secretary' && !!grid && p.grid === grid),
   );
