@@ -16,6 +16,7 @@ const files = [
   resolve(root, 'test/intake/fixtures/own-tune.jsonl'),
   resolve(root, 'test/intake/fixtures/own-holdout.jsonl'),
   resolve(root, 'test/intake/fixtures/own-blind.jsonl'),
+  resolve(root, 'test/intake/fixtures/own-blind2.jsonl'),
 ].filter((f) => existsSync(f));
 const texts = files.flatMap((f) => readJsonl<{ text: string }>(f).map((r) => r.text));
 if (texts.length === 0) throw new Error('no messages to time');

@@ -84,10 +84,10 @@ export function detectUrgent(t: string): { kind: string; category: string | null
 // Signing up in the first person, or by a message that starts with the sign-up word.
 const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也)(要)?报名|算我|算上我|加我|我参加|我也参加|取消报名/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
-const STRONG_REQUEST = /能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望/;
+const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望/;
 
 // A neighbour or a neighbour's flat named as the cause.
-const NEIGHBOUR = /楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家/u;
+const NEIGHBOUR = /楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家/u;
 const NUISANCE = /吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线/;
 const SUPPLY_CUT = /停水|停电|没水|没电|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
@@ -180,8 +180,9 @@ export function classifyByRules(text: string): Intake {
   if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || withdrawal || /名字|名单|报名/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
 
+  // "没事了 刚才的燃气味是邻居家在做饭": the all-clear wins over the alarm words it repeats.
   const done = L.done.test(t) && !L.notDone.test(t);
-  if (done && !urgent) return make('chat', 0.85, place);
+  if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
   if (L.courtesy.test(t)) return make('chat', 0.8, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);

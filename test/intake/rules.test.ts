@@ -85,7 +85,8 @@ describe('classifyByRules: category tie-breaks and urgency', () => {
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
-  ['own blind set', fixture('own-blind.jsonl')],
+  ['own first blind set', fixture('own-blind.jsonl')],
+  ['own second blind set', fixture('own-blind2.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
