@@ -8,6 +8,8 @@ import type { Intake } from '../intake/index.js';
 import { ticketCommands, answerTicketQuery } from '../tickets/commands.js';
 import { escalateOverdueTickets } from '../tickets/escalate-overdue.js';
 import { helpCommand } from './help.js';
+import { volunteerCommands, answerVolunteerQuery, handleSignupInWords, volunteerSweeps } from '../volunteers/index.js';
+import { noticeCommands, postDueNotices } from '../notices/index.js';
 
 /** Answers a `query` message if it is about this feature; false to let the next one try. */
 export type QueryAnswerer = (ctx: MessageContext, intake: Intake) => Promise<boolean>;
@@ -20,10 +22,10 @@ export interface Sweep {
   run(ctx: AppContext): Promise<void>;
 }
 
-export const commandSpecs: CommandSpec[] = [...ticketCommands, helpCommand];
+export const commandSpecs: CommandSpec[] = [...ticketCommands, helpCommand, ...volunteerCommands, ...noticeCommands];
 
-export const queryAnswerers: QueryAnswerer[] = [answerTicketQuery];
+export const queryAnswerers: QueryAnswerer[] = [answerTicketQuery, answerVolunteerQuery];
 
-export const signupHandlers: SignupHandler[] = [];
+export const signupHandlers: SignupHandler[] = [handleSignupInWords];
 
-export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets }];
+export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices }];

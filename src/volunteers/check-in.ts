@@ -1,0 +1,58 @@
+import type { AppContext } from '../app/context.js';
+import { DAY, HOUR } from '../clock.js';
+import { conflict } from '../errors.js';
+import { endsAt, type ActivityRow } from './activities.js';
+import { appendLedgerEntry } from './ledger.js';
+import { activityRef } from './refs.js';
+
+/** Volunteers may use the on-site code from an hour before the start to two hours after the end. */
+export const CODE_OPENS_BEFORE_MS = HOUR;
+export const CODE_CLOSES_AFTER_MS = 2 * HOUR;
+/** Organisers may catch up on check-ins for a week after the end. */
+export const ORGANISER_CLOSES_AFTER_MS = 7 * DAY;
+
+export type CheckInOutcome = { first: true; points: number; balance: number } | { first: false };
+
+export function assertOrganiserMayCheckIn(a: ActivityRow, now: Date): void {
+  if (a.status === 'cancelled') throw conflict(`活动 #${activityRef(a.id)} 已取消。`);
+  if (now.getTime() > endsAt(a).getTime() + ORGANISER_CLOSES_AFTER_MS) throw conflict(`活动 #${activityRef(a.id)} 结束已超过 7 天，不能再签到。`);
+}
+
+/**
+ * Marks one person present and credits the activity's points — once per person and
+ * activity, whoever sends it and however often: the conditional update claims the
+ * check-in, and the ledger's refKey backs it up.
+ */
+export async function checkIn(ctx: AppContext, activity: ActivityRow, personId: number, by: string): Promise<CheckInOutcome> {
+  const now = ctx.clock.now();
+  const claimed = await ctx.db.signup.updateMany({
+    where: { activityId: activity.id, personId, checkedInAt: null },
+    data: { checkedInAt: now, checkedInBy: by },
+  });
+  if (claimed.count === 0) {
+    const known = await ctx.db.signup.findUnique({ where: { activityId_personId: { activityId: activity.id, personId } } });
+    if (known) return { first: false };
+    // Came without signing up: present is present. Marked confirmed so they show in the record.
+    await ctx.db.signup.create({ data: { activityId: activity.id, personId, status: 'confirmed', createdAt: now, updatedAt: now, checkedInAt: now, checkedInBy: by } });
+  }
+  if (activity.points <= 0) return { first: true, points: 0, balance: 0 };
+  const entry = await appendLedgerEntry(ctx, {
+    personId,
+    delta: activity.points,
+    kind: 'checkin',
+    reason: `签到 #${activityRef(activity.id)} ${activity.title}`,
+    refKey: `checkin:${activityRef(activity.id)}:${personId}`,
+    actor: by,
+  });
+  return entry ? { first: true, points: activity.points, balance: entry.balance } : { first: false };
+}
+
+/** The activity whose on-site code this is, if its check-in is open now. */
+export async function activityByCode(ctx: AppContext, code: string): Promise<ActivityRow | undefined> {
+  const now = ctx.clock.now().getTime();
+  const candidates = await ctx.db.activity.findMany({
+    where: { checkinCode: code, status: 'open', startsAt: { lte: new Date(now + CODE_OPENS_BEFORE_MS) } },
+    orderBy: { startsAt: 'desc' },
+  });
+  return candidates.find((a) => now <= endsAt(a).getTime() + CODE_CLOSES_AFTER_MS);
+}

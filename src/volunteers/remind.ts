@@ -1,0 +1,23 @@
+import type { AppContext } from '../app/context.js';
+import { HOUR } from '../clock.js';
+import { reminderText } from './messages.js';
+import { personKey } from './people.js';
+
+export const REMIND_BEFORE_MS = HOUR;
+
+/** Sweep: an hour before an activity, each confirmed volunteer is reminded — once. */
+export async function remindUpcomingActivities(ctx: AppContext): Promise<void> {
+  const now = ctx.clock.now();
+  const due = await ctx.db.activity.findMany({
+    where: { status: 'open', remindedAt: null, startsAt: { gt: now, lte: new Date(now.getTime() + REMIND_BEFORE_MS) } },
+  });
+  for (const a of due) {
+    // Claimed by a conditional update: a second sweep or process finds it taken.
+    const claimed = await ctx.db.activity.updateMany({ where: { id: a.id, remindedAt: null }, data: { remindedAt: now } });
+    if (claimed.count === 0) continue;
+    const going = await ctx.db.signup.findMany({ where: { activityId: a.id, status: 'confirmed' }, include: { person: true }, orderBy: { id: 'asc' } });
+    for (const s of going) {
+      await ctx.send({ target: { kind: 'contact', alias: personKey(s.person) }, text: reminderText(a, ctx.config.timeZone), origin: `activity:${a.id}` });
+    }
+  }
+}
