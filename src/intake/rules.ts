@@ -189,6 +189,8 @@ export function classifyByRules(text: string): Intake {
   if (social && !(STRONG_REQUEST.test(t) && topScore >= 2)) return make('chat', 0.8, place);
 
   if (topScore >= 3 && (request || problem)) return report(0.85);
+  // A complaint about a named neighbour needs no explicit request.
+  if (scores.dispute >= 3 && NEIGHBOUR.test(t)) return report(0.7);
   if (topScore >= 2 && (request || problem)) return report(0.7);
   if (topScore >= 4) return report(0.6);
   if (topScore >= 3) return report(0.55);
