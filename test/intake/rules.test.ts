@@ -88,6 +88,7 @@ describe.each([
   ['own first blind set', fixture('own-blind.jsonl')],
   ['own second blind set', fixture('own-blind2.jsonl')],
   ['own third blind set', fixture('own-blind3.jsonl')],
+  ['own fourth blind set', fixture('own-blind4.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
