@@ -6,6 +6,7 @@ import { openTicket } from '../tickets/open-ticket.js';
 import type { MessageContext } from './context.js';
 import { queryAnswerers, signupHandlers } from './features.js';
 import { continueEarlierReport, rememberForFollowUp } from './follow-up.js';
+import { BIND_HINT } from '../people/bind.js';
 
 export interface Dispatch {
   command?: MatchedCommand;
@@ -25,7 +26,12 @@ async function runCommand(ctx: MessageContext, { spec, word, args }: MatchedComm
   const allowed =
     spec.allowed?.(ctx.speaker, ctx.org) ??
     (spec.audience === 'staff' ? ctx.speaker.isStaff : spec.audience === 'holder' ? ctx.speaker.isHolder : true);
-  if (!allowed) return refuse(spec.deniedMessage ?? '抱歉，您没有使用这个命令的权限。');
+  if (!allowed) {
+    const denied = spec.deniedMessage ?? '抱歉，您没有使用这个命令的权限。';
+    // Somebody the bot did not recognise as a post-holder may be one: say how to bind.
+    const hint = spec.audience !== 'anyone' && spec.audience !== 'resident' && !ctx.speaker.isHolder && !ctx.room ? BIND_HINT : '';
+    return refuse(hint ? `${denied}${hint}` : denied);
+  }
   try {
     await spec.handle(ctx, args);
   } catch (err) {

@@ -7,7 +7,9 @@ import type { AppContext, MessageContext } from './context.js';
 import type { Intake } from '../intake/index.js';
 import { ticketCommands, answerTicketQuery } from '../tickets/commands.js';
 import { escalateOverdueTickets } from '../tickets/escalate-overdue.js';
+import { closeUnratedTickets } from '../tickets/close-unrated.js';
 import { helpCommand } from './help.js';
+import { bindingCommands } from '../people/bind.js';
 import { volunteerCommands, answerVolunteerQuery, handleSignupInWords, volunteerSweeps } from '../volunteers/index.js';
 import { noticeCommands, postDueNotices } from '../notices/index.js';
 
@@ -22,10 +24,10 @@ export interface Sweep {
   run(ctx: AppContext): Promise<void>;
 }
 
-export const commandSpecs: CommandSpec[] = [...ticketCommands, helpCommand, ...volunteerCommands, ...noticeCommands];
+export const commandSpecs: CommandSpec[] = [...ticketCommands, helpCommand, ...bindingCommands, ...volunteerCommands, ...noticeCommands];
 
 export const queryAnswerers: QueryAnswerer[] = [answerTicketQuery, answerVolunteerQuery];
 
 export const signupHandlers: SignupHandler[] = [handleSignupInWords];
 
-export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices }];
+export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets }, { name: 'close-unrated-tickets', run: closeUnratedTickets }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices }];

@@ -46,6 +46,8 @@ export function createBot(deps: RuntimeDeps): Bot {
     });
   const bot = new Bot({ ...deps, classifier, org: new OrgDirectory(deps.org) });
   deps.chat.onReady(async () => {
+    // Contact ids are only good for one login: forget them, people are matched anew.
+    await deps.db.person.updateMany({ where: { chatId: { not: null } }, data: { chatId: null } });
     // After every (re)login: finish what was stored before, then send what waits.
     await bot.resumePending();
     bot.outbox.wake();

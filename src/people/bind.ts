@@ -1,0 +1,69 @@
+import { randomInt } from 'node:crypto';
+import type { CommandSpec } from '../commands/types.js';
+import { badInput, conflict, notFound } from '../errors.js';
+import { ROLE_LABELS } from '../org/types.js';
+import { boundAliasKey } from '../app/identify.js';
+
+/** How long a binding code handed out by staff stays valid. */
+export const BIND_CODE_TTL_MS = 24 * 3600_000;
+
+/**
+ * 绑定码 微信号或姓名: staff hand a post-holder a one-time code when the bot cannot
+ * recognise them by WeChat alias (an alias missing or different in the org file).
+ */
+const issueCode: CommandSpec = {
+  name: '绑定码',
+  usage: '绑定码 微信号或姓名 — 为岗位人员生成一次性绑定码',
+  audience: 'staff',
+  deniedMessage: '只有社区工作人员可以生成绑定码。',
+  async handle(ctx, args) {
+    const key = args.trim();
+    if (!key) throw badInput('请写上要绑定的人，例如「绑定码 jiangtianrong」或「绑定码 江天荣」。');
+    const aliases = ctx.org.person(key) ? [key] : ctx.org.aliasesNamed(key);
+    if (aliases.length === 0) throw notFound(`组织文件里没有「${key}」。`);
+    if (aliases.length > 1) throw badInput(`有 ${aliases.length} 位叫「${key}」的人，请改用微信号。`);
+    const person = await ctx.db.person.findUnique({ where: { alias: aliases[0] } });
+    if (!person) throw notFound(`「${key}」还没有导入，请先导入组织文件。`);
+    const code = String(randomInt(100000, 1000000));
+    await ctx.db.bindCode.create({ data: { code, personId: person.id, createdAt: ctx.clock.now() } });
+    const posts = ctx.org.postsOf(aliases[0]).map((p) => ROLE_LABELS[p.role]).join('、');
+    await ctx.tell(ctx.speaker.alias, `${person.name}（${posts}）的绑定码：${code}，24 小时内有效。请让本人私聊我发送「绑定 ${code}」。`);
+    if (ctx.room) await ctx.reply('绑定码已私信发给您。');
+  },
+};
+
+/** 绑定 123456: the holder's current WeChat contact becomes their post of the org file. */
+const bind: CommandSpec = {
+  name: '绑定',
+  usage: '绑定 绑定码 — 把自己的微信与岗位对应（向社区工作人员索取绑定码）',
+  audience: 'anyone',
+  where: 'dm',
+  accepts: (args) => /^\d{6}$/.test(args.trim()),
+  async handle(ctx, args) {
+    const now = ctx.clock.now();
+    const row = await ctx.db.bindCode.findUnique({ where: { code: args.trim() } });
+    if (!row || row.usedAt || now.getTime() - row.createdAt.getTime() > BIND_CODE_TTL_MS) {
+      throw badInput('绑定码不对或已过期，请向社区工作人员重新索取。');
+    }
+    const target = await ctx.db.person.findUnique({ where: { id: row.personId } });
+    if (!target) throw notFound('这个绑定码对应的人已不在组织文件中。');
+    if (target.id === ctx.speaker.personId) throw conflict('您已经绑定过了。');
+    const me = await ctx.db.person.findUnique({ where: { id: ctx.speaker.personId } });
+    // The resident row the bot made for this contact stops answering to it.
+    await ctx.db.person.update({ where: { id: ctx.speaker.personId }, data: { chatId: null, ...(me?.fromOrg ? {} : { alias: null }) } });
+    await ctx.db.person.update({ where: { id: target.id }, data: { chatId: me?.chatId ?? null } });
+    if (me?.alias && !me.fromOrg) {
+      // Their own WeChat alias keeps pointing at the post after the next login.
+      const key = boundAliasKey(me.alias);
+      await ctx.db.keyValue.upsert({ where: { key }, create: { key, value: target.alias! }, update: { value: target.alias! } });
+    }
+    await ctx.db.bindCode.update({ where: { code: row.code }, data: { usedAt: now } });
+    const posts = ctx.org.postsOf(target.alias).map((p) => ROLE_LABELS[p.role]).join('、');
+    await ctx.reply(`绑定成功：您是${target.name}（${posts}）。发送「帮助」查看可用命令。`);
+  },
+};
+
+export const bindingCommands: CommandSpec[] = [issueCode, bind];
+
+/** Added to a refusal when someone who is not recognised as a post-holder uses a holder's command. */
+export const BIND_HINT = '如果您是网格工作人员但我没认出您，请向社区工作人员索取绑定码，然后私聊我发送「绑定 绑定码」。';
