@@ -1,0 +1,69 @@
+import type { AppContext } from '../app/context.js';
+import { jsonList } from '../store/db.js';
+import { skippedReport } from './messages.js';
+import { scheduleOf, type NoticeRow } from './notice-row.js';
+import { postNoticeRun, recordSkippedRun } from './post-run.js';
+import { planDueRuns, type DuePlan } from './schedule.js';
+
+/**
+ * SQLite starts transactions deferred: a sweep reads, then writes. Before the first write
+ * we take the write lock with a statement that changes nothing. If another process
+ * committed since our read, SQLite refuses (our snapshot is stale): that process has just
+ * swept, so we leave this minute to it — nothing was written yet, nothing is lost. Once
+ * we hold the lock no one else can write until we commit. On PostgreSQL the statement
+ * matches no row and the claim and unique key below do the work.
+ */
+async function takeWriteLock(ctx: AppContext): Promise<boolean> {
+  try {
+    await ctx.db.$executeRawUnsafe('UPDATE "Notice" SET "status" = "status" WHERE 1 = 0');
+    return true;
+  } catch (err) {
+    if (!/SQLITE_BUSY|database is locked|SocketTimeout|P1008/i.test(`${(err as { code?: string }).code ?? ''} ${String(err)}`)) throw err;
+    ctx.log.info({ err: String(err) }, 'another process is sweeping notices; leaving this minute to it');
+    return false;
+  }
+}
+
+/**
+ * The minute sweep: posts every notice run that is due, skips (and reports) runs missed
+ * by more than the grace window, and moves each notice's next run on. Safe to run twice
+ * and from several processes: a notice is claimed by moving its nextRunAt only if it is
+ * still what we read, and each (notice, due, room) post is unique.
+ */
+export async function postDueNotices(ctx: AppContext): Promise<void> {
+  const { timeZone, noticeGraceMs } = ctx.config;
+  const now = ctx.clock.now();
+  const due = await ctx.db.notice.findMany({ where: { status: 'active', nextRunAt: { lte: now } }, orderBy: { id: 'asc' } });
+  const runs = due
+    .map((notice) => ({ notice, plan: planDueRuns(scheduleOf(notice), notice.nextRunAt!, now, { urgent: notice.urgent, graceMs: noticeGraceMs, timeZone }) }))
+    .filter((r): r is { notice: NoticeRow; plan: Extract<DuePlan, { kind: 'run' }> } => r.plan.kind === 'run');
+  // Most minutes nothing is due (or it waits for 07:00): a read, and no write at all.
+  if (runs.length === 0 || !(await takeWriteLock(ctx))) return;
+  for (const { notice, plan } of runs) await runNotice(ctx, notice, plan);
+}
+
+async function runNotice(ctx: AppContext, notice: NoticeRow, plan: Extract<DuePlan, { kind: 'run' }>): Promise<void> {
+  const claimed = await ctx.db.notice.updateMany({
+    where: { id: notice.id, status: 'active', nextRunAt: notice.nextRunAt },
+    data: { nextRunAt: plan.next, status: plan.next ? 'active' : 'done' },
+  });
+  if (claimed.count === 0) return; // another sweep moved it on meanwhile
+  const rooms = jsonList(notice.targets);
+  const missed: Date[] = [];
+  for (const d of plan.skipped) if ((await recordSkippedRun(ctx, notice.id, d, rooms)) > 0) missed.push(d);
+  if (missed.length > 0) await reportMissedRuns(ctx, notice, missed, plan.next);
+  if (plan.post) await postNoticeRun(ctx, notice, plan.post, rooms);
+}
+
+/** Missed runs are never posted hours late; staff learn of them instead. */
+async function reportMissedRuns(ctx: AppContext, notice: NoticeRow, missed: Date[], next: Date | null): Promise<void> {
+  const { timeZone, noticeGraceMs } = ctx.config;
+  ctx.log.warn({ notice: notice.id, missed: missed.map((d) => d.toISOString()) }, 'notice runs missed beyond the grace window were skipped');
+  const text = skippedReport(notice.id, missed, next, Math.round(noticeGraceMs / 60_000), timeZone);
+  const staffRooms = ctx.org.staffRooms();
+  if (staffRooms.length === 0) {
+    await ctx.send({ target: { kind: 'contact', alias: notice.createdBy }, text, origin: `notice-report:${notice.id}` });
+    return;
+  }
+  for (const r of staffRooms) await ctx.send({ target: { kind: 'room', topic: r.topic }, text, origin: `notice-report:${notice.id}` });
+}

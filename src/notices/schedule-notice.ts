@@ -1,0 +1,45 @@
+import type { MessageContext } from '../app/context.js';
+import { badInput } from '../errors.js';
+import { isQuietHour } from '../tickets/deadlines.js';
+import { formatShort } from '../time.js';
+import { badTime, noContent } from './messages.js';
+import { noticeRef, scheduleColumns } from './notice-row.js';
+import { parseWhen } from './parse-time.js';
+import { readScope } from './read-scope.js';
+import { describeRepeat, nextRunAfter, releaseAt } from './schedule.js';
+import { exampleScope } from './scope.js';
+
+/**
+ * 通知 / 紧急通知 范围 时间 内容: stores the notice with its first run; the minute sweep
+ * posts it. Scheduled notices need no confirmation — they can be cancelled before they run.
+ */
+export async function scheduleNotice(ctx: MessageContext, args: string, word: string, urgent: boolean): Promise<void> {
+  const { timeZone } = ctx.config;
+  const grid = exampleScope(ctx.org);
+  const { scope, rest } = readScope(ctx, args, word);
+  const now = ctx.clock.now();
+  const when = parseWhen(rest, now, timeZone);
+  if (!when.ok) throw badInput(badTime(when.message, word, grid));
+  if (when.rest === '') throw badInput(noContent(word, grid));
+  const first = when.schedule.repeat === 'once' ? when.schedule.at : nextRunAfter(when.schedule, now, timeZone)!;
+  const notice = await ctx.db.notice.create({
+    data: {
+      createdBy: ctx.speaker.alias,
+      scope: scope.label,
+      targets: JSON.stringify(scope.rooms.map((r) => r.topic)),
+      schedule: when.typed,
+      ...scheduleColumns(when.schedule, timeZone),
+      content: when.rest,
+      urgent,
+      nextRunAt: first,
+      status: 'active',
+      createdAt: now,
+    },
+  });
+  const release = releaseAt(first, urgent, timeZone);
+  const quiet = !urgent && isQuietHour(first, timeZone) ? `（22:00–07:00 不打扰，顺延到 ${formatShort(release, timeZone)} 发出）` : '';
+  await ctx.reply(
+    `已安排${urgent ? '紧急' : ''}通知 #${noticeRef(notice.id)}：${scope.label}（${scope.rooms.length}个群），${describeRepeat(when.schedule, timeZone)}，` +
+      `下次 ${formatShort(first, timeZone)}${quiet}。取消请发「取消通知 #${noticeRef(notice.id)}」。`,
+  );
+}
