@@ -19,6 +19,7 @@ const files = [
   resolve(root, 'test/intake/fixtures/own-blind2.jsonl'),
   resolve(root, 'test/intake/fixtures/own-blind3.jsonl'),
   resolve(root, 'test/intake/fixtures/own-blind4.jsonl'),
+  resolve(root, 'test/intake/fixtures/own-blind5.jsonl'),
 ].filter((f) => existsSync(f));
 const texts = files.flatMap((f) => readJsonl<{ text: string }>(f).map((r) => r.text));
 if (texts.length === 0) throw new Error('no messages to time');

@@ -93,6 +93,8 @@ const urgencyYaml = loadYaml('urgency.yaml') as {
   kinds: Record<string, { category: string | null; patterns: unknown[] }>;
   suppress_before: unknown[];
   suppress_anywhere: unknown[];
+  alarm_tone: unknown[];
+  alarm_danger: unknown[];
 };
 
 function list(name: string): TermList {
@@ -140,4 +142,6 @@ export const urgencyLexicon = {
   ),
   suppressBefore: new TermList(urgencyYaml.suppress_before, 'urgency.suppress_before'),
   suppressAnywhere: new TermList(urgencyYaml.suppress_anywhere, 'urgency.suppress_anywhere'),
+  alarmTone: new TermList(urgencyYaml.alarm_tone, 'urgency.alarm_tone'),
+  alarmDanger: new TermList(urgencyYaml.alarm_danger, 'urgency.alarm_danger'),
 };

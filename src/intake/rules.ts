@@ -78,6 +78,7 @@ export function detectUrgent(t: string): { kind: string; category: string | null
       if (!U.suppressBefore.test(before)) return { kind: k.kind, category: k.category };
     }
   }
+  if (U.alarmTone.test(t) && U.alarmDanger.test(t)) return { kind: 'alarm', category: null };
   return null;
 }
 
