@@ -20,6 +20,7 @@ const files = [
   resolve(root, 'test/intake/fixtures/own-blind3.jsonl'),
   resolve(root, 'test/intake/fixtures/own-blind4.jsonl'),
   resolve(root, 'test/intake/fixtures/own-blind5.jsonl'),
+  resolve(root, 'test/intake/fixtures/own-blind6.jsonl'),
 ].filter((f) => existsSync(f));
 const texts = files.flatMap((f) => readJsonl<{ text: string }>(f).map((r) => r.text));
 if (texts.length === 0) throw new Error('no messages to time');

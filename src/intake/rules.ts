@@ -94,7 +94,7 @@ const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空�
 const SUPPLY_CUT = /停水|停电|没水|没电|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 const PROPERTY_TARGET = new RegExp(
   [
-    '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换|不像话|失职|乱收|不清|不修)',
+    '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:不想干|问就说|没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换|不像话|失职|乱收|不清|不修)',
     '(?:交|收|涨)[^。！!？?]{0,4}物业费',
     '物业费[^。！!？?]{0,6}(?:交了|白交)',
     '物业费[^。！!？?]{0,10}(?:干嘛|干什么|白交|凭什么|涨|贵|高)',
@@ -163,6 +163,8 @@ export function classifyByRules(text: string): Intake {
   // Progress of an earlier ticket.
   if (L.progressRef.test(t) && L.progressAsk.test(t)) return make('query', 0.85, place);
 
+  // "我参加了敬老院活动 积分加上了吗" asks about points, not to join.
+  if (L.points.test(t) && L.pointsAsk.test(t) && /积分|分数|爱心/.test(t)) return make('query', 0.85, place);
   const activity = L.activity.test(t);
   const blocked = L.signupBlockers.test(t);
   const activityQuestion = activity && L.activityAsk.test(t) && !urgent && !(scores.assistance >= 3 || scores.service >= 3);

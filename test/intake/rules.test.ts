@@ -90,6 +90,7 @@ describe.each([
   ['own third blind set', fixture('own-blind3.jsonl')],
   ['own fourth blind set', fixture('own-blind4.jsonl')],
   ['own fifth blind set (urgent-heavy)', fixture('own-blind5.jsonl')],
+  ['own sixth blind set', fixture('own-blind6.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
