@@ -196,6 +196,21 @@ export class Bot {
     return { kind: 'contact', alias: key, chatId: person?.chatId ?? undefined, name: person?.name };
   }
 
+  /**
+   * When the next sweep may have work: the earliest `nextDue` of all sweeps, or now when
+   * any sweep cannot tell. The simulator skips the virtual minutes before it.
+   */
+  async nextSweepDue(): Promise<Date | null> {
+    const now = this.deps.clock.now();
+    let earliest: Date | null = null;
+    for (const sweep of sweeps) {
+      if (!sweep.nextDue) return now;
+      const due = await sweep.nextDue(this.appContext(this.deps.db, this.deps.events));
+      if (due && (!earliest || due < earliest)) earliest = due;
+    }
+    return earliest;
+  }
+
   /** The minute tick: every sweep in its own transaction; one failing does not stop the rest. */
   async runSweeps(): Promise<void> {
     for (const sweep of sweeps) {

@@ -22,6 +22,12 @@ export type SignupHandler = (ctx: MessageContext, intake: Intake) => Promise<boo
 export interface Sweep {
   name: string;
   run(ctx: AppContext): Promise<void>;
+  /**
+   * The earliest time this sweep may have work (null: none pending). Optional: the
+   * simulator uses it to skip idle virtual minutes; production runs every minute anyway.
+   * A sweep without it is run every minute everywhere.
+   */
+  nextDue?(ctx: AppContext): Promise<Date | null>;
 }
 
 export const commandSpecs: CommandSpec[] = [...ticketCommands, helpCommand, ...bindingCommands, ...volunteerCommands, ...noticeCommands];

@@ -44,10 +44,14 @@ export function createBot(deps: RuntimeDeps): Bot {
           }
         : undefined,
     });
-  const bot = new Bot({ ...deps, classifier, org: new OrgDirectory(deps.org) });
+  const directory = new OrgDirectory(deps.org);
+  const bot = new Bot({ ...deps, classifier, org: directory });
   deps.chat.onReady(async () => {
     // Contact ids are only good for one login: forget them, people are matched anew.
     await deps.db.person.updateMany({ where: { chatId: { not: null } }, data: { chatId: null } });
+    // Groups are matched by their name: say which of the org file's groups WeChat lacks.
+    const missing = (await deps.chat.missingRooms?.(directory.allRooms().map((r) => r.topic))) ?? [];
+    if (missing.length) log.warn({ missing }, `这些群在微信里没找到，请核对群名或把机器人拉进群: ${missing.join('、')}`);
     // After every (re)login: finish what was stored before, then send what waits.
     await bot.resumePending();
     bot.outbox.wake();

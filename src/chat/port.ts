@@ -39,6 +39,8 @@ export interface ChatPort {
   /** Called after every (re)login, once rooms can be looked up. */
   onReady(handler: () => Promise<void>): void;
   send(target: ChatTarget, text: string): Promise<void>;
+  /** Of these group names, the ones the logged-in account is not in (to warn the installer). */
+  missingRooms?(topics: string[]): Promise<string[]>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }

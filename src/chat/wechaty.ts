@@ -198,6 +198,16 @@ export class WechatyChat implements ChatPort {
     });
   }
 
+  async missingRooms(topics: string[]): Promise<string[]> {
+    const missing: string[] = [];
+    for (const topic of topics) {
+      const room = await this.bot.Room.find({ topic }).catch(() => undefined);
+      if (room) this.roomCache.set(topic, room);
+      else missing.push(topic);
+    }
+    return missing;
+  }
+
   async send(target: ChatTarget, text: string): Promise<void> {
     if (!this.bot.isLoggedIn) throw new SendError('not logged in', 'offline');
     try {

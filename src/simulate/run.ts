@@ -123,16 +123,25 @@ export class Simulation {
     while (this.nextSend && this.nextSend.getTime() - from <= MINUTE) await this.advanceTo(this.nextSend);
   }
 
-  /** Moves the virtual clock: every minute's sweeps run, and the sender sends what is due. */
+  /**
+   * Moves the virtual clock: every minute's sweeps run, and the sender sends what is due.
+   * Minutes in which no sweep can have work (by the sweeps' own `nextDue`) are skipped.
+   */
   async advanceTo(target: Date): Promise<void> {
+    let sweepDue = await this.bot.nextSweepDue();
     while (this.clock.now().getTime() < target.getTime()) {
       const now = this.clock.now().getTime();
-      const nextMinute = Math.floor(now / MINUTE) * MINUTE + MINUTE;
+      let nextMinute = Math.floor(now / MINUTE) * MINUTE + MINUTE;
+      if (sweepDue === null) nextMinute = Infinity;
+      else if (sweepDue.getTime() > nextMinute) nextMinute = Math.ceil(sweepDue.getTime() / MINUTE) * MINUTE;
       const candidates = [target.getTime(), nextMinute];
       if (this.nextSend && this.nextSend.getTime() > now) candidates.push(this.nextSend.getTime());
       const step = Math.min(...candidates);
       this.clock.set(new Date(step));
-      if (step === nextMinute) await this.bot.runSweeps();
+      if (step === nextMinute) {
+        await this.bot.runSweeps();
+        sweepDue = await this.bot.nextSweepDue();
+      }
       this.nextSend = await this.bot.outbox.drainDue();
     }
     if (!this.nextSend || this.nextSend.getTime() <= this.clock.now().getTime()) this.nextSend = await this.bot.outbox.drainDue();
