@@ -62,3 +62,18 @@ export function deadlineAfter(from: Date, ms: number, pausesAtNight: boolean, ti
   }
   return new Date(at.getTime() + left);
 }
+
+/** How long a resident has to rate a resolved ticket before it closes unrated. */
+export const RATE_WITHIN_MS = 3 * 24 * 3600_000;
+
+/** The deadline to accept, for a holder given the ticket at `from`. */
+export function acceptDeadline(org: Org, urgency: Urgency, from: Date, timeZone: string): Date {
+  const sla = slaFor(org, urgency);
+  return deadlineAfter(from, sla.acceptMs, sla.pausesAtNight, timeZone);
+}
+
+/** The deadline to resolve, for a holder who accepted at `from`. */
+export function resolveDeadline(org: Org, urgency: Urgency, from: Date, timeZone: string): Date {
+  const sla = slaFor(org, urgency);
+  return deadlineAfter(from, sla.resolveMs, sla.pausesAtNight, timeZone);
+}

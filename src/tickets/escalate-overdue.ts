@@ -3,7 +3,8 @@ import { climb } from './lifecycle.js';
 
 /**
  * The minute sweep: every ticket whose holder let the deadline to accept or to resolve
- * pass climbs one rung. Safe to run twice: a climbed ticket has a new, later deadline.
+ * pass climbs one rung (at the top rung its holders are reminded). Safe to run twice:
+ * either way the ticket has a new, later deadline.
  */
 export async function escalateOverdueTickets(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now();

@@ -1,11 +1,12 @@
-import type { AppContext } from '../app/context.js';
-import type { Intake } from '../intake/index.js';
+import type { AppContext, MessageContext } from '../app/context.js';
+import type { Intake, Urgency } from '../intake/index.js';
 import { jsonList } from '../store/db.js';
-import { notFound } from '../errors.js';
-import { deadlineAfter, slaFor } from './deadlines.js';
+import { forbidden, notFound } from '../errors.js';
+import type { Tier } from '../org/types.js';
+import { acceptDeadline, resolveDeadline } from './deadlines.js';
 import { CATEGORY_LABELS, clip, fullPlace } from './messages.js';
 import { recordTicketEvent, type TicketRow } from './record.js';
-import { routeTicket, type RouteStep } from './routing.js';
+import { mayActOn, routeTicket, tierOfRole, tierRank, type RouteStep } from './routing.js';
 import { holderLine } from './open-ticket.js';
 
 /** Statuses in which a holder still owes an answer. */
@@ -17,61 +18,116 @@ export async function loadTicket(ctx: AppContext, id: number): Promise<TicketRow
   return ticket;
 }
 
+export const urgencyOf = (t: TicketRow): Urgency => (t.urgency === 'urgent' ? 'urgent' : 'normal');
+
 export function ladderOf(ctx: AppContext, t: TicketRow): RouteStep[] {
   return routeTicket(ctx.org, {
     category: t.category as Intake['category'] & string,
-    urgency: t.urgency as 'urgent' | 'normal',
+    urgency: urgencyOf(t),
     grid: t.gridName,
     building: t.building,
     unit: t.unit,
   });
 }
 
-const tell = (ctx: AppContext, alias: string, text: string, t: TicketRow) =>
+/** Refuses, before anything is written, a person who neither holds the ticket nor stands above its holder. */
+export function assertMayAct(ctx: MessageContext, t: TicketRow): void {
+  if (!mayActOn(ctx.org, ladderOf(ctx, t), t.step, jsonList(t.assignees), ctx.speaker.alias, t.gridName)) {
+    throw forbidden(`工单 #${t.id} 不归您办理。`);
+  }
+}
+
+/** The rung above `step` that brings somebody new, or undefined at the top of the ladder. */
+export function nextRung(ladder: RouteStep[], step: number, current: string[]): number | undefined {
+  for (let next = step + 1; next < ladder.length; next++) {
+    if (!ladder[next].holders.every((h) => current.includes(h))) return next;
+  }
+  return undefined;
+}
+
+/**
+ * Where a person stands on a ticket they take over (接单 from above, 转派 to them): their
+ * rung of its ladder when they are on it, else the tier of their post.
+ */
+export function standingOf(ctx: AppContext, t: TicketRow, alias: string): { step: number; tier: Tier } {
+  const ladder = ladderOf(ctx, t);
+  const onLadder = ladder.findIndex((s, i) => i >= t.step && s.holders.includes(alias));
+  if (onLadder >= 0) return { step: onLadder, tier: ladder[onLadder].tier };
+  const lower = ladder.findIndex((s) => s.holders.includes(alias));
+  if (lower >= 0) return { step: lower, tier: ladder[lower].tier };
+  const posts = ctx.org.postsOf(alias);
+  const post = posts.find((p) => p.grid === t.gridName && (!p.building || p.building === t.building)) ?? posts.find((p) => !p.grid) ?? posts[0];
+  if (!post) return { step: t.step, tier: t.tier as Tier };
+  // Off the ladder: level with the highest rung of their tier or below (never lower than now).
+  const tier = tierOfRole(post.role);
+  let step = t.step;
+  ladder.forEach((s, i) => {
+    if (i > step && tierRank(s.tier) <= tierRank(tier)) step = i;
+  });
+  return { step, tier };
+}
+
+export const tellAbout = (ctx: AppContext, alias: string, text: string, t: TicketRow) =>
   ctx.send({ target: { kind: 'contact', alias }, text, urgent: t.urgency === 'urgent', origin: `ticket:${t.id}` });
 
 /** Tells the people of a rung about a ticket they now hold. */
 export async function notifyHolders(ctx: AppContext, t: TicketRow, step: RouteStep | undefined, why: string): Promise<void> {
   const urgent = t.urgency === 'urgent' ? '【紧急】' : '';
   const body = `${urgent}${why}工单 #${t.id} ${CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? ''}\n地点：${fullPlace(t)}\n内容：${clip(t.text, 200)}${t.reportCount > 1 ? `\n共 ${t.reportCount} 人反映` : ''}\n请回复「接单 #${t.id}」签收。`;
-  for (const alias of jsonList(t.assignees)) await tell(ctx, alias, body, t);
+  for (const alias of jsonList(t.assignees)) await tellAbout(ctx, alias, body, t);
   for (const alias of step?.told ?? []) {
-    await tell(ctx, alias, `${urgent}请知悉：工单 #${t.id}（${fullPlace(t)}）${why}已交${holderLine(ctx, step!)}处理。`, t);
+    await tellAbout(ctx, alias, `${urgent}请知悉：工单 #${t.id}（${fullPlace(t)}）${why}已交${holderLine(ctx, step!)}处理。`, t);
   }
 }
 
+export interface ClimbOptions {
+  /** escalated: a deadline passed; declined: 退回; reopened: a poor rating. */
+  kind: 'escalated' | 'declined' | 'reopened';
+  why: string;
+  actor?: string;
+  note?: string;
+  /** The rung to climb from, when someone above the holders sends it up (default: the ticket's). */
+  from?: number;
+}
+
 /**
- * Moves a ticket one rung up its ladder and starts the new holder's clock. At the top
- * rung it stays with the same holders, who are reminded, and the clock starts again.
+ * Moves a ticket one rung up its ladder and starts the new holder's clock; the holders
+ * before are told. At the top rung a deadline only reminds the same holders and starts
+ * their clock again (nothing the event stream shows changes); a poor rating reopens it
+ * with them.
  */
-export async function climb(
-  ctx: AppContext,
-  t: TicketRow,
-  opts: { kind: string; why: string; actor?: string; status?: 'assigned' | 'reopened'; note?: string },
-): Promise<TicketRow> {
+export async function climb(ctx: AppContext, t: TicketRow, opts: ClimbOptions): Promise<TicketRow> {
   const ladder = ladderOf(ctx, t);
   const current = jsonList(t.assignees);
-  // The next rung whose holders are not the people who already have it.
-  let next = t.step + 1;
-  while (next < ladder.length && ladder[next].holders.every((h) => current.includes(h))) next++;
+  const next = nextRung(ladder, opts.from ?? t.step, opts.actor ? [...current, opts.actor] : current);
   const now = ctx.clock.now();
-  const sla = slaFor(ctx.org.org, t.urgency as 'urgent' | 'normal');
-  const acceptBy = deadlineAfter(now, sla.acceptMs, sla.pausesAtNight, ctx.config.timeZone);
-  const status = opts.status ?? 'assigned';
-  if (next >= ladder.length) {
+  const acceptBy = acceptDeadline(ctx.org.org, urgencyOf(t), now, ctx.config.timeZone);
+  if (next === undefined) {
+    if (opts.kind === 'escalated') {
+      const stillAccepted = t.status === 'accepted';
+      const updated = await ctx.db.ticket.update({
+        where: { id: t.id },
+        data: stillAccepted
+          ? { resolveBy: resolveDeadline(ctx.org.org, urgencyOf(t), now, ctx.config.timeZone), updatedAt: now }
+          : { acceptBy, updatedAt: now },
+      });
+      await recordTicketEvent(ctx, updated, { kind: 'reminded', note: opts.why });
+      for (const alias of current) await tellAbout(ctx, alias, `工单 #${t.id} ${opts.why}，已无更高一级，请尽快处理。`, t);
+      return updated;
+    }
     const updated = await ctx.db.ticket.update({
       where: { id: t.id },
-      data: { status, acceptBy, resolveBy: null, acceptedAt: null, assignedAt: now, updatedAt: now },
+      data: { status: 'reopened', acceptBy, resolveBy: null, acceptedAt: null, assignedAt: now, updatedAt: now },
     });
-    await recordTicketEvent(ctx, updated, { kind: opts.kind, actor: opts.actor, note: opts.note ?? 'top of the ladder' });
-    for (const alias of current) await tell(ctx, alias, `工单 #${t.id} ${opts.why}，已无更高一级，请尽快处理。`, t);
+    await recordTicketEvent(ctx, updated, { kind: opts.kind, actor: opts.actor, note: opts.note });
+    await notifyHolders(ctx, updated, undefined, `${opts.why}，`);
     return updated;
   }
   const step = ladder[next];
   const updated = await ctx.db.ticket.update({
     where: { id: t.id },
     data: {
-      status,
+      status: opts.kind === 'reopened' ? 'reopened' : 'assigned',
       step: next,
       tier: step.tier,
       assignees: JSON.stringify(step.holders),
@@ -83,10 +139,10 @@ export async function climb(
       updatedAt: now,
     },
   });
-  await recordTicketEvent(ctx, updated, { kind: opts.kind, actor: opts.actor, escalated: true, note: opts.note });
+  await recordTicketEvent(ctx, updated, { kind: opts.kind, actor: opts.actor, escalated: opts.kind === 'escalated', note: opts.note });
   await notifyHolders(ctx, updated, step, `${opts.why}，`);
-  for (const alias of current.filter((a) => !step.holders.includes(a))) {
-    await tell(ctx, alias, `工单 #${t.id} ${opts.why}，已上报${holderLine(ctx, step)}。`, t);
+  for (const alias of current.filter((a) => !step.holders.includes(a) && a !== opts.actor)) {
+    await tellAbout(ctx, alias, `工单 #${t.id} ${opts.why}，已上报${holderLine(ctx, step)}。`, t);
   }
   return updated;
 }
@@ -107,7 +163,7 @@ export async function rerouteForPlace(ctx: AppContext & { reply(text: string): P
   let updated = await ctx.db.ticket.update({ where: { id }, data: { ...place, urgency, updatedAt: now } });
   if (t.status === 'accepted') {
     await recordTicketEvent(ctx, updated, { kind: 'note', note: 'place completed' });
-    for (const alias of jsonList(t.assignees)) await tell(ctx, alias, `工单 #${id} 补充地点：${fullPlace(updated)}`, updated);
+    for (const alias of jsonList(t.assignees)) await tellAbout(ctx, alias, `工单 #${id} 补充地点：${fullPlace(updated)}`, updated);
     await ctx.reply(`已补充到工单 #${id}。`);
     return;
   }
@@ -115,7 +171,6 @@ export async function rerouteForPlace(ctx: AppContext & { reply(text: string): P
   const step = ladder[0];
   const before = jsonList(t.assignees);
   if (step && !(step.holders.length === before.length && step.holders.every((h) => before.includes(h)))) {
-    const sla = slaFor(ctx.org.org, urgency);
     updated = await ctx.db.ticket.update({
       where: { id },
       data: {
@@ -124,18 +179,18 @@ export async function rerouteForPlace(ctx: AppContext & { reply(text: string): P
         assignees: JSON.stringify(step.holders),
         told: JSON.stringify(step.told),
         assignedAt: now,
-        acceptBy: deadlineAfter(now, sla.acceptMs, sla.pausesAtNight, ctx.config.timeZone),
+        acceptBy: acceptDeadline(ctx.org.org, urgency, now, ctx.config.timeZone),
       },
     });
     await recordTicketEvent(ctx, updated, { kind: 'transferred', note: 'place completed' });
     await notifyHolders(ctx, updated, step, '');
     for (const alias of before.filter((a) => !step.holders.includes(a))) {
-      await tell(ctx, alias, `工单 #${id} 补充了地点，已转交${holderLine(ctx, step)}，您无需处理。`, updated);
+      await tellAbout(ctx, alias, `工单 #${id} 补充了地点，已转交${holderLine(ctx, step)}，您无需处理。`, updated);
     }
     await ctx.reply(`已补充地点，工单 #${id} 改由${holderLine(ctx, step)}跟进。`);
   } else {
     await recordTicketEvent(ctx, updated, { kind: 'note', note: 'place completed' });
-    for (const alias of before) await tell(ctx, alias, `工单 #${id} 补充地点：${fullPlace(updated)}`, updated);
+    for (const alias of before) await tellAbout(ctx, alias, `工单 #${id} 补充地点：${fullPlace(updated)}`, updated);
     await ctx.reply(`已补充到工单 #${id}。`);
   }
 }

@@ -32,6 +32,8 @@ export function ticketEvent(t: TicketRow, extra: { escalated?: boolean; into?: n
   };
 }
 
+const SILENT_KINDS = new Set(['note', 'reported', 'reminded']);
+
 /**
  * Every change to a ticket is a history row, and the event stream is made from it:
  * call this after writing the ticket, in the same transaction.
@@ -50,7 +52,7 @@ export async function recordTicketEvent(ctx: AppContext, ticket: TicketRow, deta
       note: details.note ?? (details.into !== undefined ? `into #${details.into}` : null),
     },
   });
-  // Notes and "another report" rows change no state the event stream shows.
-  if (details.kind === 'note' || details.kind === 'reported') return;
+  // Notes, reminders and "another report" rows change no state the event stream shows.
+  if (SILENT_KINDS.has(details.kind)) return;
   ctx.events.emit(ticketEvent(ticket, { escalated: details.escalated, into: details.into }));
 }

@@ -1,0 +1,222 @@
+import type { MessageContext } from '../app/context.js';
+import type { CommandSpec } from '../commands/types.js';
+import { badInput, conflict } from '../errors.js';
+import { jsonList } from '../store/db.js';
+import { formatShort } from '../time.js';
+import { acceptDeadline, RATE_WITHIN_MS, resolveDeadline } from './deadlines.js';
+import {
+  assertMayAct,
+  climb,
+  ladderOf,
+  loadTicket,
+  nextRung,
+  notifyHolders,
+  OPEN_STATUSES,
+  standingOf,
+  tellAbout,
+  urgencyOf,
+} from './lifecycle.js';
+import { CATEGORY_LABELS, STATUS_LABELS, clip, fullPlace, publicPlace, redactForGroup, roleLabel } from './messages.js';
+import { recordTicketEvent, type TicketRow } from './record.js';
+import { parseTicketArgs, requireText } from './ticket-args.js';
+import { resolveTransferTarget } from './transfer-target.js';
+
+const label = (t: TicketRow) => CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? t.category;
+const statusWord = (t: TicketRow) => STATUS_LABELS[t.status] ?? t.status;
+
+/** Loads the ticket and checks, before anything is written, that it is open and this person may work it. */
+async function openTicketFor(ctx: MessageContext, id: number, verb: string): Promise<TicketRow> {
+  const t = await loadTicket(ctx, id);
+  assertMayAct(ctx, t);
+  if (!OPEN_STATUSES.includes(t.status)) throw conflict(`工单 #${t.id} ${statusWord(t)}，不能再${verb}。`);
+  return t;
+}
+
+const holderOnly = { audience: 'holder' as const, deniedMessage: '只有网格工作人员可以办理工单。' };
+
+const accept: CommandSpec = {
+  name: '接单',
+  aliases: ['签收'],
+  usage: '接单 #工单号 — 签收工单',
+  ...holderOnly,
+  async handle(ctx, args) {
+    const { id } = parseTicketArgs(args, '接单 #3');
+    const t = await openTicketFor(ctx, id, '签收');
+    const mine = jsonList(t.assignees).includes(ctx.speaker.alias);
+    if (t.status === 'accepted' && mine) throw conflict(`工单 #${t.id} 您已经签收了。`);
+    const now = ctx.clock.now();
+    // Someone above the holder who accepts takes the ticket over at their own rung.
+    const standing = mine ? { step: t.step, tier: t.tier } : standingOf(ctx, t, ctx.speaker.alias);
+    const updated = await ctx.db.ticket.update({
+      where: { id: t.id },
+      data: {
+        status: 'accepted',
+        assignees: mine ? t.assignees : JSON.stringify([ctx.speaker.alias]),
+        step: standing.step,
+        tier: standing.tier,
+        acceptedAt: now,
+        acceptBy: null,
+        resolveBy: resolveDeadline(ctx.org.org, urgencyOf(t), now, ctx.config.timeZone),
+        updatedAt: now,
+      },
+    });
+    await recordTicketEvent(ctx, updated, { kind: 'accepted', actor: ctx.speaker.alias });
+    await ctx.reply(`已签收工单 #${t.id}，请在 ${formatShort(updated.resolveBy!, ctx.config.timeZone)} 前办结，办结后回复「办结 #${t.id} 处理说明」。`);
+    for (const alias of jsonList(t.assignees).filter((a) => a !== ctx.speaker.alias)) {
+      await tellAbout(ctx, alias, `工单 #${t.id} 已由${ctx.speaker.name}签收，您无需处理。`, updated);
+    }
+    if (t.sourceRoom) {
+      await ctx.send({ target: { kind: 'room', topic: t.sourceRoom }, text: `工单 #${t.id} 已由${ctx.speaker.name}签收，正在处理。`, origin: `ticket:${t.id}` });
+    }
+  },
+};
+
+const resolve: CommandSpec = {
+  name: '办结',
+  aliases: ['完成'],
+  usage: '办结 #工单号 说明 — 办完了，告诉居民',
+  ...holderOnly,
+  async handle(ctx, args) {
+    const { id, rest } = parseTicketArgs(args, '办结 #3 灯已换好');
+    const resolution = requireText(rest, '处理说明', `办结 #${id} 灯已换好`);
+    const t = await openTicketFor(ctx, id, '办结');
+    const now = ctx.clock.now();
+    const mine = jsonList(t.assignees).includes(ctx.speaker.alias);
+    const standing = mine ? { step: t.step, tier: t.tier } : standingOf(ctx, t, ctx.speaker.alias);
+    const updated = await ctx.db.ticket.update({
+      where: { id: t.id },
+      data: {
+        status: 'resolved',
+        assignees: mine ? t.assignees : JSON.stringify([ctx.speaker.alias]),
+        step: standing.step,
+        tier: standing.tier,
+        acceptedAt: t.acceptedAt ?? now,
+        acceptBy: null,
+        resolveBy: null,
+        resolvedAt: now,
+        resolution,
+        rateBy: new Date(now.getTime() + RATE_WITHIN_MS),
+        updatedAt: now,
+      },
+    });
+    await recordTicketEvent(ctx, updated, { kind: 'resolved', actor: ctx.speaker.alias, note: clip(resolution, 200) });
+    await ctx.reply(`工单 #${t.id} 已办结，已请居民评价。`);
+    const reporter = await ctx.db.person.findUnique({ where: { id: t.reporterId } });
+    const ask = `请回复「评价 #${t.id} 1-5」打分（5 分最满意），也可以附上意见。`;
+    if (t.sourceRoom) {
+      // The group sees the holder's words without phone or room numbers.
+      const who = reporter ? `@${reporter.name} ` : '';
+      await ctx.send({
+        target: { kind: 'room', topic: t.sourceRoom },
+        text: `${who}您反映的${publicPlace(t)}${label(t)}（工单 #${t.id}）已由${ctx.speaker.name}办结：${clip(redactForGroup(resolution), 100)}\n${ask}`,
+        origin: `ticket:${t.id}`,
+      });
+    } else if (reporter?.alias) {
+      await ctx.send({ target: { kind: 'contact', alias: reporter.alias }, text: `您的工单 #${t.id} 已办结：${clip(resolution, 200)}\n${ask}`, origin: `ticket:${t.id}` });
+    }
+  },
+};
+
+const transfer: CommandSpec = {
+  name: '转派',
+  aliases: ['转交'],
+  usage: '转派 #工单号 岗位或微信号 — 交给更合适的人（如 转派 #3 调解员）',
+  ...holderOnly,
+  async handle(ctx, args) {
+    const { id, rest } = parseTicketArgs(args, '转派 #3 调解员');
+    if (rest === '') throw badInput(`请写转给谁，例如「转派 #${id} 调解员」或「转派 #${id} 微信号」。`);
+    const t = await openTicketFor(ctx, id, '转派');
+    const post = resolveTransferTarget(ctx.org, rest, t);
+    if (!post) throw badInput(`找不到「${clip(rest, 20)}」，请写岗位（如 调解员、楼栋长、物业）或对方的微信号。`);
+    const before = jsonList(t.assignees);
+    if (before.length === 1 && before[0] === post.alias) throw conflict(`工单 #${t.id} 已经由${post.name}办理。`);
+    const now = ctx.clock.now();
+    const standing = standingOf(ctx, t, post.alias);
+    const updated = await ctx.db.ticket.update({
+      where: { id: t.id },
+      data: {
+        status: 'assigned',
+        assignees: JSON.stringify([post.alias]),
+        told: '[]',
+        step: standing.step,
+        tier: standing.tier,
+        assignedAt: now,
+        acceptBy: acceptDeadline(ctx.org.org, urgencyOf(t), now, ctx.config.timeZone),
+        acceptedAt: null,
+        resolveBy: null,
+        updatedAt: now,
+      },
+    });
+    await recordTicketEvent(ctx, updated, { kind: 'transferred', actor: ctx.speaker.alias, note: `to ${post.alias}` });
+    await notifyHolders(ctx, updated, undefined, `${ctx.speaker.name}转派给您：`);
+    for (const alias of before.filter((a) => a !== ctx.speaker.alias && a !== post.alias)) {
+      await tellAbout(ctx, alias, `工单 #${t.id} 已由${ctx.speaker.name}转派给${post.orgUnit ?? roleLabel(post.role)}${post.name}，您无需处理。`, updated);
+    }
+    await ctx.reply(`工单 #${t.id} 已转派给${post.orgUnit ?? roleLabel(post.role)}${post.name}。`);
+  },
+};
+
+const decline: CommandSpec = {
+  name: '退回',
+  aliases: ['拒单'],
+  usage: '退回 #工单号 原因 — 办不了，交上一级',
+  ...holderOnly,
+  async handle(ctx, args) {
+    const { id, rest } = parseTicketArgs(args, '退回 #3 不属于本楼');
+    const reason = requireText(rest, '退回原因', `退回 #${id} 需要物业处理`);
+    const t = await openTicketFor(ctx, id, '退回');
+    // Someone above the holders who sends it back sends it above themselves.
+    const from = jsonList(t.assignees).includes(ctx.speaker.alias) ? t.step : standingOf(ctx, t, ctx.speaker.alias).step;
+    if (nextRung(ladderOf(ctx, t), from, [...jsonList(t.assignees), ctx.speaker.alias]) === undefined) {
+      throw conflict(`工单 #${t.id} 没有更高一级可以退回了，请办理或转派。`);
+    }
+    await climb(ctx, t, { kind: 'declined', why: `${ctx.speaker.name}退回（${clip(reason, 60)}）`, actor: ctx.speaker.alias, note: clip(reason, 200), from });
+    await ctx.reply(`工单 #${t.id} 已退回，交由上一级办理。`);
+  },
+};
+
+const note: CommandSpec = {
+  name: '备注',
+  usage: '备注 #工单号 内容 — 给工单记一笔',
+  ...holderOnly,
+  async handle(ctx, args) {
+    const { id, rest } = parseTicketArgs(args, '备注 #3 已联系维修师傅');
+    const text = requireText(rest, '备注内容', `备注 #${id} 已联系维修师傅`);
+    const t = await loadTicket(ctx, id);
+    assertMayAct(ctx, t);
+    await recordTicketEvent(ctx, t, { kind: 'note', actor: ctx.speaker.alias, note: text });
+    for (const alias of jsonList(t.assignees).filter((a) => a !== ctx.speaker.alias)) {
+      await tellAbout(ctx, alias, `${ctx.speaker.name}在工单 #${t.id} 备注：${clip(text, 200)}`, t);
+    }
+    await ctx.reply(`已备注到工单 #${t.id}。`);
+  },
+};
+
+const myQueue: CommandSpec = {
+  name: '我的待办',
+  aliases: ['待办'],
+  usage: '我的待办 — 我手上的工单，最早的在前',
+  ...holderOnly,
+  accepts: (args) => args === '',
+  async handle(ctx) {
+    const held = await ctx.db.ticket.findMany({
+      where: { status: { in: OPEN_STATUSES }, assignees: { contains: JSON.stringify(ctx.speaker.alias) } },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: 20,
+    });
+    if (held.length === 0) {
+      await ctx.reply('您手上没有待办工单。');
+      return;
+    }
+    // In a group the place is shown without the room number.
+    const place = (t: TicketRow) => (ctx.room ? publicPlace(t) || '未说明地点' : fullPlace(t));
+    const due = (t: TicketRow) => {
+      const by = t.status === 'accepted' ? t.resolveBy : t.acceptBy;
+      return by ? `，${t.status === 'accepted' ? '办结' : '签收'}期限 ${formatShort(by, ctx.config.timeZone)}` : '';
+    };
+    const lines = held.map((t) => `#${t.id} ${t.urgency === 'urgent' ? '【紧急】' : ''}${label(t)} ${place(t)}：${statusWord(t)}${due(t)}`);
+    await ctx.reply(`您的待办工单（${held.length}）：\n${lines.join('\n')}`);
+  },
+};
+
+export const holderCommands: CommandSpec[] = [accept, resolve, transfer, decline, note, myQueue];

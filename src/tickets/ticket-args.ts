@@ -1,0 +1,31 @@
+import { badInput } from '../errors.js';
+
+/** Longest free text a holder or resident may attach (说明, 原因, 备注, 评价的话). */
+export const MAX_NOTE = 500;
+
+/**
+ * `#3 灯已换好`, `#3灯已换好`, `3 灯已换好` → { id: 3, rest: '灯已换好' }. Refuses, with the
+ * command's own example, a message without a ticket number.
+ */
+export function parseTicketArgs(args: string, example: string): { id: number; rest: string } {
+  const m = /^#?\s*(\d{1,9})(?!\d)\s*(.*)$/s.exec(args.trim());
+  if (!m) throw badInput(`请写工单编号，例如「${example}」。`);
+  return { id: Number(m[1]), rest: m[2].trim() };
+}
+
+/** The free text after the number: required where the command needs it, never too long. */
+export function requireText(rest: string, what: string, example: string): string {
+  if (rest === '') throw badInput(`请写上${what}，例如「${example}」。`);
+  if (rest.length > MAX_NOTE) throw badInput(`${what}太长了，请控制在 ${MAX_NOTE} 字以内。`);
+  return rest;
+}
+
+/** `5`, `5分`, `5 很好`, `2星 没修好` → { score, comment }. */
+export function parseRating(rest: string, id: number): { score: number; comment: string } {
+  const m = /^([0-9]+)\s*(?:分|星)?\s*(.*)$/s.exec(rest.trim());
+  const score = m ? Number(m[1]) : NaN;
+  if (!m || !Number.isInteger(score) || score < 1 || score > 5) throw badInput(`请打 1 到 5 分，例如「评价 #${id} 5 很满意」。`);
+  const comment = m[2].trim();
+  if (comment.length > MAX_NOTE) throw badInput(`评价的话太长了，请控制在 ${MAX_NOTE} 字以内。`);
+  return { score, comment };
+}
