@@ -11,7 +11,7 @@ import { closeUnratedTickets } from '../tickets/close-unrated.js';
 import { helpCommand } from './help.js';
 import { bindingCommands } from '../people/bind.js';
 import { volunteerCommands, answerVolunteerQuery, handleSignupInWords, volunteerSweeps } from '../volunteers/index.js';
-import { noticeCommands, postDueNotices } from '../notices/index.js';
+import { nextNoticeDue, noticeCommands, postDueNotices } from '../notices/index.js';
 
 /** Answers a `query` message if it is about this feature; false to let the next one try. */
 export type QueryAnswerer = (ctx: MessageContext, intake: Intake) => Promise<boolean>;
@@ -36,4 +36,4 @@ export const queryAnswerers: QueryAnswerer[] = [answerTicketQuery, answerVolunte
 
 export const signupHandlers: SignupHandler[] = [handleSignupInWords];
 
-export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets }, { name: 'close-unrated-tickets', run: closeUnratedTickets }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices }];
+export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets }, { name: 'close-unrated-tickets', run: closeUnratedTickets }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices, nextDue: nextNoticeDue }];

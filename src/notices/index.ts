@@ -1,3 +1,3 @@
 /** The notices feature, as features.ts wires it. */
 export { noticeCommands } from './commands.js';
-export { postDueNotices } from './post-due-notices.js';
+export { nextNoticeDue, postDueNotices } from './post-due-notices.js';

@@ -3,7 +3,7 @@ import { jsonList } from '../store/db.js';
 import { skippedReport } from './messages.js';
 import { scheduleOf, type NoticeRow } from './notice-row.js';
 import { postNoticeRun, recordSkippedRun } from './post-run.js';
-import { planDueRuns, type DuePlan } from './schedule.js';
+import { planDueRuns, releaseAt, type DuePlan } from './schedule.js';
 
 /**
  * SQLite starts transactions deferred: a sweep reads, then writes. Before the first write
@@ -66,4 +66,18 @@ async function reportMissedRuns(ctx: AppContext, notice: NoticeRow, missed: Date
     return;
   }
   for (const r of staffRooms) await ctx.send({ target: { kind: 'room', topic: r.topic }, text, origin: `notice-report:${notice.id}` });
+}
+
+/**
+ * When the sweep next has work: the earliest run any active notice may go out (after
+ * quiet hours for non-urgent ones). The simulator skips the idle minutes before it.
+ */
+export async function nextNoticeDue(ctx: AppContext): Promise<Date | null> {
+  const active = await ctx.db.notice.findMany({ where: { status: 'active', nextRunAt: { not: null } }, select: { nextRunAt: true, urgent: true } });
+  let earliest: Date | null = null;
+  for (const n of active) {
+    const at = releaseAt(n.nextRunAt!, n.urgent, ctx.config.timeZone);
+    if (!earliest || at < earliest) earliest = at;
+  }
+  return earliest;
 }
