@@ -1,0 +1,75 @@
+/**
+ * Reads what the metrics need from the database. The only module of reports that
+ * touches Prisma: everything after it is pure.
+ */
+import type { Db, Tx } from '../store/db.js';
+import { jsonList } from '../store/db.js';
+import type { Org } from '../org/types.js';
+import { acceptDeadline } from '../tickets/deadlines.js';
+import type { AcceptDeadline, TicketHistory } from './history.js';
+import type { CheckInFact, PointsFact, Volunteer } from './volunteering.js';
+import type { Period } from './metrics.js';
+
+type Store = Db | Tx;
+
+/** Histories of tickets that may have something in the period: created before its end, still changing after its start. */
+export async function loadHistories(db: Store, p: Period, grid?: string): Promise<TicketHistory[]> {
+  const tickets = await db.ticket.findMany({
+    where: { createdAt: { lt: p.to }, updatedAt: { gte: p.from }, ...(grid ? { gridName: grid } : {}) },
+    include: { events: { orderBy: { id: 'asc' } } },
+    orderBy: { id: 'asc' },
+  });
+  return tickets.map((t) => ({
+    ticket: {
+      id: t.id,
+      category: t.category,
+      urgency: t.urgency,
+      grid: t.gridName,
+      status: t.status,
+      createdAt: t.createdAt,
+      rating: t.rating,
+      closedAt: t.closedAt,
+    },
+    events: t.events.map((e) => ({
+      at: e.at,
+      kind: e.kind,
+      status: e.status,
+      tier: e.tier,
+      assignees: jsonList(e.assignees),
+      actor: e.actor,
+      escalated: e.escalated,
+      note: e.note,
+    })),
+  }));
+}
+
+/** The accept deadline the bot applied: the organisation's SLA with its quiet hours. */
+export function acceptDeadlineFor(org: Org, timeZone: string): AcceptDeadline {
+  return (from, urgency) => acceptDeadline(org, urgency === 'urgent' ? 'urgent' : 'normal', from, timeZone);
+}
+
+export interface VolunteerFacts {
+  people: Volunteer[];
+  checkIns: CheckInFact[];
+  points: PointsFact[];
+}
+
+export async function loadVolunteerFacts(db: Store, p: Period, grid?: string): Promise<VolunteerFacts> {
+  const grids = new Map((await db.grid.findMany()).map((g) => [g.id, g.name]));
+  const signups = await db.signup.findMany({
+    where: { checkedInAt: { not: null }, activity: { startsAt: { gte: p.from, lt: p.to } } },
+    include: { activity: { select: { startsAt: true, durationMinutes: true } } },
+  });
+  const ledger = await db.ledgerEntry.findMany({ where: { kind: 'checkin', at: { gte: p.from, lt: p.to } } });
+  const ids = [...new Set([...signups.map((s) => s.personId), ...ledger.map((e) => e.personId)])];
+  const persons = await db.person.findMany({ where: { id: { in: ids } } });
+  const people = persons
+    .map((x) => ({ personId: x.id, name: x.name, grid: x.gridId ? (grids.get(x.gridId) ?? null) : null, employer: x.employer }))
+    .filter((v) => !grid || v.grid === grid);
+  const keep = new Set(people.map((v) => v.personId));
+  return {
+    people,
+    checkIns: signups.filter((s) => keep.has(s.personId)).map((s) => ({ personId: s.personId, activityStartsAt: s.activity.startsAt, minutes: s.activity.durationMinutes })),
+    points: ledger.filter((e) => keep.has(e.personId)).map((e) => ({ personId: e.personId, at: e.at, delta: e.delta, kind: e.kind })),
+  };
+}
