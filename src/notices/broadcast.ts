@@ -37,7 +37,8 @@ export async function broadcast(ctx: MessageContext, args: string): Promise<void
 }
 
 async function postNow(ctx: MessageContext, b: PendingBroadcast): Promise<void> {
-  const now = ctx.clock.now();
+  // Due on the minute, like scheduled runs: the time staff see in 通知列表.
+  const now = new Date(Math.floor(ctx.clock.now().getTime() / 60_000) * 60_000);
   const notice = await ctx.db.notice.create({
     data: {
       createdBy: ctx.speaker.alias,
