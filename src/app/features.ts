@@ -9,6 +9,8 @@ import { ticketCommands, answerTicketQuery } from '../tickets/commands.js';
 import { escalateOverdueTickets } from '../tickets/escalate-overdue.js';
 import { closeUnratedTickets } from '../tickets/close-unrated.js';
 import { helpCommand } from './help.js';
+import { directoryCommands, answerDirectoryQuery } from '../directory/answer.js';
+import { nextDigestDue, postDailyDigest } from '../reports/post-digest.js';
 import { bindingCommands } from '../people/bind.js';
 import { volunteerCommands, answerVolunteerQuery, handleSignupInWords, volunteerSweeps } from '../volunteers/index.js';
 import { nextNoticeDue, noticeCommands, postDueNotices } from '../notices/index.js';
@@ -30,10 +32,10 @@ export interface Sweep {
   nextDue?(ctx: AppContext): Promise<Date | null>;
 }
 
-export const commandSpecs: CommandSpec[] = [...ticketCommands, helpCommand, ...bindingCommands, ...volunteerCommands, ...noticeCommands];
+export const commandSpecs: CommandSpec[] = [...ticketCommands, helpCommand, ...bindingCommands, ...volunteerCommands, ...noticeCommands, ...directoryCommands];
 
-export const queryAnswerers: QueryAnswerer[] = [answerTicketQuery, answerVolunteerQuery];
+export const queryAnswerers: QueryAnswerer[] = [answerTicketQuery, answerVolunteerQuery, answerDirectoryQuery];
 
 export const signupHandlers: SignupHandler[] = [handleSignupInWords];
 
-export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets }, { name: 'close-unrated-tickets', run: closeUnratedTickets }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices, nextDue: nextNoticeDue }];
+export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets }, { name: 'close-unrated-tickets', run: closeUnratedTickets }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices, nextDue: nextNoticeDue }, { name: 'post-daily-digest', run: postDailyDigest, nextDue: nextDigestDue }];

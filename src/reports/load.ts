@@ -12,10 +12,17 @@ import type { Period } from './metrics.js';
 
 type Store = Db | Tx;
 
-/** Histories of tickets that may have something in the period: created before its end, still changing after its start. */
-export async function loadHistories(db: Store, p: Period, grid?: string): Promise<TicketHistory[]> {
+/**
+ * Histories of tickets that may have something in the period (created before its end,
+ * still changing after its start) and, with `open`, of every ticket still open.
+ */
+export async function loadHistories(db: Store, p: Period, opts: { grid?: string; open?: boolean } = {}): Promise<TicketHistory[]> {
+  const inPeriod = { createdAt: { lt: p.to }, updatedAt: { gte: p.from } };
   const tickets = await db.ticket.findMany({
-    where: { createdAt: { lt: p.to }, updatedAt: { gte: p.from }, ...(grid ? { gridName: grid } : {}) },
+    where: {
+      OR: [inPeriod, ...(opts.open ? [{ status: { in: ['assigned', 'reopened', 'accepted'] } }] : [])],
+      ...(opts.grid ? { gridName: opts.grid } : {}),
+    },
     include: { events: { orderBy: { id: 'asc' } } },
     orderBy: { id: 'asc' },
   });
