@@ -13,10 +13,11 @@ const forNoticeSenders = { audience: 'staff', where: 'any', allowed: mayUseNotic
 export const noticeCommands: CommandSpec[] = [
   {
     name: '通知',
+    // 帮助 shows the text up to the first ，。；: the month-end and quiet-hours rules go there.
     usage:
-      '通知 范围 时间 内容 — 定时通知，如「通知 全社区 每周五 9:00 周末大扫除」。范围：全社区、网格名、网格名 N栋、群名；' +
-      '时间：2026-03-05 09:00、3月5日 9:00、今天/明天 9点、每天 8:00、每周一…每周日 9:00、每月1日 9:00' +
-      '（每月29–31日遇到小月在当月最后一天发）；22:00–07:00 的通知顺延到 07:00',
+      '通知 范围 时间 内容 — 定时通知（每月29–31日遇小月改在月末最后一天发、22:00–07:00 顺延到 07:00）；' +
+      '如「通知 全社区 每周五 9:00 周末大扫除」。范围：全社区、网格名、网格名 N栋、群名；' +
+      '时间：2026-03-05 09:00、3月5日 9:00、今天/明天 9点、每天 8:00、每周一…每周日 9:00、每月1日 9:00',
     ...forNoticeSenders,
     handle: (ctx, args) => scheduleNotice(ctx, args, '通知', false),
   },

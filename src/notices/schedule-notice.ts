@@ -37,9 +37,10 @@ export async function scheduleNotice(ctx: MessageContext, args: string, word: st
     },
   });
   const release = releaseAt(first, urgent, timeZone);
+  const monthEnd = when.schedule.repeat === 'monthly' && when.schedule.monthDay > 28 ? `（没有${when.schedule.monthDay}日的月份在当月最后一天发）` : '';
   const quiet = !urgent && isQuietHour(first, timeZone) ? `（22:00–07:00 不打扰，顺延到 ${formatShort(release, timeZone)} 发出）` : '';
   await ctx.reply(
-    `已安排${urgent ? '紧急' : ''}通知 #${noticeRef(notice.id)}：${scope.label}（${scope.rooms.length}个群），${describeRepeat(when.schedule, timeZone)}，` +
+    `已安排${urgent ? '紧急' : ''}通知 #${noticeRef(notice.id)}：${scope.label}（${scope.rooms.length}个群），${describeRepeat(when.schedule, timeZone)}${monthEnd}，` +
       `下次 ${formatShort(first, timeZone)}${quiet}。取消请发「取消通知 #${noticeRef(notice.id)}」。`,
   );
 }
