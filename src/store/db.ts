@@ -20,11 +20,31 @@ export function openDatabase(url: string | undefined): Db {
     raw.pragma('journal_mode = WAL');
     raw.close();
   }
-  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+  const adapter = immediateTransactions(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }));
   return new PrismaClient({
     adapter,
     transactionOptions: { maxWait: 20_000, timeout: 60_000 },
   });
+}
+
+type AdapterFactory = PrismaBetterSQLite3;
+
+/**
+ * Makes every transaction `BEGIN IMMEDIATE`: it takes the write lock at the start and
+ * waits (busy timeout) for another process's writer to finish. With the adapter's plain
+ * `BEGIN`, two processes that read then write fail at once with SQLITE_BUSY instead of
+ * waiting their turn — capacity checks and notice posts must queue, not fail.
+ */
+function immediateTransactions(factory: AdapterFactory): AdapterFactory {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const client = (adapter as unknown as { client: Database.Database }).client;
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof client.prepare;
+    return adapter;
+  };
+  return factory;
 }
 
 /**
