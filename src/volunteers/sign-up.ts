@@ -33,8 +33,9 @@ async function lockOpenActivity(ctx: AppContext, activityId: number): Promise<Ac
   return activity;
 }
 
+/** Rows are created waitlisted (a re-join is a new row), so row order is the order people joined. */
 async function waitlist(tx: Tx, activityId: number) {
-  return tx.signup.findMany({ where: { activityId, status: 'waitlisted' }, orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }], include: { person: true } });
+  return tx.signup.findMany({ where: { activityId, status: 'waitlisted' }, orderBy: { id: 'asc' }, include: { person: true } });
 }
 
 async function waitlistPosition(tx: Tx, activityId: number, personId: number): Promise<number> {
@@ -52,12 +53,9 @@ export async function signUp(ctx: AppContext, activityId: number, who: Volunteer
 
   const taken = await confirmedCount(ctx.db, activityId);
   const status = taken < activity.capacity ? 'confirmed' : 'waitlisted';
-  await ctx.db.signup.upsert({
-    where: key,
-    create: { activityId, personId: who.personId, status, createdAt: now, updatedAt: now },
-    // A sign-up after a cancellation joins at the end, like a new one.
-    update: { status, updatedAt: now, checkedInAt: null, checkedInBy: null },
-  });
+  // A sign-up after a cancellation is a new row: the line is in row order, and it joins at the end.
+  if (existing) await ctx.db.signup.delete({ where: key });
+  await ctx.db.signup.create({ data: { activityId, personId: who.personId, status, createdAt: now, updatedAt: now } });
   ctx.events.emit({ kind: 'signup', activity: activityRef(activityId), who: who.alias, status });
   if (status === 'confirmed') return { status, activity, taken: taken + 1, again: false };
   return { status, activity, position: await waitlistPosition(ctx.db, activityId, who.personId), again: false };
