@@ -129,9 +129,9 @@ export class Bot {
     const command = this.matcher.match(text);
     // The model may take seconds: ask it before the transaction, never inside it.
     let intake: Intake | undefined;
-    if (!command && room?.kind === 'residents') {
-      const known = this.deps.org.grid(room.grid)?.buildings.map((b) => b.number);
-      intake = await this.deps.classifier.classify(text, { roomKey: room.topic, knownBuildings: known });
+    if (!command && (room?.kind === 'residents' || !row.roomTopic)) {
+      const known = room ? this.deps.org.grid(room.grid)?.buildings.map((b) => b.number) : undefined;
+      intake = await this.deps.classifier.classify(text, { roomKey: room?.topic ?? `dm:${row.senderChat}`, knownBuildings: known });
     }
     const sink = new BufferedSink(this.deps.events);
     try {

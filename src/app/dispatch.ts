@@ -4,6 +4,7 @@ import { UNSURE_BELOW } from '../intake/index.js';
 import type { MatchedCommand } from '../commands/parse.js';
 import { openTicket } from '../tickets/open-ticket.js';
 import type { MessageContext } from './context.js';
+import type { RoomInfo } from '../org/directory.js';
 import { queryAnswerers, signupHandlers } from './features.js';
 import { continueEarlierReport, rememberForFollowUp } from './follow-up.js';
 import { BIND_HINT } from '../people/bind.js';
@@ -46,10 +47,7 @@ async function runCommand(ctx: MessageContext, { spec, word, args }: MatchedComm
  */
 export async function dispatchMessage(ctx: MessageContext, d: Dispatch): Promise<void> {
   if (d.command) return runCommand(ctx, d.command, d.tooLong ?? false);
-  if (!ctx.room) {
-    await ctx.reply('您好，我是网格助手。遇到问题请在小区群里说，或发送「帮助」查看可用命令。');
-    return;
-  }
+  if (!ctx.room) return handleDirectMessage(ctx, d.intake);
   if (ctx.room.kind !== 'residents' || !d.intake) return;
   const intake = d.intake;
 
@@ -79,4 +77,44 @@ export async function dispatchMessage(ctx: MessageContext, d: Dispatch): Promise
     default:
       return; // chat: never a word
   }
+}
+
+const DM_HINT = '您好，我是网格助手。遇到问题可以直接告诉我，也可以在小区群里说；发送「帮助」查看可用命令。';
+
+/** The residents' group a resident belongs to: by registered address, else where they last spoke. */
+async function homeRoom(ctx: MessageContext): Promise<RoomInfo | undefined> {
+  const person = await ctx.db.person.findUnique({ where: { id: ctx.speaker.personId } });
+  if (person?.gridId) {
+    const grid = await ctx.db.grid.findUnique({ where: { id: person.gridId } });
+    const rooms = ctx.org.residentRooms(grid?.name);
+    const home = rooms.find((r) => r.building && r.building === person.building) ?? rooms.find((r) => !r.building) ?? rooms[0];
+    if (home) return home;
+  }
+  const last = await ctx.db.inboundMessage.findFirst({
+    where: { senderChat: person?.chatId ?? '\u0000', roomTopic: { not: null } },
+    orderBy: { id: 'desc' },
+    select: { roomTopic: true },
+  });
+  const room = last?.roomTopic ? ctx.org.room(last.roomTopic) : undefined;
+  return room?.kind === 'residents' ? room : undefined;
+}
+
+/**
+ * A direct message that is no command: a resident may report privately (a voice message
+ * typed out by an elderly resident, say); the ticket belongs to their home group.
+ */
+async function handleDirectMessage(ctx: MessageContext, intake: Intake | undefined): Promise<void> {
+  if (!intake || ctx.speaker.isHolder) return ctx.reply(DM_HINT);
+  if (intake.intent === 'report' && intake.confidence >= UNSURE_BELOW) {
+    const home = await homeRoom(ctx);
+    if (!home) {
+      await ctx.reply('收到。请先告诉我您住哪里：发送「登记 楼-单元-室」（例如「登记 3-2-401」），或在小区群里说这件事。');
+      return;
+    }
+    await openTicket({ ...ctx, room: home, mentioned: true }, intake, ctx.text);
+    return;
+  }
+  if (intake.intent === 'query') for (const answer of queryAnswerers) if (await answer(ctx, intake)) return;
+  if (intake.intent === 'signup') for (const handle of signupHandlers) if (await handle(ctx, intake)) return;
+  await ctx.reply(DM_HINT);
 }

@@ -28,3 +28,21 @@ at 2026-03-02 09:00
     expect(events).toEqual([]);
   });
 });
+
+describe('a resident writing to the bot directly', () => {
+  it('gets a ticket in their home group, or is asked where they live', async () => {
+    const { events } = await runScript(`
+at 2026-03-02 09:00
+[丽水鑫城业主群] 张大爷(zhangdaye): 早上好
+[dm] 张大爷(zhangdaye): 我家楼下1栋2单元的楼道灯坏了 麻烦找人修一下
+[dm] 王奶奶(wangnainai): 楼道灯坏了好几天了
+`);
+    expect(ofKind(events, 'ticket')).toHaveLength(1);
+    expect(ofKind(events, 'ticket')[0]).toMatchObject({ grid: '丽水鑫城', building: '1', assignees: ['jiangtianrong'] });
+    const says = ofKind(events, 'say');
+    expect(says.find((s) => s.to === 'zhangdaye')?.text).toContain('#1');
+    expect(says.find((s) => s.to === 'wangnainai')?.text).toContain('登记');
+    // Nothing said in the group about a private report.
+    expect(says.some((s) => s.room)).toBe(false);
+  });
+});
