@@ -1,3 +1,4 @@
+import { canonicalize } from './canon.js';
 import { coreOf, normalizeText } from './normalize.js';
 import { extractPlaceNormalized } from './place.js';
 import { classifyByRules, detectUrgent, decideCategory, scoreCategories } from './rules.js';
@@ -43,9 +44,10 @@ export function mergeFollowUp(previous: Intake, followUpText: string): Intake | 
   if (own.intent === 'query' || own.intent === 'signup') return null;
   if (!DETAIL_START.test(t.trim()) && core.length > 12) return null;
 
-  const urgent = detectUrgent(t);
-  const scores = scoreCategories(t);
-  const detailCategory = urgent || Math.max(...Object.values(scores)) >= 3 ? decideCategory(t, scores, urgent) : null;
+  const c = canonicalize(t);
+  const urgent = detectUrgent(c);
+  const scores = scoreCategories(c);
+  const detailCategory = urgent || Math.max(...Object.values(scores)) >= 3 ? decideCategory(c, scores, urgent) : null;
   const merged: Intake = {
     ...previous,
     ...mergePlace(previous, place),

@@ -10,10 +10,23 @@ function loadYaml(name: string): unknown {
   return parse(readFileSync(url, 'utf8'));
 }
 
+/** Entries grouped by their first UTF-16 unit: a scan of the text then tries only the few that can start at each position. */
+export function indexByFirstChar<T extends string>(entries: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const e of entries) {
+    const k = e[0]!;
+    const list = map.get(k);
+    if (list) list.push(e);
+    else map.set(k, [e]);
+  }
+  return map;
+}
+
 /** A list of plain substrings and `re:` regular expressions. */
 export class TermList {
   private readonly subs: string[];
   private readonly res: RegExp[];
+  private readonly byFirst: Map<string, string[]> | null;
 
   constructor(entries: unknown, label: string) {
     if (!Array.isArray(entries)) throw new Error(`lexicon ${label}: expected a list`);
@@ -24,10 +37,17 @@ export class TermList {
       if (entry.startsWith('re:')) this.res.push(new RegExp(entry.slice(3), 'u'));
       else if (entry.length > 0) this.subs.push(entry.normalize('NFKC').toLowerCase());
     }
+    this.byFirst = this.subs.length > 12 ? indexByFirstChar(this.subs) : null;
   }
 
   test(text: string): boolean {
-    for (const s of this.subs) if (text.includes(s)) return true;
+    if (this.byFirst) {
+      // Long lists: look only at entries that start with a character of the text.
+      for (let i = 0; i < text.length; i++) {
+        const candidates = this.byFirst.get(text[i]!);
+        if (candidates) for (const s of candidates) if (text.startsWith(s, i)) return true;
+      }
+    } else for (const s of this.subs) if (text.includes(s)) return true;
     for (const r of this.res) if (r.test(text)) return true;
     return false;
   }

@@ -75,8 +75,9 @@ const ROOM_AFTER_MARKER = new RegExp(
   'g',
 );
 const ROOM_BEFORE_HOME = /(?<![0-9a-z.\-#:尾单编号])([1-9][0-9]?[0-3][0-9])(?=\s?(?:家|的|那家|那户|住户|业主|户|门口))/g;
+// "我家住601 楼上那家…": a space after the number ends it, so 楼 after the space is not its suffix.
 const ROOM_AFTER_LIVE = new RegExp(
-  `(?:住|住在|我家|我是|家住|家是)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!\\s?${NOT_PLACE_AFTER})`,
+  `(?:住|住在|我家|我是|家住|家是)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!${NOT_PLACE_AFTER})`,
   'g',
 );
 

@@ -1,4 +1,5 @@
 import { categoryLexicon, intentLexicon as L, urgencyLexicon as U } from './lexicon.js';
+import { canonicalize } from './canon.js';
 import { coreOf, normalizeText } from './normalize.js';
 import { extractPlaceNormalized } from './place.js';
 import { CATEGORIES, type Category, type Intake, type Intent, type Place, type Urgency } from './types.js';
@@ -35,25 +36,44 @@ export function scoreCategories(t: string): Record<Category, number> {
   return scores;
 }
 
+interface IndexedTerm {
+  term: string;
+  weight: number;
+  cat: Category;
+}
+
+// Plain words of every category indexed by first character, and the regular expressions
+// apart: one scan of the message finds every plain word (the lexicons hold ~700 words).
+const PLAIN_BY_FIRST = new Map<string, IndexedTerm[]>();
+const PATTERNS: { re: RegExp; weight: number; cat: Category }[] = [];
+for (const cat of CATEGORIES) {
+  for (const { term, weight } of categoryLexicon[cat] ?? []) {
+    if (typeof term !== 'string') {
+      PATTERNS.push({ re: term, weight, cat });
+      continue;
+    }
+    const k = term[0]!;
+    const list = PLAIN_BY_FIRST.get(k);
+    const entry = { term, weight, cat };
+    if (list) list.push(entry);
+    else PLAIN_BY_FIRST.set(k, [entry]);
+  }
+}
+
 function rawScores(t: string): Record<Category, number> {
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-  for (const cat of CATEGORIES) {
-    const terms = categoryLexicon[cat];
-    if (!terms) continue;
-    let sum = 0;
-    const words: { term: string; weight: number }[] = [];
-    for (const { term, weight } of terms) {
-      if (typeof term === 'string') {
-        if (t.includes(term)) words.push({ term, weight });
-      } else if (term.test(t)) sum += weight;
-    }
-    // "垃圾桶" and "垃圾" are one mention, not two: a word inside a longer matched word
-    // of the same category does not count again.
-    for (const w of words) {
-      if (!words.some((o) => o.term.length > w.term.length && o.term.includes(w.term))) sum += w.weight;
-    }
-    scores[cat] = sum;
+  const found: IndexedTerm[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const candidates = PLAIN_BY_FIRST.get(t[i]!);
+    if (!candidates) continue;
+    for (const c of candidates) if (t.startsWith(c.term, i) && !found.includes(c)) found.push(c);
   }
+  // "垃圾桶" and "垃圾" are one mention, not two: a word inside a longer matched word
+  // of the same category does not count again.
+  for (const w of found) {
+    if (!found.some((o) => o.cat === w.cat && o.term.length > w.term.length && o.term.includes(w.term))) scores[w.cat] += w.weight;
+  }
+  for (const p of PATTERNS) if (p.re.test(t)) scores[p.cat] += p.weight;
   return scores;
 }
 
@@ -83,7 +103,7 @@ export function detectUrgent(t: string): { kind: string; category: string | null
 }
 
 // Signing up in the first person, or by a message that starts with the sign-up word.
-const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也)(要)?报名|算我|算上我|加我|我参加|我也参加|取消报名/;
+const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也)(要)?报名|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望/;
 
@@ -91,7 +111,14 @@ const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不�
 const NEIGHBOUR = /有户人家|有一户|有户(?!口)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家/u;
 const NUISANCE = /吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线/;
-const SUPPLY_CUT = /停水|停电|没水|没电|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
+const SUPPLY_CUT = /停水|停电|没有?水|没有?电|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
+const IN_HOME = /家里|我家|卫生间|厨房|客厅|卧室|房间|屋里|洗手间|厕所/;
+const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|车库|小区/;
+// A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
+const NEIGHBOUR_QUESTION = /有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
+// A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
+const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙/;
+
 const PROPERTY_TARGET = new RegExp(
   [
     '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:不想干|问就说|没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换|不像话|失职|乱收|不清|不修)',
@@ -106,6 +133,8 @@ export function decideCategory(t: string, scores: Record<Category, number>, urge
   if (urgent) {
     if (urgent.kind === 'flood') {
       if (NEIGHBOUR.test(t) && !/管道井|总阀|公共/.test(t)) return 'dispute';
+      // A pipe bursting inside a home is the home's water supply; shared parts are facility.
+      if (IN_HOME.test(t) && !SHARED_PART.test(t)) return 'utilities';
       return 'facility';
     }
     if (urgent.category) return urgent.category as Category;
@@ -113,8 +142,11 @@ export function decideCategory(t: string, scores: Record<Category, number>, urge
   const { cat, score } = topOf(scores);
   // A person in danger or in need comes first.
   if (cat === 'assistance' && score >= 3) return 'assistance';
-  if (NEIGHBOUR.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !/楼上楼下/.test(t) && scores.dispute >= 2) return 'dispute';
-  if (SUPPLY_CUT.test(t)) return 'utilities';
+  // "楼上根本上不来水" names the upper floors, not a neighbour: a supply problem stays
+  // utilities unless a neighbour's nuisance is clearly in view.
+  const supplyCut = SUPPLY_CUT.test(t);
+  if (NEIGHBOUR.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !/楼上楼下/.test(t) && scores.dispute >= (supplyCut ? 4 : 2)) return 'dispute';
+  if (supplyCut) return 'utilities';
   if (PROPERTY_TARGET.test(t)) return 'property';
   if (!cat || score < 1) return 'other';
   return cat;
@@ -126,7 +158,7 @@ function make(intent: Intent, confidence: number, place: Place, category: Catego
 
 /** Everything the rules look at, computed once. */
 export function readSignals(text: string): Signals {
-  const normalized = normalizeText(text);
+  const normalized = canonicalize(normalizeText(text));
   const core = coreOf(normalized);
   const scores = scoreCategories(normalized);
   const top = topOf(scores);
@@ -143,9 +175,10 @@ export function readSignals(text: string): Signals {
 }
 
 export function classifyByRules(text: string): Intake {
-  const t = normalizeText(text);
+  const normalized = normalizeText(text);
+  const place = extractPlaceNormalized(normalized);
+  const t = canonicalize(normalized);
   const core = coreOf(t);
-  const place = extractPlaceNormalized(t);
   if (!core) return make('chat', 0.95, place);
   if (L.ack.has(core)) return make('chat', 0.95, place);
 
@@ -157,11 +190,13 @@ export function classifyByRules(text: string): Intake {
   const report = (confidence: number): Intake =>
     make('report', confidence, place, decideCategory(t, scores, urgent), urgent ? 'urgent' : 'normal');
 
-  if (L.forward.test(t)) return make('chat', 0.9, place);
+  if (L.forward.test(t) && !(ASKS_ORGANISATION.test(t) && !/^[^\p{L}\p{N}]*[\[【(（]|^\s*(转发|转)/u.test(t))) return make('chat', 0.9, place);
   if (L.ad.test(t) && !(urgent && request)) return make('chat', 0.85, place);
 
   // Progress of an earlier ticket.
-  if (L.progressRef.test(t) && L.progressAsk.test(t)) return make('query', 0.85, place);
+  // A long complaint that mentions an earlier call is still a complaint, not a progress query.
+  const longComplaint = core.length > 45 && topScore >= 3 && !/我(的|报|反映|投诉)/.test(t);
+  if (L.progressRef.test(t) && L.progressAsk.test(t) && !longComplaint) return make('query', 0.85, place);
 
   // "我参加了敬老院活动 积分加上了吗" asks about points, not to join.
   if (L.points.test(t) && L.pointsAsk.test(t) && /积分|分数|爱心/.test(t)) return make('query', 0.85, place);
@@ -178,9 +213,11 @@ export function classifyByRules(text: string): Intake {
 
   if (L.post.test(t) && L.postAsk.test(t)) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
+  // "还要人吗 要的话我来" asks and joins at once: joining wins.
+  if (activityQuestion && !blocked && FIRST_PERSON_SIGNUP.test(t)) return make('signup', 0.7, place);
   if (activityQuestion) return make('query', 0.8, place);
   const withdrawal = /去不了|来不了|参加不了|退出|取消/.test(t) && /不好意思|抱歉|对不起|有事|临时/.test(t);
-  if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || withdrawal || /名字|名单|报名/.test(t)) && !urgent && !(problem && topScore >= 3))
+  if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || withdrawal || /名字|名单|报名|报个名|报一个名|报上/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
 
   // "没事了 刚才的燃气味是邻居家在做饭": the all-clear wins over the alarm words it repeats.
@@ -188,6 +225,7 @@ export function classifyByRules(text: string): Intake {
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
   if (L.courtesy.test(t)) return make('chat', 0.8, place);
+  if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t)) return make('chat', 0.7, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
   if (social && !(STRONG_REQUEST.test(t) && topScore >= 2)) return make('chat', 0.8, place);
 

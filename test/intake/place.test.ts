@@ -35,6 +35,8 @@ const cases: Row[] = [
   // A floor alone is not a room, and "住5楼的" names no building.
   ['住5楼的那个小伙子', null, null, null],
   ['我家住18楼', null, null, null],
+  ['我家住601 楼上那家的空调', null, null, '601'],
+  ['住601楼下', null, null, null],
   ['电梯卡在8楼和9楼中间', null, null, null],
   ['五楼', null, null, null],
   // Numbers that are not places.

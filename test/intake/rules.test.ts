@@ -39,6 +39,23 @@ describe('classifyByRules: intents', () => {
     ['＋１', 'signup'],
     ['取消报名 周六要加班', 'signup'],
     ['报名#A1', 'signup'],
+    // news, drills, notices relayed by neighbours and questions to neighbours are chat
+    ['刚看新闻 隔壁区一个小区着火了 烧了好几层 大家注意', 'chat'],
+    ['下午2点到4点演练 会拉警报 楼里会有人喊着火了 大家别当真', 'chat'],
+    ['燃起公司明天来安检家里要留人哦大家记得', 'chat'],
+    ['社区卫生服务中心提醒：65岁以上老人免费体检开始了', 'chat'],
+    ['请问谁家有梯子借我用一下 换个灯泡', 'chat'],
+    ['专业开锁换锁 修马桶 上门快 价格低 电话13912345678', 'chat'],
+    ['燃气公司说明天来安检 我家白天没人 能不能改个时间', 'report'],
+    ['煤气费怎么交啊 以前是上门收的', 'report'],
+    ['孩子发高烧 家里没车 哪位邻居能帮忙送一下医院', 'report'],
+    // sign-ups and progress in more phrasings
+    ['义务理发那个我能去 我以前是理发师', 'signup'],
+    ['陪读志愿者还要人吗 要的话我来', 'signup'],
+    ['我屋里老头也报个名 他会修自行车', 'signup'],
+    ['不好意思 我报的那个巡逻退了吧', 'signup'],
+    ['昨天我报的停水 修好了没', 'query'],
+    ['我的工单号是多少 忘记了', 'query'],
   ])('%s → %s', (text, intent) => {
     expect(classifyByRules(text).intent).toBe(intent);
   });
@@ -60,6 +77,23 @@ describe('classifyByRules: category tie-breaks and urgency', () => {
     ['楼道里堆满了杂物 万一着火就麻烦了', 'security', 'normal'],
     ['物业太差了 气死我了!!! 垃圾一个星期没人收!!!', 'property', 'normal'],
     ['热水器打不着火 是不是燃气没气了', 'utilities', 'normal'],
+    // voice-input homophones and dialect reach the same concepts
+    ['我家厨房里好大一股燃起味道是不是漏了', 'utilities', 'urgent'],
+    ['五号楼的电题卡住了我孙子关在里面', 'facility', 'urgent'],
+    ['屋里伢不见了 五岁 刚才还在楼下玩', 'assistance', 'urgent'],
+    ['九栋冇得电了 搞么事啊', 'utilities', 'normal'],
+    // indirect danger: rotten-egg smell, unresponsive, someone knocking inside a lift
+    ['楼梯口那个味道跟臭鸡蛋一样 越来越重了', 'utilities', 'urgent'],
+    ['隔壁老太婆两天没看到人了 喊门也不答应', 'assistance', 'urgent'],
+    ['15栋电梯里好像有人 一直在拍门 电梯停着不动', 'facility', 'urgent'],
+    ['我婆婆出去遛弯到现在没回来 她有阿尔茨海默', 'assistance', 'urgent'],
+    // past events and storage are not emergencies; tie-breaks by concept
+    ['电梯上周困过人 现在还是一顿一顿的 能不能彻底修一下', 'facility', 'normal'],
+    ['楼梯间有人放了个煤气罐 好几天了 挺危险', 'security', 'normal'],
+    ['地库有个摄像头坏了一直不亮 能不能修下', 'security', 'normal'],
+    ['楼道里外卖盒子堆成山了 谁来管管', 'sanitation', 'normal'],
+    ['六栋这两天水压小得很 楼上根本上不来水', 'utilities', 'normal'],
+    ['卫生间的水管突然爆了 水哗哗地喷 关不掉总阀', 'utilities', 'urgent'],
   ])('%s → %s/%s', (text, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe('report');
