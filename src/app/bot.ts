@@ -12,6 +12,7 @@ import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
 import { commandSpecs, sweeps } from './features.js';
 import { identifySpeaker } from './identify.js';
 import { dispatchMessage } from './dispatch.js';
+import { Exclusive } from './exclusive.js';
 import type { AppContext, MessageContext } from './context.js';
 
 export interface BotDeps {
@@ -40,6 +41,7 @@ export class Bot {
   readonly outbox: Outbox;
   private readonly matcher = new CommandMatcher(commandSpecs);
   private queue: Promise<void> = Promise.resolve();
+  private readonly exclusive = new Exclusive();
 
   constructor(private readonly deps: BotDeps) {
     this.outbox = new Outbox({
@@ -52,6 +54,7 @@ export class Bot {
       timeZone: deps.config.timeZone,
       random: deps.random,
       resolveContact: (key) => this.resolveContact(key),
+      exclusive: (work) => this.exclusive.run(work),
     });
     deps.chat.onMessage((m) => this.receive(m));
   }
@@ -77,7 +80,11 @@ export class Bot {
   }
 
   /** Stores an incoming message; undefined when it was seen before or is not for us. */
-  async store(message: ChatMessage): Promise<number | undefined> {
+  store(message: ChatMessage): Promise<number | undefined> {
+    return this.exclusive.run(() => this.storeNow(message));
+  }
+
+  private async storeNow(message: ChatMessage): Promise<number | undefined> {
     const { db, clock } = this.deps;
     if (message.room && !this.deps.org.room(message.room.topic)) return undefined; // not a registered group
     const { text, mentioned } = normalizeText(message.text, this.botName);
@@ -120,7 +127,11 @@ export class Bot {
     return pending.length;
   }
 
-  async process(inboundId: number): Promise<void> {
+  process(inboundId: number): Promise<void> {
+    return this.exclusive.run(() => this.processNow(inboundId));
+  }
+
+  private async processNow(inboundId: number): Promise<void> {
     const { db, log } = this.deps;
     const row = await db.inboundMessage.findUnique({ where: { id: inboundId } });
     if (!row || row.status !== 'pending') return;
@@ -200,7 +211,11 @@ export class Bot {
    * When the next sweep may have work: the earliest `nextDue` of all sweeps, or now when
    * any sweep cannot tell. The simulator skips the virtual minutes before it.
    */
-  async nextSweepDue(): Promise<Date | null> {
+  nextSweepDue(): Promise<Date | null> {
+    return this.exclusive.run(() => this.nextSweepDueNow());
+  }
+
+  private async nextSweepDueNow(): Promise<Date | null> {
     const now = this.deps.clock.now();
     let earliest: Date | null = null;
     for (const sweep of sweeps) {
@@ -212,7 +227,11 @@ export class Bot {
   }
 
   /** The minute tick: every sweep in its own transaction; one failing does not stop the rest. */
-  async runSweeps(): Promise<void> {
+  runSweeps(): Promise<void> {
+    return this.exclusive.run(() => this.runSweepsNow());
+  }
+
+  private async runSweepsNow(): Promise<void> {
     for (const sweep of sweeps) {
       const sink = new BufferedSink(this.deps.events);
       try {

@@ -52,6 +52,8 @@ export interface OutboxDeps {
   log: Logger;
   timeZone: string;
   random?: () => number;
+  /** Runs the sender's database work in turn with the bot's other work. */
+  exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Resolves a contact key to what the chat needs to find the person. */
   resolveContact?: (key: string) => Promise<ChatTarget>;
 }
@@ -108,7 +110,8 @@ export class Outbox {
   drainDue(): Promise<Date | undefined> {
     // One drain at a time: a wake-up during a drain joins it rather than racing it.
     if (!this.draining) {
-      this.draining = this.drainOnce().finally(() => {
+      const drain = () => this.drainOnce();
+      this.draining = (this.deps.exclusive ? this.deps.exclusive(drain) : drain()).finally(() => {
         this.draining = undefined;
       });
     }
