@@ -101,7 +101,7 @@ describe('the notice sweep', () => {
     expect(noticesOf(h.events)).toEqual([{ kind: 'notice', id: `N${late.id}`, room: '铜锣湾小区居民群', due: '2026-03-02T09:00:00+08:00', at: '2026-03-02T09:20:00+08:00' }]);
     const posts = await h.db.noticePost.findMany({ where: { noticeId: old.id } });
     expect(posts.map((p) => [p.roomTopic, p.outcome])).toEqual([['铜锣湾小区居民群', 'skipped']]);
-    const report = h.chat.sent.filter((s) => s.target === '金沙社区工作群');
+    const report = h.chat.sent.filter((s) => s.target === '金沙社区工作群' && s.text.includes('错过'));
     expect(report).toHaveLength(1);
     expect(report[0].text).toContain(`#N${old.id}`);
     expect(h.chat.sent.some((s) => s.text.includes('太晚了'))).toBe(false);
