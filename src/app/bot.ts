@@ -91,8 +91,6 @@ export class Bot {
     if (text === '') return undefined;
     const now = clock.now();
     const fingerprint = `${message.room?.topic ?? 'dm'}|${message.sender.alias ?? message.sender.chatId}|${text}`;
-    const existing = await db.inboundMessage.findUnique({ where: { messageId: message.id }, select: { id: true } });
-    if (existing) return undefined;
     const recent = await db.inboundMessage.findFirst({
       where: { fingerprint, receivedAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
       select: { id: true },
@@ -111,10 +109,12 @@ export class Bot {
           receivedAt: now,
           status: recent ? 'duplicate' : 'pending',
         },
+        select: { id: true },
       });
       return recent ? undefined : row.id;
     } catch (err) {
-      if ((err as { code?: string }).code === 'P2002') return undefined; // the same id, stored meanwhile
+      // The same protocol id again (a replay after re-login): already stored, maybe handled.
+      if ((err as { code?: string }).code === 'P2002') return undefined;
       throw err;
     }
   }
@@ -133,8 +133,8 @@ export class Bot {
 
   private async processNow(inboundId: number): Promise<void> {
     const { db, log } = this.deps;
-    const row = await db.inboundMessage.findUnique({ where: { id: inboundId } });
-    if (!row || row.status !== 'pending') return;
+    const row = await db.inboundMessage.findFirst({ where: { id: inboundId, status: 'pending' } });
+    if (!row) return;
     const room = row.roomTopic ? this.deps.org.room(row.roomTopic) : undefined;
     const text = row.text.length > MAX_TEXT ? row.text.slice(0, MAX_TEXT) : row.text;
     const command = this.matcher.match(text);
@@ -147,11 +147,11 @@ export class Bot {
     const sink = new BufferedSink(this.deps.events);
     try {
       await db.$transaction(async (tx) => {
-        const fresh = await tx.inboundMessage.findUnique({ where: { id: inboundId }, select: { status: true } });
-        if (fresh?.status !== 'pending') return;
+        // Claimed first: a message another process handled meanwhile is left alone.
+        const claimed = await tx.inboundMessage.updateMany({ where: { id: inboundId, status: 'pending' }, data: { status: 'done', handledAt: this.deps.clock.now() } });
+        if (claimed.count === 0) return;
         const ctx = await this.messageContext(tx, sink, row, room, text);
         await dispatchMessage(ctx, { command, intake, tooLong: row.text.length > MAX_TEXT });
-        await tx.inboundMessage.update({ where: { id: inboundId }, data: { status: 'done', handledAt: this.deps.clock.now() } });
       });
     } catch (err) {
       sink.discard();
