@@ -1,0 +1,61 @@
+/**
+ * Everything one report shows, for a period and optionally one grid: the ticket metrics
+ * by grid, tier and holder, new tickets by day and category, the time-to-resolve
+ * distribution and volunteer service. Renderers (Markdown, CSV, HTML) only format this.
+ */
+import type { Db, Tx } from '../store/db.js';
+import type { Org } from '../org/types.js';
+import { OrgDirectory } from '../org/directory.js';
+import { localDayKey } from '../time.js';
+import { acceptDeadlineFor, loadHistories, loadVolunteerFacts } from './load.js';
+import { createdByDay, ticketMetrics, type Period, type TicketMetrics } from './metrics.js';
+import { volunteerMetrics, type VolunteerMetrics } from './volunteering.js';
+
+export interface ReportData {
+  community: string;
+  grid?: string;
+  period: Period;
+  /** Local dates as typed: the last day is included. */
+  fromDay: string;
+  toDay: string;
+  timeZone: string;
+  tickets: TicketMetrics;
+  /** Every local day of the period, with new tickets per category. */
+  days: { day: string; byCategory: Record<string, number> }[];
+  volunteers: VolunteerMetrics;
+  /** alias → name, for holders. */
+  names: Record<string, string>;
+}
+
+export async function buildReport(
+  db: Db | Tx,
+  opts: { org: Org; period: Period; fromDay: string; toDay: string; timeZone: string; grid?: string; asOf?: Date },
+): Promise<ReportData> {
+  const directory = new OrgDirectory(opts.org);
+  const histories = await loadHistories(db, opts.period, { grid: opts.grid });
+  const tickets = ticketMetrics(histories, opts.period, {
+    acceptDeadline: acceptDeadlineFor(opts.org, opts.timeZone),
+    asOf: opts.asOf && opts.asOf < opts.period.to ? opts.asOf : opts.period.to,
+  });
+  const counts = createdByDay(histories, opts.period, (d) => localDayKey(d, opts.timeZone));
+  const days: ReportData['days'] = [];
+  for (let t = opts.period.from.getTime(); t < opts.period.to.getTime(); t += 24 * 3600_000) {
+    const day = localDayKey(new Date(t + 12 * 3600_000), opts.timeZone); // noon: safe across DST
+    if (!days.some((d) => d.day === day)) days.push({ day, byCategory: counts.get(day) ?? {} });
+  }
+  const v = await loadVolunteerFacts(db, opts.period, opts.grid);
+  const names: Record<string, string> = {};
+  for (const p of directory.posts) names[p.alias] = p.name;
+  return {
+    community: directory.communityName,
+    grid: opts.grid,
+    period: opts.period,
+    fromDay: opts.fromDay,
+    toDay: opts.toDay,
+    timeZone: opts.timeZone,
+    tickets,
+    days,
+    volunteers: volunteerMetrics(v.people, v.checkIns, v.points, opts.period),
+    names,
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * `npm run report -- --from 2026-03-01 --to 2026-03-07 [--grid 丽水鑫城] --out DIR [--db URL] [--org FILE]`
+ * Dates are local days in the community's time zone; --to is included.
+ */
+import fs from 'node:fs';
+import { loadConfig, readDotEnv } from '../config.js';
+import { loadImportedOrg } from '../org/import.js';
+import { loadOrgFile } from '../org/load.js';
+import { openDatabase } from '../store/db.js';
+import { zonedTime } from '../time.js';
+import { buildReport } from './build.js';
+import { writeReport } from './render.js';
+
+export class UsageError extends Error {}
+
+export interface ReportArgs {
+  from: string;
+  to: string;
+  out: string;
+  grid?: string;
+  db?: string;
+  org?: string;
+}
+
+const USAGE = '用法: npm run report -- --from 2026-03-01 --to 2026-03-07 [--grid 网格名] --out 目录 [--db URL] [--org org.yaml]';
+
+export function parseReportArgs(argv: string[]): ReportArgs {
+  const got: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--(from|to|grid|out|db|org)(?:=(.*))?$/.exec(argv[i]);
+    if (!m) throw new UsageError(`未知参数 ${argv[i]}\n${USAGE}`);
+    const value = m[2] ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`--${m[1]} 缺少取值\n${USAGE}`);
+    got[m[1]] = value;
+  }
+  for (const k of ['from', 'to', 'out']) if (!got[k]) throw new UsageError(`缺少 --${k}\n${USAGE}`);
+  for (const k of ['from', 'to']) if (!/^\d{4}-\d{2}-\d{2}$/.test(got[k])) throw new UsageError(`--${k} 应为 YYYY-MM-DD，收到 ${got[k]}`);
+  if (got.from > got.to) throw new UsageError(`--from ${got.from} 晚于 --to ${got.to}`);
+  return { from: got.from, to: got.to, out: got.out, grid: got.grid, db: got.db, org: got.org };
+}
+
+/** [start of --from, start of the day after --to) in the zone. */
+export function periodOf(from: string, to: string, timeZone: string): { from: Date; to: Date } {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  return { from: zonedTime(timeZone, fy, fm, fd), to: zonedTime(timeZone, ty, tm, td + 1) };
+}
+
+export async function runReport(args: ReportArgs, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+  const config = loadConfig(readDotEnv('.env', env));
+  const db = openDatabase(args.db ?? config.databaseUrl);
+  try {
+    const org = (await loadImportedOrg(db)) ?? (args.org || fs.existsSync(config.orgFile) ? loadOrgFile(args.org ?? config.orgFile) : undefined);
+    if (!org) throw new UsageError('数据库里没有导入的组织架构，请用 --org 指定 org.yaml。');
+    if (args.grid && !org.grids.some((g) => g.name === args.grid)) {
+      throw new UsageError(`没有网格「${args.grid}」。可选：${org.grids.map((g) => g.name).join('、')}`);
+    }
+    const data = await buildReport(db, {
+      org,
+      period: periodOf(args.from, args.to, config.timeZone),
+      fromDay: args.from,
+      toDay: args.to,
+      timeZone: config.timeZone,
+      grid: args.grid,
+    });
+    return writeReport(data, args.out);
+  } finally {
+    await db.$disconnect();
+  }
+}
