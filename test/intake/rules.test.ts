@@ -56,6 +56,14 @@ describe('classifyByRules: intents', () => {
     ['不好意思 我报的那个巡逻退了吧', 'signup'],
     ['昨天我报的停水 修好了没', 'query'],
     ['我的工单号是多少 忘记了', 'query'],
+    ['看到朋友圈说城东有个小区着大火了 好吓人', 'chat'],
+    ['谁捡到一串钥匙 我今早在东门丢的', 'chat'],
+    ['今天楼下广场舞跳得真热闹 我也去跳了两圈', 'chat'],
+    ['我上周三报的那个下水道 咋还没动静', 'query'],
+    ['这个月的志愿活动都有哪些', 'query'],
+    ['巡逻队缺人的话 我晚上有空', 'signup'],
+    ['1. 张建国 2. 李秀英 3. 王芳', 'signup'],
+    ['我和我闺女一块去 她是大学生', 'signup'],
   ])('%s → %s', (text, intent) => {
     expect(classifyByRules(text).intent).toBe(intent);
   });
@@ -94,6 +102,19 @@ describe('classifyByRules: category tie-breaks and urgency', () => {
     ['楼道里外卖盒子堆成山了 谁来管管', 'sanitation', 'normal'],
     ['六栋这两天水压小得很 楼上根本上不来水', 'utilities', 'normal'],
     ['卫生间的水管突然爆了 水哗哗地喷 关不掉总阀', 'utilities', 'urgent'],
+    // danger concepts in either order, and their immediacy
+    ['咋个整 屋头一股子气味 像是天然气 娃娃还在睡', 'utilities', 'urgent'],
+    ['燃气报警器一直在响 我闻也有点味 不敢动', 'utilities', 'urgent'],
+    ['2栋电梯停住不动了 门也开不了 我老汉儿在里头', 'facility', 'urgent'],
+    ['我妈刚才在厨房滑倒了 现在坐地上起不来', 'assistance', 'urgent'],
+    ['楼道有个男的在挨个拧门把手 现在还在三楼', 'security', 'urgent'],
+    ['单元门口电箱冒火星子 滋滋响 有股焦味', 'facility', 'urgent'],
+    ['对面楼有人坐在窗台上 腿都在外面 看着不对劲 快来人', 'assistance', 'urgent'],
+    ['有人在打架 一个拿砖头砸人 头都破了', 'security', 'urgent'],
+    ['6栋502往下漏水漏疯了 我家吊顶都鼓起来了 他家没人', 'dispute', 'urgent'],
+    ['门禁卡刷了没反应 能不能上门录一下 老人不会弄', 'facility', 'normal'],
+    ['楼下的天天在楼道抽烟 烟从门缝钻进来', 'dispute', 'normal'],
+    ['谁家的狗天天在单元门口拉 都没人铲', 'sanitation', 'normal'],
   ])('%s → %s/%s', (text, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe('report');
@@ -125,6 +146,8 @@ describe.each([
   ['own fourth blind set', fixture('own-blind4.jsonl')],
   ['own fifth blind set (urgent-heavy)', fixture('own-blind5.jsonl')],
   ['own sixth blind set', fixture('own-blind6.jsonl')],
+  ['round-2 blind set (voice input, dialect, traps)', fixture('blind-r2.jsonl')],
+  ['round-3 blind set', fixture('blind-r3.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
