@@ -6,8 +6,8 @@ import type { CommandSpec } from '../commands/types.js';
 import type { AppContext, MessageContext } from './context.js';
 import type { Intake } from '../intake/index.js';
 import { ticketCommands, answerTicketQuery } from '../tickets/commands.js';
-import { escalateOverdueTickets } from '../tickets/escalate-overdue.js';
-import { closeUnratedTickets } from '../tickets/close-unrated.js';
+import { escalateOverdueTickets, nextOverdueAt } from '../tickets/escalate-overdue.js';
+import { closeUnratedTickets, nextUnratedCloseAt } from '../tickets/close-unrated.js';
 import { helpCommand } from './help.js';
 import { directoryCommands, answerDirectoryQuery } from '../directory/answer.js';
 import { nextDigestDue, postDailyDigest } from '../reports/post-digest.js';
@@ -38,4 +38,4 @@ export const queryAnswerers: QueryAnswerer[] = [answerTicketQuery, answerVolunte
 
 export const signupHandlers: SignupHandler[] = [handleSignupInWords];
 
-export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets }, { name: 'close-unrated-tickets', run: closeUnratedTickets }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices, nextDue: nextNoticeDue }, { name: 'post-daily-digest', run: postDailyDigest, nextDue: nextDigestDue }];
+export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets, nextDue: nextOverdueAt }, { name: 'close-unrated-tickets', run: closeUnratedTickets, nextDue: nextUnratedCloseAt }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices, nextDue: nextNoticeDue }, { name: 'post-daily-digest', run: postDailyDigest, nextDue: nextDigestDue }];

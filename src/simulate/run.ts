@@ -27,6 +27,8 @@ export interface SimulationOptions {
   log?: Logger;
   databaseUrl?: string;
   seed?: number;
+  /** Run the sweeps every virtual minute, ignoring their `nextDue` (slow; for checking it). */
+  everyMinute?: boolean;
 }
 
 /** A deterministic random source, so simulator runs repeat exactly. */
@@ -128,7 +130,8 @@ export class Simulation {
    * Minutes in which no sweep can have work (by the sweeps' own `nextDue`) are skipped.
    */
   async advanceTo(target: Date): Promise<void> {
-    let sweepDue = await this.bot.nextSweepDue();
+    const nextDue = () => (this.options.everyMinute ? Promise.resolve(this.clock.now()) : this.bot.nextSweepDue());
+    let sweepDue = await nextDue();
     while (this.clock.now().getTime() < target.getTime()) {
       const now = this.clock.now().getTime();
       let nextMinute = Math.floor(now / MINUTE) * MINUTE + MINUTE;
@@ -140,7 +143,7 @@ export class Simulation {
       this.clock.set(new Date(step));
       if (step === nextMinute) {
         await this.bot.runSweeps();
-        sweepDue = await this.bot.nextSweepDue();
+        sweepDue = await nextDue();
       }
       this.nextSend = await this.bot.outbox.drainDue();
     }

@@ -13,3 +13,9 @@ export async function closeUnratedTickets(ctx: AppContext): Promise<void> {
     await recordTicketEvent(ctx, updated, { kind: 'closed', note: 'not rated in time' });
   }
 }
+
+/** When the next resolved ticket runs out of time to be rated. */
+export async function nextUnratedCloseAt(ctx: AppContext): Promise<Date | null> {
+  const t = await ctx.db.ticket.findFirst({ where: { status: 'resolved', rateBy: { not: null } }, orderBy: { rateBy: 'asc' }, select: { rateBy: true } });
+  return t?.rateBy ?? null;
+}

@@ -23,3 +23,13 @@ export async function escalateOverdueTickets(ctx: AppContext): Promise<void> {
     await climb(ctx, t, { kind: 'escalated', why: '超时未办结' });
   }
 }
+
+/** The earliest deadline still running: when the escalation sweep next has work. */
+export async function nextOverdueAt(ctx: AppContext): Promise<Date | null> {
+  const [accept, resolve] = await Promise.all([
+    ctx.db.ticket.findFirst({ where: { status: { in: ['assigned', 'reopened'] }, acceptBy: { not: null } }, orderBy: { acceptBy: 'asc' }, select: { acceptBy: true } }),
+    ctx.db.ticket.findFirst({ where: { status: 'accepted', resolveBy: { not: null } }, orderBy: { resolveBy: 'asc' }, select: { resolveBy: true } }),
+  ]);
+  const times = [accept?.acceptBy, resolve?.resolveBy].filter((d): d is Date => !!d);
+  return times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null;
+}

@@ -1,12 +1,12 @@
 /** The volunteers feature as the bot wires it (src/app/features.ts). */
 import type { Sweep } from '../app/features.js';
-import { lapseExpiredRedemptions } from './redemption.js';
-import { remindUpcomingActivities } from './remind.js';
+import { lapseExpiredRedemptions, nextLapseDue } from './redemption.js';
+import { nextReminderDue, remindUpcomingActivities } from './remind.js';
 
 export { volunteerCommands } from './commands.js';
 export { answerVolunteerQuery, handleSignupInWords } from './intake.js';
 
 export const volunteerSweeps: Sweep[] = [
-  { name: 'remind-upcoming-activities', run: remindUpcomingActivities },
-  { name: 'lapse-expired-redemptions', run: lapseExpiredRedemptions },
+  { name: 'remind-upcoming-activities', run: remindUpcomingActivities, nextDue: nextReminderDue },
+  { name: 'lapse-expired-redemptions', run: lapseExpiredRedemptions, nextDue: nextLapseDue },
 ];

@@ -61,3 +61,9 @@ export async function lapseExpiredRedemptions(ctx: AppContext): Promise<void> {
     });
   }
 }
+
+/** When the next reservation lapses. */
+export async function nextLapseDue(ctx: AppContext): Promise<Date | null> {
+  const r = await ctx.db.redemption.findFirst({ where: { status: 'reserved' }, orderBy: { expiresAt: 'asc' }, select: { expiresAt: true } });
+  return r?.expiresAt ?? null;
+}

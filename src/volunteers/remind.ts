@@ -21,3 +21,13 @@ export async function remindUpcomingActivities(ctx: AppContext): Promise<void> {
     }
   }
 }
+
+/** When the next reminder falls due: an hour before the next unreminded activity. */
+export async function nextReminderDue(ctx: AppContext): Promise<Date | null> {
+  const a = await ctx.db.activity.findFirst({
+    where: { status: 'open', remindedAt: null, startsAt: { gt: ctx.clock.now() } },
+    orderBy: { startsAt: 'asc' },
+    select: { startsAt: true },
+  });
+  return a ? new Date(a.startsAt.getTime() - REMIND_BEFORE_MS) : null;
+}

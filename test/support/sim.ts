@@ -21,13 +21,14 @@ export type RecordedEvent = BotEvent & { at: string };
 /** Runs a simulator script on an organisation and returns every event, as `--json` prints them. */
 export async function runScript(
   script: string,
-  opts: { org?: Org; config?: Partial<Config>; databaseUrl?: string } = {},
+  opts: { org?: Org; config?: Partial<Config>; databaseUrl?: string; everyMinute?: boolean } = {},
 ): Promise<{ events: RecordedEvent[]; sim: Simulation }> {
   const events: RecordedEvent[] = [];
   const sim = new Simulation({
     org: opts.org ?? demoOrg(),
     config: opts.config,
     databaseUrl: opts.databaseUrl,
+    everyMinute: opts.everyMinute,
     onEvent: (e, at) => events.push({ at: isoLocal(at), ...e } as RecordedEvent),
   });
   try {
