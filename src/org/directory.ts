@@ -27,7 +27,10 @@ export class OrgDirectory {
       names.add(post.alias);
       this.byName.set(post.name, names);
     }
-    for (const p of allPeople(org)) if (!this.people.has(p.wechat)) this.people.set(p.wechat, p);
+    for (const p of allPeople(org)) {
+      const known = this.people.get(p.wechat);
+      if (!known || (p.phone && !known.phone)) this.people.set(p.wechat, p);
+    }
     for (const r of org.community.rooms) this.rooms.set(r.topic, roomInfo(r));
     for (const g of org.grids) {
       this.gridsByName.set(g.name, g);
@@ -116,8 +119,21 @@ function roomInfo(r: RoomDef, grid?: string): RoomInfo {
   return { topic: r.topic, kind: r.kind ?? (grid ? 'residents' : 'staff'), grid, building: r.building };
 }
 
+/** Every person of the file as written there (with phone fields), each post-holder once per post. */
 function allPeople(org: Org): PersonRef[] {
-  return flattenPosts(org).map((p) => ({ name: p.name, wechat: p.alias }));
+  const c = org.community;
+  return [
+    ...c.staff,
+    c.committee.secretary,
+    ...(c.committee.units ?? []).map((u) => u.contact),
+    ...org.grids.flatMap((g) => [
+      g.branch.secretary,
+      ...Object.values(g.officers ?? {}).filter((p): p is PersonRef => !!p),
+      ...(g.property?.company ? [g.property.company.contact] : []),
+      ...(g.property?.owners_committee ? [g.property.owners_committee] : []),
+      ...g.buildings.flatMap((b) => [b.group_leader, b.building_leader, ...(b.households ?? [])]),
+    ]),
+  ];
 }
 
 export function flattenPosts(org: Org): PostHolding[] {

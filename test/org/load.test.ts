@@ -39,6 +39,13 @@ describe('the organisation file', () => {
     expect(source.split('\n')[error!.line - 1]).toContain(lineText);
   });
 
+  it('keeps a phone number and whether it may be shown', () => {
+    const withPhone = example.replace('building_leader: { name: 江天荣, wechat: jiangtianrong }', 'building_leader: { name: 江天荣, wechat: jiangtianrong, phone: "13800000001", phone_public: true }');
+    const dir = new OrgDirectory(parseOrg(withPhone));
+    expect(dir.person('jiangtianrong')).toMatchObject({ phone: '13800000001', phone_public: true });
+    expect(dir.person('qiweihua')?.phone).toBeUndefined();
+  });
+
   it('names the line of a YAML syntax error', () => {
     const errors = errorsOf('community:\n  name: x\n   staff: [\n');
     expect(errors[0].line).toBeGreaterThanOrEqual(2);
