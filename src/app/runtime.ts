@@ -1,25 +1,10 @@
-import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
-import type { EventSink } from '../events.js';
-import type { Logger } from '../log.js';
-import type { Db } from '../store/db.js';
-import type { ChatPort } from '../chat/port.js';
 import type { Org } from '../org/types.js';
 import { OrgDirectory } from '../org/directory.js';
 import { createClassifier, type Classifier } from '../intake/index.js';
-import { Bot } from './bot.js';
+import { Bot, type BotDeps } from './bot.js';
 
-export interface RuntimeDeps {
-  config: Readonly<Config>;
-  db: Db;
-  chat: ChatPort;
-  clock: Clock;
-  events: EventSink;
-  log: Logger;
-  org: Org;
-  random?: () => number;
-  classifier?: Classifier;
-}
+/** What the bot needs, with the organisation as the file says it and the classifier optional. */
+export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier'> & { org: Org; classifier?: Classifier };
 
 /**
  * Builds the bot from its parts. `npm start` and the simulator both come through here,

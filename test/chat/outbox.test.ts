@@ -2,26 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { Outbox, enqueue } from '../../src/chat/outbox.js';
-import { SendError, type ChatPort, type ChatTarget } from '../../src/chat/port.js';
+import { SendError } from '../../src/chat/port.js';
+import { RecordingChat } from '../support/fake-chat.js';
 import { silentLogger } from '../../src/log.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { tempDatabaseUrl } from '../support/db.js';
-
-/** A chat that records what it was asked to send, and can be told to fail. */
-class RecordingChat implements ChatPort {
-  sent: { target: string; text: string; at: number }[] = [];
-  failNext: SendError[] = [];
-  constructor(private readonly clock: ManualClock) {}
-  onMessage(): void {}
-  onReady(): void {}
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
-  async send(target: ChatTarget, text: string): Promise<void> {
-    const failure = this.failNext.shift();
-    if (failure) throw failure;
-    this.sent.push({ target: target.kind === 'room' ? target.topic : (target.alias ?? '?'), text, at: this.clock.now().getTime() });
-  }
-}
 
 const limits = loadConfig({}).send;
 const dbs: Db[] = [];

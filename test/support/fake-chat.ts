@@ -1,4 +1,5 @@
-import type { ChatMessage, ChatPort, ChatTarget } from '../../src/chat/port.js';
+import type { ManualClock } from '../../src/clock.js';
+import { SendError, type ChatMessage, type ChatPort, type ChatTarget } from '../../src/chat/port.js';
 
 /** A chat that records what the bot sends and lets a test deliver messages. */
 export class FakeChat implements ChatPort {
@@ -26,4 +27,20 @@ export class FakeChat implements ChatPort {
 let counter = 0;
 export function groupMessage(topic: string, alias: string, name: string, text: string, at: Date, id = `m${++counter}`): ChatMessage {
   return { id, room: { topic, chatId: `room-${topic}` }, sender: { chatId: `c-${alias}`, alias, name }, text, mentionsBot: false, sentAt: at };
+}
+
+/** A chat that keeps what the bot sent and when on the virtual clock, and can be told to fail. */
+export class RecordingChat implements ChatPort {
+  sent: { target: string; text: string; at: number }[] = [];
+  failNext: SendError[] = [];
+  constructor(private readonly clock: ManualClock) {}
+  onMessage(): void {}
+  onReady(): void {}
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  async send(target: ChatTarget, text: string): Promise<void> {
+    const failure = this.failNext.shift();
+    if (failure) throw failure;
+    this.sent.push({ target: target.kind === 'room' ? target.topic : (target.alias ?? '?'), text, at: this.clock.now().getTime() });
+  }
 }

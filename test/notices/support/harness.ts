@@ -4,27 +4,15 @@ import { loadConfig, type Config } from '../../../src/config.js';
 import type { BotEvent } from '../../../src/events.js';
 import { createLogger } from '../../../src/log.js';
 import { createBot } from '../../../src/app/runtime.js';
-import type { ChatPort, ChatTarget } from '../../../src/chat/port.js';
 import { importOrg } from '../../../src/org/import.js';
 import { OrgDirectory } from '../../../src/org/directory.js';
 import type { Org } from '../../../src/org/types.js';
 import { openDatabase } from '../../../src/store/db.js';
+import { RecordingChat } from '../../support/fake-chat.js';
 import { isoLocal } from '../../../src/time.js';
 import { nextRunAfter, type Schedule } from '../../../src/notices/schedule.js';
 import { scheduleColumns } from '../../../src/notices/notice-row.js';
 
-/** A chat that keeps what the bot sent, and when on the virtual clock. */
-export class RecordingChat implements ChatPort {
-  sent: { target: string; text: string; at: number }[] = [];
-  constructor(private readonly clock: ManualClock) {}
-  onMessage(): void {}
-  onReady(): void {}
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
-  async send(target: ChatTarget, text: string): Promise<void> {
-    this.sent.push({ target: target.kind === 'room' ? target.topic : (target.alias ?? '?'), text, at: this.clock.now().getTime() });
-  }
-}
 
 export interface HarnessOptions {
   org: Org;
