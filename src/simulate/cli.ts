@@ -17,10 +17,10 @@ function usage(message: string): never {
 
 const timeZone = DEFAULT_TIME_ZONE;
 
-function describeEvent(e: BotEvent): string {
+function describeEvent(e: BotEvent, botName: string): string {
   switch (e.kind) {
     case 'say':
-      return e.room ? `  [${e.room}] 网格助手: ${e.text.replace(/\n/g, '\n      ')}` : `  → ${e.to}: ${e.text.replace(/\n/g, '\n      ')}`;
+      return e.room ? `  [${e.room}] ${botName}: ${e.text.replace(/\n/g, '\n      ')}` : `  → ${e.to}: ${e.text.replace(/\n/g, '\n      ')}`;
     case 'ticket':
       return `  · 工单 #${e.id} ${e.status}${e.escalated ? '（上报）' : ''} ${e.category}/${e.urgency} ${e.tier} → ${e.assignees.join(', ') || '-'}${e.into ? ` 并入 #${e.into}` : ''}`;
     case 'notice':
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const sim = new Simulation({
     org,
-    onEvent: (e, at) => out(json ? JSON.stringify({ at: isoLocal(at, timeZone), ...e }) : describeEvent(e)),
+    onEvent: (e, at) => out(json ? JSON.stringify({ at: isoLocal(at, timeZone), ...e }) : describeEvent(e, org.community.bot_name ?? '网格助手')),
     onInput: json ? undefined : (step, at) => {
       const line = describeInput(step, at);
       if (line) out(line);

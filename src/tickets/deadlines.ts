@@ -77,3 +77,17 @@ export function resolveDeadline(org: Org, urgency: Urgency, from: Date, timeZone
   const sla = slaFor(org, urgency);
   return deadlineAfter(from, sla.resolveMs, sla.pausesAtNight, timeZone);
 }
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * At the top of the ladder an overdue ticket can only be brought back to its holders'
+ * attention: each reminder waits twice as long as the one before (30, 60, 120 min… after
+ * an urgent 15 min deadline), at most a day, so nobody is flooded overnight.
+ */
+export function nextReminderAt(org: Org, urgency: Urgency, stage: 'accept' | 'resolve', remindersSoFar: number, from: Date, timeZone: string): Date {
+  const sla = slaFor(org, urgency);
+  const base = stage === 'accept' ? sla.acceptMs : sla.resolveMs;
+  const wait = Math.min(base * 2 ** Math.min(remindersSoFar + 1, 20), Math.max(base, DAY_MS));
+  return deadlineAfter(from, wait, sla.pausesAtNight, timeZone);
+}

@@ -3,7 +3,7 @@ import type { Intake, Urgency } from '../intake/index.js';
 import { jsonList } from '../store/db.js';
 import { forbidden, notFound } from '../errors.js';
 import type { Tier } from '../org/types.js';
-import { acceptDeadline, resolveDeadline } from './deadlines.js';
+import { acceptDeadline, nextReminderAt } from './deadlines.js';
 import { CATEGORY_LABELS, clip, fullPlace } from './messages.js';
 import { recordTicketEvent, type TicketRow } from './record.js';
 import { mayActOn, routeTicket, tierOfRole, tierRank, type RouteStep } from './routing.js';
@@ -105,11 +105,11 @@ export async function climb(ctx: AppContext, t: TicketRow, opts: ClimbOptions): 
   if (next === undefined) {
     if (opts.kind === 'escalated') {
       const stillAccepted = t.status === 'accepted';
+      const reminded = await ctx.db.ticketEvent.count({ where: { ticketId: t.id, kind: 'reminded', at: { gte: t.assignedAt } } });
+      const due = nextReminderAt(ctx.org.org, urgencyOf(t), stillAccepted ? 'resolve' : 'accept', reminded, now, ctx.config.timeZone);
       const updated = await ctx.db.ticket.update({
         where: { id: t.id },
-        data: stillAccepted
-          ? { resolveBy: resolveDeadline(ctx.org.org, urgencyOf(t), now, ctx.config.timeZone), updatedAt: now }
-          : { acceptBy, updatedAt: now },
+        data: stillAccepted ? { resolveBy: due, updatedAt: now } : { acceptBy: due, updatedAt: now },
       });
       await recordTicketEvent(ctx, updated, { kind: 'reminded', note: opts.why });
       for (const alias of current) await tellAbout(ctx, alias, `工单 #${t.id} ${opts.why}，已无更高一级，请尽快处理。`, t);
