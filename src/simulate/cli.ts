@@ -41,6 +41,11 @@ function describeInput(step: ScriptStep, at: Date): string | undefined {
 }
 
 async function main(): Promise<void> {
+  // `npm run simulate … | head`: a closed pipe ends the run quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const { values } = parseArgs({
     options: { org: { type: 'string' }, script: { type: 'string' }, json: { type: 'boolean', default: false } },
     allowPositionals: false,
