@@ -54,3 +54,34 @@ describe('WeChat login trouble', () => {
     expect(lines.some((l) => l.msg.includes('nobody scanned 3 QR codes'))).toBe(true);
   });
 });
+
+describe('messages replayed at login', () => {
+  it('skips what was sent more than a minute before the login, and the bot’s own messages', async () => {
+    const mocker = new mock.Mocker();
+    const puppet = new PuppetMock({ mocker });
+    const { log } = recordingLogger();
+    const chat = new WechatyChat({ puppet, log, printQr: false });
+    const received: string[] = [];
+    chat.onMessage(async (m) => {
+      received.push(m.text);
+    });
+    const user = mocker.createContact({ name: '网格助手' });
+    const resident = mocker.createContact({ name: '张大爷', weixin: 'zhangdaye', handle: 'zhangdaye' } as never);
+    const room = mocker.createRoom({ topic: '丽水鑫城业主群', memberIdList: [user.id, resident.id] });
+    await chat.start();
+    mocker.login(user);
+    await sleep(100);
+
+    const replay = (text: string, ageMs: number, talker = resident) => {
+      const msg = mocker.MessageMock.create({ id: `old-${text}`, talkerId: talker.id, roomId: room.id, text, timestamp: Date.now() - ageMs, type: 7 } as never);
+      puppet.emit('message', { messageId: msg.id });
+    };
+    replay('两分钟前的消息', 120_000);
+    replay('半分钟前的消息', 30_000);
+    resident.say('刚刚说的').to(room);
+    user.say('机器人自己说的').to(room);
+    await sleep(300);
+    await chat.stop();
+    expect(received.sort()).toEqual(['刚刚说的', '半分钟前的消息'].sort());
+  });
+});
