@@ -26,6 +26,7 @@ export function indexByFirstChar<T extends string>(entries: readonly T[]): Map<s
 export class TermList {
   private readonly subs: string[];
   private readonly res: RegExp[];
+  private globalRes: RegExp[] | null = null;
   private readonly byFirst: Map<string, string[]> | null;
 
   constructor(entries: unknown, label: string) {
@@ -80,6 +81,21 @@ export class TermList {
     return out;
   }
 
+  /** Start offset of every match of every entry (unsorted, may repeat). */
+  allIndices(text: string): number[] {
+    const out: number[] = [];
+    for (const s of this.subs) for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) out.push(i);
+    this.globalRes ??= this.res.map((r) => new RegExp(r.source, 'gu'));
+    for (const r of this.globalRes) {
+      r.lastIndex = 0;
+      for (let m = r.exec(text); m; m = r.exec(text)) {
+        out.push(m.index);
+        if (m[0].length === 0) r.lastIndex++;
+      }
+    }
+    return out;
+  }
+
   has(exact: string): boolean {
     return this.subs.includes(exact);
   }
@@ -110,11 +126,9 @@ function weightedList(node: unknown, label: string): WeightedTerm[] {
 const intentYaml = loadYaml('intent.yaml') as Record<string, unknown>;
 const categoryYaml = loadYaml('categories.yaml') as Record<string, unknown>;
 const urgencyYaml = loadYaml('urgency.yaml') as {
-  kinds: Record<string, { category: string | null; patterns: unknown[] }>;
-  suppress_before: unknown[];
-  suppress_anywhere: unknown[];
-  alarm_tone: unknown[];
-  alarm_danger: unknown[];
+  slots: Record<string, unknown[]>;
+  concepts: Record<string, { category: string | null; within?: number; chronic?: boolean; any: string[][]; unless?: string[] }>;
+  guards: Record<string, unknown> & { message: Record<string, unknown[]> };
 };
 
 function list(name: string): TermList {
@@ -150,18 +164,35 @@ export const categoryLexicon: Record<string, WeightedTerm[]> = Object.fromEntrie
   Object.entries(categoryYaml).map(([cat, node]) => [cat, weightedList(node, `categories.${cat}`)]),
 );
 
-export interface UrgentKind {
+/** A hazard concept: fires when all slots of one combination match within `within` characters. */
+export interface Concept {
   kind: string;
   category: string | null;
-  patterns: TermList;
+  within: number;
+  /** Whether a standing nuisance ("天天…") still counts. */
+  chronic: boolean;
+  any: string[][];
+  unless: string[];
 }
 
+const slots = new Map(Object.entries(urgencyYaml.slots).map(([name, entries]) => [name, new TermList(entries, `urgency.slots.${name}`)]));
+const concepts: Concept[] = Object.entries(urgencyYaml.concepts).map(([kind, c]) => {
+  for (const name of [...c.any.flat(), ...(c.unless ?? [])]) if (!slots.has(name)) throw new Error(`lexicon urgency.concepts.${kind}: unknown slot ${name}`);
+  return { kind, category: c.category, within: c.within ?? 24, chronic: c.chronic ?? false, any: c.any, unless: c.unless ?? [] };
+});
+const guard = (name: string) => new TermList(urgencyYaml.guards[name], `urgency.guards.${name}`);
+
 export const urgencyLexicon = {
-  kinds: Object.entries(urgencyYaml.kinds).map(
-    ([kind, v]): UrgentKind => ({ kind, category: v.category, patterns: new TermList(v.patterns, `urgency.${kind}`) }),
-  ),
-  suppressBefore: new TermList(urgencyYaml.suppress_before, 'urgency.suppress_before'),
-  suppressAnywhere: new TermList(urgencyYaml.suppress_anywhere, 'urgency.suppress_anywhere'),
-  alarmTone: new TermList(urgencyYaml.alarm_tone, 'urgency.alarm_tone'),
-  alarmDanger: new TermList(urgencyYaml.alarm_danger, 'urgency.alarm_danger'),
+  slots,
+  concepts,
+  guards: {
+    past: guard('past'),
+    present: guard('present'),
+    continuing: guard('continuing'),
+    chronic: guard('chronic'),
+    hypothetical: guard('hypothetical'),
+    before: guard('before'),
+    negator: guard('negator'),
+  },
+  messageGuards: Object.entries(urgencyYaml.guards.message).map(([name, entries]) => new TermList(entries, `urgency.guards.message.${name}`)),
 };

@@ -1,8 +1,11 @@
-import { categoryLexicon, intentLexicon as L, urgencyLexicon as U } from './lexicon.js';
+import { categoryLexicon, intentLexicon as L } from './lexicon.js';
 import { canonicalize } from './canon.js';
 import { coreOf, normalizeText } from './normalize.js';
 import { extractPlaceNormalized } from './place.js';
+import { detectUrgent, type UrgentFinding } from './urgency.js';
 import { CATEGORIES, type Category, type Intake, type Intent, type Place, type Urgency } from './types.js';
+
+export { detectUrgent };
 
 /** What the rules saw in a message: kept apart so follow-ups and tests can use it. */
 export interface Signals {
@@ -89,19 +92,6 @@ function topOf(scores: Record<Category, number>): { cat: Category | null; score:
   return { cat, score };
 }
 
-/** The urgent situation the message describes as happening now, if any. */
-export function detectUrgent(t: string): { kind: string; category: string | null } | null {
-  if (U.suppressAnywhere.test(t)) return null;
-  for (const k of U.kinds) {
-    for (const at of k.patterns.indices(t)) {
-      const before = t.slice(Math.max(0, at - 6), at);
-      if (!U.suppressBefore.test(before)) return { kind: k.kind, category: k.category };
-    }
-  }
-  if (U.alarmTone.test(t) && U.alarmDanger.test(t)) return { kind: 'alarm', category: null };
-  return null;
-}
-
 // Signing up in the first person, or by a message that starts with the sign-up word.
 const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也)(要)?报名|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，。！!？?]{0,3}我/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
@@ -129,7 +119,7 @@ const PROPERTY_TARGET = new RegExp(
   ].join('|'),
 );
 
-export function decideCategory(t: string, scores: Record<Category, number>, urgent: { kind: string; category: string | null } | null): Category {
+export function decideCategory(t: string, scores: Record<Category, number>, urgent: UrgentFinding | null): Category {
   if (urgent) {
     if (urgent.kind === 'flood') {
       if (NEIGHBOUR.test(t) && !/管道井|总阀|公共/.test(t)) return 'dispute';
