@@ -194,5 +194,5 @@ export const urgencyLexicon = {
     before: guard('before'),
     negator: guard('negator'),
   },
-  messageGuards: Object.entries(urgencyYaml.guards.message).map(([name, entries]) => new TermList(entries, `urgency.guards.message.${name}`)),
+  messageGuards: Object.entries(urgencyYaml.guards.message).map(([name, entries]) => ({ name, list: new TermList(entries, `urgency.guards.message.${name}`) })),
 };

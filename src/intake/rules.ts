@@ -2,7 +2,7 @@ import { categoryLexicon, intentLexicon as L } from './lexicon.js';
 import { canonicalize } from './canon.js';
 import { coreOf, normalizeText } from './normalize.js';
 import { extractPlaceNormalized } from './place.js';
-import { detectUrgent, type UrgentFinding } from './urgency.js';
+import { assessUrgency, detectUrgent, type UrgentFinding } from './urgency.js';
 import { CATEGORIES, type Category, type Intake, type Intent, type Place, type Urgency } from './types.js';
 
 export { detectUrgent };
@@ -35,7 +35,7 @@ export function scoreCategories(t: string): Record<Category, number> {
   const scores = rawScores(t);
   // A dispute is a conflict between identifiable neighbours: noise or a leak with no
   // neighbour in view is more likely the building's own problem.
-  if (scores.dispute > 0 && !NEIGHBOUR.test(t)) scores.dispute = Math.floor(scores.dispute / 2);
+  if (scores.dispute > 0 && (!NEIGHBOUR.test(t) || BUSINESS.test(t))) scores.dispute = Math.floor(scores.dispute / 2);
   return scores;
 }
 
@@ -95,10 +95,12 @@ function topOf(scores: Record<Category, number>): { cat: Category | null; score:
 // Signing up in the first person, or by a message that starts with the sign-up word.
 const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也)(要)?报名|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，。！!？?]{0,3}我/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
-const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望/;
+const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
 // A neighbour or a neighbour's flat named as the cause.
 const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|有户人家|有一户|有户(?!口)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家/u;
+// A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
+const BUSINESS = /店|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊/;
 const NUISANCE = /吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线/;
 const SUPPLY_CUT = /停水|停电|没有?水|没有?电|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
@@ -107,7 +109,9 @@ const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|�
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
 const NEIGHBOUR_QUESTION = /你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
-const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙/;
+const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理/;
+
+const ASIDE_CHAT = new Set(['elsewhere', 'drill', 'resolved', 'dream']);
 
 const PROPERTY_TARGET = new RegExp(
   [
@@ -115,21 +119,32 @@ const PROPERTY_TARGET = new RegExp(
     '(?:交|收|涨)[^。！!？?]{0,4}物业费',
     '物业费[^。！!？?]{0,6}(?:交了|白交)',
     '物业费[^。！!？?]{0,10}(?:干嘛|干什么|白交|凭什么|涨|贵|高)',
+    '(?:物业|物管)[^。！!？?]{0,15}(?:给个说法|要个说法|太慢|睡觉|玩手机)',
+    '交得冤|白交了|钱白交',
     '投诉物业|换物业|物业公司',
   ].join('|'),
 );
 
-export function decideCategory(t: string, scores: Record<Category, number>, urgent: UrgentFinding | null): Category {
+export function decideCategory(t: string, scores: Record<Category, number>, urgent: UrgentFinding | null, aside: string | null = null): Category {
   if (urgent) {
     if (urgent.kind === 'flood') {
       if (NEIGHBOUR.test(t) && !/管道井|总阀|公共/.test(t)) return 'dispute';
+      // Water backing up through a drain or coming in with rain: the shared drains.
+      if (/地漏|下水|返水|倒灌|雨水|下大雨|暴雨/.test(t)) return 'facility';
       // A pipe bursting inside a home is the home's water supply; shared parts are facility.
       if (IN_HOME.test(t) && !SHARED_PART.test(t)) return 'utilities';
       return 'facility';
     }
     if (urgent.category) return urgent.category as Category;
   }
-  const { cat, score } = topOf(scores);
+  let { cat, score } = topOf(scores);
+  // A danger told as past or as a standing nuisance (摔了…后来扶回家了, 天天睡觉叫不醒)
+  // puts nobody in danger now: the person words tell what happened, and the request is
+  // about its cause (the steps, the guard), so the next category decides when it has evidence.
+  if (!urgent && aside === 'frame' && cat === 'assistance') {
+    const next = topOf({ ...scores, assistance: 0 });
+    if (next.cat && next.score >= 2) ({ cat, score } = next);
+  }
   // A person in danger or in need comes first.
   // ...unless a broken shared facility weighs as much: the elderly are then named as
   // those it hurts (门禁坏了 老人不会弄), not as the ones needing help.
@@ -137,7 +152,7 @@ export function decideCategory(t: string, scores: Record<Category, number>, urge
   // "楼上根本上不来水" names the upper floors, not a neighbour: a supply problem stays
   // utilities unless a neighbour's nuisance is clearly in view.
   const supplyCut = SUPPLY_CUT.test(t);
-  if (NEIGHBOUR.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !/楼上楼下/.test(t) && scores.dispute >= (supplyCut ? 4 : 2)) return 'dispute';
+  if (NEIGHBOUR.test(t) && !BUSINESS.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !/楼上楼下/.test(t) && scores.dispute >= (supplyCut ? 4 : 2)) return 'dispute';
   if (supplyCut) return 'utilities';
   if (PROPERTY_TARGET.test(t)) return 'property';
   if (!cat || score < 1) return 'other';
@@ -176,11 +191,11 @@ export function classifyByRules(text: string): Intake {
 
   const scores = scoreCategories(t);
   const { score: topScore } = topOf(scores);
-  const urgent = detectUrgent(t);
+  const { finding: urgent, aside } = assessUrgency(t);
   const request = L.request.test(t);
   const problem = L.problem.test(t);
   const report = (confidence: number): Intake =>
-    make('report', confidence, place, decideCategory(t, scores, urgent), urgent ? 'urgent' : 'normal');
+    make('report', confidence, place, decideCategory(t, scores, urgent, aside), urgent ? 'urgent' : 'normal');
 
   if (L.forward.test(t) && !(ASKS_ORGANISATION.test(t) && !/^[^\p{L}\p{N}]*[\[【(（]|^\s*(转发|转)/u.test(t))) return make('chat', 0.9, place);
   if (L.ad.test(t) && !(urgent && request)) return make('chat', 0.85, place);
@@ -213,6 +228,8 @@ export function classifyByRules(text: string): Intake {
     return make('signup', 0.7, place);
 
   // "没事了 刚才的燃气味是邻居家在做饭": the all-clear wins over the alarm words it repeats.
+  // A hazard named as news from elsewhere, a drill, a dream or an all-clear asks nobody to act.
+  if (aside && ASIDE_CHAT.has(aside) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.8, place);
   const done = L.done.test(t) && !L.notDone.test(t);
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);

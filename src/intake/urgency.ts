@@ -86,18 +86,15 @@ function fires(concept: Concept, text: string, cache: Map<string, number[]>): bo
   return false;
 }
 
-/** The urgent situation the message describes as happening now, if any. */
-export function detectUrgent(t: string): UrgentFinding | null {
-  for (const g of U.messageGuards) if (g.test(t)) return null;
-  const clauses = clausesOf(t);
-  if (clauses.length === 0) return null;
-  const continues = U.guards.continuing.test(t);
+function firstConcept(clauses: Clause[], ignoreFrames: boolean): UrgentFinding | null {
+  const continues = ignoreFrames || U.guards.continuing.test(clauses.map((c) => c.text).join(' '));
   const texts = new Map<string, { text: string; cache: Map<string, number[]> }>();
   for (const concept of U.concepts) {
-    const key = `${concept.chronic}`;
+    const allowChronic = ignoreFrames || concept.chronic;
+    const key = `${allowChronic}`;
     let live = texts.get(key);
     if (!live) {
-      live = { text: liveText(clauses, concept.chronic, continues), cache: new Map() };
+      live = { text: liveText(clauses, allowChronic, continues), cache: new Map() };
       texts.set(key, live);
     }
     if (!live.text) continue;
@@ -105,4 +102,32 @@ export function detectUrgent(t: string): UrgentFinding | null {
     if (fires(concept, live.text, live.cache)) return { kind: concept.kind, category: concept.category };
   }
   return null;
+}
+
+export interface UrgencyAssessment {
+  /** The hazard happening now, if any. */
+  finding: UrgentFinding | null;
+  /**
+   * A hazard is named but not happening now: why ('elsewhere', 'drill', 'notice',
+   * 'resolved', 'dream', 'ad' for the whole message; 'frame' for past or chronic
+   * clauses). Null when no hazard is named or it is live.
+   */
+  aside: string | null;
+}
+
+export function assessUrgency(t: string): UrgencyAssessment {
+  const clauses = clausesOf(t);
+  if (clauses.length === 0) return { finding: null, aside: null };
+  const guard = U.messageGuards.find((g) => g.list.test(t));
+  if (!guard) {
+    const finding = firstConcept(clauses, false);
+    if (finding) return { finding, aside: null };
+  }
+  const raw = firstConcept(clauses, true);
+  return { finding: null, aside: raw ? (guard?.name ?? 'frame') : null };
+}
+
+/** The urgent situation the message describes as happening now, if any. */
+export function detectUrgent(t: string): UrgentFinding | null {
+  return assessUrgency(t).finding;
 }

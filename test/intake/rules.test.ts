@@ -64,6 +64,12 @@ describe('classifyByRules: intents', () => {
     ['巡逻队缺人的话 我晚上有空', 'signup'],
     ['1. 张建国 2. 李秀英 3. 王芳', 'signup'],
     ['我和我闺女一块去 她是大学生', 'signup'],
+    // a danger named as news elsewhere, a dream or an all-clear asks nobody to act
+    ['隔壁小区有孩子走丢了 大家看好自己家娃', 'chat'],
+    ['昨晚做梦梦见家里着火了 吓醒 哈哈', 'chat'],
+    ['刚才燃气公司来过了 查了说没漏 是下水道的味', 'chat'],
+    ['昨晚12栋着火的事 消防说是电动车引起的 大家千万别在家充电了', 'chat'],
+    ['听说4号楼的那个老爷子住院了 希望早日康复', 'chat'],
   ])('%s → %s', (text, intent) => {
     expect(classifyByRules(text).intent).toBe(intent);
   });
@@ -115,6 +121,15 @@ describe('classifyByRules: category tie-breaks and urgency', () => {
     ['门禁卡刷了没反应 能不能上门录一下 老人不会弄', 'facility', 'normal'],
     ['楼下的天天在楼道抽烟 烟从门缝钻进来', 'dispute', 'normal'],
     ['谁家的狗天天在单元门口拉 都没人铲', 'sanitation', 'normal'],
+    // a shop is no neighbour; a past danger leaves the request about its cause; the property company as target
+    ['楼下那家烧烤店天天冒油烟 熏得我家窗户都不敢开 能不能管管', 'sanitation', 'normal'],
+    ['我家老人昨天在小区摔了 当时起不来 后来邻居扶回家了 台阶那里太滑 请处理', 'facility', 'normal'],
+    ['物业的保安天天在岗亭里睡觉 叫都叫不醒 这钱交得冤', 'property', 'normal'],
+    ['上周电梯困人那次 维保半小时才到 太慢了 物业得给个说法', 'property', 'normal'],
+    ['家里进水了 地漏往上冒水 客厅已经淹了', 'facility', 'urgent'],
+    ['热水器爆了 水一直喷 总阀拧不动 厨房全是水', 'utilities', 'urgent'],
+    ['电梯里有人晕倒了 门一直开开关关', 'assistance', 'urgent'],
+    ['14栋楼顶站着个人 看着像是想不开 快报警', 'assistance', 'urgent'],
   ])('%s → %s/%s', (text, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe('report');
@@ -148,6 +163,7 @@ describe.each([
   ['own sixth blind set', fixture('own-blind6.jsonl')],
   ['round-2 blind set (voice input, dialect, traps)', fixture('blind-r2.jsonl')],
   ['round-3 blind set', fixture('blind-r3.jsonl')],
+  ['round-4 blind set (indirect emergencies, near-miss traps)', fixture('blind-r4.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
