@@ -24,6 +24,7 @@ const files = [
   resolve(root, 'test/intake/fixtures/blind-r2.jsonl'),
   resolve(root, 'test/intake/fixtures/blind-r3.jsonl'),
   resolve(root, 'test/intake/fixtures/blind-r4.jsonl'),
+  resolve(root, 'test/intake/fixtures/blind-r5.jsonl'),
 ].filter((f) => existsSync(f));
 const texts = files.flatMap((f) => readJsonl<{ text: string }>(f).map((r) => r.text));
 if (texts.length === 0) throw new Error('no messages to time');

@@ -19,6 +19,8 @@ const VARIANTS: [RegExp, string][] = [
   [/天燃气/g, '天然气'],
   // Lifts.
   [/电题|电体(?!育|内)|电提|电悌|电棯|店梯|垫梯/g, '电梯'],
+  // 停电梯 is the lift stopped, not a power cut.
+  [/停电梯/g, '电梯停运'],
   // Lights, access control, property company.
   [/路登|路的灯/g, '路灯'],
   [/楼到灯|楼导灯/g, '楼道灯'],

@@ -2,7 +2,7 @@ import { categoryLexicon, intentLexicon as L } from './lexicon.js';
 import { canonicalize } from './canon.js';
 import { coreOf, normalizeText } from './normalize.js';
 import { extractPlaceNormalized } from './place.js';
-import { assessUrgency, detectUrgent, type UrgentFinding } from './urgency.js';
+import { assessUrgency, detectUrgent, type UrgencyAssessment, type UrgentFinding } from './urgency.js';
 import { CATEGORIES, type Category, type Intake, type Intent, type Place, type Urgency } from './types.js';
 
 export { detectUrgent };
@@ -125,7 +125,12 @@ const PROPERTY_TARGET = new RegExp(
   ].join('|'),
 );
 
-export function decideCategory(t: string, scores: Record<Category, number>, urgent: UrgentFinding | null, aside: string | null = null): Category {
+export function decideCategory(
+  t: string,
+  scores: Record<Category, number>,
+  urgent: UrgentFinding | null,
+  told: Pick<UrgencyAssessment, 'aside' | 'asideCategory'> = { aside: null, asideCategory: null },
+): Category {
   if (urgent) {
     if (urgent.kind === 'flood') {
       if (NEIGHBOUR.test(t) && !/管道井|总阀|公共/.test(t)) return 'dispute';
@@ -139,20 +144,22 @@ export function decideCategory(t: string, scores: Record<Category, number>, urge
   }
   let { cat, score } = topOf(scores);
   // A danger told as past or as a standing nuisance (摔了…后来扶回家了, 天天睡觉叫不醒)
-  // puts nobody in danger now: the person words tell what happened, and the request is
-  // about its cause (the steps, the guard), so the next category decides when it has evidence.
-  if (!urgent && aside === 'frame' && cat === 'assistance') {
-    const next = topOf({ ...scores, assistance: 0 });
+  // is nobody's danger now: its words tell what happened, and the
+  // request is about its cause or aftermath, so the next category decides when it has evidence.
+  if (!urgent && told.aside === 'frame' && cat === 'assistance') {
+    const next = topOf({ ...scores, [cat]: 0 });
     if (next.cat && next.score >= 2) ({ cat, score } = next);
   }
   // A person in danger or in need comes first.
   // ...unless a broken shared facility weighs as much: the elderly are then named as
   // those it hurts (门禁坏了 老人不会弄), not as the ones needing help.
   if (cat === 'assistance' && score >= 3) return scores.facility >= score ? 'facility' : 'assistance';
+  // A named neighbour causing a nuisance is dispute evidence of its own: it decides when
+  // nothing else weighs more than a hint (楼下大爷天天在楼道里晒烟叶 味道很大).
   // "楼上根本上不来水" names the upper floors, not a neighbour: a supply problem stays
   // utilities unless a neighbour's nuisance is clearly in view.
   const supplyCut = SUPPLY_CUT.test(t);
-  if (NEIGHBOUR.test(t) && !BUSINESS.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !/楼上楼下/.test(t) && scores.dispute >= (supplyCut ? 4 : 2)) return 'dispute';
+  if (NEIGHBOUR.test(t) && !BUSINESS.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !/楼上楼下/.test(t) && (scores.dispute >= (supplyCut ? 4 : 2) || (!supplyCut && score <= 2))) return 'dispute';
   if (supplyCut) return 'utilities';
   if (PROPERTY_TARGET.test(t)) return 'property';
   if (!cat || score < 1) return 'other';
@@ -191,11 +198,12 @@ export function classifyByRules(text: string): Intake {
 
   const scores = scoreCategories(t);
   const { score: topScore } = topOf(scores);
-  const { finding: urgent, aside } = assessUrgency(t);
+  const told = assessUrgency(t);
+  const { finding: urgent, aside } = told;
   const request = L.request.test(t);
   const problem = L.problem.test(t);
   const report = (confidence: number): Intake =>
-    make('report', confidence, place, decideCategory(t, scores, urgent, aside), urgent ? 'urgent' : 'normal');
+    make('report', confidence, place, decideCategory(t, scores, urgent, told), urgent ? 'urgent' : 'normal');
 
   if (L.forward.test(t) && !(ASKS_ORGANISATION.test(t) && !/^[^\p{L}\p{N}]*[\[【(（]|^\s*(转发|转)/u.test(t))) return make('chat', 0.9, place);
   if (L.ad.test(t) && !(urgent && request)) return make('chat', 0.85, place);
@@ -230,6 +238,8 @@ export function classifyByRules(text: string): Intake {
   // "没事了 刚才的燃气味是邻居家在做饭": the all-clear wins over the alarm words it repeats.
   // A hazard named as news from elsewhere, a drill, a dream or an all-clear asks nobody to act.
   if (aside && ASIDE_CHAT.has(aside) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.8, place);
+  // Thanks for help in a danger that is over ("那次着火 多亏了邻居们帮忙").
+  if (aside === 'frame' && L.thanks.test(t) && !/能不能|可不可以|能否|请(?!大家|各位)|麻烦|怎么办|什么时候|希望/.test(t)) return make('chat', 0.75, place);
   const done = L.done.test(t) && !L.notDone.test(t);
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);

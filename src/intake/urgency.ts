@@ -113,18 +113,24 @@ export interface UrgencyAssessment {
    * clauses). Null when no hazard is named or it is live.
    */
   aside: string | null;
+  /** The category of the hazard named aside (what it would have been). */
+  asideCategory: string | null;
 }
+
+// A dream or a drill is never about now, whatever it names.
+const ALWAYS_ASIDE = new Set(['dream', 'drill']);
 
 export function assessUrgency(t: string): UrgencyAssessment {
   const clauses = clausesOf(t);
-  if (clauses.length === 0) return { finding: null, aside: null };
+  if (clauses.length === 0) return { finding: null, aside: null, asideCategory: null };
   const guard = U.messageGuards.find((g) => g.list.test(t));
   if (!guard) {
     const finding = firstConcept(clauses, false);
-    if (finding) return { finding, aside: null };
+    if (finding) return { finding, aside: null, asideCategory: null };
   }
   const raw = firstConcept(clauses, true);
-  return { finding: null, aside: raw ? (guard?.name ?? 'frame') : null };
+  if (!raw) return { finding: null, aside: guard && ALWAYS_ASIDE.has(guard.name) ? guard.name : null, asideCategory: null };
+  return { finding: null, aside: guard?.name ?? 'frame', asideCategory: raw.category };
 }
 
 /** The urgent situation the message describes as happening now, if any. */

@@ -70,6 +70,9 @@ describe('classifyByRules: intents', () => {
     ['刚才燃气公司来过了 查了说没漏 是下水道的味', 'chat'],
     ['昨晚12栋着火的事 消防说是电动车引起的 大家千万别在家充电了', 'chat'],
     ['听说4号楼的那个老爷子住院了 希望早日康复', 'chat'],
+    ['去年冬天咱们楼那次着火 多亏了邻居们帮忙', 'chat'],
+    ['我梦到电梯掉下去了 吓出一身汗', 'chat'],
+    ['刚跟物业确认了 下午的停水取消了', 'chat'],
   ])('%s → %s', (text, intent) => {
     expect(classifyByRules(text).intent).toBe(intent);
   });
@@ -130,6 +133,9 @@ describe('classifyByRules: category tie-breaks and urgency', () => {
     ['热水器爆了 水一直喷 总阀拧不动 厨房全是水', 'utilities', 'urgent'],
     ['电梯里有人晕倒了 门一直开开关关', 'assistance', 'urgent'],
     ['14栋楼顶站着个人 看着像是想不开 快报警', 'assistance', 'urgent'],
+    ['楼下大爷天天在楼道里晒烟叶 味道很大', 'dispute', 'normal'],
+    ['电梯一到晚上就停 住高层的老人下不来楼', 'facility', 'normal'],
+    ['上礼拜三单元停电梯的时候困了一个阿姨 电梯到底修没修好', 'facility', 'normal'],
   ])('%s → %s/%s', (text, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe('report');
@@ -164,6 +170,7 @@ describe.each([
   ['round-2 blind set (voice input, dialect, traps)', fixture('blind-r2.jsonl')],
   ['round-3 blind set', fixture('blind-r3.jsonl')],
   ['round-4 blind set (indirect emergencies, near-miss traps)', fixture('blind-r4.jsonl')],
+  ['round-5 blind set (written after the concept slots)', fixture('blind-r5.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);

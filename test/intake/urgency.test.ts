@@ -42,6 +42,18 @@ describe('detectUrgent: hazard concepts from slot combinations', () => {
     ['有个人从一楼窗户翻进屋了', 'intrusion'],
     ['车库有个人一辆一辆拉车门 现在还在', 'intrusion'],
     ['两口子打起来了 都流血了', 'violence'],
+    // broader words for the same concepts (found by blind set r5)
+    ['屋里一股怪味 像烧煤的那种 老人头疼得厉害', 'gas'],
+    ['有户人家锅烧干了 满楼道都是烟', 'fire'],
+    ['客厅水已经没过脚面了 管子破了', 'flood'],
+    ['有个骑电动车的被车撞了 躺着起不来', 'person'],
+    ['我家娃吃了药瓶里的药 不知道吃了多少', 'person'],
+    ['小男孩跟他奶奶在广场走散了', 'missing'],
+    ['闺女放学该到家了 电话手表一直关机', 'missing'],
+    ['路灯杆底座的线都露出来了 还在冒电火花', 'livewire'],
+    ['我家的门锁被人在外面捅 一直在转', 'intrusion'],
+    ['有个人正在一家一家推门', 'intrusion'],
+    ['楼下两个人拿着钢管在打 一个已经倒了', 'violence'],
   ])('%s → %s', (text, kind) => {
     expect(kindOf(text)).toBe(kind);
   });
@@ -80,6 +92,12 @@ describe('detectUrgent: guards scoped to the clause or the message', () => {
     ['楼下好多蚂蚁 家里也爬进来了'],
     ['家里灯泡坏了不会换'],
     ['消防栓的门被人撬了 水带也没了'],
+    ['小区花园的路灯线被人挖断了 一整片都不亮'],
+    ['垃圾桶旁边老鼠好大一个跑来跑去的 吓死人了'],
+    ['楼下大爷天天在楼道里晒烟叶 味道很大'],
+    ['走丢的那个老奶奶已经被民警送回来了'],
+    ['防溺水 安全教育 家长们暑假看好孩子'],
+    ['外地有个小区电梯夹死人了'],
   ])('%s → not urgent', (text) => {
     expect(kindOf(text)).toBeNull();
   });
