@@ -171,6 +171,7 @@ describe.each([
   ['round-3 blind set', fixture('blind-r3.jsonl')],
   ['round-4 blind set (indirect emergencies, near-miss traps)', fixture('blind-r4.jsonl')],
   ['round-5 blind set (written after the concept slots)', fixture('blind-r5.jsonl')],
+  ['the lead\'s blind set (80 messages; first run: urgent recall 1.00 and 0.92)', fixture('lead-blind.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
