@@ -1,6 +1,7 @@
 import type { Speaker } from '../app/context.js';
 import type { OrgDirectory, RoomInfo } from '../org/directory.js';
 import type { Role } from '../org/types.js';
+import { parseScope } from '../org/scope.js';
 
 /** Grid posts that may publish volunteer activities for their own grid. */
 export const GRID_ORGANISER_ROLES: Role[] = ['branch_secretary', 'culture'];
@@ -12,33 +13,16 @@ export interface ActivityScope {
 }
 
 /**
- * Reads a scope at the start of a list of words (interfaces.md §4): `全社区`, a grid's
- * name, `网格名 N栋` / `网格名N栋`, or a group's topic. Returns how many words it took.
+ * Reads a scope at the start of a list of words (the shared reading of src/org/scope.ts):
+ * only residents' groups, and only whole words. Returns how many words it took.
  */
 export function matchScope(org: OrgDirectory, words: string[]): { scope: ActivityScope; used: number } | undefined {
-  const [first, second] = words;
-  if (!first) return undefined;
-  if (first === '全社区') return { scope: { label: '全社区', rooms: topics(org.residentRooms()) }, used: 1 };
-  const room = org.room(first);
-  if (room?.kind === 'residents') return { scope: { label: room.topic, rooms: [room.topic] }, used: 1 };
-  const grid = org.grid(first);
-  if (grid) {
-    const building = second && /^([0-9A-Za-z]+)(?:栋|号楼|幢)$/.exec(second)?.[1];
-    if (building) return { scope: buildingScope(org, grid.name, building), used: 2 };
-    return { scope: { label: grid.name, rooms: topics(org.residentRooms(grid.name)) }, used: 1 };
-  }
-  for (const g of org.grids) {
-    const joined = first.startsWith(g.name) && /^([0-9A-Za-z]+)(?:栋|号楼|幢)$/.exec(first.slice(g.name.length))?.[1];
-    if (joined) return { scope: buildingScope(org, g.name, joined), used: 1 };
-  }
-  return undefined;
-}
-
-/** A building's own group, else its grid's groups (the building's residents are there too). */
-function buildingScope(org: OrgDirectory, grid: string, building: string): ActivityScope {
-  const rooms = org.residentRooms(grid);
-  const own = rooms.filter((r) => r.building === building);
-  return { label: `${grid}${building}栋`, rooms: topics(own.length ? own : rooms.filter((r) => !r.building)) };
+  const text = words.join(' ');
+  const parsed = parseScope(text, org);
+  if (!parsed || (parsed.consumed < text.length && text[parsed.consumed] !== ' ')) return undefined;
+  if (parsed.scope.rooms.some((r) => r.kind !== 'residents')) return undefined;
+  const used = text.slice(0, parsed.consumed).split(' ').filter(Boolean).length;
+  return { scope: { label: parsed.scope.label, rooms: topics(parsed.scope.rooms) }, used };
 }
 
 /** Grids in which this speaker may organise (for staff: all of them). */

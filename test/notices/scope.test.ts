@@ -18,14 +18,14 @@ describe('parseScope', () => {
   it.each<[string, OrgDirectory, string, string, string[], string]>([
     ['demo', demo, '全社区 明天 9:00 x', '全社区', ['丽水鑫城业主群', '丽水鑫城3栋邻里群', '铜锣湾小区居民群', '明山岗小区群'], '明天 9:00 x'],
     ['demo', demo, '丽水鑫城 每天 8:00 x', '丽水鑫城', ['丽水鑫城业主群', '丽水鑫城3栋邻里群'], '每天 8:00 x'],
-    ['demo', demo, '丽水鑫城 3栋 每天 8:00 x', '丽水鑫城 3栋', ['丽水鑫城3栋邻里群'], '每天 8:00 x'],
-    ['demo', demo, '丽水鑫城3栋每天8:00 x', '丽水鑫城 3栋', ['丽水鑫城3栋邻里群'], '每天8:00 x'],
-    ['demo: a building without a group → the grid', demo, '丽水鑫城 1栋 每天 8:00 x', '丽水鑫城 1栋', ['丽水鑫城业主群', '丽水鑫城3栋邻里群'], '每天 8:00 x'],
+    ['demo', demo, '丽水鑫城 3栋 每天 8:00 x', '丽水鑫城3栋', ['丽水鑫城3栋邻里群'], '每天 8:00 x'],
+    ['demo', demo, '丽水鑫城3栋每天8:00 x', '丽水鑫城3栋', ['丽水鑫城3栋邻里群'], '每天8:00 x'],
+    ['demo: a building without a group → the grid-wide group', demo, '丽水鑫城 1栋 每天 8:00 x', '丽水鑫城1栋', ['丽水鑫城业主群'], '每天 8:00 x'],
     ['demo: a topic that starts with a grid name', demo, '丽水鑫城业主群 每天 8:00 x', '丽水鑫城业主群', ['丽水鑫城业主群'], '每天 8:00 x'],
     ['demo: the staff group by topic', demo, '金沙社区工作群 明天 9:00 x', '金沙社区工作群', ['金沙社区工作群'], '明天 9:00 x'],
     ['second', second, '全社区 x', '全社区', ['东苑居民群', '东苑5栋群', '东苑6栋群', '西苑业主交流群'], 'x'],
-    ['second', second, '东苑 6号楼 x', '东苑 6栋', ['东苑6栋群'], 'x'],
-    ['second', second, '东苑 7栋 x', '东苑 7栋', ['东苑居民群', '东苑5栋群', '东苑6栋群'], 'x'],
+    ['second', second, '东苑 6号楼 x', '东苑6栋', ['东苑6栋群'], 'x'],
+    ['second', second, '东苑 7栋 x', '东苑7栋', ['东苑居民群'], 'x'],
   ])('%s: %s', (_org, org, text, label, rooms, rest) => {
     const r = parseScope(text, org)!;
     expect({ label: r.scope.label, rooms: r.scope.rooms.map((x) => x.topic), rest: r.rest }).toEqual({ label, rooms, rest });
