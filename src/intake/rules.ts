@@ -93,7 +93,7 @@ function topOf(scores: Record<Category, number>): { cat: Category | null; score:
 }
 
 // Signing up in the first person, or by a message that starts with the sign-up word.
-const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也)(要)?报名|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，。！!？?]{0,3}我/;
+const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也|我和.{1,4})(要)?报名|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，。！!？?]{0,3}我/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
@@ -101,7 +101,7 @@ const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不�
 const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|有户人家|有一户|有户(?!口)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家/u;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
 const BUSINESS = /店|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊/;
-const NUISANCE = /吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
+const NUISANCE = /隐私|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线/;
 const SUPPLY_CUT = /停水|停电|没有?水|没有?电|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 const IN_HOME = /家里|我家|卫生间|厨房|客厅|卧室|房间|屋里|洗手间|厕所/;
@@ -153,7 +153,12 @@ export function decideCategory(
   // A person in danger or in need comes first.
   // ...unless a broken shared facility weighs as much: the elderly are then named as
   // those it hurts (门禁坏了 老人不会弄), not as the ones needing help.
-  if (cat === 'assistance' && score >= 3) return scores.facility >= score ? 'facility' : 'assistance';
+  // A thing broken inside the person's own home is theirs to be helped with, not a shared facility.
+  const ownHome = IN_HOME.test(t) && !SHARED_PART.test(t);
+  if (cat === 'assistance' && score >= 3) return scores.facility >= score && !ownHome ? 'facility' : 'assistance';
+  // Facility is the shared parts: a thing broken in the home of someone who needs help
+  // makes the help the request (瘫痪的姐姐家里灯坏了 换不了).
+  if (cat === 'facility' && ownHome && scores.assistance >= 3) return 'assistance';
   // A named neighbour causing a nuisance is dispute evidence of its own: it decides when
   // nothing else weighs more than a hint (楼下大爷天天在楼道里晒烟叶 味道很大).
   // "楼上根本上不来水" names the upper floors, not a neighbour: a supply problem stays
