@@ -18,6 +18,7 @@ export interface OutboundRequest {
 
 const PAUSE_KEY = 'outbox.pausedUntil';
 const MAX_ATTEMPTS = 5;
+const OFFLINE_RETRY_MS = 30_000;
 const SCAN = 200;
 
 export function targetKey(t: ChatTarget): { kind: 'room' | 'contact'; key: string } {
@@ -68,6 +69,7 @@ export class Outbox {
   private running = false;
   private draining?: Promise<Date | undefined>;
   private readonly random: () => number;
+  private offlineSince?: number;
 
   constructor(private readonly deps: OutboxDeps) {
     this.random = deps.random ?? Math.random;
@@ -170,6 +172,15 @@ export class Outbox {
         log.warn({ outbound: msg.id, until: new Date(history.pausedUntil) }, 'WeChat says we send too often: pausing all sends');
         return;
       }
+      if (reason === 'offline') {
+        // Not logged in (yet): nothing is wrong with the message. Everything waits; the
+        // login wakes the sender, and a short pause keeps it from spinning meanwhile.
+        history.pausedUntil = now + OFFLINE_RETRY_MS;
+        if (!this.offlineSince) log.warn({ queued: msg.id }, 'not logged in to WeChat: messages wait in the queue');
+        this.offlineSince = this.offlineSince ?? now;
+        return;
+      }
+      this.offlineSince = undefined;
       const attempts = msg.attempts + 1;
       const final = reason === 'unknown_target' || attempts >= MAX_ATTEMPTS;
       await db.outboundMessage.update({
@@ -184,6 +195,7 @@ export class Outbox {
       log.error({ outbound: msg.id, target: msg.target, reason, attempts, err: (err as Error).message }, final ? 'message could not be delivered' : 'send failed, will retry');
       return;
     }
+    this.offlineSince = undefined;
     recordSend(history, msg.target, now, randomPause(limits, this.random));
     await db.outboundMessage.update({ where: { id: msg.id }, data: { status: 'sent', sentAt: clock.now(), attempts: msg.attempts + 1 } });
     events.emit(msg.targetKind === 'room' ? { kind: 'say', room: msg.target, text: msg.text } : { kind: 'say', to: msg.target, text: msg.text });

@@ -114,3 +114,19 @@ describe('the outbound queue', () => {
     expect(chat.sent[0].at - t0).toBe(30 * 60_000);
   });
 });
+
+describe('the outbound queue while WeChat is not logged in', () => {
+  it('keeps every message queued, however long, and sends them once logged in', async () => {
+    const { db, chat, clock, outbox } = setup();
+    await enqueue(db, clock, { target: { kind: 'room', topic: '一群' }, text: '简报' });
+    for (let i = 0; i < 20; i++) {
+      chat.failNext.push(new SendError('not logged in', 'offline'));
+      const next = await outbox.drainDue();
+      clock.set(next!);
+    }
+    const row = await db.outboundMessage.findFirstOrThrow();
+    expect(row).toMatchObject({ status: 'queued', attempts: 0 });
+    await drainUntil(outbox, clock, clock.now().getTime() + 60_000);
+    expect(chat.sent.map((s) => s.text)).toEqual(['简报']);
+  });
+});
