@@ -157,6 +157,14 @@ export class Bot {
       sink.discard();
       log.error({ err, inboundId, messageId: row.messageId }, 'handling a message failed; it is kept as failed');
       await db.inboundMessage.update({ where: { id: inboundId }, data: { status: 'failed', error: String((err as Error)?.stack ?? err).slice(0, 2000) } });
+      // Someone who spoke to the bot directly is not left without an answer.
+      if (!row.roomTopic || row.mentioned) {
+        const target: ChatTarget = row.roomTopic
+          ? { kind: 'room', topic: row.roomTopic }
+          : row.senderAlias ? { kind: 'contact', alias: row.senderAlias } : { kind: 'contact', chatId: row.senderChat };
+        await enqueue(db, this.deps.clock, { target, text: '抱歉，刚才的消息没有处理成功，已记录下来，请稍后再试或联系网格员。' });
+        this.outbox.wake();
+      }
       return;
     }
     sink.flush();

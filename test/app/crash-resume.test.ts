@@ -74,3 +74,22 @@ describe('a message stored before a crash', () => {
     expect(await db.inboundMessage.count()).toBe(0);
   });
 });
+
+describe('a message whose handling fails', () => {
+  it('is kept as failed, the sender is told, and the next message is handled', async () => {
+    const url = tempDatabaseUrl();
+    const clock = new ManualClock('2026-03-02T10:00:00+08:00');
+    const { db, chat } = start(url, clock);
+    await importOrg(db, demoOrg());
+    // The ticket table is gone: opening a ticket throws inside the transaction.
+    await db.$executeRawUnsafe('ALTER TABLE "Ticket" RENAME TO "TicketAway"');
+    await chat.deliver({ ...groupMessage('丽水鑫城业主群', 'zhangdaye', '张大爷', '@网格助手 1栋2单元楼道灯坏了', clock.now(), 'f1'), mentionsBot: true });
+    expect(await db.inboundMessage.findFirst({ where: { messageId: 'f1' } })).toMatchObject({ status: 'failed' });
+    const apology = await db.outboundMessage.findFirst({ where: { target: '丽水鑫城业主群' } });
+    expect(apology?.text).toContain('没有处理成功');
+    await db.$executeRawUnsafe('ALTER TABLE "TicketAway" RENAME TO "Ticket"');
+    clock.advance(60_000);
+    await chat.deliver(groupMessage('丽水鑫城业主群', 'liayi', '李阿姨', '3栋门口垃圾没人收', clock.now(), 'f2'));
+    expect(await db.ticket.count()).toBe(1);
+  });
+});
