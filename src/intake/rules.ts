@@ -100,22 +100,31 @@ const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不�
 // A neighbour or a neighbour's flat named as the cause.
 const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|有户人家|有一户|有户(?!口)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家/u;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
-const BUSINESS = /店|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊/;
+const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊/;
 const NUISANCE = /隐私|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线/;
 const SUPPLY_CUT = /停水|停电|没有?水|没有?电|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
+// One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
+const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 const IN_HOME = /家里|我家|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|洗手间|厕所/;
 const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|车库|小区/;
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
-const NEIGHBOUR_QUESTION = /你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
+const NEIGHBOUR_QUESTION = /有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理/;
+
+// Said to the neighbours with nobody to act: the weather, market and utility prices, relief
+// that something is over or turned out fine, a thing that still works, liking something.
+const NOBODY_TO_ACT = /鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:总算|终于)[^，。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香/;
+// A pipe named as the cause of a cut supply ("水管爆了 整个单元都停水了"): the message is
+// about the cut unless water is coming into a home.
+const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
 
 const ASIDE_CHAT = new Set(['elsewhere', 'drill', 'resolved', 'dream']);
 
 const PROPERTY_TARGET = new RegExp(
   [
-    '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:不想干|问就说|没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换|不像话|失职|乱收|不清|不修)',
+    '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:不想干|问就说|没人接|没人管|没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换|不像话|失职|乱收|不清|不修)',
     '(?:交|收|涨)[^。！!？?]{0,4}物业费',
     '物业费[^。！!？?]{0,6}(?:交了|白交)',
     '物业费[^。！!？?]{0,10}(?:干嘛|干什么|白交|凭什么|涨|贵|高)',
@@ -134,6 +143,7 @@ export function decideCategory(
 ): Category {
   if (urgent) {
     if (urgent.kind === 'flood') {
+      if (SUPPLY_CUT.test(t) && !NEIGHBOUR.test(t)) return 'utilities';
       if (NEIGHBOUR.test(t) && !/管道井|总阀|公共/.test(t)) return 'dispute';
       // Water backing up through a drain or coming in with rain: the shared drains.
       if (/地漏|下水|返水|倒灌|雨水|下大雨|暴雨/.test(t)) return 'facility';
@@ -156,7 +166,7 @@ export function decideCategory(
   // those it hurts (门禁坏了 老人不会弄), not as the ones needing help.
   // A thing broken inside the person's own home is theirs to be helped with, not a shared facility.
   const ownHome = IN_HOME.test(t) && !SHARED_PART.test(t);
-  if (cat === 'assistance' && score >= 3) return scores.facility >= score && !ownHome ? 'facility' : 'assistance';
+  if (cat === 'assistance' && score >= 3) return scores.facility >= score && !ownHome && !ONE_PERSON.test(t) ? 'facility' : 'assistance';
   // Facility is the shared parts: a thing broken in the home of someone who needs help
   // makes the help the request (瘫痪的姐姐家里灯坏了 换不了).
   if (cat === 'facility' && ownHome && scores.assistance >= 3) return 'assistance';
@@ -205,7 +215,8 @@ export function classifyByRules(text: string): Intake {
   const scores = scoreCategories(t);
   const { score: topScore } = topOf(scores);
   const told = assessUrgency(t);
-  const { finding: urgent, aside } = told;
+  const { aside } = told;
+  const urgent = told.finding?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t) ? null : told.finding;
   const request = L.request.test(t);
   const problem = L.problem.test(t);
   const report = (confidence: number): Intake =>
@@ -217,7 +228,9 @@ export function classifyByRules(text: string): Intake {
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
   const longComplaint = core.length > 45 && topScore >= 3 && !/我(的|报|反映|投诉)/.test(t);
-  if (L.progressRef.test(t) && L.progressAsk.test(t) && !longComplaint) return make('query', 0.85, place);
+  // The property company as the target of a complaint ("报修电话没人接") is no progress query.
+  const blamesProperty = PROPERTY_TARGET.test(t) && !/我(的|报|反映|投诉)/.test(t);
+  if (L.progressRef.test(t) && L.progressAsk.test(t) && !longComplaint && !blamesProperty) return make('query', 0.85, place);
 
   // "我参加了敬老院活动 积分加上了吗" asks about points, not to join.
   if (L.points.test(t) && L.pointsAsk.test(t) && /积分|分数|爱心/.test(t)) return make('query', 0.85, place);
@@ -250,6 +263,7 @@ export function classifyByRules(text: string): Intake {
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
   if (L.courtesy.test(t)) return make('chat', 0.8, place);
+  if (NOBODY_TO_ACT.test(t) && !STRONG_REQUEST.test(t)) return make('chat', 0.7, place);
   if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t)) return make('chat', 0.7, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
   if (social && !(STRONG_REQUEST.test(t) && topScore >= 2)) return make('chat', 0.8, place);
