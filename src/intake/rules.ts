@@ -109,13 +109,18 @@ const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨
 const IN_HOME = /家里|我家|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|洗手间|厕所/;
 const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|车库|小区/;
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
-const NEIGHBOUR_QUESTION = /有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
+const NEIGHBOUR_QUESTION = /群里有没有|有没有会|有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理/;
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
-const NOBODY_TO_ACT = /鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:总算|终于)[^，。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香/;
+const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:总算|终于)[^，。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香/;
+// Wondering aloud (不知道我们小区能不能轮上) asks nobody: it is no request.
+const WONDERING = /不知道[^，。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/g;
+const asksSomeone = (t: string) => STRONG_REQUEST.test(t.replace(WONDERING, ''));
+// Hearsay of a plan wondered about (听说要装电梯 不知道能不能轮上) is talk among neighbours.
+const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30}不知道[^，。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/;
 // A pipe named as the cause of a cut supply ("水管爆了 整个单元都停水了"): the message is
 // about the cut unless water is coming into a home.
 const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
@@ -250,7 +255,7 @@ export function classifyByRules(text: string): Intake {
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && FIRST_PERSON_SIGNUP.test(t)) return make('signup', 0.7, place);
   if (activityQuestion) return make('query', 0.8, place);
-  const withdrawal = /去不了|来不了|参加不了|退出|取消/.test(t) && /不好意思|抱歉|对不起|有事|临时/.test(t);
+  const withdrawal = /去不了|来不了|参加不了|不去了|不参加了|退出|取消/.test(t) && /不好意思|抱歉|对不起|有事|临时/.test(t);
   if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
 
@@ -263,10 +268,10 @@ export function classifyByRules(text: string): Intake {
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
   if (L.courtesy.test(t)) return make('chat', 0.8, place);
-  if (NOBODY_TO_ACT.test(t) && !STRONG_REQUEST.test(t)) return make('chat', 0.7, place);
+  if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
   if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t)) return make('chat', 0.7, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
-  if (social && !(STRONG_REQUEST.test(t) && topScore >= 2)) return make('chat', 0.8, place);
+  if (social && !(asksSomeone(t) && topScore >= 2)) return make('chat', 0.8, place);
 
   if (topScore >= 3 && (request || problem)) return report(0.85);
   // A complaint about a named neighbour needs no explicit request.

@@ -101,6 +101,13 @@ describe('classifyByRules: intents', () => {
     ['帮我把名字划掉吧 那天要值班', 'signup'],
     ['敬老院那个活动我家出两个人', 'signup'],
     ['环保讲座是星期几', 'query'],
+    // wondering aloud, praise for staff, a relayed reminder, a promised visit, dropping out
+    ['听说要给老小区装电梯 不知道咱们这能不能排上', 'chat'],
+    ['新来的网格员小姑娘很负责 一家一家上门登记', 'chat'],
+    ['自来水公司明天换水表 上班的记得留钥匙给邻居', 'chat'],
+    ['前天报的漏水 说好今天上午来修 人呢', 'query'],
+    ['端午包粽子那个我就不去了 家里来客人 不好意思', 'signup'],
+    ['新年晚会还要报节目吗', 'query'],
   ])('%s → %s', (text, intent) => {
     expect(classifyByRules(text).intent).toBe(intent);
   });
@@ -189,6 +196,8 @@ describe('classifyByRules: category tie-breaks and urgency', () => {
     ['能不能多装几个充电桩 好多人在楼道充电', 'property', 'normal'],
     ['东门有个大爷迷路了 问他住哪也说不清', 'assistance', 'normal'],
     ['门口那家小超市老卖过期的面包 谁来管管', 'other', 'normal'],
+    ['单元门口捡到一只猫 戴着铃铛 是谁家的 放哪里', 'other', 'normal'],
+    ['一楼过道堆满了自行车 真要失火了都逃不出去', 'security', 'normal'],
   ])('%s → %s/%s', (text, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe('report');
@@ -228,6 +237,7 @@ describe.each([
   ['dev-style blind set (200 messages; first run: intent 0.91, report precision 0.948)', fixture('devstyle-blind.jsonl')],
   ['second dev-style blind set (80 messages; first run: category 0.826, urgent recall 0.889)', fixture('devstyle-blind2.jsonl')],
   ['r5 precision set (150 messages, look-alike non-reports; first run: intent 0.887, report precision 0.888)', fixture('r5-precision.jsonl')],
+  ['r5 confirmation set (60 messages; first run: intent 0.883, report precision 0.868, 1 false urgent)', fixture('r5-confirm.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
