@@ -29,6 +29,7 @@ const files = [
   resolve(root, 'test/intake/fixtures/devstyle-blind2.jsonl'),
   resolve(root, 'test/intake/fixtures/r5-precision.jsonl'),
   resolve(root, 'test/intake/fixtures/r5-confirm.jsonl'),
+  resolve(root, 'test/intake/fixtures/r6-fresh.jsonl'),
 ].filter((f) => existsSync(f));
 const texts = files.flatMap((f) => readJsonl<{ text: string }>(f).map((r) => r.text));
 if (texts.length === 0) throw new Error('no messages to time');

@@ -93,7 +93,7 @@ function topOf(scores: Record<Category, number>): { cat: Category | null; score:
 }
 
 // Signing up in the first person, or by a message that starts with the sign-up word.
-const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也|我和.{1,4})(要)?报名|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，。！!？?]{0,3}我/;
+const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也|我和.{1,4})(要)?报名(?!的)|我(也)?(能|可以)参加|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，。！!？?]{0,3}我/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
@@ -106,9 +106,13 @@ const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空�
 const SUPPLY_CUT = /停水|停电|没有?水|没有?电|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
+// Money or papers the state owes or issues: what a service request is about.
+const BENEFIT = /金|补贴|补助|津贴|到账|保险|社保|医保|低保|证明|证件|卡/;
 const IN_HOME = /家里|我家|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|洗手间|厕所/;
 const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|车库|小区/;
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
+// A found thing already handed in (捡到…放保安室了): a notice to the owner, nobody is asked to act.
+const FOUND_HANDED_IN = /(捡到|拾到|捡了)[^。！!？?]{0,20}(放|交)(在|到|给)?了?[^，。！!？?\s]{0,4}(门卫|保安|物业|驿站|传达室|岗亭|值班室)(?![^，。！!？?\s]{0,3}(哪|吗|行))/;
 const NEIGHBOUR_QUESTION = /群里有没有|有没有会|有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理/;
@@ -171,6 +175,9 @@ export function decideCategory(
   // those it hurts (门禁坏了 老人不会弄), not as the ones needing help.
   // A thing broken inside the person's own home is theirs to be helped with, not a shared facility.
   const ownHome = IN_HOME.test(t) && !SHARED_PART.test(t);
+  // A benefit asked about on an elder's behalf (老人的养老金还没到账) is the service: the
+  // elder is whose it is, not someone in need, unless one person's plight is in view.
+  if (cat === 'assistance' && scores.service >= score && !ONE_PERSON.test(t) && BENEFIT.test(t)) return 'service';
   if (cat === 'assistance' && score >= 3) return scores.facility >= score && !ownHome && !ONE_PERSON.test(t) ? 'facility' : 'assistance';
   // Facility is the shared parts: a thing broken in the home of someone who needs help
   // makes the help the request (瘫痪的姐姐家里灯坏了 换不了).
@@ -255,7 +262,7 @@ export function classifyByRules(text: string): Intake {
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && FIRST_PERSON_SIGNUP.test(t)) return make('signup', 0.7, place);
   if (activityQuestion) return make('query', 0.8, place);
-  const withdrawal = /去不了|来不了|参加不了|不去了|不参加了|退出|取消/.test(t) && /不好意思|抱歉|对不起|有事|临时/.test(t);
+  const withdrawal = /去不了|来不了|参加不了|不去了|不参加了|退出|取消/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
   if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
 
@@ -269,6 +276,7 @@ export function classifyByRules(text: string): Intake {
   if (urgent) return report(0.9);
   if (L.courtesy.test(t)) return make('chat', 0.8, place);
   if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
+  if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
   if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t)) return make('chat', 0.7, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
   if (social && !(asksSomeone(t) && topScore >= 2)) return make('chat', 0.8, place);
