@@ -108,7 +108,7 @@ const SUPPLY_CUT = /停水|停电|没有?水|没有?电|上不来水|水上不�
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 // Money or papers the state owes or issues: what a service request is about.
 const BENEFIT = /金|补贴|补助|津贴|到账|保险|社保|医保|低保|证明|证件|卡/;
-const IN_HOME = /家里|我家|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|洗手间|厕所/;
+const IN_HOME = /家里|我家|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|屋子|满屋|洗手间|厕所/;
 const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|车库|小区/;
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
 // A found thing already handed in (捡到…放保安室了): a notice to the owner, nobody is asked to act.
@@ -129,7 +129,7 @@ const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30
 // about the cut unless water is coming into a home.
 const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
 
-const ASIDE_CHAT = new Set(['elsewhere', 'drill', 'resolved', 'dream']);
+const ASIDE_CHAT = new Set(['elsewhere', 'drill', 'resolved', 'dream', 'notice']);
 
 const PROPERTY_TARGET = new RegExp(
   [

@@ -124,6 +124,13 @@ describe('classifyByRules: intents', () => {
 describe('classifyByRules: category tie-breaks and urgency', () => {
   it.each<[string, Category, Urgency]>([
     ['电梯困人了 里面有个老人 快来人', 'facility', 'urgent'],
+    // r7: caught by a lift door, entering by a window, a wish to die said plainly; fire denied,
+    // a consequence foretold (早晚要 / …了就麻烦了) and shared tips are not urgent
+    ['电梯门把老人的衣服夹住了 人出不来 5号楼', 'facility', 'urgent'],
+    ['有个男的从2楼的阳台窗户往里钻 快来保安', 'security', 'urgent'],
+    ['我邻居在阳台上哭 说活不下去了 谁能上去看看', 'assistance', 'urgent'],
+    ['单元的烟感报警器在响 没有着火 应该是坏了 能不能换一下', 'security', 'normal'],
+    ['楼道里堆满了旧家具 真烧起来就完了 早晚要出事 能不能清走', 'security', 'normal'],
     // r6: a dependant unreachable for days, a person fallen from height, money that has not arrived
     ['我妈一个人住 手机三天打不通 谁能去她家看一下', 'assistance', 'urgent'],
     ['有个小孩从阳台摔下来了 快叫救护车', 'assistance', 'urgent'],
@@ -254,6 +261,7 @@ describe.each([
   ['r5 precision set (150 messages, look-alike non-reports; first run: intent 0.887, report precision 0.888)', fixture('r5-precision.jsonl')],
   ['r5 confirmation set (60 messages; first run: intent 0.883, report precision 0.868, 1 false urgent)', fixture('r5-confirm.jsonl')],
   ['r6 fresh set (160 messages; first run: category 0.893, urgent recall 0.875, 1 false urgent)', fixture('r6-fresh.jsonl')],
+  ['r7 urgent set (120 messages, urgent look-alikes; first run: urgent recall 0.96, 5 false urgent)', fixture('r7-urgent.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
