@@ -31,6 +31,7 @@ const files = [
   resolve(root, 'test/intake/fixtures/r5-confirm.jsonl'),
   resolve(root, 'test/intake/fixtures/r6-fresh.jsonl'),
   resolve(root, 'test/intake/fixtures/r7-urgent.jsonl'),
+  resolve(root, 'test/intake/fixtures/r8-category.jsonl'),
 ].filter((f) => existsSync(f));
 const texts = files.flatMap((f) => readJsonl<{ text: string }>(f).map((r) => r.text));
 if (texts.length === 0) throw new Error('no messages to time');

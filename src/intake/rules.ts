@@ -98,10 +98,10 @@ const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
 // A neighbour or a neighbour's flat named as the cause.
-const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|有户人家|有一户|有户(?!口)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家/u;
+const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|有户人家|有一户|有户(?!口)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
 const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊/;
-const NUISANCE = /隐私|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
+const NUISANCE = /隐私|堵|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线/;
 const SUPPLY_CUT = /停水|停电|没有?水|没有?电|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
@@ -129,17 +129,22 @@ const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30
 // about the cut unless water is coming into a home.
 const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
 
+// A notice quoted to say it was not kept (通知说五点来水 现在还没水) is a complaint, not a forward.
+const BROKEN_NOTICE = /通知(?:上)?说[^。！!？?]{0,30}(?:还没|还是没|都没|也没|没来|没有)/;
+
 const ASIDE_CHAT = new Set(['elsewhere', 'drill', 'resolved', 'dream', 'notice']);
 
 const PROPERTY_TARGET = new RegExp(
   [
-    '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:不想干|问就说|没人接|没人管|没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换|不像话|失职|乱收|不清|不修)',
+    '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:不想干|问就说|没人接|没人管|没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换|不像话|失职|乱收|不清|不修|不归|不属于|不肯|拒绝|不给修|不给弄)',
     '(?:交|收|涨)[^。！!？?]{0,4}物业费',
     '物业费[^。！!？?]{0,6}(?:交了|白交)',
     '物业费[^。！!？?]{0,10}(?:干嘛|干什么|白交|凭什么|涨|贵|高)',
     '(?:物业|物管)[^。！!？?]{0,15}(?:给个说法|要个说法|太慢|睡觉|玩手机)',
     '交得冤|白交了|钱白交',
     '投诉物业|换物业|物业公司',
+    // How to draw on the owners' repair fund is the property side's procedure, whatever it would mend.
+    '(?:维修基金|维修资金)[^。！!？?]{0,4}(?:怎么|如何|咋)(?:用|动用|申请|使用|取)',
     '物业[^。！!？?]{0,20}(每户|每家|每人)[^。！!？?]{0,6}(交|收)',
   ].join('|'),
 );
@@ -234,7 +239,7 @@ export function classifyByRules(text: string): Intake {
   const report = (confidence: number): Intake =>
     make('report', confidence, place, decideCategory(t, scores, urgent, told), urgent ? 'urgent' : 'normal');
 
-  if (L.forward.test(t) && !(ASKS_ORGANISATION.test(t) && !/^[^\p{L}\p{N}]*[\[【(（]|^\s*(转发|转)/u.test(t))) return make('chat', 0.9, place);
+  if (L.forward.test(t) && !BROKEN_NOTICE.test(t) && !(ASKS_ORGANISATION.test(t) && !/^[^\p{L}\p{N}]*[\[【(（]|^\s*(转发|转)/u.test(t))) return make('chat', 0.9, place);
   if (L.ad.test(t) && !(urgent && request)) return make('chat', 0.85, place);
 
   // Progress of an earlier ticket.
@@ -257,7 +262,8 @@ export function classifyByRules(text: string): Intake {
     return make('signup', 0.9, place);
   }
 
-  if (L.post.test(t) && L.postAsk.test(t)) return make('query', 0.85, place);
+  // "物业经理换了以后 保安都不巡逻了 管管": a post named in a complaint about the property side.
+  if (L.post.test(t) && L.postAsk.test(t) && !(blamesProperty && asksSomeone(t))) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && FIRST_PERSON_SIGNUP.test(t)) return make('signup', 0.7, place);
