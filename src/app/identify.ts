@@ -3,6 +3,11 @@ import type { OrgDirectory } from '../org/directory.js';
 import type { Tx } from '../store/db.js';
 import type { Speaker } from './context.js';
 
+/** The key events and messages use for a person: their WeChat alias, or `id:` when WeChat gave none. */
+export function personKey(p: { id: number; alias: string | null; chatId: string | null }): string {
+  return p.alias ?? `id:${p.chatId ?? p.id}`;
+}
+
 /** KeyValue key under which a binding remembers a contact's own WeChat alias. */
 export const boundAliasKey = (alias: string) => `bound-alias:${alias}`;
 
@@ -37,7 +42,7 @@ export async function identifySpeaker(tx: Tx, org: OrgDirectory, sender: ChatMes
   } else {
     person = await tx.person.create({ data: { alias: sender.alias ?? null, chatId: sender.chatId, name: sender.name } });
   }
-  const alias = person.alias ?? `id:${person.chatId ?? person.id}`;
+  const alias = personKey(person);
   const posts = person.fromOrg && person.alias ? org.postsOf(person.alias) : [];
   return {
     personId: person.id,

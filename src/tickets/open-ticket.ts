@@ -2,7 +2,7 @@ import type { MessageContext } from '../app/context.js';
 import type { Intake } from '../intake/index.js';
 import { DAY } from '../clock.js';
 import { jsonList } from '../store/db.js';
-import { deadlineAfter, slaFor } from './deadlines.js';
+import { acceptDeadline } from './deadlines.js';
 import { CATEGORY_LABELS, clip, fullPlace, roleLabel } from './messages.js';
 import { recordTicketEvent, type TicketRow } from './record.js';
 import { routeTicket, type RouteStep } from './routing.js';
@@ -72,7 +72,6 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
 
   const ladder = routeTicket(ctx.org, { category, urgency, grid: place.gridName, building: place.building, unit: place.unit });
   const step = ladder[0];
-  const sla = slaFor(ctx.org.org, urgency);
   const ticket = await ctx.db.ticket.create({
     data: {
       status: 'assigned',
@@ -90,7 +89,7 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
       createdAt: now,
       updatedAt: now,
       assignedAt: now,
-      acceptBy: deadlineAfter(now, sla.acceptMs, sla.pausesAtNight, ctx.config.timeZone),
+      acceptBy: acceptDeadline(ctx.org.org, urgency, now, ctx.config.timeZone),
     },
   });
   await recordTicketEvent(ctx, ticket, { kind: 'created', actor: ctx.speaker.alias });

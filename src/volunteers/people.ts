@@ -7,10 +7,7 @@ export interface PersonRow {
   chatId: string | null;
 }
 
-/** The alias events and messages use for a person; `id:` when WeChat gave none. */
-export function personKey(p: { id: number; alias: string | null; chatId: string | null }): string {
-  return p.alias ?? `id:${p.chatId ?? p.id}`;
-}
+export { personKey } from '../app/identify.js';
 
 export type Lookup = { ok: true; person: PersonRow } | { ok: false; why: 'unknown' | 'ambiguous' };
 
