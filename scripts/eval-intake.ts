@@ -38,6 +38,24 @@ for (const [g, row] of Object.entries(categoryConfusion)) {
     .join(' ');
   console.log(`  ${g.padEnd(11)} ${cells}`);
 }
+// Urgency is never left to an average: the confusion, then the text of every miss.
+const urgentOf = (u: string | null): 'urgent' | 'normal' => (u === 'urgent' ? 'urgent' : 'normal');
+const urgentCells = { urgent: { urgent: 0, normal: 0 }, normal: { urgent: 0, normal: 0 } };
+const misses: Labelled[] = [];
+const alarms: Labelled[] = [];
+gold.forEach((g, i) => {
+  const [gu, pu] = [urgentOf(g.urgency), urgentOf(predicted[i]!.urgency)];
+  urgentCells[gu][pu] += 1;
+  if (gu === 'urgent' && pu === 'normal') misses.push(g);
+  if (gu === 'normal' && pu === 'urgent') alarms.push(g);
+});
+console.log('\nurgent vs normal (rows gold, columns predicted; normal includes non-reports)');
+console.log(`${'gold\\pred'.padEnd(10)}${'urgent'.padStart(8)}${'normal'.padStart(8)}`);
+for (const g of ['urgent', 'normal'] as const) console.log(`${g.padEnd(10)}${String(urgentCells[g].urgent).padStart(8)}${String(urgentCells[g].normal).padStart(8)}`);
+console.log(`urgent misses: ${misses.length}`);
+for (const m of misses) console.log(`  MISS ${m.id} | ${m.text}`);
+console.log(`false alarms: ${alarms.length}`);
+for (const m of alarms) console.log(`  ALARM ${m.id} | ${m.text}`);
 if (args.includes('--errors')) {
   console.log('\nerrors');
   for (const e of errors) console.log(`  ${e.id} ${e.field}: gold ${String(e.gold)} got ${String(e.got)} | ${e.text}`);

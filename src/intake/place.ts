@@ -59,22 +59,26 @@ function arabiseNumerals(s: string): string {
 // Suffixes that make a number a quantity, a time or money rather than a place.
 const NOT_PLACE_AFTER = '(?:元|块|米|人|岁|年|次|天|万|平|分|点|个|斤|公里|小时|毫|度|层|楼|号楼|栋|幢|座|单元|路|届|周|月|日|号线|:|%)';
 
-const TRIPLE = /(?<![0-9a-z.\-:/])([0-9]{1,3}|[a-z])-([0-9]{1,2})-([0-9]{3,4})(?![0-9\-:/])/g;
+// A building is a number, a letter, or both in either order (D7, 12A, c2): compound
+// names are common in newer estates.
+const B = '[a-z]?[0-9]{1,3}[a-z]?|[a-z]';
+const TRIPLE = new RegExp(`(?<![0-9a-z.\\-:/])(${B})-([0-9]{1,2})-([0-9]{3,4})(?![0-9\\-:/])`, 'g');
 const BUILDING_ROOM = new RegExp(
   `(?<![0-9a-z.\\-:/])([0-9]{1,2}|[a-z])-([0-9]{3,4})(?![0-9\\-:/.])(?!\\s?${NOT_PLACE_AFTER})`,
   'g',
 );
-const BUILDING_UNIT = /(?<![0-9a-z.\-:/])([0-9]{1,3}|[a-z])-([0-9]{1,2})\s?单元/g;
-const BUILDING = /(?<![0-9a-z#\-.])([0-9]{1,3}|[a-z])\s?(号楼|栋|幢|座|#)/g;
+const BUILDING_UNIT = new RegExp(`(?<![0-9a-z.\\-:/])(${B})-([0-9]{1,2})\\s?单元`, 'g');
+const BUILDING = new RegExp(`(?<![0-9a-z#\\-.])(${B})\\s?(号楼|栋|幢|座|#)`, 'g');
 const BUILDING_HAO = /(?<![0-9a-z\-.月])([0-9]{1,3})号(?=\s?[0-9]{1,2}\s?单元)/g;
 const UNIT = /(?<![0-9a-z.\-])([0-9]{1,2})\s?号?单元/g;
-const ROOM_SUFFIX = /(?<![0-9a-z\-#.:尾单编工])([0-9]{3,4})\s?(?:室|号房|号(?!楼|线|院|门|码|车|位|球|机)|房(?!子|间|东|租|价|产|贷|本))/g;
+// A number after a road or lane (建设路128号) is a street address, not a room.
+const ROOM_SUFFIX = /(?<![0-9a-z\-#.:尾单编工]|[路街道巷弄里]\s?)([0-9]{3,4})\s?(?:室|号房|号(?!楼|线|院|门|码|车|位|球|机)|房(?!子|间|东|租|价|产|贷|本))/g;
 const FLOOR_ROOM = /(?<![0-9.\-])([0-9]{1,2})\s?楼\s?([0-9]{2})(?![0-9]|\s?(?:点|:|号|岁|天|年|月|分|个|人|元|块|次|层|楼|米|斤))/g;
 const ROOM_AFTER_MARKER = new RegExp(
   `(?:栋|幢|座|号楼|单元|#)\\s?的?\\s?([0-9]{3,4})(?![0-9])(?!\\s?${NOT_PLACE_AFTER})`,
   'g',
 );
-const ROOM_BEFORE_HOME = /(?<![0-9a-z.\-#:尾单编号])([1-9][0-9]?[0-3][0-9])(?=\s?(?:家|的|那家|那户|住户|业主|户|门口))/g;
+const ROOM_BEFORE_HOME = /(?<![0-9a-z.\-#:尾单编号])([1-9][0-9]?[0-3][0-9])(?=\s?(?:家|的|那家|那户|住户|业主|门口))/g;
 // "我家住601 楼上那家…": a space after the number ends it, so 楼 after the space is not its suffix.
 const ROOM_AFTER_LIVE = new RegExp(
   `(?:住|住在|我家|我是|家住|家是)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!${NOT_PLACE_AFTER})`,
@@ -102,7 +106,9 @@ function earliest(hits: Hit[]): string | null {
 }
 
 function building(raw: string): string {
-  return /^[a-z]$/.test(raw) ? raw.toUpperCase() : String(Number(raw));
+  const m = /^([a-z]?)([0-9]*)([a-z]?)$/.exec(raw);
+  if (!m || !m[2]) return raw.toUpperCase();
+  return `${m[1]}${Number(m[2])}${m[3]}`.toUpperCase();
 }
 
 /** Place from an already normalised text (see normalizeText). */
@@ -126,7 +132,7 @@ export function extractPlaceNormalized(normalized: string): Place {
     u.push({ at: m.index, value: String(Number(m[2])) });
   }
   for (const m of s.matchAll(BUILDING)) {
-    if (m[1] === '0' || /^0/.test(m[1])) continue;
+    if (/^0/.test(m[1])) continue;
     b.push({ at: m.index, value: building(m[1]) });
   }
   for (const m of s.matchAll(BUILDING_HAO)) b.push({ at: m.index, value: String(Number(m[1])) });

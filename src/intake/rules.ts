@@ -3,6 +3,7 @@ import { canonicalize } from './canon.js';
 import { coreOf, normalizeText } from './normalize.js';
 import { extractPlaceNormalized } from './place.js';
 import { assessUrgency, detectUrgent, type UrgencyAssessment, type UrgentFinding } from './urgency.js';
+import { safetyNet } from './safety.js';
 import { CATEGORIES, type Category, type Intake, type Intent, type Place, type Urgency } from './types.js';
 
 export { detectUrgent };
@@ -230,14 +231,33 @@ export function classifyByRules(text: string): Intake {
   if (L.ack.has(core)) return make('chat', 0.95, place);
 
   const scores = scoreCategories(t);
-  const { score: topScore } = topOf(scores);
   const told = assessUrgency(t);
-  const { aside } = told;
-  const urgent = told.finding?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t) ? null : told.finding;
-  const request = L.request.test(t);
-  const problem = L.problem.test(t);
+  const found = told.finding?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t) ? null : told.finding;
+  // Emergencies first: what the concept slots did not find urgent goes through the
+  // second, independent check; a danger is missed only when both miss it.
+  const net = found ? null : safetyNet(t);
+  const urgent = found ?? net;
   const report = (confidence: number): Intake =>
     make('report', confidence, place, decideCategory(t, scores, urgent, told), urgent ? 'urgent' : 'normal');
+  const decided = decideIntent(t, core, place, scores, told, urgent, report);
+  // Whatever shape the message has (a question to the group, a sign-up word), a danger
+  // found by the second check is a report.
+  return net && decided.intent !== 'report' ? report(0.6) : decided;
+}
+
+function decideIntent(
+  t: string,
+  core: string,
+  place: Place,
+  scores: Record<Category, number>,
+  told: UrgencyAssessment,
+  urgent: UrgentFinding | null,
+  report: (confidence: number) => Intake,
+): Intake {
+  const { score: topScore } = topOf(scores);
+  const { aside } = told;
+  const request = L.request.test(t);
+  const problem = L.problem.test(t);
 
   if (L.forward.test(t) && !BROKEN_NOTICE.test(t) && !(ASKS_ORGANISATION.test(t) && !/^[^\p{L}\p{N}]*[\[【(（]|^\s*(转发|转)/u.test(t))) return make('chat', 0.9, place);
   if (L.ad.test(t) && !(urgent && request)) return make('chat', 0.85, place);

@@ -61,6 +61,19 @@ const cases: Row[] = [
   ['报名#A1', null, null, null],
   ['一斤十二块', null, null, null],
   ['一共2个人', null, null, null],
+  // Letters before or after the digits, either case: compound building names.
+  ['D7栋单元门关不上了', 'D7', null, null],
+  ['12A栋的电梯', '12A', null, null],
+  ['c2幢楼下一地狗屎', 'C2', null, null],
+  ['b3栋2单元门禁', 'B3', '2', null],
+  ['住在B12号楼', 'B12', null, null],
+  ['a3-2-401漏水', 'A3', '2', '401'],
+  // A road number or a count of households is no room.
+  ['建设路88号院又停电了', null, null, null],
+  ['新闻说中山路128号那边要拆迁', null, null, null],
+  ['光明路1102号', null, null, null],
+  ['我们小区共有120户', null, null, null],
+  ['小区有1200户 车位才三百个', null, null, null],
 ];
 
 describe('extractPlace', () => {

@@ -1,0 +1,168 @@
+import type { UrgentFinding } from './urgency.js';
+
+/**
+ * The second safety check: independent of the concept slots in urgency.ts, run on every
+ * message those did not find urgent, so that an emergency is missed only when both fail.
+ *
+ * The bar is deliberately low (a false alarm costs a holder one message; a miss can cost
+ * a life): a few broad concepts, each a pair of word classes close together or one
+ * phrase that needs nothing else. Only a few guards hold it back: the danger is over or
+ * elsewhere (found, put out, news, a dream, a drill, a notice), only imagined (万一,
+ * 迟早), a help offered rather than asked for, or a standing nuisance told as weeks of
+ * the same (anger about a thing that has lasted a month is not a danger of the next
+ * hour). A person missing keeps its urgency however long it has lasted.
+ */
+
+interface SafetyConcept {
+  kind: string;
+  category: string | null;
+  /** Phrases that are enough on their own. */
+  alone?: RegExp;
+  /** Pairs of word classes that must both occur within `within` characters. */
+  pairs?: [RegExp, RegExp][];
+  within?: number;
+  /** Whether weeks of the same (a standing nuisance) still count. */
+  lasting?: boolean;
+  /** Words that make the concept about something else (a pet gone missing). */
+  unless?: RegExp;
+}
+
+const PERSON =
+  /孩子|小孩|娃|儿子|女儿|闺女|孙子|孙女|宝宝|男孩|女孩|小伙|姑娘|老人|爷爷|奶奶|姥姥|姥爷|外婆|外公|老伴|老公|老婆|爱人|我爸|我妈|父亲|母亲|婆婆|公公|老头|老太|老爷子|大爷|大妈|阿姨|我哥|我姐|我弟|我妹|哥哥|姐姐|弟弟|妹妹|邻居/;
+
+const CONCEPTS: SafetyConcept[] = [
+  {
+    kind: 'life',
+    category: 'assistance',
+    alone:
+      /喝了?农药|吃了[^，。！!？?\s]{0,4}(一整?瓶|整瓶|半瓶|一把)|沉下去|沉到水|溺水|落水|掉(进|到)?[^，。！!？?\s]{0,3}(河|湖|池|塘|井)里?|抽搐|抽了一下|抽风|惊厥|口吐白沫|说胡话|烧糊涂|昏迷|叫不醒|喊不醒|没(有)?呼吸|(?<!得|得人|得我)(喘不(上|过)气|上不来气)|(胸口|心口)[^，。！!？?\s]{0,3}(疼|痛)|救护车[^，。！!？?\s]{0,4}(没到|没来|在路上|还没)|120[^，。！!？?\s]{0,3}(没到|没来|打不通|在路上)|等救护车|往医院送|大出血|满脸是血|血流不止|在流血|割腕|跳楼|想不开|不想活|(楼顶|天台|窗台)[^，。！!？?\s]{0,6}(边上|坐着|站着)|坐在边上|烧到\s?(39|40|41|四十|三十九)|速效救心丸|救心丸|硝酸甘油|胰岛素[^，。！!？?\s]{0,2}(没了|断了|(?<!快)用完了)|哮喘[^，。！!？?\s]{0,4}(犯了|发作)/,
+    pairs: [
+      [/摔|跌|滑倒|倒在|倒地/, /起不来|动不了|爬不起来|站不起来|扶不动|不能动|没反应/],
+      [/晕|倒/, /叫不醒|没反应|不省人事|醒不过来/],
+    ],
+    within: 20,
+  },
+  {
+    kind: 'missing',
+    category: 'assistance',
+    lasting: true,
+    alone:
+      /失联|走丢|走失|失踪|跑丢|走散|还没找到(?!工作|地方|车位|房)|没找到人|都没找到|联系不上|(到现在|现在)[^，。！!？?\s]{0,4}(还)?没(回|到家)|一直没有?回来|(一天|两天|三天|几天|一夜|一晚上|一宿)[^，。！!？?\s]{0,4}没(回|见|消息)|(电话|手机)[^，。！!？?\s]{0,3}(关机|打不通)[^。！!？?]{0,10}(没回|不回)/,
+    pairs: [[PERSON, /(?<!看)不见了|没回来|没回家|没到家|找不到(?!人|工作|地方|车位)|找不着(?!人)|还没回|没了人影|人没了/]],
+    within: 24,
+    unless: /猫|狗|宠物|鸟|鹦鹉|兔/,
+  },
+  {
+    kind: 'trapped',
+    category: 'facility',
+    alone: /困在电梯|电梯里[^，。！!？?\s]{0,6}(困|关着|出不来)/,
+    pairs: [[/电梯/, /(卡|停|坏|困|关)[^，。！!？?\s]{0,6}(半截|中间)|(有人|小孩|孩子|老人|一个人|我)[^，。！!？?\s]{0,4}在里面|出不来|喘不/]],
+    within: 24,
+  },
+  {
+    kind: 'locked',
+    category: 'assistance',
+    alone: /(锁|关)在(阳台|门外|屋里|家里|卫生间|厕所)[^。！!？?]{0,20}(孩子|小孩|老人|一个人|没电|出不去|开不了)|(孩子|小孩|老人)[^，。！!？?\s]{0,4}(一个人)?(锁|关)在(屋里|家里|屋|家)/,
+  },
+  {
+    kind: 'fire',
+    category: 'security',
+    alone: /(?<![打点]不?)着火|起火|失火|烧起来|着起来|火苗[^，。！!？?\s]{0,3}(窜|往外|好大|很大|老高)|浓烟|冒黑烟|黑烟|冒烟|一股[^，。！!？?\s]{0,4}(烧焦|焦糊|糊)味|烧焦的?味|冒火花|火花|火星/,
+  },
+  {
+    kind: 'gas',
+    category: 'utilities',
+    lasting: true,
+    alone: /(煤气|燃气|天然气|液化气)味|臭鸡蛋味|漏气/,
+    pairs: [[/煤气|燃气|天然气|液化气|气管|灶|阀门|气罐/, /咝咝|嘶嘶|呲呲|嗤嗤|往外喷|喷气|冒气|关不上|关不住|有股味|有味|一股味/]],
+    within: 16,
+  },
+  {
+    kind: 'flood',
+    category: null,
+    pairs: [
+      [/水|污水|脏水|粪水/, /插座|插线板|插排|电闸|电箱|配电|电线|电视|电器|电表|灯里|灯座|灯一闪|冒了?一下火花/],
+      [/进水|淹|灌|漫|没过|返水|倒灌|哗哗/, /家|屋|客厅|卧室|厨房|地下室|床/],
+    ],
+    within: 24,
+  },
+  {
+    kind: 'intrusion',
+    category: 'security',
+    alone: /正在撬|在撬|还在撬|(试|拧|转|捅)[^，。！!？?\s]{0,3}(我家|门)?[^，。！!？?\s]{0,2}(门锁|锁|门把)|有人[^，。！!？?\s]{0,6}(翻|爬|闯|钻)进|进贼|进了贼|进小偷/,
+    pairs: [
+      [/撬|翻进|闯进|门锁[^，。！!？?\s]{0,3}坏|门开着|锁坏|被撬|门被/, /还没走|还在|里面有人|有人在里|有动静|在翻|翻东西|没出来|不敢进|不敢上去|人在里面|从里面反锁|陌生人/],
+      [/陌生人|男的|女的|小偷|贼|有个人/, /在翻|翻东西|翻抽屉|还没出来|没出来/],
+    ],
+    within: 30,
+  },
+  {
+    kind: 'violence',
+    category: 'security',
+    alone: /拿着?刀|持刀|砍人|追着砍|捅人/,
+    pairs: [[/打架|打人|殴打|家暴|打起来|被打/, /血|倒地|晕|受伤|头破/]],
+    within: 24,
+  },
+];
+
+// The danger is over, elsewhere, only told or only imagined: nothing to raise.
+const OVER =
+  /没人在里面|里面没人|没有人在里面|没人被困|没着火|没有着火|没起火|是假的|别传|抓到了|扶回家|扶起来|送回家|(妈妈|爸爸|家长|家里人|大人)[^，。！!？?\s]{0,2}(来了|接走)|找到了|找着了|已经找到|回来了|到家了|没事了|人没事|虚惊|扑灭|灭了|抓住了|被抓|放出来了|已经出来|救出来|已经送医|送到医院了|出院|平安|不是着火|是在烧纸|在炸|做饭|炒菜|烧烤|火锅|鞭炮|烟花|蚊香|抽烟|烧香|烧纸/;
+const ELSEWHERE = /新闻|报道|视频|抖音|快手|朋友圈|网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|通知|提醒|提示|温馨|科普|注意事项|转发|【/;
+const IMAGINED = /真(要|的)?着火|着火了?(就|都)|就麻烦|就完了|都跑不|进不来|万一|如果|要是|假如|一旦|迟早|早晚|就能|就会|会出事|要出事|出人命|容易|以防|预防|防止|千万|别让|不要让|防(溺水|走失|火|盗|骗)/;
+// Advice to neighbours (注意用火): a warning, unless a person is missing (请大家注意看看).
+const ADVICE = /注意|小心|当心/;
+// Told as the writer's own past (以前也走丢过一次, 那次着火): a memory, not now.
+const PAST = /以前|之前|那次|那回|小时候|去年|上次|曾经|过一次|过一回|想起|昨天|昨晚|昨日|前天|前几天|上周|上个?礼拜|上个?星期|上个月/;
+// ...unless it goes on until now (昨晚出门到现在都没回).
+const CONTINUING = /到现在|现在还|还没|至今|一直没|仍然|还在/;
+// An offer of help or a loan to neighbours (多买了几盒 需要的来拿) asks nobody to act.
+const OFFER = /需要的(来|找|联系|说)|需要的话|可以借|可以送|免费送|送给需要|多买了|闲着/;
+// Weeks of the same: a standing nuisance, told angrily or not.
+const LASTING = /天天|每天|老是|总是|经常|三天两头|好几个?(礼拜|星期|月)|[一两几]个?(礼拜|星期|月)了|半年|一年|多少次|又来了/;
+
+const globalCache = new Map<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = globalCache.get(re);
+  if (!g) globalCache.set(re, (g = new RegExp(re.source, 'gu')));
+  g.lastIndex = 0;
+  return g;
+}
+
+function starts(t: string, re: RegExp): number[] {
+  const g = globalOf(re);
+  const out: number[] = [];
+  for (let m = g.exec(t); m; m = g.exec(t)) {
+    out.push(m.index);
+    if (m[0].length === 0) g.lastIndex++;
+  }
+  return out;
+}
+
+function near(t: string, a: RegExp, b: RegExp, within: number): boolean {
+  if (!a.test(t) || !b.test(t)) return false;
+  const as = starts(t, a);
+  return starts(t, b).some((j) => as.some((i) => Math.abs(i - j) <= within));
+}
+
+/**
+ * A danger to life, home or person that may be happening now, found by the second,
+ * independent check; null when none is in view. `t` is the normalised canonical text.
+ */
+export function safetyNet(t: string): UrgentFinding | null {
+  if (OVER.test(t) || ELSEWHERE.test(t) || OFFER.test(t)) return null;
+  const imagined = IMAGINED.test(t);
+  const advice = ADVICE.test(t);
+  const past = PAST.test(t) && !CONTINUING.test(t);
+  const lasting = LASTING.test(t);
+  for (const c of CONCEPTS) {
+    if (imagined || past) continue;
+    if (advice && c.kind !== 'missing') continue;
+    if (lasting && !c.lasting) continue;
+    if (c.unless?.test(t)) continue;
+    const hit = c.alone?.test(t) || (c.pairs ?? []).some(([a, b]) => near(t, a, b, c.within ?? 24));
+    // A flood keeps its kind: where the water comes from decides its category as for the first check.
+    if (hit) return { kind: c.kind === 'flood' ? 'flood' : `net-${c.kind}`, category: c.category };
+  }
+  return null;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalize } from '../../src/intake/canon.js';
+import { classifyByRules } from '../../src/intake/index.js';
+import { normalizeText } from '../../src/intake/normalize.js';
+import { safetyNet } from '../../src/intake/safety.js';
+import { detectUrgent } from '../../src/intake/urgency.js';
+
+const canonical = (text: string) => canonicalize(normalizeText(text));
+
+describe('the second safety check raises emergencies told indirectly', () => {
+  it.each<[string, string]>([
+    // an intruder still inside a flat that was broken into
+    ['家里门被撬了 我在门口听见卧室里有动静 人好像还没走', 'security'],
+    ['下班回来门锁是坏的 屋里灯亮着 我不敢进去 里面有人在翻东西', 'security'],
+    // a child missing and still not found; a person missing for days
+    ['孩子还没找到 从下午五点到现在 谁看见一个穿黄衣服的小男孩', 'assistance'],
+    ['我哥失联三天了 微信不回电话关机 他一个人住在7栋', 'assistance'],
+    ['邻居家的老人昨晚出门到现在都没回 手机放家里了', 'assistance'],
+    // water into a home reaching sockets and appliances
+    ['楼上的水一直往下漏 电灯里都在滴水 灯一闪一闪的', 'dispute'],
+    ['我家地下室进水了 水快到电闸那了 里面还有两个电动车电瓶', 'facility'],
+    // life: poison, drowning, a child in a high fever asking the group for medicine
+    ['我老公喝了农药 正在往医院送 谁家有车', 'assistance'],
+    ['游泳池那边有个小孩沉下去了 救生员不在', 'assistance'],
+    ['俺家娃儿发高烧 烧得说胡话 这大半夜的药店都关了 谁家有退烧药啊', 'assistance'],
+    // someone trapped, a child alone in a stopped lift
+    ['电梯坏在半截了 我家小孩一个人在里面 哭得不行', 'facility'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it('catches what the first check misses: a miss needs both to fail', () => {
+    const missedByFirst = ['孩子还没找到 从下午五点到现在 谁看见一个穿黄衣服的小男孩', '我老公喝了农药 正在往医院送 谁家有车'];
+    for (const text of missedByFirst) {
+      expect(detectUrgent(canonical(text))).toBeNull();
+      expect(safetyNet(canonical(text))).not.toBeNull();
+    }
+  });
+});
+
+describe('the second safety check keeps its guards', () => {
+  it.each([
+    // standing nuisances, however angry
+    '手机没信号好几个礼拜了 打个电话都要跑到楼下 气死我了 到底有没有人管',
+    '电梯三天两头坏 迟早要出人命',
+    '楼上装修天天电钻 吵得我心脏病都要犯了',
+    '家里水管滴滴答答漏了一个礼拜了 找不到人修',
+    // only imagined, over, past, elsewhere, a pet, an offer, a supply run dry
+    '楼道里堆满纸箱子 一点火星子就能烧起来',
+    '消防通道被堵死了 真要着火了消防车都进不来',
+    '半夜有人在车库撬车门 我看见两个黑影跑了',
+    '我家孩子找到了 在同学家玩 谢谢大家帮忙',
+    '我妈以前也走丢过一次 那种感觉真是急死人',
+    '新闻说隔壁小区昨天着火了 好在没人受伤',
+    '我家猫走丢了 橘色的 有看到的告诉我一声',
+    '家里有多的退烧药 哪家孩子需要的话说一声',
+    '天然气打不着火 一点气都没有',
+    '这鬼天气 热得人喘不过气',
+    '电梯又坏了 停在5楼不动 没人在里面 我们只能爬楼',
+  ])('%s is not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
