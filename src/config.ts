@@ -32,6 +32,12 @@ const envSchema = z.object({
   GRIDBOT_LLM_TIMEOUT_MS: num(8000).pipe(z.number().int().min(100)),
   GRIDBOT_LLM_MAX_CALLS_PER_DAY: num(2000).pipe(z.number().int().min(0)),
   GRIDBOT_LLM_MAX_CALLS_PER_ROOM_PER_DAY: num(200).pipe(z.number().int().min(0)),
+  GRIDBOT_MEDIA_DIR: z.string().default('./data/media'),
+  GRIDBOT_MEDIA_MAX_MB: num(10).pipe(z.number().positive().max(100)),
+  GRIDBOT_ASR_BASE_URL: z.string().optional(),
+  GRIDBOT_ASR_API_KEY: z.string().optional(),
+  GRIDBOT_ASR_MODEL: z.string().optional(),
+  GRIDBOT_ASR_TIMEOUT_MS: num(15000).pipe(z.number().int().min(100)),
   GRIDBOT_DIGEST_TIME: z.string().regex(/^\d{1,2}:\d{2}$/).default('18:00'),
   GRIDBOT_NOTICE_GRACE_MINUTES: num(30).pipe(z.number().min(0)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -65,6 +71,10 @@ export interface Config {
     maxCallsPerDay: number;
     maxCallsPerRoomPerDay: number;
   };
+  /** Photos and voice notes: where their files are kept (never served publicly), and the cap. */
+  media: { dir: string; maxBytes: number };
+  /** Speech-to-text for voice notes (OpenAI-compatible `/audio/transcriptions`); off when unset. */
+  asr?: { baseURL: string; apiKey: string; model: string; timeoutMs: number };
   digestTime: string;
   noticeGraceMs: number;
   logLevel: string;
@@ -117,6 +127,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }),
     loginMaxScans: e.GRIDBOT_LOGIN_MAX_SCANS,
     model,
+    media: Object.freeze({ dir: e.GRIDBOT_MEDIA_DIR, maxBytes: Math.round(e.GRIDBOT_MEDIA_MAX_MB * 1024 * 1024) }),
+    asr: e.GRIDBOT_ASR_BASE_URL
+      ? Object.freeze({
+          baseURL: e.GRIDBOT_ASR_BASE_URL,
+          apiKey: e.GRIDBOT_ASR_API_KEY ?? 'none',
+          model: e.GRIDBOT_ASR_MODEL ?? 'whisper-1',
+          timeoutMs: e.GRIDBOT_ASR_TIMEOUT_MS,
+        })
+      : undefined,
     digestTime: e.GRIDBOT_DIGEST_TIME,
     noticeGraceMs: e.GRIDBOT_NOTICE_GRACE_MINUTES * 60_000,
     logLevel: e.LOG_LEVEL,

@@ -3,7 +3,7 @@
  * In production the same events go to the log.
  */
 export type BotEvent =
-  | { kind: 'say'; room?: string; to?: string; text: string }
+  | { kind: 'say'; room?: string; to?: string; text: string; media?: 'image' | 'video' | 'audio' }
   | {
       kind: 'ticket';
       id: number;

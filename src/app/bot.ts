@@ -13,6 +13,12 @@ import { commandSpecs, sweeps } from './features.js';
 import { identifySpeaker } from './identify.js';
 import { dispatchMessage } from './dispatch.js';
 import { Exclusive } from './exclusive.js';
+import { mediaText, removeMediaFile, saveMediaFile, type SavedFile } from '../chat/media.js';
+import { mediaFileInUse, saveTranscript, storeInboundWithMedia } from '../store/media.js';
+import { clipQuote, locationText, tooLargeText, TRANSCRIBED } from '../media/messages.js';
+import { loadInboundFile, loadOutboundFile } from '../media/files.js';
+import { withQuotedTicket } from '../media/quote.js';
+import type { Transcriber } from '../media/transcribe.js';
 import type { AppContext, MessageContext } from './context.js';
 
 export interface BotDeps {
@@ -25,6 +31,8 @@ export interface BotDeps {
   classifier: Classifier;
   org: OrgDirectory;
   random?: () => number;
+  /** Speech-to-text for voice notes; without it they get a short request to type. */
+  transcriber?: Transcriber;
 }
 
 /** Duplicate deliveries of the same text by the same person in one place within this window are dropped. */
@@ -54,6 +62,7 @@ export class Bot {
       timeZone: deps.config.timeZone,
       random: deps.random,
       resolveContact: (key) => this.resolveContact(key),
+      loadFile: (id) => loadOutboundFile(deps.db, deps.config.media.dir, id),
       exclusive: (work) => this.exclusive.run(work),
     });
     deps.chat.onMessage((m) => this.receive(m));
@@ -87,36 +96,63 @@ export class Bot {
   private async storeNow(message: ChatMessage): Promise<number | undefined> {
     const { db, clock } = this.deps;
     if (message.room && !this.deps.org.room(message.room.topic)) return undefined; // not a registered group
-    const { text, mentioned } = normalizeText(message.text, this.botName);
+    const { text: typed, mentioned } = normalizeText(message.text, this.botName);
+    const kind = message.media?.kind ?? (message.location ? 'location' : 'text');
+    const text = message.media
+      ? mediaText(message.media.kind, message.media.durationMs)
+      : message.location
+        ? locationText(message.location)
+        : typed;
     if (text === '') return undefined;
     const now = clock.now();
-    const fingerprint = `${message.room?.topic ?? 'dm'}|${message.sender.alias ?? message.sender.chatId}|${text}`;
+    // A file over the cap is answered and nothing of it is written.
+    let saved: SavedFile | undefined;
+    if (message.media) {
+      const bytes = await message.media.read(this.deps.config.media.maxBytes);
+      if (bytes === 'too_large') return this.refuseLargeMedia(message);
+      saved = saveMediaFile(this.deps.config.media.dir, message.media.kind, bytes);
+    }
+    const fingerprint = `${message.room?.topic ?? 'dm'}|${message.sender.alias ?? message.sender.chatId}|${saved ? saved.sha256 : text}`;
     const recent = await db.inboundMessage.findFirst({
       where: { fingerprint, receivedAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
       select: { id: true },
     });
+    const data = {
+      messageId: message.id,
+      roomTopic: message.room?.topic ?? null,
+      senderChat: message.sender.chatId,
+      senderAlias: message.sender.alias ?? null,
+      senderName: message.sender.name,
+      text,
+      kind,
+      quote: message.quote ? clipQuote(message.quote.text) : null,
+      mentioned: mentioned || message.mentionsBot,
+      fingerprint,
+      receivedAt: now,
+      status: recent ? 'duplicate' : 'pending',
+    };
     try {
-      const row = await db.inboundMessage.create({
-        data: {
-          messageId: message.id,
-          roomTopic: message.room?.topic ?? null,
-          senderChat: message.sender.chatId,
-          senderAlias: message.sender.alias ?? null,
-          senderName: message.sender.name,
-          text,
-          mentioned: mentioned || message.mentionsBot,
-          fingerprint,
-          receivedAt: now,
-          status: recent ? 'duplicate' : 'pending',
-        },
-        select: { id: true },
-      });
-      return recent ? undefined : row.id;
+      const id = saved
+        ? await storeInboundWithMedia(db, data, { kind: message.media!.kind, path: saved.path, sha256: saved.sha256, size: saved.size, durationMs: message.media!.durationMs, roomTopic: data.roomTopic, createdAt: now })
+        : (await db.inboundMessage.create({ data, select: { id: true } })).id;
+      return recent ? undefined : id;
     } catch (err) {
+      // Nothing half-written: a file no row points at is removed again.
+      if (saved?.created && !(await mediaFileInUse(db, saved.path))) removeMediaFile(this.deps.config.media.dir, saved.path);
       // The same protocol id again (a replay after re-login): already stored, maybe handled.
       if ((err as { code?: string }).code === 'P2002') return undefined;
       throw err;
     }
+  }
+
+  /** A file over the size cap: a short answer where it came from; nothing is stored. */
+  private async refuseLargeMedia(message: ChatMessage): Promise<undefined> {
+    const target: ChatTarget = message.room
+      ? { kind: 'room', topic: message.room.topic }
+      : message.sender.alias ? { kind: 'contact', alias: message.sender.alias } : { kind: 'contact', chatId: message.sender.chatId };
+    await enqueue(this.deps.db, this.deps.clock, { target, text: tooLargeText(message, this.deps.config.media.maxBytes) });
+    this.outbox.wake();
+    return undefined;
   }
 
   /** Handles every message stored but not yet handled (after a crash or restart). */
@@ -136,13 +172,18 @@ export class Bot {
     const row = await db.inboundMessage.findFirst({ where: { id: inboundId, status: 'pending' } });
     if (!row) return;
     const room = row.roomTopic ? this.deps.org.room(row.roomTopic) : undefined;
-    const text = row.text.length > MAX_TEXT ? row.text.slice(0, MAX_TEXT) : row.text;
-    const command = this.matcher.match(text);
+    // A voice note becomes words when speech-to-text is configured (before the transaction: it takes seconds).
+    const heard = row.kind === 'audio' ? await this.transcribe(row.id) : undefined;
+    const said = heard ? `${TRANSCRIBED}${heard}` : row.text;
+    const text = said.length > MAX_TEXT ? said.slice(0, MAX_TEXT) : said;
+    const readable = row.kind === 'text' || heard !== undefined;
+    // A quoted ticket message gives the command its number (「新工单 #3…」 接单).
+    const command = row.kind === 'text' ? this.matcher.match(withQuotedTicket(text, row.quote)) : undefined;
     // The model may take seconds: ask it before the transaction, never inside it.
     let intake: Intake | undefined;
-    if (!command && (room?.kind === 'residents' || !row.roomTopic)) {
+    if (readable && !command && (room?.kind === 'residents' || !row.roomTopic)) {
       const known = room ? this.deps.org.grid(room.grid)?.buildings.map((b) => b.number) : undefined;
-      intake = await this.deps.classifier.classify(text, { roomKey: room?.topic ?? `dm:${row.senderChat}`, knownBuildings: known });
+      intake = await this.deps.classifier.classify(heard ?? text, { roomKey: room?.topic ?? `dm:${row.senderChat}`, knownBuildings: known });
     }
     const sink = new BufferedSink(this.deps.events);
     try {
@@ -151,7 +192,13 @@ export class Bot {
         const claimed = await tx.inboundMessage.updateMany({ where: { id: inboundId, status: 'pending' }, data: { status: 'done', handledAt: this.deps.clock.now() } });
         if (claimed.count === 0) return;
         const ctx = await this.messageContext(tx, sink, row, room, text);
-        await dispatchMessage(ctx, { command, intake, tooLong: row.text.length > MAX_TEXT });
+        if (heard) await saveTranscript(tx, row.id, heard);
+        await dispatchMessage(ctx, {
+          command,
+          intake,
+          tooLong: said.length > MAX_TEXT,
+          inbound: { kind: row.kind, quote: row.quote ?? undefined, transcribed: heard !== undefined, body: row.text },
+        });
       });
     } catch (err) {
       sink.discard();
@@ -169,6 +216,20 @@ export class Bot {
     }
     sink.flush();
     this.outbox.wake();
+  }
+
+  /** The words of a stored voice note, when speech-to-text is configured and understood it. */
+  private async transcribe(inboundId: number): Promise<string | undefined> {
+    const { transcriber, db, config, log } = this.deps;
+    if (!transcriber) return undefined;
+    const file = await loadInboundFile(db, config.media.dir, inboundId);
+    if (!file) return undefined;
+    const words = await transcriber.transcribe(file).catch((err: unknown) => {
+      log.warn({ err, inboundId }, 'speech-to-text failed; answering as without it');
+      return undefined;
+    });
+    const clean = words?.trim();
+    return clean ? clean : undefined;
   }
 
   appContext(tx: Tx, events: EventSink): AppContext {

@@ -8,11 +8,16 @@ import type { RoomInfo } from '../org/directory.js';
 import { queryAnswerers, signupHandlers } from './features.js';
 import { continueEarlierReport, rememberForFollowUp } from './follow-up.js';
 import { BIND_HINT } from '../people/bind.js';
+import { answerVoiceNote, ownMedia, placeMedia } from '../media/attach.js';
+import { placeFromLocation } from '../media/location.js';
+import { completeQuotedReport } from '../media/quote.js';
 
 export interface Dispatch {
   command?: MatchedCommand;
   intake?: Intake;
   tooLong?: boolean;
+  /** What kind of message it was (text when absent), what it quoted, and its stored text. */
+  inbound?: { kind: string; quote?: string; transcribed: boolean; body: string };
 }
 
 /** A command is answered; a refusal is a short reason and a `refused` event, nothing changed. */
@@ -46,7 +51,26 @@ async function runCommand(ctx: MessageContext, { spec, word, args }: MatchedComm
  * residents' group the bot speaks only when it has something for the group.
  */
 export async function dispatchMessage(ctx: MessageContext, d: Dispatch): Promise<void> {
+  const kind = d.inbound?.kind ?? 'text';
+  if (kind === 'location') return placeFromLocation(ctx, d.inbound!.body);
+  if (kind === 'image' || kind === 'video' || kind === 'audio') {
+    if (!d.inbound?.transcribed) {
+      const used = await placeMedia(ctx);
+      if (kind === 'audio' && !used) await answerVoiceNote(ctx);
+      return;
+    }
+    // A transcribed voice note is read as words; the recording goes with the ticket.
+    await ownMedia(ctx);
+    await dispatchWords(ctx, d);
+    await placeMedia(ctx);
+    return;
+  }
+  return dispatchWords(ctx, d);
+}
+
+async function dispatchWords(ctx: MessageContext, d: Dispatch): Promise<void> {
   if (d.command) return runCommand(ctx, d.command, d.tooLong ?? false);
+  if (d.inbound?.quote && d.intake && (await completeQuotedReport(ctx, d.inbound.quote))) return;
   if (!ctx.room) return handleDirectMessage(ctx, d.intake);
   if (ctx.room.kind !== 'residents' || !d.intake) return;
   const intake = d.intake;

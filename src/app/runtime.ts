@@ -2,6 +2,7 @@ import type { Org } from '../org/types.js';
 import { OrgDirectory } from '../org/directory.js';
 import { createClassifier, type Classifier } from '../intake/index.js';
 import { Bot, type BotDeps } from './bot.js';
+import { createTranscriber } from '../media/transcribe.js';
 
 /** What the bot needs, with the organisation as the file says it and the classifier optional. */
 export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier'> & { org: Org; classifier?: Classifier };
@@ -30,7 +31,8 @@ export function createBot(deps: RuntimeDeps): Bot {
         : undefined,
     });
   const directory = new OrgDirectory(deps.org);
-  const bot = new Bot({ ...deps, classifier, org: directory });
+  const transcriber = deps.transcriber ?? (config.asr ? createTranscriber(config.asr) : undefined);
+  const bot = new Bot({ ...deps, classifier, org: directory, transcriber });
   deps.chat.onReady(async () => {
     // Contact ids are only good for one login: forget them, people are matched anew.
     await deps.db.person.updateMany({ where: { chatId: { not: null } }, data: { chatId: null } });

@@ -4,7 +4,7 @@ import type { EventSink } from '../events.js';
 import type { Logger } from '../log.js';
 import type { Db, Tx } from '../store/db.js';
 import { startOfLocalDay } from '../time.js';
-import { SendError, type ChatPort, type ChatTarget } from './port.js';
+import { SendError, type ChatPort, type ChatTarget, type OutboundFile } from './port.js';
 import { earliestSend, emptyHistory, randomPause, recordSend, type SendHistory } from './send-limits.js';
 
 export interface OutboundRequest {
@@ -14,6 +14,8 @@ export interface OutboundRequest {
   urgent?: boolean;
   /** What caused it (ticket:7, notice:3…), for tracing and progress. */
   origin?: string;
+  /** A stored photo or voice note to send instead of the text (the text stays for the record). */
+  mediaId?: number;
 }
 
 const PAUSE_KEY = 'outbox.pausedUntil';
@@ -38,6 +40,7 @@ export async function enqueue(tx: Tx, clock: Clock, req: OutboundRequest): Promi
       text: req.text,
       urgent: req.urgent ?? false,
       origin: req.origin ?? null,
+      mediaId: req.mediaId ?? null,
       createdAt: clock.now(),
     },
   });
@@ -57,6 +60,8 @@ export interface OutboxDeps {
   exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
   /** Resolves a contact key to what the chat needs to find the person. */
   resolveContact?: (key: string) => Promise<ChatTarget>;
+  /** Reads a stored photo or voice note to send; undefined when its file is gone. */
+  loadFile?: (mediaId: number) => Promise<OutboundFile | undefined>;
 }
 
 /**
@@ -147,7 +152,7 @@ export class Outbox {
   }
 
   private async sendOne(
-    msg: { id: number; targetKind: string; target: string; text: string; attempts: number },
+    msg: { id: number; targetKind: string; target: string; text: string; attempts: number; mediaId: number | null },
     history: SendHistory,
     now: number,
   ): Promise<void> {
@@ -158,8 +163,11 @@ export class Outbox {
         : this.deps.resolveContact
           ? await this.deps.resolveContact(msg.target)
           : { kind: 'contact', alias: msg.target };
+    let file: OutboundFile | undefined;
     try {
-      await chat.send(target, msg.text);
+      file = msg.mediaId !== null ? await this.deps.loadFile?.(msg.mediaId) : undefined;
+      if (msg.mediaId !== null && !file) throw new SendError(`media ${msg.mediaId} is gone`, 'unknown_target');
+      await chat.send(target, msg.text, file);
     } catch (err) {
       const reason = err instanceof SendError ? err.reason : 'other';
       if (reason === 'too_often') {
@@ -198,7 +206,8 @@ export class Outbox {
     this.offlineSince = undefined;
     recordSend(history, msg.target, now, randomPause(limits, this.random));
     await db.outboundMessage.update({ where: { id: msg.id }, data: { status: 'sent', sentAt: clock.now(), attempts: msg.attempts + 1 } });
-    events.emit(msg.targetKind === 'room' ? { kind: 'say', room: msg.target, text: msg.text } : { kind: 'say', to: msg.target, text: msg.text });
+    const where = msg.targetKind === 'room' ? { room: msg.target } : { to: msg.target };
+    events.emit({ kind: 'say', ...where, text: msg.text, ...(file ? { media: file.kind } : {}) });
   }
 
   /** Production: keep draining on real timers until stopped. */

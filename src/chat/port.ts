@@ -15,6 +15,30 @@ export interface ChatMessage {
   mentionsBot: boolean;
   /** When the protocol says it was sent (protocol time, for skipping stale replays). */
   sentAt: Date;
+  /** A photo, short video or voice note (the text is then empty). */
+  media?: InboundMedia;
+  /** A shared location (位置). */
+  location?: { name: string; address: string };
+  /** The earlier message a reply quotes (引用), as WeChat shows it (`name：text`); `text` is then the reply alone. */
+  quote?: { name?: string; text: string };
+}
+
+export type MediaKind = 'image' | 'video' | 'audio';
+
+/** A file that came with a message; read lazily so that an oversized one is never loaded whole. */
+export interface InboundMedia {
+  kind: MediaKind;
+  /** Length of a voice note or video, when the protocol says. */
+  durationMs?: number;
+  /** The bytes, or `too_large` when the file is over the cap. */
+  read(maxBytes: number): Promise<Buffer | 'too_large'>;
+}
+
+/** A file the bot sends (a resident's photo forwarded to a holder). */
+export interface OutboundFile {
+  kind: MediaKind;
+  name: string;
+  bytes: Buffer;
 }
 
 export type ChatTarget =
@@ -38,7 +62,8 @@ export interface ChatPort {
   onMessage(handler: (message: ChatMessage) => Promise<void>): void;
   /** Called after every (re)login, once rooms can be looked up. */
   onReady(handler: () => Promise<void>): void;
-  send(target: ChatTarget, text: string): Promise<void>;
+  /** Sends the text, or the file instead when one is given. */
+  send(target: ChatTarget, text: string, file?: OutboundFile): Promise<void>;
   /** Of these group names, the ones the logged-in account is not in (to warn the installer). */
   missingRooms?(topics: string[]): Promise<string[]>;
   start(): Promise<void>;

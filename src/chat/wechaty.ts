@@ -3,7 +3,9 @@ import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import type { Logger } from '../log.js';
-import { SendError, type ChatMessage, type ChatPort, type ChatTarget } from './port.js';
+import { FileBox } from 'file-box';
+import { SendError, type ChatMessage, type ChatPort, type ChatTarget, type OutboundFile } from './port.js';
+import { readMessageKind } from './message-kinds.js';
 
 type WechatyMessage = Parameters<Parameters<Wechaty['on']>[1]>[0];
 
@@ -172,7 +174,9 @@ export class WechatyChat implements ChatPort {
 
   private async onWechatyMessage(message: WechatyMessage): Promise<void> {
     if (message.self()) return;
-    if (message.type() !== this.bot.Message.Type.Text) return;
+    // Text, photos, videos, voice notes, locations and quotes; the rest is not for us.
+    const content = await readMessageKind(message);
+    if (!content) return;
     const sentAt = message.date();
     const staleMs = this.options.staleMs ?? 60_000;
     if (this.loggedInAt && sentAt.getTime() < this.loggedInAt - staleMs) {
@@ -192,7 +196,7 @@ export class WechatyChat implements ChatPort {
       id: message.id,
       room: room && topic !== undefined ? { topic, chatId: room.id } : undefined,
       sender: { chatId: talker.id, alias, name },
-      text: message.text(),
+      ...content,
       mentionsBot: room ? await message.mentionSelf().catch(() => false) : false,
       sentAt,
     });
@@ -208,8 +212,9 @@ export class WechatyChat implements ChatPort {
     return missing;
   }
 
-  async send(target: ChatTarget, text: string): Promise<void> {
+  async send(target: ChatTarget, text: string, file?: OutboundFile): Promise<void> {
     if (!this.bot.isLoggedIn) throw new SendError('not logged in', 'offline');
+    const sayable = file ? FileBox.fromBase64(file.bytes.toString('base64'), file.name) : text;
     try {
       if (target.kind === 'room') {
         let room = this.roomCache.get(target.topic);
@@ -218,7 +223,7 @@ export class WechatyChat implements ChatPort {
           if (room) this.roomCache.set(target.topic, room);
         }
         if (!room) throw new SendError(`no group named ${target.topic}`, 'unknown_target');
-        await room.say(text);
+        await room.say(sayable);
         return;
       }
       const contact =
@@ -227,7 +232,7 @@ export class WechatyChat implements ChatPort {
         (target.alias ? await this.bot.Contact.find({ alias: target.alias }) : undefined) ??
         (target.name ? await this.bot.Contact.find({ name: target.name }) : undefined);
       if (!contact) throw new SendError(`no contact ${target.alias ?? target.name ?? target.chatId}`, 'unknown_target');
-      await contact.say(text);
+      await contact.say(sayable);
     } catch (err) {
       if (err instanceof SendError) throw err;
       const msg = err instanceof Error ? err.message : String(err);

@@ -14,6 +14,7 @@ import { createBot } from '../app/runtime.js';
 import type { Bot } from '../app/bot.js';
 import { zonedTime } from '../time.js';
 import type { ScriptStep } from './script.js';
+import { readContent } from './content.js';
 
 export const DEFAULT_START = '2026-03-02T09:00:00+08:00';
 
@@ -58,12 +59,16 @@ export class Simulation {
   private nextSend?: Date;
   private started = false;
   private begun = false;
+  private readonly mediaDir: string;
 
   constructor(private readonly options: SimulationOptions) {
     const url = options.databaseUrl ?? `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-sim-')), 'sim.db')}`;
     applyMigrations(url);
     this.db = openDatabase(url);
-    this.config = Object.freeze({ ...loadConfig({}), databaseUrl: url, ...options.config });
+    // Photos and voice notes of a run go to a folder of its own, removed at the end.
+    this.mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-sim-media-'));
+    const defaults = loadConfig({});
+    this.config = Object.freeze({ ...defaults, databaseUrl: url, media: { ...defaults.media, dir: this.mediaDir }, ...options.config });
     this.world = new MockWorld(options.org, this.config.botName);
     const log = options.log ?? silentLogger;
     this.chat = new WechatyChat({ puppet: this.world.puppet, log, printQr: false, profileName: undefined });
@@ -91,6 +96,7 @@ export class Simulation {
   async stop(): Promise<void> {
     await this.chat.stop();
     await this.db.$disconnect();
+    fs.rmSync(this.mediaDir, { recursive: true, force: true });
   }
 
   /** Plays one script step. */
@@ -109,8 +115,7 @@ export class Simulation {
         await this.advanceTo(new Date(this.clock.now().getTime() + step.ms));
         return;
       case 'say':
-        if (step.room === null) this.world.sayToBot(step.name, step.alias, step.text);
-        else this.world.sayInRoom(step.room, step.name, step.alias, step.text);
+        this.world.send(step.room, step.name, step.alias, readContent(step.text));
         this.said += 1;
         this.begun = true;
         await waitFor(() => this.chat.completed >= this.said, 'the bot to handle a message');

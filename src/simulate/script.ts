@@ -1,4 +1,5 @@
 import { parseDuration, zonedTime } from '../time.js';
+import { readContent } from './content.js';
 
 export type ScriptStep =
   | { kind: 'at'; line: number; time: Date }
@@ -35,6 +36,11 @@ export function parseScript(source: string, timeZone: string): ScriptStep[] {
     const say = SAY.exec(trimmed);
     if (say) {
       const [, where, name, alias, text] = say;
+      try {
+        readContent(text.trim());
+      } catch (err) {
+        throw new ScriptError(line, (err as Error).message);
+      }
       steps.push({ kind: 'say', line, room: where.trim().toLowerCase() === 'dm' ? null : where.trim(), name: name.trim(), alias: alias.trim(), text: text.trim() });
       return;
     }

@@ -6,6 +6,7 @@ import { acceptDeadline } from './deadlines.js';
 import { CATEGORY_LABELS, clip, fullPlace, roleLabel } from './messages.js';
 import { recordTicketEvent, type TicketRow } from './record.js';
 import { routeTicket, type RouteStep } from './routing.js';
+import { attachmentLine, sendMediaTo, takeEarlierMedia } from '../media/attach.js';
 
 export interface TicketPlace {
   gridName: string | null;
@@ -93,13 +94,15 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
     },
   });
   await recordTicketEvent(ctx, ticket, { kind: 'created', actor: ctx.speaker.alias });
+  const media = await takeEarlierMedia(ctx, ticket.id);
 
   const label = CATEGORY_LABELS[category];
   const urgent = urgency === 'urgent';
   if (step) {
     const who = holderLine(ctx, step);
-    const detail = `${urgent ? '【紧急】' : ''}新工单 #${ticket.id} ${label}\n地点：${fullPlace(ticket)}\n内容：${clip(text, 200)}\n报告人：${ctx.speaker.name}${ctx.room ? `（${ctx.room.topic}）` : ''}\n请回复「接单 #${ticket.id}」签收。`;
+    const detail = `${urgent ? '【紧急】' : ''}新工单 #${ticket.id} ${label}\n地点：${fullPlace(ticket)}\n内容：${clip(text, 200)}\n报告人：${ctx.speaker.name}${ctx.room ? `（${ctx.room.topic}）` : ''}\n请回复「接单 #${ticket.id}」签收。${attachmentLine(media)}`;
     for (const alias of step.holders) await ctx.tell(alias, detail, { urgent, origin: `ticket:${ticket.id}` });
+    await sendMediaTo(ctx, ticket.id, media, step.holders);
     for (const alias of step.told) {
       await ctx.tell(alias, `${urgent ? '【紧急】' : ''}请知悉：工单 #${ticket.id} ${label}（${fullPlace(ticket)}）已交${who}处理。\n内容：${clip(text, 200)}`, { urgent, origin: `ticket:${ticket.id}` });
     }
@@ -147,9 +150,11 @@ async function mergeIntoExisting(
     },
   });
   await recordTicketEvent(ctx, merged, { kind: 'merged', actor: ctx.speaker.alias, into: original.id });
+  const media = await takeEarlierMedia(ctx, original.id);
   for (const alias of jsonList(original.assignees)) {
-    await ctx.tell(alias, `工单 #${original.id} 又有居民反映（共 ${updated.reportCount} 人）：${clip(report.text, 100)}`, { origin: `ticket:${original.id}` });
+    await ctx.tell(alias, `工单 #${original.id} 又有居民反映（共 ${updated.reportCount} 人）：${clip(report.text, 100)}${attachmentLine(media)}`, { origin: `ticket:${original.id}` });
   }
+  await sendMediaTo(ctx, original.id, media, jsonList(original.assignees));
   await ctx.reply(`这个问题已在处理中（工单 #${original.id}），已记下您的反映，共 ${updated.reportCount} 人反映。`);
   return merged;
 }
