@@ -10,7 +10,7 @@ import { openReportsOf } from '../store/media.js';
 
 /** Ticket commands that take a number first. */
 const NUMBERED = ['接单', '签收', '办结', '完成', '退回', '拒单', '备注', '转派', '转交', '查询', '进度', '评价', '打分', '撤销', '撤回'];
-const COMMAND = new RegExp(`^(${NUMBERED.join('|')})\\s*(?![#＃]|\\d)(.*)$`);
+const COMMAND = new RegExp(`^(${NUMBERED.join('|')})(?!\\s*[#＃\\d])\\s*(.*)$`);
 const UNHAPPY = /^(不满意|还是坏的|还坏着|还没修好|没修好|没有修好|没解决|没有解决|还是不行|根本没修)/;
 const HAPPY = /^(满意|很满意|非常满意|修好了|已经修好了)/;
 
