@@ -54,7 +54,8 @@ export async function readMessageKind(message: Message): Promise<MessageContent 
       },
     };
     const length = Number((box.metadata as { voiceLength?: unknown } | undefined)?.voiceLength);
-    if (Number.isFinite(length) && length > 0) media.durationMs = length;
+    // A length the protocol cannot mean (over a day) is dropped rather than stored.
+    if (Number.isFinite(length) && length > 0 && length < 86_400_000) media.durationMs = Math.round(length);
     return { text: '', media };
   }
   if (type === types.Message.Location) {

@@ -100,25 +100,23 @@ wait 1h
     expect(last).toMatchObject({ id: 1, status: 'reopened' });
   });
 
-  it('a resident quoting their own report and adding 在3栋 completes it', async () => {
-    const { events } = await runScript(`
+  /** 张大爷 reports with no building; 20 minutes later somebody quotes it adding one. */
+  const quotedLamp = (quoter: string) => `
 at 2026-03-02 09:00
 [丽水鑫城业主群] 张大爷(zhangdaye): 楼道灯坏了好几天了，晚上黑乎乎的
 wait 20m
-[丽水鑫城业主群] 张大爷(zhangdaye): 「张大爷：楼道灯坏了好几天了，晚上黑乎乎的」 在3栋
-`);
+[丽水鑫城业主群] ${quoter}: 「张大爷：楼道灯坏了好几天了，晚上黑乎乎的」 在3栋
+`;
+
+  it('a resident quoting their own report and adding 在3栋 completes it', async () => {
+    const { events } = await runScript(quotedLamp('张大爷(zhangdaye)'));
     const tickets = ofKind(events, 'ticket');
     expect(tickets).toHaveLength(2);
     expect(tickets[1]).toMatchObject({ id: 1, building: '3', assignees: ['xiongbenmei'] });
   });
 
   it('someone else quoting a report does not change it', async () => {
-    const { events } = await runScript(`
-at 2026-03-02 09:00
-[丽水鑫城业主群] 张大爷(zhangdaye): 楼道灯坏了好几天了，晚上黑乎乎的
-wait 20m
-[丽水鑫城业主群] 王阿姨(wangayi): 「张大爷：楼道灯坏了好几天了，晚上黑乎乎的」 在3栋
-`);
+    const { events } = await runScript(quotedLamp('王阿姨(wangayi)'));
     expect(ofKind(events, 'ticket')).toHaveLength(1);
   });
 });
