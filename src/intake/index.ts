@@ -11,4 +11,5 @@ export {
 export { classifyByRules } from './rules.js';
 export { extractPlace } from './place.js';
 export { mergeFollowUp } from './followup.js';
+export { isProgressQuestion } from './progress.js';
 export { createClassifier, type Classifier, type IntakeContext, type ModelSettings } from './model.js';

@@ -94,22 +94,26 @@ function topOf(scores: Record<Category, number>): { cat: Category | null; score:
 }
 
 // Signing up in the first person, or by a message that starts with the sign-up word.
-const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也|我和.{1,4})(要)?报名(?!的)|我(也)?(能|可以)参加|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，。！!？?]{0,3}我/;
+const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也|我和.{1,4})(要)?报名(?!的)|我(也)?(能|可以)参加|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，。！!？?]{0,3}我|我[^，。！!？?\s]{0,4}(有空|有时间)/;
+// Joining in free words (带上我, 我会修电脑 能帮上忙吗, 让她也去锻炼锻炼, 有车 可以帮忙拉东西):
+// no sign-up word, but plainly offering oneself for an activity.
+const FREE_SIGNUP =
+  /带上我|带我一个|捎上我|算上我们|我会[^，。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
 // A neighbour or a neighbour's flat named as the cause.
-const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|有户人家|有一户|有户(?!口)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
+const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|有户人家|有一户|有户(?!口)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
 const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊/;
 const NUISANCE = /隐私|堵|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线/;
-const SUPPLY_CUT = /停水|停电|没有?水|没有?电|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
+const SUPPLY_CUT = /停水|停电|没有?水(?!平|准)|没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 // Money or papers the state owes or issues: what a service request is about.
 const BENEFIT = /金|补贴|补助|津贴|到账|保险|社保|医保|低保|证明|证件|卡/;
-const IN_HOME = /家里|我家|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|屋子|满屋|洗手间|厕所/;
+const IN_HOME = /家里|我家(?!住|在|是|楼|附近|门口|这边|那边)|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|屋子|满屋|洗手间|厕所/;
 const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|车库|小区/;
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
 // A found thing already handed in (捡到…放保安室了): a notice to the owner, nobody is asked to act.
@@ -117,6 +121,36 @@ const FOUND_HANDED_IN = /(捡到|拾到|捡了)[^。！!？?]{0,20}(放|交)(在
 const NEIGHBOUR_QUESTION = /群里有没有|有没有会|有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理/;
+
+// How or where to apply for something only staff can answer (社保卡在哪办, 燃气开户要带什么):
+// a service request, whatever the thing is about.
+const SERVICE_ASK = new RegExp(
+  [
+    '(?:办理|办|申请|开户|补办|迁出|迁入|迁到|落户|开具|开|领取|领|换证|换|代办|报销|认证|复审|预约|打)[^，。！!？?]{0,12}(?:去哪|到哪|在哪|哪里|哪儿|哪个(?:部门|窗口|单位)|找谁|什么材料|哪些材料|什么证件|什么手续|啥手续|什么条件|啥条件|流程|吗|能不能代办|代办吗)',
+    '(?:去哪|到哪|在哪|哪里|哪儿|怎么|如何|咋)[^，。！!？?]{0,4}(?:办理|办|申请|开户|补办|领取|领|开具|开证明|上户口|迁)',
+    '(?:要|需要|得|准备)(?:带)?(?:什么|哪些|啥)(?:材料|证件|手续)',
+    '(?:什么|哪些|啥)(?:条件|政策|流程)',
+    '(?:符不符合|是否符合)[^，。！!？?]{0,4}条件',
+  ].join('|'),
+);
+const SERVICE_THING = /社保|医保|户口|户籍|落户|居住证|证明|低保|补贴|津贴|补助|救助|贷款|失业|就业|养老|优待证|老年证|疫苗|接种|出生|残疾证|开户|燃气卡|公交卡|公积金|助学|证件|身份证|营业执照|无犯罪|准生|入学|上学|幼儿园|居家养老|退役/;
+// Someone asks the neighbours for medicine or an aid for a person in need: a request for
+// help. Offering the same thing (多买了几盒 需要的来拿) is not.
+const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
+const OFFER = /需要的(来|找|联系|说|话)|需要的话|可以借|借给|免费送|送给需要|多买了|多的|闲着|用不上|用不着/;
+// Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
+const IMPERSONATION = /冒充|假冒|自称是?|假扮|穿的也不是|冒名/;
+const CRIME_OR_STRANGER = /公司|工作人员|师傅|局|所|检查|收[^，。！!？?\s]{0,2}费|上门|敲门|进门|推销/;
+// An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
+const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下/;
+const OUTRIGHT_ASK = /请|希望|能不能|可不可以|能否|麻烦|建议|帮忙|赶紧|尽快|管管|管一管|处理一下|恳请|督促|要求/;
+// A rumour wondered about (说是下周要查燃气 不知道真的假的) is talk among neighbours.
+const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，。！!？?]{0,10}吧\s*$/;
+// The request clause of a long, formal complaint: to the departments or the leaders, at the end.
+const FORMAL_REQUEST =
+  /恳请|敬请|请求|特此反映|望[^，。！!？?]{0,4}(重视|解决|处理|督促)|督促|(请|希望|建议|要求)[^，。！!？?]{0,8}(有关|相关|主管)?(部门|领导|街道|社区|居委会|派出所|公安|城管|物业|业委会|政府|单位|公司)/;
+// Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
+const FIXED = /(已经|都|终于)[^，。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整/;
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
@@ -150,6 +184,21 @@ const PROPERTY_TARGET = new RegExp(
   ].join('|'),
 );
 
+const FIGHT = /打架|被打|殴打|斗殴|打人|砍人|捅人|打起来/;
+const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|软管|洗衣机/;
+const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
+const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘/;
+const HURT_BY = /摔|绊|滑倒|崴/;
+const THEFT = /被盗|被偷|偷了|偷走|盗窃|小偷|被撬|撬了|撬开/;
+
+/** The last sentence of a long message that asks the departments for something, if any. */
+function requestClause(t: string): string | null {
+  if (t.length < 80) return null;
+  const sentences = t.split(/[。！!？?；;]+/).filter((x) => x.trim());
+  for (let i = sentences.length - 1; i >= 0; i--) if (FORMAL_REQUEST.test(sentences[i]!)) return sentences[i]!;
+  return null;
+}
+
 export function decideCategory(
   t: string,
   scores: Record<Category, number>,
@@ -157,17 +206,40 @@ export function decideCategory(
   told: Pick<UrgencyAssessment, 'aside' | 'asideCategory'> = { aside: null, asideCategory: null },
 ): Category {
   if (urgent) {
+    // A fight with someone hurt is a crime first (taxonomy: security for a crime).
+    if (urgent.category === 'assistance' && FIGHT.test(t)) return 'security';
     if (urgent.kind === 'flood') {
       if (SUPPLY_CUT.test(t) && !NEIGHBOUR.test(t)) return 'utilities';
       if (NEIGHBOUR.test(t) && !/管道井|总阀|公共/.test(t)) return 'dispute';
       // Water backing up through a drain or coming in with rain: the shared drains.
       if (/地漏|下水|返水|倒灌|雨水|下大雨|暴雨/.test(t)) return 'facility';
       // A pipe bursting inside a home is the home's water supply; shared parts are facility.
-      if (IN_HOME.test(t) && !SHARED_PART.test(t)) return 'utilities';
+      // Water coming in with no pipe of the home named (家里进水了) is the building's.
+      if (IN_HOME.test(t) && !SHARED_PART.test(t) && HOME_PIPE.test(t)) return 'utilities';
       return 'facility';
     }
     if (urgent.category) return urgent.category as Category;
   }
+  const whole = decideCategoryOfText(t, scores, urgent, told);
+  // A long, formal complaint says what it wants done in its request clause. Its
+  // background often names the elderly it hurts or the property company that did not
+  // act: when the whole text reads as assistance or property, a clear category in the
+  // request clause decides.
+  if (urgent || (whole !== 'assistance' && whole !== 'property')) return whole;
+  const clause = requestClause(t);
+  if (!clause) return whole;
+  const clauseScores = scoreCategories(clause);
+  const top = topOf(clauseScores);
+  if (!top.cat || top.score < 3 || top.cat === 'assistance') return whole;
+  return decideCategoryOfText(clause, clauseScores, null, told);
+}
+
+function decideCategoryOfText(
+  t: string,
+  scores: Record<Category, number>,
+  urgent: UrgentFinding | null,
+  told: Pick<UrgencyAssessment, 'aside' | 'asideCategory'>,
+): Category {
   let { cat, score } = topOf(scores);
   // A danger told as past or as a standing nuisance (摔了…后来扶回家了, 天天睡觉叫不醒)
   // is nobody's danger now: its words tell what happened, and the
@@ -184,6 +256,13 @@ export function decideCategory(
   // A benefit asked about on an elder's behalf (老人的养老金还没到账) is the service: the
   // elder is whose it is, not someone in need, unless one person's plight is in view.
   if (cat === 'assistance' && scores.service >= score && !ONE_PERSON.test(t) && BENEFIT.test(t)) return 'service';
+  // A new amenity asked for the elderly in general (老年食堂, 便民菜点) is no person in need.
+  if (cat === 'assistance' && !ONE_PERSON.test(t) && AMENITY.test(t)) {
+    const next = topOf({ ...scores, assistance: 0 });
+    return next.cat && next.score >= 3 ? next.cat : 'other';
+  }
+  // Someone hurt by a broken shared facility, told as what it caused: the facility is the request.
+  if (cat === 'assistance' && !urgent && scores.facility >= 2 && BROKEN.test(t) && HURT_BY.test(t) && !ONE_PERSON.test(t) && !/帮|照顾|陪|送/.test(t)) return 'facility';
   if (cat === 'assistance' && score >= 3) return scores.facility >= score && !ownHome && !ONE_PERSON.test(t) ? 'facility' : 'assistance';
   // Facility is the shared parts: a thing broken in the home of someone who needs help
   // makes the help the request (瘫痪的姐姐家里灯坏了 换不了).
@@ -195,6 +274,8 @@ export function decideCategory(
   const supplyCut = SUPPLY_CUT.test(t);
   if (NEIGHBOUR.test(t) && !BUSINESS.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !/楼上楼下/.test(t) && (scores.dispute >= (supplyCut ? 4 : 2) || (!supplyCut && score <= 2))) return 'dispute';
   if (supplyCut) return 'utilities';
+  // A theft stays security when the property company is blamed for it.
+  if (THEFT.test(t) && scores.security >= 3) return 'security';
   if (PROPERTY_TARGET.test(t)) return 'property';
   if (!cat || score < 1) return 'other';
   return cat;
@@ -260,14 +341,28 @@ function decideIntent(
   const problem = L.problem.test(t);
 
   if (L.forward.test(t) && !BROKEN_NOTICE.test(t) && !(ASKS_ORGANISATION.test(t) && !/^[^\p{L}\p{N}]*[\[【(（]|^\s*(转发|转)/u.test(t))) return make('chat', 0.9, place);
-  if (L.ad.test(t) && !(urgent && request)) return make('chat', 0.85, place);
+  // How or where to apply for a service: staff must answer. Before ads, where 代办 is also a word.
+  if (SERVICE_ASK.test(t) && SERVICE_THING.test(t) && !L.activity.test(t)) {
+    // Opening a gas or water account is the supply's own business (taxonomy: gas connection).
+    const supplyAccount = /开户|开通|通气|通水|通电/.test(t) && scores.utilities >= 3;
+    const category = urgent || supplyAccount ? decideCategory(t, scores, urgent, told) : 'service';
+    return make('report', 0.75, place, category, urgent ? 'urgent' : 'normal');
+  }
+  // A long complaint asks the departments at its end: a report whatever words came before.
+  const formalRequest = FORMAL_REQUEST.test(t);
+  if (L.ad.test(t) && !(urgent && request) && !formalRequest) return make('chat', 0.85, place);
 
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
-  const longComplaint = core.length > 45 && topScore >= 3 && !/我(的|报|反映|投诉)/.test(t);
+  // ...but one that says the writer reported it before and asks how far it has got is one.
+  const ownEarlier = /我(的|报|反映|投诉)|我[^，。！!？?]{0,14}(反映|报修|投诉|留言|提)(过|了)|曾(经)?就/.test(t);
+  const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier;
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
-  const blamesProperty = PROPERTY_TARGET.test(t) && !/我(的|报|反映|投诉)/.test(t);
+  const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
   if (L.progressRef.test(t) && L.progressAsk.test(t) && !longComplaint && !blamesProperty) return make('query', 0.85, place);
+
+  // Thanks that name a problem now fixed: nobody is asked to act.
+  if (L.thanks.test(t) && FIXED.test(t) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是/.test(t)) return make('chat', 0.8, place);
 
   // "我参加了敬老院活动 积分加上了吗" asks about points, not to join.
   if (L.points.test(t) && L.pointsAsk.test(t) && /积分|分数|爱心/.test(t)) return make('query', 0.85, place);
@@ -291,15 +386,25 @@ function decideIntent(
   const withdrawal = /去不了|来不了|参加不了|不去了|不参加了|退出|取消/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
   if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
+  if (!blocked && FREE_SIGNUP.test(t) && !urgent && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
+
+  // A neighbour offering something (a wheelchair to lend, spare masks) asks nobody to act.
+  if (OFFER.test(t) && !NEED_ASK.test(t) && !urgent && !OUTRIGHT_ASK.test(t)) return make('chat', 0.75, place);
 
   // "没事了 刚才的燃气味是邻居家在做饭": the all-clear wins over the alarm words it repeats.
   // A hazard named as news from elsewhere, a drill, a dream or an all-clear asks nobody to act.
   if (aside && ASIDE_CHAT.has(aside) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.8, place);
   // Thanks for help in a danger that is over ("那次着火 多亏了邻居们帮忙").
   if (aside === 'frame' && L.thanks.test(t) && !/能不能|可不可以|能否|请(?!大家|各位)|麻烦|怎么办|什么时候|希望/.test(t)) return make('chat', 0.75, place);
-  const done = L.done.test(t) && !L.notDone.test(t);
+  // "…后来找到了 小区能不能多装点监控": an all-clear followed by a request still asks.
+  const done = L.done.test(t) && !L.notDone.test(t) && !(/能不能|可不可以|能否|希望|建议/.test(t) && topScore >= 2);
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
+  // A stranger posing as a worker is reported even when the message warns the neighbours.
+  if (IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t) && !L.warn.test(t) && !L.forward.test(t)) return make('report', 0.75, place, 'security', 'normal');
+  if (NEED_ASK.test(t) && !OFFER.test(t)) return make('report', 0.7, place, 'assistance', 'normal');
+  if ((OPINION.test(t) || RUMOUR.test(t)) && !OUTRIGHT_ASK.test(t) && !(problem && topScore >= 3)) return make('chat', 0.65, place);
+  if (formalRequest && topScore >= 1) return report(0.75);
   if (L.courtesy.test(t)) return make('chat', 0.8, place);
   if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);

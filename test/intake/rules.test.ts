@@ -277,6 +277,9 @@ describe.each([
   ['r6 fresh set (160 messages; first run: category 0.893, urgent recall 0.875, 1 false urgent)', fixture('r6-fresh.jsonl')],
   ['r7 urgent set (120 messages, urgent look-alikes; first run: urgent recall 0.96, 5 false urgent)', fixture('r7-urgent.jsonl')],
   ['r8 category set (140 messages, tie-break pairs over nine categories; first run: category 0.83, intent 0.95)', fixture('r8-category.jsonl')],
+  ['r9 board set (114 messages, long formal complaints, notices, service questions; first run: intent 0.851, category 0.780, urgent recall 0.714)', fixture('r9-board.jsonl')],
+  ['r9 group set (126 messages, plain faults, free-word sign-ups, letter buildings; first run: intent 0.857, urgent recall 0.75, 2 false urgent)', fixture('r9-group.jsonl')],
+  ['r9 safety set (88 messages, indirect emergencies, standing nuisances; first run: urgent recall 0.70, report recall 0.877)', fixture('r9-safety.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);

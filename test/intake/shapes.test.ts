@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { classifyByRules, isProgressQuestion } from '../../src/intake/index.js';
+
+// Shapes of real residents' writing the rules must read by concept (issue 14). The
+// examples here are not in any labelled set.
+type Row = [text: string, intent: string, category?: string | null];
+
+const check = ([text, intent, category]: Row) => {
+  const r = classifyByRules(text);
+  expect(r.intent).toBe(intent);
+  if (category !== undefined) expect(r.category).toBe(category);
+};
+
+describe('a fault stated plainly, with no request word, is a report', () => {
+  it.each<Row>([
+    ['2号楼的电梯按钮掉了一个月了', 'report', 'facility'],
+    ['又停电了 空调都开不了', 'report', 'utilities'],
+    ['水龙头就滴几滴水 洗个菜都费劲', 'report', 'utilities'],
+    ['池子里的水都发绿了 一股怪味', 'report', 'sanitation'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('asking the group for help, against offering it', () => {
+  it.each<Row>([
+    ['哪位邻居家有体温计 借用一下 孩子好像发烧了', 'report', 'assistance'],
+    ['我扭伤了脚 谁能帮我把这箱水搬上楼', 'report', 'assistance'],
+    ['家里多了两包尿不湿 用不上 需要的来拿', 'chat', null],
+    ['我家有个拐杖闲着 谁家老人需要可以借', 'chat', null],
+  ])('%s', (...row) => check(row));
+});
+
+describe('a long, formal complaint: background first, the request at the end', () => {
+  it.each<Row>([
+    [
+      '尊敬的街道领导：我是南湖花园的业主，小区去年完成了老旧小区改造，但施工方在改造时把原来的车棚拆除了，至今没有重建。现在几百辆电动车只能停在楼道和路边，既影响通行又有消防隐患，居民意见很大。恳请有关部门督促施工方和物业尽快恢复车棚并加装充电桩。',
+      'report',
+      'property',
+    ],
+    [
+      '领导您好，我们单元一楼住着一位八十多岁的老人，老伴去年去世后一直独居，子女在国外，最近几次看到他拄着拐杖去买菜走不动路坐在路边歇很久。我们邻居能帮一点是一点，但毕竟不是办法。恳请社区了解一下老人的情况，看看能否安排志愿者定期上门照顾。',
+      'report',
+      'assistance',
+    ],
+    [
+      '您好！我们小区共有900多户居民，自今年三月起，小区供水经常在用水高峰时段中断，高层住户晚上基本没水可用，物业解释说是二次供水泵房设备老化。我们多次反映均未得到解决，恳请自来水公司和有关部门尽快对泵房进行改造，保障居民正常用水。',
+      'report',
+      'utilities',
+    ],
+  ])('%s', (...row) => check(row));
+});
+
+describe('a question only staff can answer is a service report', () => {
+  it.each<Row>([
+    ['请问医保卡的密码忘了 去哪里可以重置', 'report', 'service'],
+    ['孩子上小学需要开居住证明 要带什么材料', 'report', 'service'],
+    ['想问下灵活就业人员的社保在哪交 社区能代办吗', 'report', 'service'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('forwarded notices and thanks after a fix are chat', () => {
+  it.each<Row>([
+    ['【停电通知】因电力线路检修，本周四8:00至18:00东区暂停供电，请相互转告。', 'chat', null],
+    ['致全体业主的一封信：为创建文明小区，即日起开展楼道杂物清理，请大家积极配合。物业服务中心', 'chat', null],
+    ['感谢社区的同志，上回说的那个漏水的管子已经修好了，现在一滴都不漏了，辛苦了！', 'chat', null],
+  ])('%s', (...row) => check(row));
+});
+
+describe('a progress question about an earlier report, without a ticket number', () => {
+  it.each<Row>([
+    ['上回说的垃圾站那事 有回音没', 'query'],
+    ['那件事还管不管了', 'query'],
+    ['我前几天反映的楼道杂物 清了没得', 'query'],
+    ['领导您好，我上周在这里反映过小区门口路灯不亮的问题，至今没有收到任何回复，请问现在处理进展如何？', 'query'],
+  ])('%s', (...row) => {
+    check(row);
+    expect(isProgressQuestion(row[0])).toBe(true);
+  });
+});
+
+describe('joining an activity in free words is a sign-up', () => {
+  it.each<Row>([
+    ['带上我 我也想去', 'signup'],
+    ['我会剪头发 能帮上忙吗', 'signup'],
+    ['让我儿子也去参加 他放假在家', 'signup'],
+    ['我们一家三口都去', 'signup'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('categories that were confused', () => {
+  it.each<Row>([
+    // someone posing as a worker is security, whatever they claimed to be
+    ['有个人说是供电局的 要进屋查电表 没穿工作服 自称是新来的', 'report', 'security'],
+    // a theft stays security when the property company is blamed
+    ['物业门岗形同虚设 昨晚车库又被偷了三辆电动车', 'report', 'security'],
+    // a neighbour's dog is a dispute, not security
+    ['楼上那只狗天天半夜叫 吵得我整宿睡不着', 'report', 'dispute'],
+  ])('%s', (...row) => check(row));
+});
