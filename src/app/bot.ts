@@ -98,12 +98,7 @@ export class Bot {
     if (message.room && !this.deps.org.room(message.room.topic)) return undefined; // not a registered group
     const { text: typed, mentioned } = normalizeText(message.text, this.botName);
     const kind = message.media?.kind ?? (message.location ? 'location' : 'text');
-    const text = message.media
-      ? mediaText(message.media.kind, message.media.durationMs)
-      : message.location
-        ? locationText(message.location)
-        : typed;
-    if (text === '') return undefined;
+    if (kind === 'text' && typed === '') return undefined;
     const now = clock.now();
     // A file over the cap is answered and nothing of it is written.
     let saved: SavedFile | undefined;
@@ -112,26 +107,31 @@ export class Bot {
       if (bytes === 'too_large') return this.refuseLargeMedia(message);
       saved = saveMediaFile(this.deps.config.media.dir, message.media.kind, bytes);
     }
-    const fingerprint = `${message.room?.topic ?? 'dm'}|${message.sender.alias ?? message.sender.chatId}|${saved ? saved.sha256 : text}`;
-    const recent = await db.inboundMessage.findFirst({
-      where: { fingerprint, receivedAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
-      select: { id: true },
-    });
-    const data = {
-      messageId: message.id,
-      roomTopic: message.room?.topic ?? null,
-      senderChat: message.sender.chatId,
-      senderAlias: message.sender.alias ?? null,
-      senderName: message.sender.name,
-      text,
-      kind,
-      quote: message.quote ? clipQuote(message.quote.text) : null,
-      mentioned: mentioned || message.mentionsBot,
-      fingerprint,
-      receivedAt: now,
-      status: recent ? 'duplicate' : 'pending',
-    };
+    const text = message.media
+      ? mediaText(message.media.kind, message.media.durationMs)
+      : message.location
+        ? locationText(message.location)
+        : typed;
     try {
+      const fingerprint = `${message.room?.topic ?? 'dm'}|${message.sender.alias ?? message.sender.chatId}|${saved ? saved.sha256 : text}`;
+      const recent = await db.inboundMessage.findFirst({
+        where: { fingerprint, receivedAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
+        select: { id: true },
+      });
+      const data = {
+        messageId: message.id,
+        roomTopic: message.room?.topic ?? null,
+        senderChat: message.sender.chatId,
+        senderAlias: message.sender.alias ?? null,
+        senderName: message.sender.name,
+        text,
+        kind,
+        quote: message.quote ? clipQuote(message.quote.text) : null,
+        mentioned: mentioned || message.mentionsBot,
+        fingerprint,
+        receivedAt: now,
+        status: recent ? 'duplicate' : 'pending',
+      };
       const id = saved
         ? await storeInboundWithMedia(db, data, { kind: message.media!.kind, path: saved.path, sha256: saved.sha256, size: saved.size, durationMs: message.media!.durationMs, roomTopic: data.roomTopic, createdAt: now })
         : (await db.inboundMessage.create({ data, select: { id: true } })).id;

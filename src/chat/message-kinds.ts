@@ -43,19 +43,20 @@ export async function readMessageKind(message: Message): Promise<MessageContent 
   if (type === types.Message.Text) return parseQuote(message.text());
   const kind = MEDIA_TYPES.get(type);
   if (kind) {
-    const box = await message.toFileBox();
+    // Fetched only when read: a file from a group the bot does not serve is never downloaded.
     const media: InboundMedia = {
       kind,
       read: async (maxBytes) => {
+        const box = await message.toFileBox();
+        // A length the protocol cannot mean (over a day) is dropped rather than stored.
+        const length = Number((box.metadata as { voiceLength?: unknown } | undefined)?.voiceLength);
+        if (Number.isFinite(length) && length > 0 && length < 86_400_000) media.durationMs = Math.round(length);
         // The size is known before loading for most boxes; check again after.
         if (box.size > maxBytes) return 'too_large';
         const bytes = await box.toBuffer();
         return bytes.length > maxBytes ? 'too_large' : bytes;
       },
     };
-    const length = Number((box.metadata as { voiceLength?: unknown } | undefined)?.voiceLength);
-    // A length the protocol cannot mean (over a day) is dropped rather than stored.
-    if (Number.isFinite(length) && length > 0 && length < 86_400_000) media.durationMs = Math.round(length);
     return { text: '', media };
   }
   if (type === types.Message.Location) {

@@ -28,7 +28,7 @@ export type MediaKind = 'image' | 'video' | 'audio';
 /** A file that came with a message; read lazily so that an oversized one is never loaded whole. */
 export interface InboundMedia {
   kind: MediaKind;
-  /** Length of a voice note or video, when the protocol says. */
+  /** Length of a voice note, when the protocol says (known once `read` was called). */
   durationMs?: number;
   /** The bytes, or `too_large` when the file is over the cap. */
   read(maxBytes: number): Promise<Buffer | 'too_large'>;

@@ -13,6 +13,7 @@ import {
   claimOnce,
   latestReportSince,
   latestResolvedBy,
+  mediaOfTicket,
   ownInboundMedia,
   recordMediaInHistory,
   reporterKeyOf,
@@ -35,13 +36,25 @@ async function forward(ctx: AppContext, ticketId: number, media: MediaRow[], to:
   }
 }
 
-/** "附：图片 2 张、语音 1 条" for the new-ticket message; empty without files. */
-export function attachmentLine(media: MediaRow[]): string {
-  if (media.length === 0) return '';
+/** "图片 2 张、语音 1 条". */
+function countFiles(media: Pick<MediaRow, 'kind' | 'role'>[]): string {
   const counts = new Map<string, number>();
-  for (const m of media) counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
-  const parts = [...counts].map(([kind, n]) => `${MEDIA_LABELS[kind as MediaRow['kind']]} ${n} ${kind === 'audio' ? '条' : '张'}`);
-  return `\n附：${parts.join('、')}（随后发来）`;
+  for (const m of media) {
+    const what = m.role === 'proof' ? '办结照片' : MEDIA_LABELS[m.kind];
+    counts.set(what, (counts.get(what) ?? 0) + 1);
+  }
+  return [...counts].map(([what, n]) => `${what} ${n} ${what === '语音' ? '条' : what === '视频' ? '段' : '张'}`).join('、');
+}
+
+/** "附：图片 2 张、语音 1 条（随后发来）" for the new-ticket message; empty without files. */
+export function attachmentLine(media: MediaRow[]): string {
+  return media.length ? `\n附：${countFiles(media)}（随后发来）` : '';
+}
+
+/** "，附图片 2 张" after a ticket's progress (查询): its history keeps the files. */
+export async function attachmentSummary(ctx: AppContext, ticketId: number): Promise<string> {
+  const media = await mediaOfTicket(ctx.db, ticketId);
+  return media.length ? `\n附：${countFiles(media)}` : '';
 }
 
 /**

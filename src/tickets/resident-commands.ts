@@ -8,6 +8,7 @@ import { climb, loadTicket, OPEN_STATUSES, tellAbout } from './lifecycle.js';
 import { CATEGORY_LABELS, STATUS_LABELS, clip } from './messages.js';
 import { recordTicketEvent, type TicketRow } from './record.js';
 import { parseRating, parseTicketArgs } from './ticket-args.js';
+import { attachmentSummary } from '../media/attach.js';
 
 /** Who holds a ticket, by name, as residents may see it. */
 function holderNames(ctx: MessageContext, t: TicketRow): string {
@@ -34,7 +35,7 @@ const query: CommandSpec = {
   async handle(ctx, args) {
     const t = await loadTicket(ctx, parseTicketArgs(args, '查询 #3').id);
     if (!isReporter(ctx, t) && !ctx.speaker.isHolder && !ctx.room) throw forbidden('只能查询自己报的工单。');
-    await ctx.reply(describeForResident(ctx, t));
+    await ctx.reply(`${describeForResident(ctx, t)}${await attachmentSummary(ctx, t.id)}`);
   },
 };
 

@@ -80,6 +80,40 @@ wait 2m
     expect(ofKind(events, 'say').find((e) => e.to === 'xiongbenmei' && e.text.includes('办结凭证'))).toBeTruthy();
   });
 
+  it('forwards a short video as a video, and 查询 lists what the ticket holds', async () => {
+    const script = `
+at 2026-03-02 09:00
+[丽水鑫城业主群] 张大爷(zhangdaye): 3栋2单元楼道灯坏了好几天了
+wait 1m
+[丽水鑫城业主群] 张大爷(zhangdaye): [视频]
+[丽水鑫城业主群] 张大爷(zhangdaye): [图片]
+wait 5m
+[丽水鑫城业主群] 张大爷(zhangdaye): 查询 #1
+`;
+    const { events, result } = await runAndInspect(script, async (sim) => sentThroughPuppet(sim, { alias: 'xiongbenmei' }).map((m) => m.type));
+    expect(result).toEqual(['Text', 'Text', 'Video', 'Text', 'Image']);
+    const answer = ofKind(events, 'say').filter((e) => e.room === '丽水鑫城业主群').at(-1);
+    expect(answer?.text).toMatch(/^#1 设施报修.*\n附：视频 1 段、图片 1 张$/);
+  });
+
+  it('never downloads a file sent in a group the bot does not serve', async () => {
+    await runAndInspect('at 2026-03-02 09:00\n', async (sim) => {
+      let reads = 0;
+      const stored = await sim.bot.store({
+        id: 'elsewhere-1',
+        room: { topic: '别的小区闲聊群', chatId: 'r' },
+        sender: { chatId: 'c1', alias: 'zhangdaye', name: '张大爷' },
+        text: '',
+        mentionsBot: false,
+        sentAt: sim.clock.now(),
+        media: { kind: 'image', read: async () => (reads++, Buffer.from('photo')) },
+      });
+      expect(stored).toBeUndefined();
+      expect(reads).toBe(0);
+      expect(filesIn(sim.config.media.dir)).toEqual([]);
+    });
+  });
+
   it('refuses a photo over the size cap politely and writes nothing of it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-media-cap-'));
     try {
