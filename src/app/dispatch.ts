@@ -56,7 +56,8 @@ export async function dispatchMessage(ctx: MessageContext, d: Dispatch): Promise
   if (kind === 'image' || kind === 'video' || kind === 'audio') {
     if (!d.inbound?.transcribed) {
       const used = await placeMedia(ctx);
-      if (kind === 'audio' && !used) await answerVoiceNote(ctx);
+      // Residents are asked to type; staff in their own group are not lectured.
+      if (kind === 'audio' && !used && (!ctx.room || ctx.room.kind === 'residents')) await answerVoiceNote(ctx);
       return;
     }
     // A transcribed voice note is read as words; the recording goes with the ticket.

@@ -19,6 +19,7 @@ wait 1m
 [dm] 王阿姨(wangayi): [语音 6s]
 at 2026-03-03 09:00
 [丽水鑫城业主群] 王阿姨(wangayi): [语音 3s]
+[金沙社区工作群] 刘佳玮(liujiawei): [语音 9s]
 `;
     const { events } = await runScript(script);
     const says = ofKind(events, 'say');
@@ -27,6 +28,7 @@ at 2026-03-03 09:00
     expect(inGroup[0].text).toMatch(/^@王阿姨 .*听不了语音.*打字/);
     expect(inGroup[1].at.startsWith('2026-03-03')).toBe(true);
     expect(says.filter((e) => e.to === 'wangayi')).toHaveLength(2);
+    expect(says.filter((e) => e.room === '金沙社区工作群' && e.text.includes('语音'))).toHaveLength(0);
     expect(ofKind(events, 'ticket')).toHaveLength(0);
   });
 
