@@ -2,9 +2,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ChatMessage } from '../../src/chat/port.js';
 import { mediaOfTicket } from '../../src/store/media.js';
 import { ofKind } from '../support/sim.js';
 import { filesIn, runAndInspect, sentThroughPuppet } from './support.js';
+
+/** A photo from 张大爷 as the chat edge hands it to the bot. */
+const photoMessage = (at: Date, id: string, topic: string, read: () => Promise<Buffer>): ChatMessage => ({
+  id,
+  room: { topic, chatId: 'r' },
+  sender: { chatId: 'c1', alias: 'zhangdaye', name: '张大爷' },
+  text: '',
+  mentionsBot: false,
+  sentAt: at,
+  media: { kind: 'image', read },
+});
 
 const photoThenReport = `
 at 2026-03-02 09:00
@@ -99,15 +111,7 @@ wait 5m
   it('never downloads a file sent in a group the bot does not serve', async () => {
     await runAndInspect('at 2026-03-02 09:00\n', async (sim) => {
       let reads = 0;
-      const stored = await sim.bot.store({
-        id: 'elsewhere-1',
-        room: { topic: '别的小区闲聊群', chatId: 'r' },
-        sender: { chatId: 'c1', alias: 'zhangdaye', name: '张大爷' },
-        text: '',
-        mentionsBot: false,
-        sentAt: sim.clock.now(),
-        media: { kind: 'image', read: async () => (reads++, Buffer.from('photo')) },
-      });
+      const stored = await sim.bot.store(photoMessage(sim.clock.now(), 'elsewhere-1', '别的小区闲聊群', async () => (reads++, Buffer.from('photo'))));
       expect(stored).toBeUndefined();
       expect(reads).toBe(0);
       expect(filesIn(sim.config.media.dir)).toEqual([]);
@@ -139,15 +143,7 @@ at 2026-03-02 09:00
   it('removes the file again when the message cannot be stored (a replayed message id)', async () => {
     await runAndInspect('at 2026-03-02 09:00\n', async (sim) => {
       const dir = sim.config.media.dir;
-      const message = (bytes: Buffer) => ({
-        id: 'same-protocol-id',
-        room: { topic: '丽水鑫城业主群', chatId: 'r' },
-        sender: { chatId: 'c1', alias: 'zhangdaye', name: '张大爷' },
-        text: '',
-        mentionsBot: false,
-        sentAt: sim.clock.now(),
-        media: { kind: 'image' as const, read: async () => bytes },
-      });
+      const message = (bytes: Buffer) => photoMessage(sim.clock.now(), 'same-protocol-id', '丽水鑫城业主群', async () => bytes);
       expect(await sim.bot.store(message(Buffer.from('first photo')))).toBeTypeOf('number');
       expect(await sim.bot.store(message(Buffer.from('a different photo')))).toBeUndefined();
       expect(filesIn(dir)).toHaveLength(1);
