@@ -8,7 +8,6 @@
  * it caused). The floor beside it: a bare echo bot on the same mock puppet and adapter.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import { MockWorld } from '../src/chat/mock-world.js';
 import { WechatyChat } from '../src/chat/wechaty.js';
 import { createBot } from '../src/app/runtime.js';
 import { readJsonl } from '../src/intake/jsonl.js';
+import { scratchDir } from '../src/scratch.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -84,7 +84,7 @@ async function loggedIn(world: MockWorld, chat: WechatyChat): Promise<void> {
 }
 
 async function benchFullPath(texts: string[]): Promise<Figures & { tickets: number; queued: number; file: string }> {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-bench-')), 'bench.db');
+  const file = path.join(scratchDir('gridbot-bench-').path, 'bench.db');
   const url = `file:${file}`;
   applyMigrations(url);
   const db = openDatabase(url);

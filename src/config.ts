@@ -41,6 +41,7 @@ const envSchema = z.object({
   GRIDBOT_DIGEST_TIME: z.string().regex(/^\d{1,2}:\d{2}$/).default('18:00'),
   GRIDBOT_NOTICE_GRACE_MINUTES: num(30).pipe(z.number().min(0)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GRIDBOT_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
 });
 
 export interface SendLimits {
@@ -78,6 +79,8 @@ export interface Config {
   digestTime: string;
   noticeGraceMs: number;
   logLevel: string;
+  /** Unset: readable lines at a terminal, JSON otherwise. */
+  logFormat?: 'pretty' | 'json';
 }
 
 export class ConfigError extends Error {}
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     digestTime: e.GRIDBOT_DIGEST_TIME,
     noticeGraceMs: e.GRIDBOT_NOTICE_GRACE_MINUTES * 60_000,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.GRIDBOT_LOG_FORMAT,
   });
 }
 

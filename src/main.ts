@@ -5,45 +5,62 @@
 import cron from 'node-cron';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, readDotEnv } from './config.js';
-import { createLogger } from './log.js';
-import { openDatabase } from './store/db.js';
+import { chooseLogFormat, createLogger, type Logger } from './log.js';
+import { applyMigrations, MigrationError, openDatabase } from './store/db.js';
 import { OrgFileError } from './org/load.js';
 import { importOrg } from './org/import.js';
 import { resolveOrgFile } from './org/org-file.js';
 import { WechatyChat } from './chat/wechaty.js';
+import { createWechat4uPuppet, WECHAT4U_PUPPET } from './chat/wechat4u.js';
 import { createBot } from './app/runtime.js';
+import { describeEvent } from './app/describe-event.js';
 import type { BotEvent } from './events.js';
+
+let log: Logger | undefined;
 
 async function main(): Promise<void> {
   const config = loadConfig(readDotEnv('.env'));
-  const log = createLogger(config.logLevel);
+  const isTTY = Boolean(process.stdout.isTTY);
+  log = createLogger({ level: config.logLevel, format: chooseLogFormat(config.logFormat, isTTY), timeZone: config.timeZone, color: isTTY });
+  exitOnCrash(log);
+
+  const migrations = applyMigrations(config.databaseUrl);
   const db = openDatabase(config.databaseUrl);
+  log.info({ applied: migrations.applied }, migrations.applied.length ? `数据库已就绪，已升级 ${migrations.applied.length} 步 (database ready)` : '数据库已就绪 (database ready)');
 
   const { file, org } = resolveOrgFile(config.orgFile, log);
   const summary = await importOrg(db, org);
-  log.info({ file, ...summary }, `organisation loaded: ${org.community.name}`);
+  log.info({ file, ...summary }, `组织已载入：${org.community.name}，${summary.grids} 个网格 (organisation loaded)`);
 
+  const webProtocol = config.puppet === WECHAT4U_PUPPET;
   const chat = new WechatyChat({
-    puppet: config.puppet,
+    puppet: webProtocol ? await createWechat4uPuppet() : config.puppet,
     puppetToken: config.puppetToken,
     profileName: config.botProfileName,
     maxScans: config.loginMaxScans,
+    webProtocol,
     log,
   });
-  const events = { emit: (e: BotEvent) => log.info({ event: e }, e.kind) };
+  const events = {
+    emit: (e: BotEvent) => {
+      const line = describeEvent(e);
+      if (e.kind === 'say') log?.debug({ event: e }, line);
+      else log?.info({ event: e }, line);
+    },
+  };
   const bot = createBot({ config, db, chat, clock: systemClock, events, log, org });
 
   const tick = cron.schedule('* * * * *', () => bot.runSweeps(), { timezone: config.timeZone, noOverlap: true, name: 'minute-sweeps' });
   bot.outbox.start();
   await bot.resumePending();
-  log.info({ puppet: config.puppet }, 'starting WeChat');
+  log.info({ puppet: config.puppet }, `正在连接微信（${config.puppet}）(starting WeChat)`);
   await chat.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping');
+    log?.info({ signal }, '正在停止 (stopping)');
     await tick.stop();
     bot.outbox.stop();
     await chat.stop();
@@ -52,6 +69,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * A crash is reported in the log and ends the process (a service manager starts it
+ * again): a bot that carries on after an unknown failure may be half-alive.
+ */
+function exitOnCrash(logger: Logger): void {
+  const crash = (err: unknown) => {
+    logger.fatal({ err }, '程序遇到未处理的错误，已退出 (uncaught error: exiting)');
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
 }
 
 main().catch((err) => {
@@ -63,6 +93,11 @@ main().catch((err) => {
     console.error(`组织文件有误 (organisation file errors):\n${err.describe()}`);
     process.exit(2);
   }
-  console.error(err);
+  if (err instanceof MigrationError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  if (log) log.fatal({ err }, '启动失败 (start failed)');
+  else console.error(err);
   process.exit(1);
 });

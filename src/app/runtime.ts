@@ -38,7 +38,9 @@ export function createBot(deps: RuntimeDeps): Bot {
     await deps.db.person.updateMany({ where: { chatId: { not: null } }, data: { chatId: null } });
     // Groups are matched by their name: say which of the org file's groups WeChat lacks.
     const missing = (await deps.chat.missingRooms?.(directory.allRooms().map((r) => r.topic))) ?? [];
+    const rooms = directory.allRooms().length;
     if (missing.length) log.warn({ missing }, `这些群在微信里没找到，请核对群名或把机器人拉进群: ${missing.join('、')}`);
+    log.info({ rooms: rooms - missing.length, missing: missing.length }, `已连接 ${rooms - missing.length} 个群 (groups found)`);
     // After every (re)login: finish what was stored before, then send what waits.
     await bot.resumePending();
     bot.outbox.wake();

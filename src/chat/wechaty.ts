@@ -1,5 +1,5 @@
 import qrcodeTerminal from 'qrcode-terminal';
-import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
+import { WechatyBuilder, log as wechatyLog, type Wechaty, type WechatyOptions } from 'wechaty';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import type { Logger } from '../log.js';
@@ -25,7 +25,24 @@ export interface WechatyChatOptions {
   backoffMs?: { initial: number; max: number };
   /** Replays older than this at (re)login are skipped. */
   staleMs?: number;
+  /** The puppet speaks WeChat's web protocol: a refused login then gets advice once. */
+  webProtocol?: boolean;
+  /** Wechaty's own console logger (`WARN ServiceCtl…`); silent unless asked for. */
+  wechatyLogLevel?: 'silent' | 'error' | 'warn' | 'info' | 'verbose' | 'silly';
 }
+
+/** What WeChat answers when it will not let this account use the web protocol. */
+const WEB_LOGIN_REFUSED = /1203|1205|1101|1102|登录失败|不能登录|登录环境异常|login (failed|refused)/i;
+
+export const WEB_LOGIN_ADVICE =
+  '这个微信号很可能不能用网页版协议登录（2025 年起微信限制了大多数账号）。请改用令牌协议：在 .env 写 ' +
+  'WECHATY_PUPPET=@juzi/wechaty-puppet-service 和 WECHATY_PUPPET_SERVICE_TOKEN=你的token，见 README「登录微信」';
+
+const PAUSE_REASONS: Record<string, string> = {
+  logout: '已退出登录',
+  'no scan': '无人扫码',
+  'repeated errors': '连续出错',
+};
 
 /** Messages that mean WeChat wants us to slow down. */
 const TOO_OFTEN = /频繁|too (often|frequent)|rate.?limit|操作过于/i;
@@ -51,6 +68,7 @@ export class WechatyChat implements ChatPort {
   private restartTimer?: NodeJS.Timeout;
   private stopped = false;
   private restarting = false;
+  private webLoginAdviceGiven = false;
   /** Messages from others received, and handled to the end (the simulator waits on these). */
   received = 0;
   completed = 0;
@@ -66,6 +84,7 @@ export class WechatyChat implements ChatPort {
     } else {
       (wechatyOptions as { puppet?: object }).puppet = options.puppet;
     }
+    wechatyLog.level(options.wechatyLogLevel ?? 'silent');
     this.bot = WechatyBuilder.build(wechatyOptions);
     this.bot.on('scan', (qrcode, status) => this.onScan(qrcode, Number(status)));
     this.bot.on('login', (user) => {
@@ -74,12 +93,12 @@ export class WechatyChat implements ChatPort {
       this.errorsInWindow = 0;
       this.backoff = this.options.backoffMs?.initial ?? 30_000;
       this.roomCache.clear();
-      this.log.info({ user: user.name() }, 'logged in to WeChat');
+      this.log.info({ user: user.name() }, `已登录为 ${user.name()} (logged in to WeChat)`);
       void this.readyHandler().catch((err) => this.log.error({ err }, 'ready handler failed'));
     });
     this.bot.on('logout', (user, reason) => {
       this.roomCache.clear();
-      this.log.warn({ user: user.name(), reason }, 'logged out of WeChat; will show a new QR code after a pause');
+      this.log.warn({ user: user.name(), reason }, '微信已退出登录，稍后重新显示二维码 (logged out of WeChat)');
       this.scheduleRestart('logout');
     });
     this.bot.on('error', (err) => this.onError(err));
@@ -126,11 +145,11 @@ export class WechatyChat implements ChatPort {
     const max = this.options.maxScans ?? 5;
     const url = `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`;
     if (this.scans > max) {
-      this.log.warn({ scans: this.scans - 1 }, `nobody scanned ${max} QR codes: pausing login`);
+      this.log.warn({ scans: this.scans - 1 }, `连续 ${max} 个二维码无人扫码，暂停登录 (nobody scanned ${max} QR codes)`);
       this.scheduleRestart('no scan');
       return;
     }
-    this.log.info({ status, url, scan: this.scans, max }, '请用微信扫码登录 (scan the QR code with WeChat to log in)');
+    this.log.info({ status, url, scan: this.scans, max }, '等待扫码登录：请用机器人的微信扫码 (scan the QR code with WeChat to log in)');
     if (this.options.printQr !== false) qrcodeTerminal.generate(qrcode, { small: true });
   }
 
@@ -138,7 +157,7 @@ export class WechatyChat implements ChatPort {
     const text = err instanceof Error ? err.message : String(err);
     const now = this.wall.now().getTime();
     if (now - this.errorWindowStart > 60_000) {
-      if (this.errorsInWindow > 1) this.log.warn({ repeated: this.errorsInWindow }, `the last error repeated ${this.errorsInWindow} times in a minute`);
+      if (this.errorsInWindow > 1) this.log.warn({ repeated: this.errorsInWindow }, `上面的错误一分钟内重复了 ${this.errorsInWindow} 次`);
       this.errorWindowStart = now;
       this.errorsInWindow = 0;
     }
@@ -147,6 +166,10 @@ export class WechatyChat implements ChatPort {
     if (this.errorsInWindow === 1 || text !== this.lastErrorText) {
       this.log.error({ err: text }, explainError(text));
       this.lastErrorText = text;
+    }
+    if (this.options.webProtocol && !this.webLoginAdviceGiven && WEB_LOGIN_REFUSED.test(text)) {
+      this.webLoginAdviceGiven = true;
+      this.log.warn({ err: text }, WEB_LOGIN_ADVICE);
     }
     if (this.errorsInWindow >= 10) this.scheduleRestart('repeated errors');
   }
@@ -157,7 +180,7 @@ export class WechatyChat implements ChatPort {
     this.restarting = true;
     const delay = this.backoff;
     this.backoff = Math.min(this.backoff * 2, this.options.backoffMs?.max ?? 30 * 60_000);
-    this.log.warn({ why, retryInSeconds: Math.round(delay / 1000) }, `WeChat login paused (${why}); retrying in ${Math.round(delay / 1000)} s`);
+    this.log.warn({ why, retryInSeconds: Math.round(delay / 1000) }, `微信登录暂停（${PAUSE_REASONS[why] ?? why}），${Math.round(delay / 1000)} 秒后重试 (login paused)`);
     void this.bot
       .stop()
       .catch(() => undefined)
@@ -245,8 +268,6 @@ function explainError(text: string): string {
   if (/ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT|network|getaddrinfo|socket hang up/i.test(text)) {
     return '无法连接微信服务器：请检查网络 (cannot reach WeChat: check the network)';
   }
-  if (/login|登录|1101|1102|1205/i.test(text)) {
-    return '微信登录失败：网页版登录可能已被微信限制，可改用 wechaty-puppet-service 令牌 (login failed; WeChat may be blocking web logins — see README)';
-  }
-  return 'WeChat puppet error';
+  if (/login|登录|1101|1102|1203|1205/i.test(text)) return '微信登录失败 (WeChat login failed)';
+  return '微信协议出错 (WeChat puppet error)';
 }

@@ -11,6 +11,6 @@ export const EXAMPLE_ORG = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export function resolveOrgFile(configured: string, log: Logger): { file: string; org: Org } {
   const file = path.resolve(configured);
   if (fs.existsSync(file)) return { file, org: loadOrgFile(file) };
-  log.warn({ missing: file, using: EXAMPLE_ORG }, `organisation file ${configured} not found: using the example organisation; copy examples/org.example.yaml to org.yaml and edit it`);
+  log.warn({ missing: file }, `没有组织文件 ${configured}，先用示例社区；请复制 examples/org.example.yaml 为 org.yaml 并修改 (organisation file not found)`);
   return { file: EXAMPLE_ORG, org: loadOrgFile(EXAMPLE_ORG) };
 }

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ManualClock, MINUTE } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
@@ -13,6 +11,7 @@ import { WechatyChat } from '../chat/wechaty.js';
 import { createBot } from '../app/runtime.js';
 import type { Bot } from '../app/bot.js';
 import { zonedTime } from '../time.js';
+import { scratchDir, type ScratchDir } from '../scratch.js';
 import type { ScriptStep } from './script.js';
 import { readContent } from './content.js';
 
@@ -59,16 +58,19 @@ export class Simulation {
   private nextSend?: Date;
   private started = false;
   private begun = false;
-  private readonly mediaDir: string;
+  private readonly mediaDir: ScratchDir;
+  /** The folder of the simulator's own database, removed when it stops. */
+  private scratch?: ScratchDir;
 
   constructor(private readonly options: SimulationOptions) {
-    const url = options.databaseUrl ?? `file:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-sim-')), 'sim.db')}`;
+    if (!options.databaseUrl) this.scratch = scratchDir('gridbot-sim-');
+    const url = options.databaseUrl ?? `file:${path.join(this.scratch!.path, 'sim.db')}`;
     applyMigrations(url);
     this.db = openDatabase(url);
     // Photos and voice notes of a run go to a folder of its own, removed at the end.
-    this.mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-sim-media-'));
+    this.mediaDir = scratchDir('gridbot-sim-media-');
     const defaults = loadConfig({});
-    this.config = Object.freeze({ ...defaults, databaseUrl: url, media: { ...defaults.media, dir: this.mediaDir }, ...options.config });
+    this.config = Object.freeze({ ...defaults, databaseUrl: url, media: { ...defaults.media, dir: this.mediaDir.path }, ...options.config });
     this.world = new MockWorld(options.org, this.config.botName);
     const log = options.log ?? silentLogger;
     this.chat = new WechatyChat({ puppet: this.world.puppet, log, printQr: false, profileName: undefined });
@@ -94,9 +96,13 @@ export class Simulation {
   }
 
   async stop(): Promise<void> {
-    await this.chat.stop();
-    await this.db.$disconnect();
-    fs.rmSync(this.mediaDir, { recursive: true, force: true });
+    try {
+      await this.chat.stop();
+      await this.db.$disconnect();
+    } finally {
+      this.mediaDir.remove();
+      this.scratch?.remove();
+    }
   }
 
   /** Plays one script step. */
@@ -138,6 +144,9 @@ export class Simulation {
     const nextDue = () => (this.options.everyMinute ? Promise.resolve(this.clock.now()) : this.bot.nextSweepDue());
     let sweepDue = await nextDue();
     while (this.clock.now().getTime() < target.getTime()) {
+      // The database calls resolve without ever returning to the event loop: let it turn,
+      // so that Ctrl-C (and anything else waiting on it) is handled during a long wait.
+      await new Promise((resolve) => setImmediate(resolve));
       const now = this.clock.now().getTime();
       let nextMinute = Math.floor(now / MINUTE) * MINUTE + MINUTE;
       if (sweepDue === null) nextMinute = Infinity;

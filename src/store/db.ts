@@ -1,16 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { PrismaClient, Prisma } from '@prisma/client';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { resolveDatabaseUrl } from './database-url.js';
 
+export { applyMigrations, MigrationError } from './migrate.js';
+
 export type Db = PrismaClient;
 /** What use-cases receive: the client itself or the transaction they run in. */
 export type Tx = Prisma.TransactionClient;
-
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../prisma/migrations');
 
 export function openDatabase(url: string | undefined): Db {
   const file = resolveDatabaseUrl(url);
@@ -48,35 +45,6 @@ function immediateTransactions(factory: AdapterFactory): AdapterFactory {
     return adapter;
   };
   return factory;
-}
-
-/**
- * Applies the committed migrations to a fresh database file — what `prisma migrate
- * deploy` does, without spawning the CLI: the simulator and tests use it on their
- * temporary databases. Production installs run `prisma migrate deploy`.
- */
-export function applyMigrations(url: string): void {
-  const file = resolveDatabaseUrl(url);
-  const raw = new Database(file);
-  try {
-    raw.pragma('journal_mode = WAL');
-    const applied = new Set<string>();
-    raw.exec('CREATE TABLE IF NOT EXISTS "_gridbot_migrations" ("name" TEXT PRIMARY KEY)');
-    for (const row of raw.prepare('SELECT name FROM "_gridbot_migrations"').all() as { name: string }[]) {
-      applied.add(row.name);
-    }
-    const names = fs.readdirSync(MIGRATIONS_DIR).filter((n) => fs.existsSync(path.join(MIGRATIONS_DIR, n, 'migration.sql'))).sort();
-    for (const name of names) {
-      if (applied.has(name)) continue;
-      const sql = fs.readFileSync(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8');
-      raw.transaction(() => {
-        raw.exec(sql);
-        raw.prepare('INSERT INTO "_gridbot_migrations" (name) VALUES (?)').run(name);
-      })();
-    }
-  } finally {
-    raw.close();
-  }
 }
 
 /** Parses a JSON text column holding a list of strings. */

@@ -33,7 +33,7 @@ describe('WeChat login trouble', () => {
     // Far fewer log lines than errors: said once per pause, not once per error.
     expect(explained.length).toBeGreaterThanOrEqual(1);
     expect(explained.length).toBeLessThan(errorEvents / 5);
-    const pauses = lines.filter((l) => l.msg.startsWith('WeChat login paused')).map((l) => l.data.retryInSeconds as number);
+    const pauses = lines.filter((l) => l.msg.startsWith('微信登录暂停')).map((l) => l.data.retryInSeconds as number);
     expect(pauses.length).toBeGreaterThanOrEqual(2);
     // Each pause at least as long as the one before: never a tight loop.
     for (let i = 1; i < pauses.length; i++) expect(pauses[i]).toBeGreaterThanOrEqual(pauses[i - 1]);
@@ -49,9 +49,31 @@ describe('WeChat login trouble', () => {
     for (let i = 0; i < 10; i++) mocker.scan(`https://login.weixin.qq.com/l/code${i}`, 2 as never);
     await sleep(50);
     await chat.stop();
-    const qr = lines.filter((l) => l.msg.includes('请用微信扫码登录'));
+    const qr = lines.filter((l) => l.msg.includes('等待扫码登录'));
     expect(qr).toHaveLength(3);
     expect(lines.some((l) => l.msg.includes('nobody scanned 3 QR codes'))).toBe(true);
+  });
+});
+
+describe('a refused web login', () => {
+  it.each([
+    [true, 1],
+    [false, 0],
+  ])('web protocol %s: advice to use a token puppet is given %i times, however often WeChat refuses', async (webProtocol, times) => {
+    const mocker = new mock.Mocker();
+    const puppet = new PuppetMock({ mocker });
+    const { log, lines } = recordingLogger();
+    const chat = new WechatyChat({ puppet, log, printQr: false, webProtocol, backoffMs: { initial: 10_000, max: 10_000 } });
+    await chat.start();
+    for (let i = 0; i < 4; i++) {
+      puppet.emit('error', { data: '登录失败 ret=1203' });
+      await sleep(20);
+    }
+    await chat.stop();
+    const advice = lines.filter((l) => l.msg.includes('不能用网页版协议登录'));
+    expect(advice).toHaveLength(times);
+    if (times) expect(advice[0].msg).toContain('WECHATY_PUPPET=@juzi/wechaty-puppet-service');
+    expect(lines.some((l) => l.msg.includes('微信登录失败'))).toBe(true);
   });
 });
 

@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseOrg } from '../../src/org/load.js';
 import { importOrg, loadImportedOrg } from '../../src/org/import.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { tempDatabaseUrl } from '../support/db.js';
 import { readFixture, repoRoot } from '../support/sim.js';
+import { scratchDir } from '../../src/scratch.js';
 
 const run = promisify(execFile);
 const example = readFixture('examples/org.example.yaml');
@@ -57,7 +57,7 @@ describe('importing the organisation', () => {
     await db.$disconnect();
     dbs.pop();
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-org-'));
+    const dir = scratchDir('gridbot-org-').path;
     const bad = path.join(dir, 'bad.yaml');
     fs.writeFileSync(bad, example.replace('  - name: 铜锣湾\n', '  - name: 铜锣湾\n    colour: red\n').replace('secretary: { name: 胡耿, wechat: hugeng }', 'secretary: { name: 胡耿 }'));
     const result = await run('npx', ['tsx', 'scripts/org-import.ts', bad], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: url } }).catch((e) => e);

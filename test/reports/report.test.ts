@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport, type ReportData } from '../../src/reports/build.js';
@@ -9,6 +8,7 @@ import { reportTables } from '../../src/reports/tables.js';
 import { openDatabase } from '../../src/store/db.js';
 import { tempDatabaseUrl } from '../support/db.js';
 import { demoOrg, readFixture, runScript } from '../support/sim.js';
+import { scratchDir } from '../../src/scratch.js';
 
 const MIN = 60_000;
 const CHROMIUM = '/usr/bin/chromium';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   } finally {
     await db.$disconnect();
   }
-  out = fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-report-'));
+  out = scratchDir('gridbot-report-').path;
   await runReport(parseReportArgs(['--from', '2026-03-02', '--to', '2026-03-08', '--out', out, '--db', url]), {});
 }, 240_000);
 
@@ -97,7 +97,7 @@ describe('the report of a busy week, checked by hand', () => {
   });
 
   it('one grid only', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-report-grid-'));
+    const dir = scratchDir('gridbot-report-grid-').path;
     await runReport({ from: '2026-03-02', to: '2026-03-08', out: dir, db: url, grid: '铜锣湾' }, {});
     const md = fs.readFileSync(path.join(dir, 'report.md'), 'utf8');
     expect(md).toContain('# 铜锣湾');
