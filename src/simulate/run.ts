@@ -61,6 +61,7 @@ export class Simulation {
   private readonly mediaDir: ScratchDir;
   /** The folder of the simulator's own database, removed when it stops. */
   private scratch?: ScratchDir;
+  private lastYield = 0;
 
   constructor(private readonly options: SimulationOptions) {
     if (!options.databaseUrl) this.scratch = scratchDir('gridbot-sim-');
@@ -144,9 +145,12 @@ export class Simulation {
     const nextDue = () => (this.options.everyMinute ? Promise.resolve(this.clock.now()) : this.bot.nextSweepDue());
     let sweepDue = await nextDue();
     while (this.clock.now().getTime() < target.getTime()) {
-      // The database calls resolve without ever returning to the event loop: let it turn,
-      // so that Ctrl-C (and anything else waiting on it) is handled during a long wait.
-      await new Promise((resolve) => setImmediate(resolve));
+      // The database calls resolve without ever returning to the event loop: let it turn
+      // now and then, so that Ctrl-C (and anything else waiting on it) is handled during a long wait.
+      if (performance.now() - this.lastYield > 50) {
+        await new Promise((resolve) => setImmediate(resolve));
+        this.lastYield = performance.now();
+      }
       const now = this.clock.now().getTime();
       let nextMinute = Math.floor(now / MINUTE) * MINUTE + MINUTE;
       if (sweepDue === null) nextMinute = Infinity;
