@@ -14,6 +14,9 @@ import { WechatyChat } from './chat/wechaty.js';
 import { createWechat4uPuppet, WECHAT4U_PUPPET } from './chat/wechat4u.js';
 import { createBot } from './app/runtime.js';
 import { describeEvent } from './app/describe-event.js';
+import { assessHealth, HealthRecorder, LEVEL_WORDS } from './app/health.js';
+import { readHealth } from './store/health.js';
+import { startOfLocalDay } from './time.js';
 import type { BotEvent } from './events.js';
 
 let log: Logger | undefined;
@@ -33,12 +36,15 @@ async function main(): Promise<void> {
   log.info({ file, ...summary }, `组织已载入：${org.community.name}，${summary.grids} 个网格 (organisation loaded)`);
 
   const webProtocol = config.puppet === WECHAT4U_PUPPET;
+  const health = new HealthRecorder({ db, clock: systemClock, account: config.botProfileName, puppet: config.puppet, log });
+  await health.heartbeat();
   const chat = new WechatyChat({
     puppet: webProtocol ? await createWechat4uPuppet() : config.puppet,
     puppetToken: config.puppetToken,
     profileName: config.botProfileName,
     maxScans: config.loginMaxScans,
     webProtocol,
+    health,
     log,
   });
   const events = {
@@ -50,7 +56,21 @@ async function main(): Promise<void> {
   };
   const bot = createBot({ config, db, chat, clock: systemClock, events, log, org });
 
-  const tick = cron.schedule('* * * * *', () => bot.runSweeps(), { timezone: config.timeZone, noOverlap: true, name: 'minute-sweeps' });
+  const tick = cron.schedule('* * * * *', async () => {
+    await health.heartbeat();
+    await bot.runSweeps();
+  }, { timezone: config.timeZone, noOverlap: true, name: 'minute-sweeps' });
+  // Once an hour, the facts `npm run status` shows, in the log.
+  const hourly = setInterval(() => {
+    const now = systemClock.now();
+    void readHealth(db, startOfLocalDay(now, config.timeZone), now)
+      .then((report) => {
+        const { level, accounts } = assessHealth(report, now, config.send.dailyCap, config.timeZone);
+        for (const a of accounts) log?.info({ status: level, account: a.account }, `状态：${LEVEL_WORDS[a.level]}；${a.lines.join('；')}`);
+      })
+      .catch((err) => log?.warn({ err }, '无法汇总状态 (status summary failed)'));
+  }, 60 * 60_000);
+  hourly.unref();
   bot.outbox.start();
   await bot.resumePending();
   log.info({ puppet: config.puppet }, `正在连接微信（${config.puppet}）(starting WeChat)`);
@@ -62,6 +82,7 @@ async function main(): Promise<void> {
     stopping = true;
     log?.info({ signal }, '正在停止 (stopping)');
     await tick.stop();
+    clearInterval(hourly);
     bot.outbox.stop();
     await chat.stop();
     await db.$disconnect();

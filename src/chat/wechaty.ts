@@ -27,8 +27,19 @@ export interface WechatyChatOptions {
   staleMs?: number;
   /** The puppet speaks WeChat's web protocol: a refused login then gets advice once. */
   webProtocol?: boolean;
+  /** Told about login, logout, pauses, errors and messages, for `npm run status`. */
+  health?: ChatHealth;
   /** Wechaty's own console logger (`WARN ServiceCtl…`); silent unless asked for. */
   wechatyLogLevel?: 'silent' | 'error' | 'warn' | 'info' | 'verbose' | 'silly';
+}
+
+/** What the chat tells the bot's health record (see app/health.ts). */
+export interface ChatHealth {
+  loggedIn(user: string): void;
+  loggedOut(): void;
+  loginPaused(why: string, untilMs: number): void;
+  error(text: string): void;
+  received(): void;
 }
 
 /** What WeChat answers when it will not let this account use the web protocol. */
@@ -94,17 +105,20 @@ export class WechatyChat implements ChatPort {
       this.backoff = this.options.backoffMs?.initial ?? 30_000;
       this.roomCache.clear();
       this.log.info({ user: user.name() }, `已登录为 ${user.name()} (logged in to WeChat)`);
+      this.options.health?.loggedIn(user.name());
       void this.readyHandler().catch((err) => this.log.error({ err }, 'ready handler failed'));
     });
     this.bot.on('logout', (user, reason) => {
       this.roomCache.clear();
       this.log.warn({ user: user.name(), reason }, '微信已退出登录，稍后重新显示二维码 (logged out of WeChat)');
+      this.options.health?.loggedOut();
       this.scheduleRestart('logout');
     });
     this.bot.on('error', (err) => this.onError(err));
     this.bot.on('message', (message) => {
       if (message.self()) return;
       this.received += 1;
+      this.options.health?.received();
       void this.onWechatyMessage(message)
         .catch((err) => this.log.error({ err, id: message.id }, 'could not read an incoming message'))
         .finally(() => {
@@ -165,6 +179,7 @@ export class WechatyChat implements ChatPort {
     // Say once what is wrong; the puppet may repeat the same error several times a second.
     if (this.errorsInWindow === 1 || text !== this.lastErrorText) {
       this.log.error({ err: text }, explainError(text));
+      this.options.health?.error(explainError(text));
       this.lastErrorText = text;
     }
     if (this.options.webProtocol && !this.webLoginAdviceGiven && WEB_LOGIN_REFUSED.test(text)) {
@@ -181,6 +196,7 @@ export class WechatyChat implements ChatPort {
     const delay = this.backoff;
     this.backoff = Math.min(this.backoff * 2, this.options.backoffMs?.max ?? 30 * 60_000);
     this.log.warn({ why, retryInSeconds: Math.round(delay / 1000) }, `微信登录暂停（${PAUSE_REASONS[why] ?? why}），${Math.round(delay / 1000)} 秒后重试 (login paused)`);
+    this.options.health?.loginPaused(PAUSE_REASONS[why] ?? why, this.wall.now().getTime() + delay);
     void this.bot
       .stop()
       .catch(() => undefined)
