@@ -40,6 +40,9 @@ const envSchema = z.object({
   GRIDBOT_ASR_TIMEOUT_MS: num(15000).pipe(z.number().int().min(100)),
   GRIDBOT_DIGEST_TIME: z.string().regex(/^\d{1,2}:\d{2}$/).default('18:00'),
   GRIDBOT_NOTICE_GRACE_MINUTES: num(30).pipe(z.number().min(0)),
+  GRIDBOT_CONSOLE_PORT: num(8080).pipe(z.number().int().min(0).max(65535)),
+  GRIDBOT_CONSOLE_HOST: z.string().default('127.0.0.1'),
+  GRIDBOT_CONSOLE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   GRIDBOT_LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
 });
@@ -78,6 +81,13 @@ export interface Config {
   asr?: { baseURL: string; apiKey: string; model: string; timeoutMs: number };
   digestTime: string;
   noticeGraceMs: number;
+  /** The staff web console; port 0 turns it off. */
+  console: {
+    port: number;
+    host: string;
+    /** The address people open (login links point here). */
+    publicUrl: string;
+  };
   logLevel: string;
   /** Unset: readable lines at a terminal, JSON otherwise. */
   logFormat?: 'pretty' | 'json';
@@ -141,6 +151,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       : undefined,
     digestTime: e.GRIDBOT_DIGEST_TIME,
     noticeGraceMs: e.GRIDBOT_NOTICE_GRACE_MINUTES * 60_000,
+    console: Object.freeze({
+      port: e.GRIDBOT_CONSOLE_PORT,
+      host: e.GRIDBOT_CONSOLE_HOST,
+      publicUrl: (e.GRIDBOT_CONSOLE_URL ?? `http://${e.GRIDBOT_CONSOLE_HOST.includes(':') ? `[${e.GRIDBOT_CONSOLE_HOST}]` : e.GRIDBOT_CONSOLE_HOST}:${e.GRIDBOT_CONSOLE_PORT}`).replace(/\/+$/, ''),
+    }),
     logLevel: e.LOG_LEVEL,
     logFormat: e.GRIDBOT_LOG_FORMAT,
   });

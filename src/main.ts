@@ -18,6 +18,7 @@ import { assessHealth, HealthRecorder, LEVEL_WORDS } from './app/health.js';
 import { readHealth } from './store/health.js';
 import { startOfLocalDay } from './time.js';
 import type { BotEvent } from './events.js';
+import { startConsole, type RunningConsole } from './console/server.js';
 
 let log: Logger | undefined;
 
@@ -73,6 +74,11 @@ async function main(): Promise<void> {
   hourly.unref();
   bot.outbox.start();
   await bot.resumePending();
+  let consoleServer: RunningConsole | undefined;
+  if (config.console.port > 0) {
+    consoleServer = await startConsole({ db, clock: systemClock, config, log, bot, chatStatus: () => chat.status(), orgFile: file });
+    log.info({ url: consoleServer.url }, `工作台已启动 (staff console): ${config.console.publicUrl}`);
+  }
   log.info({ puppet: config.puppet }, `正在连接微信（${config.puppet}）(starting WeChat)`);
   await chat.start();
 
@@ -84,6 +90,7 @@ async function main(): Promise<void> {
     await tick.stop();
     clearInterval(hourly);
     bot.outbox.stop();
+    await consoleServer?.close();
     await chat.stop();
     await db.$disconnect();
     process.exit(0);

@@ -1,8 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import { BufferedSink, type EventSink } from '../events.js';
+import { BufferedSink, type BotEvent, type EventSink } from '../events.js';
 import type { Logger } from '../log.js';
-import type { OrgDirectory } from '../org/directory.js';
 import type { Db, Tx } from '../store/db.js';
 import type { Classifier, Intake } from '../intake/index.js';
 import type { ChatMessage, ChatPort, ChatTarget } from '../chat/port.js';
@@ -11,7 +10,7 @@ import { normalizeText } from '../commands/normalize.js';
 import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
 import { commandSpecs, sweeps } from './features.js';
 import { identifySpeaker } from './identify.js';
-import { dispatchMessage } from './dispatch.js';
+import { dispatchMessage, runCommand } from './dispatch.js';
 import { Exclusive } from './exclusive.js';
 import { mediaText, removeMediaFile, saveMediaFile, type SavedFile } from '../chat/media.js';
 import { mediaFileInUse, saveTranscript, storeInboundWithMedia } from '../store/media.js';
@@ -19,7 +18,9 @@ import { clipQuote, locationText, tooLargeText, TRANSCRIBED } from '../media/mes
 import { loadInboundFile, loadOutboundFile } from '../media/files.js';
 import { withQuotedTicket } from '../media/quote.js';
 import type { Transcriber } from '../media/transcribe.js';
-import type { AppContext, MessageContext } from './context.js';
+import type { AppContext, MessageContext, Speaker } from './context.js';
+import { OrgDirectory } from '../org/directory.js';
+import type { Org } from '../org/types.js';
 
 export interface BotDeps {
   config: Readonly<Config>;
@@ -34,6 +35,14 @@ export interface BotDeps {
   /** Speech-to-text for voice notes; without it they get a short request to type. */
   transcriber?: Transcriber;
 }
+
+/** What a command run from the staff console answered, and whether it was refused. */
+export interface CommandOutcome {
+  ok: boolean;
+  replies: string[];
+}
+
+class Refused extends Error {}
 
 /** Duplicate deliveries of the same text by the same person in one place within this window are dropped. */
 export const DUPLICATE_WINDOW_MS = 10_000;
@@ -66,6 +75,67 @@ export class Bot {
       exclusive: (work) => this.exclusive.run(work),
     });
     deps.chat.onMessage((m) => this.receive(m));
+  }
+
+  /** The organisation as the bot now knows it. */
+  get org(): OrgDirectory {
+    return this.deps.org;
+  }
+
+  /** Takes an organisation edited in the console into use at once, without a restart. */
+  useOrg(org: Org): void {
+    this.deps.org = new OrgDirectory(org);
+  }
+
+  /**
+   * Runs a chat command as a post-holder, from the staff console: the same matcher, the
+   * same rules and the same handlers as a direct message to the bot, in one transaction.
+   * Answers come back to the console instead of going to WeChat; messages to others and
+   * to groups are queued as usual. A refusal changes nothing.
+   */
+  runCommandAs(alias: string, text: string): Promise<CommandOutcome> {
+    return this.exclusive.run(() => this.runCommandAsNow(alias, text));
+  }
+
+  private async runCommandAsNow(alias: string, raw: string): Promise<CommandOutcome> {
+    const { text } = normalizeText(raw, this.botName);
+    const command = this.matcher.match(text);
+    if (!command) return { ok: false, replies: ['这不是可以执行的命令。'] };
+    const replies: string[] = [];
+    let refused: BotEvent | undefined;
+    const sink = new BufferedSink(this.deps.events);
+    const watch: EventSink = { emit: (e) => (e.kind === 'refused' ? (refused = e) : sink.emit(e)) };
+    try {
+      await this.deps.db.$transaction(async (tx) => {
+        const person = await tx.person.findUnique({ where: { alias } });
+        const posts = this.deps.org.postsOf(alias);
+        if (!person || posts.length === 0) throw new Refused('not a post-holder');
+        const speaker: Speaker = { personId: person.id, alias, name: person.name, posts, isStaff: posts.some((p) => p.role === 'staff'), isHolder: true };
+        const base = this.appContext(tx, watch);
+        const ctx: MessageContext = {
+          ...base,
+          speaker,
+          room: undefined,
+          text,
+          mentioned: true,
+          inboundId: 0,
+          reply: async (t) => {
+            replies.push(t);
+          },
+          tell: (to, t, opts) => base.send({ target: { kind: 'contact', alias: to }, text: t, urgent: opts?.urgent, origin: opts?.origin }),
+        };
+        await runCommand(ctx, command, false);
+        if (refused) throw new Refused('refused');
+      });
+    } catch (err) {
+      sink.discard();
+      if (!(err instanceof Refused)) throw err;
+      if (refused) this.deps.events.emit(refused);
+      return { ok: false, replies: replies.length ? replies : ['您没有这个权限。'] };
+    }
+    sink.flush();
+    this.outbox.wake();
+    return { ok: true, replies };
   }
 
   get botName(): string {

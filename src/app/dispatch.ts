@@ -21,7 +21,7 @@ export interface Dispatch {
 }
 
 /** A command is answered; a refusal is a short reason and a `refused` event, nothing changed. */
-async function runCommand(ctx: MessageContext, { spec, word, args }: MatchedCommand, tooLong: boolean): Promise<void> {
+export async function runCommand(ctx: MessageContext, { spec, word, args }: MatchedCommand, tooLong: boolean): Promise<void> {
   const refuse = async (reason: string) => {
     ctx.events.emit({ kind: 'refused', who: ctx.speaker.alias, command: spec.name, reason });
     await ctx.reply(reason);

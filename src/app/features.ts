@@ -14,6 +14,7 @@ import { nextDigestDue, postDailyDigest } from '../reports/post-digest.js';
 import { bindingCommands } from '../people/bind.js';
 import { volunteerCommands, answerVolunteerQuery, handleSignupInWords, volunteerSweeps } from '../volunteers/index.js';
 import { nextNoticeDue, noticeCommands, postDueNotices } from '../notices/index.js';
+import { consoleLoginCommand } from '../console/login-command.js';
 
 /** Answers a `query` message if it is about this feature; false to let the next one try. */
 export type QueryAnswerer = (ctx: MessageContext, intake: Intake) => Promise<boolean>;
@@ -32,7 +33,7 @@ export interface Sweep {
   nextDue?(ctx: AppContext): Promise<Date | null>;
 }
 
-export const commandSpecs: CommandSpec[] = [...ticketCommands, helpCommand, ...bindingCommands, ...volunteerCommands, ...noticeCommands, ...directoryCommands];
+export const commandSpecs: CommandSpec[] = [...ticketCommands, helpCommand, ...bindingCommands, ...volunteerCommands, ...noticeCommands, ...directoryCommands, consoleLoginCommand];
 
 export const queryAnswerers: QueryAnswerer[] = [answerTicketQuery, answerVolunteerQuery, answerDirectoryQuery];
 

@@ -75,6 +75,9 @@ export class WechatyChat implements ChatPort {
   private errorsInWindow = 0;
   private errorWindowStart = 0;
   private lastErrorText = '';
+  private account?: string;
+  private waitingQr?: string;
+  private lastProblem?: { text: string; at: Date };
   private backoff: number;
   private restartTimer?: NodeJS.Timeout;
   private stopped = false;
@@ -106,12 +109,15 @@ export class WechatyChat implements ChatPort {
       this.roomCache.clear();
       this.log.info({ user: user.name() }, `已登录为 ${user.name()} (logged in to WeChat)`);
       this.options.health?.loggedIn(user.name());
+      this.account = user.name();
+      this.waitingQr = undefined;
       void this.readyHandler().catch((err) => this.log.error({ err }, 'ready handler failed'));
     });
     this.bot.on('logout', (user, reason) => {
       this.roomCache.clear();
       this.log.warn({ user: user.name(), reason }, '微信已退出登录，稍后重新显示二维码 (logged out of WeChat)');
       this.options.health?.loggedOut();
+      this.lastProblem = { text: '微信已退出登录，稍后会显示新的二维码', at: this.wall.now() };
       this.scheduleRestart('logout');
     });
     this.bot.on('error', (err) => this.onError(err));
@@ -125,6 +131,12 @@ export class WechatyChat implements ChatPort {
           this.completed += 1;
         });
     });
+  }
+
+  /** The account as the staff console shows it: logged in, or the QR code it waits on, and the last problem. */
+  status(): { loggedIn: boolean; account?: string; qr?: string; lastError?: string; lastErrorAt?: Date } {
+    const loggedIn = this.bot.isLoggedIn;
+    return { loggedIn, account: loggedIn ? this.account : undefined, qr: loggedIn ? undefined : this.waitingQr, lastError: this.lastProblem?.text, lastErrorAt: this.lastProblem?.at };
   }
 
   onMessage(handler: (m: ChatMessage) => Promise<void>): void {
@@ -158,8 +170,10 @@ export class WechatyChat implements ChatPort {
     this.scans += 1;
     const max = this.options.maxScans ?? 5;
     const url = `https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`;
+    this.waitingQr = this.scans > max ? undefined : qrcode;
     if (this.scans > max) {
       this.log.warn({ scans: this.scans - 1 }, `连续 ${max} 个二维码无人扫码，暂停登录 (nobody scanned ${max} QR codes)`);
+      this.lastProblem = { text: `连续 ${max} 个二维码无人扫码，登录已暂停，稍后重试`, at: this.wall.now() };
       this.scheduleRestart('no scan');
       return;
     }
@@ -177,6 +191,8 @@ export class WechatyChat implements ChatPort {
     }
     this.errorsInWindow += 1;
     // Say once what is wrong; the puppet may repeat the same error several times a second.
+    const plain = explainError(text);
+    this.lastProblem = { text: plain === 'WeChat puppet error' ? `微信协议出错：${text.slice(0, 120)}` : plain.replace(/ \(.*\)$/, ''), at: this.wall.now() };
     if (this.errorsInWindow === 1 || text !== this.lastErrorText) {
       this.log.error({ err: text }, explainError(text));
       this.options.health?.error(explainError(text));

@@ -1,0 +1,218 @@
+/**
+ * The ticket board and the ticket page. Actions run the holders' chat commands through
+ * the bot (`runCommandAs`): the console has no ticket rules of its own.
+ */
+import type { Hono } from 'hono';
+import { jsonList } from '../store/db.js';
+import { boardTickets, boardVersion, namesOf, ticketInScope, ticketWithHistory, type BoardFilter } from '../store/console-tickets.js';
+import { CATEGORY_LABELS, STATUS_LABELS, TIER_LABELS, fullPlace } from '../tickets/messages.js';
+import { ROLE_LABELS } from '../org/types.js';
+import { formatDuration } from '../reports/format.js';
+import { formatShort } from '../time.js';
+import { h, type Html } from './html.js';
+import type { ConsoleEnv, ConsoleKit, Ctx } from './server.js';
+import { gridsOf } from './viewer.js';
+
+type BoardTicket = Awaited<ReturnType<typeof boardTickets>>['tickets'][number];
+
+const COLUMNS: { title: string; statuses: string[] }[] = [
+  { title: '待签收', statuses: ['assigned', 'reopened'] },
+  { title: '办理中', statuses: ['accepted'] },
+  { title: '已办结待评价', statuses: ['resolved'] },
+  { title: '已关闭', statuses: ['closed', 'cancelled', 'merged'] },
+];
+
+const EVENT_LABELS: Record<string, string> = {
+  created: '创建',
+  assigned: '派单',
+  accepted: '签收',
+  resolved: '办结',
+  closed: '关闭',
+  reopened: '重新办理',
+  cancelled: '撤销',
+  merged: '合并',
+  transferred: '转派',
+  declined: '退回',
+  note: '备注',
+  reported: '又有人反映',
+  escalated: '超时上报',
+  reminded: '催办',
+  rated: '评价',
+};
+
+const STATUS_FILTERS: [string, string][] = [
+  ['open', '未关闭'],
+  ['assigned', '待签收'],
+  ['accepted', '办理中'],
+  ['resolved', '待评价'],
+  ['closed', '已关闭'],
+  ['all', '全部'],
+];
+
+const ACTIONS = {
+  accept: { word: '接单', label: '签收', field: undefined },
+  resolve: { word: '办结', label: '办结', field: 'note' },
+  transfer: { word: '转派', label: '转派', field: 'target' },
+  decline: { word: '退回', label: '退回上一级', field: 'reason' },
+  note: { word: '备注', label: '备注', field: 'text' },
+} as const;
+type ActionName = keyof typeof ACTIONS;
+
+/** When a ticket is late: the deadline it missed and by how long. */
+export function lateness(t: { status: string; acceptBy: Date | null; resolveBy: Date | null }, now: Date): number | undefined {
+  const due = t.status === 'accepted' ? t.resolveBy : ['assigned', 'reopened'].includes(t.status) ? t.acceptBy : null;
+  if (!due || due >= now) return undefined;
+  return now.getTime() - due.getTime();
+}
+
+/** The board's filters from the query, keeping only values this viewer may ask for. */
+function readFilter(c: Ctx, grids: string[]): BoardFilter {
+  const q = (k: string) => c.req.query(k)?.trim() || undefined;
+  const grid = q('grid');
+  const category = q('category');
+  const status = q('status');
+  return {
+    grid: grid && grids.includes(grid) ? grid : undefined,
+    category: category && category in CATEGORY_LABELS ? category : undefined,
+    status: status && (status in STATUS_LABELS || status === 'open' || status === 'all') ? status : undefined,
+    urgent: q('urgent') === '1',
+    overdue: q('overdue') === '1',
+    holder: q('holder')?.slice(0, 64),
+  };
+}
+
+function filterQuery(f: BoardFilter): string {
+  const p = new URLSearchParams();
+  if (f.grid) p.set('grid', f.grid);
+  if (f.category) p.set('category', f.category);
+  if (f.status) p.set('status', f.status);
+  if (f.urgent) p.set('urgent', '1');
+  if (f.overdue) p.set('overdue', '1');
+  if (f.holder) p.set('holder', f.holder);
+  return p.toString();
+}
+
+export function ticketRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
+  const { db, clock, config } = kit.deps;
+  const tz = config.timeZone;
+  const when = (d: Date | null | undefined) => (d ? formatShort(d, tz) : '');
+
+  const card = (t: BoardTicket, names: Record<string, string>, now: Date): Html => {
+    const late = lateness(t, now);
+    const holders = jsonList(t.assignees).map((a) => names[a] ?? a);
+    return h`<a class="ticket${t.urgency === 'urgent' ? ' urgent' : ''}${late ? ' late' : ''}" href="/tickets/${t.id}" data-ticket="${t.id}">
+<div class="top"><span>#${t.id} ${CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? t.category}</span><span>${when(t.createdAt)}</span></div>
+<div class="text">${t.urgency === 'urgent' ? h`<span class="tag red">紧急</span> ` : ''}${t.text.length > 60 ? `${t.text.slice(0, 60)}…` : t.text}</div>
+<div class="muted">${fullPlace(t)} · ${TIER_LABELS[t.tier as keyof typeof TIER_LABELS] ?? t.tier}${holders.length ? ` · ${holders.join('、')}` : ''}</div>
+${late ? h`<div class="late-by">已超时 ${formatDuration(late)}</div>` : ''}</a>`;
+  };
+
+  const boardHtml = async (c: Ctx, filter: BoardFilter): Promise<Html> => {
+    const viewer = c.get('viewer');
+    const now = clock.now();
+    const { tickets, counts, overdue } = await boardTickets(db, now, viewer.scope, filter);
+    const names = await namesOf(db, tickets.flatMap((t) => jsonList(t.assignees)));
+    const showClosed = filter.status === 'all' || filter.status === 'closed';
+    const columns = COLUMNS.filter((col) => showClosed || col.title !== '已关闭');
+    return h`<p class="muted">共 ${tickets.length} 张${overdue ? h`，<span class="late-by" id="overdue-count">${overdue} 张超时</span>` : ''}。</p>
+<div class="board">${columns.map((col) => {
+      const list = tickets.filter((t) => col.statuses.includes(t.status));
+      const total = col.statuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
+      return h`<section class="column" data-column="${col.title}"><h2>${col.title}<span class="count">${total}</span></h2>
+${list.length ? list.map((t) => card(t, names, now)) : h`<p class="muted">无</p>`}</section>`;
+    })}</div>`;
+  };
+
+  app.get('/tickets', async (c) => {
+    const viewer = c.get('viewer');
+    const grids = gridsOf(kit.deps.bot.org, viewer);
+    const filter = readFilter(c, grids);
+    const board = await boardHtml(c, filter);
+    if (c.req.header('x-fragment') === 'board') return c.html(board.text);
+    const version = await boardVersion(db, viewer.scope);
+    const holders = kit.deps.bot.org.posts.filter((p) => viewer.community || (p.grid && grids.includes(p.grid)));
+    const uniqueHolders = [...new Map(holders.map((p) => [p.alias, p])).values()];
+    const opt = (value: string, label: string, current?: string) => h`<option value="${value}"${value === (current ?? '') ? h` selected` : ''}>${label}</option>`;
+    const form = h`<form class="card filters" method="get" action="/tickets">
+${grids.length > 1 || viewer.community ? h`<label>网格<select name="grid">${opt('', '全部')}${grids.map((g) => opt(g, g, filter.grid))}</select></label>` : ''}
+<label>类别<select name="category">${opt('', '全部')}${Object.entries(CATEGORY_LABELS).map(([k, v]) => opt(k, v, filter.category))}</select></label>
+<label>状态<select name="status">${STATUS_FILTERS.map(([k, v]) => opt(k, v, filter.status ?? 'open'))}</select></label>
+<label>办理人<select name="holder">${opt('', '全部')}${uniqueHolders.map((p) => opt(p.alias, `${p.name}（${ROLE_LABELS[p.role]}）`, filter.holder))}</select></label>
+<label><span>紧急</span><input type="checkbox" name="urgent" value="1"${filter.urgent ? h` checked` : ''}></label>
+<label><span>超时</span><input type="checkbox" name="overdue" value="1"${filter.overdue ? h` checked` : ''}></label>
+<button type="submit">筛选</button></form>`;
+    const query = filterQuery(filter);
+    return kit.render(
+      c,
+      { title: '工单', active: '/tickets' },
+      h`<h1>工单 <span class="muted">${viewer.label}</span></h1>${form}
+<div id="board" data-poll="/tickets/version${query ? `?${query}` : ''}" data-version="${version}">${board}</div>`,
+    );
+  });
+
+  app.get('/tickets/version', async (c) => c.json({ version: await boardVersion(db, c.get('viewer').scope) }));
+
+  const parseId = (raw: string) => (/^\d{1,9}$/.test(raw) ? Number(raw) : undefined);
+
+  app.get('/tickets/:id', async (c) => {
+    const viewer = c.get('viewer');
+    const id = parseId(c.req.param('id'));
+    if (!id || !(await ticketInScope(db, viewer.scope, id))) {
+      return kit.render(c, { title: '没有工单' }, h`<div class="card"><h1>没有这张工单</h1><p>编号不对，或不在您的范围内。</p><p><a href="/tickets">返回工单</a></p></div>`, 404);
+    }
+    const t = (await ticketWithHistory(db, id))!;
+    const now = clock.now();
+    const aliases = [...jsonList(t.assignees), ...t.events.flatMap((e) => [...jsonList(e.assignees), e.actor ?? ''])].filter(Boolean);
+    const names = await namesOf(db, aliases);
+    const who = (a: string | null) => (a ? (names[a] ?? a) : '系统');
+    const late = lateness(t, now);
+    const open = ['assigned', 'reopened', 'accepted'].includes(t.status);
+    const category = CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? t.category;
+    const gridPosts = kit.deps.bot.org.posts.filter((p) => (p.grid === t.gridName || !p.grid) && p.role !== 'staff');
+    const action = (name: ActionName, body: Html) =>
+      h`<form method="post" action="/tickets/${t.id}/${name}" data-action="${name}">${kit.csrfField(c)}${body}</form>`;
+    const actions = open
+      ? h`<div class="card actions"><h2>办理</h2>
+${action('accept', h`<button type="submit">签收</button>`)}
+${action('resolve', h`<label>办结说明<textarea name="note" required maxlength="500" placeholder="例如：已更换灯泡"></textarea></label><button type="submit">办结</button>`)}
+${action('transfer', h`<div class="row"><input name="target" list="targets" required maxlength="40" placeholder="岗位或微信号，如 调解员"><datalist id="targets">${gridPosts.map((p) => h`<option value="${p.alias}">${p.name}（${p.orgUnit ?? ROLE_LABELS[p.role]}）</option>`)}</datalist><button type="submit" class="plain">转派</button></div>`)}
+${action('decline', h`<div class="row"><input name="reason" required maxlength="200" placeholder="退回原因"><button type="submit" class="plain">退回上一级</button></div>`)}
+</div>`
+      : '';
+    const history = h`<div class="card"><h2>办理经过</h2><div class="scroll"><table><thead><tr><th>时间</th><th>事件</th><th>操作人</th><th>办理人</th><th>层级</th><th>说明</th></tr></thead><tbody>
+${t.events.map(
+  (e) => h`<tr data-event="${e.kind}"><td>${when(e.at)}</td><td>${EVENT_LABELS[e.kind] ?? e.kind}${e.escalated ? h` <span class="tag red">超时上报</span>` : ''}</td><td>${who(e.actor)}</td><td>${jsonList(e.assignees).map(who).join('、')}</td><td>${TIER_LABELS[e.tier as keyof typeof TIER_LABELS] ?? e.tier}</td><td>${e.note ?? ''}</td></tr>`,
+)}</tbody></table></div>
+${action('note', h`<div class="row" style="margin-top:8px"><input name="text" required maxlength="500" placeholder="记一笔备注"><button type="submit" class="plain">备注</button></div>`)}</div>`;
+    return kit.render(
+      c,
+      { title: `工单 #${t.id}`, active: '/tickets' },
+      h`<p><a href="/tickets">← 工单</a></p>
+<div class="card"><h1>#${t.id} ${category} ${t.urgency === 'urgent' ? h`<span class="tag red">紧急</span>` : ''} <span class="tag blue" id="ticket-status">${STATUS_LABELS[t.status] ?? t.status}</span></h1>
+<p style="white-space:pre-wrap">${t.text}</p>
+<p class="muted">地点：${fullPlace(t)} · 反映人：${t.reporter.name}${t.reportCount > 1 ? `（共 ${t.reportCount} 人反映）` : ''} · 来自：${t.sourceRoom ?? '私聊'} · ${when(t.createdAt)}</p>
+<p>层级：${TIER_LABELS[t.tier as keyof typeof TIER_LABELS] ?? t.tier} · 办理人：${jsonList(t.assignees).map(who).join('、') || '—'}</p>
+${t.acceptBy && t.status !== 'accepted' ? h`<p>签收期限：${when(t.acceptBy)}</p>` : ''}${t.resolveBy ? h`<p>办结期限：${when(t.resolveBy)}</p>` : ''}
+${late ? h`<p class="late-by">已超时 ${formatDuration(late)}</p>` : ''}
+${t.resolution ? h`<p>办结说明：${t.resolution}</p>` : ''}${t.rating ? h`<p>居民评价：${'★'.repeat(t.rating)}${t.ratingComment ? ` ${t.ratingComment}` : ''}</p>` : ''}</div>
+<div class="grid2">${actions}${history}</div>`,
+    );
+  });
+
+  app.post('/tickets/:id/:action', async (c) => {
+    const viewer = c.get('viewer');
+    const id = parseId(c.req.param('id'));
+    const name = c.req.param('action') as ActionName;
+    if (!id || !(name in ACTIONS)) return c.text('没有这个操作。', 404);
+    const spec = ACTIONS[name];
+    const target = `ticket:${id}`;
+    if (!(await ticketInScope(db, viewer.scope, id))) return kit.refuse(c, spec.word, target, `工单 #${id} 不在您的范围内。`);
+    const form = await c.req.parseBody();
+    const raw = spec.field ? String(form[spec.field] ?? '') : '';
+    const text = raw.replace(/\s+/g, ' ').trim().slice(0, 500);
+    const outcome = await kit.deps.bot.runCommandAs(viewer.alias, `${spec.word} #${id}${text ? ` ${text}` : ''}`);
+    await kit.audit(c, { action: spec.word, target, detail: text || undefined, outcome: outcome.ok ? 'ok' : 'refused', message: outcome.replies.join(' ') });
+    kit.flash(c, outcome.ok, outcome.replies.join(' ') || (outcome.ok ? '已完成。' : '操作未成功。'));
+    return c.redirect(`/tickets/${id}`, 303);
+  });
+}
