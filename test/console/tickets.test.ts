@@ -18,7 +18,8 @@ describe('staff console in Chromium: login and tickets', () => {
     browser = await launchBrowser();
     world = await consoleWorld({ script: MORNING });
     // What the residents' group itself receives from the bot.
-    world.sim.world.room('丽水鑫城业主群').on('message', (m) => void group.push(m.payload?.text ?? ''));
+    const room = world.sim.world.room('丽水鑫城业主群') as unknown as { on(e: 'message', f: (m: { payload?: { text?: string } }) => void): void };
+    room.on('message', (m) => void group.push(m.payload?.text ?? ''));
   }, 60_000);
 
   afterAll(async () => {
