@@ -9,7 +9,7 @@ import { chooseLogFormat, createLogger, type Logger } from './log.js';
 import { applyMigrations, MigrationError, openDatabase } from './store/db.js';
 import { OrgFileError } from './org/load.js';
 import { importOrg } from './org/import.js';
-import { resolveOrgFile } from './org/org-file.js';
+import { EXAMPLE_ORG, resolveOrgFile } from './org/org-file.js';
 import { WechatyChat } from './chat/wechaty.js';
 import { createWechat4uPuppet, WECHAT4U_PUPPET } from './chat/wechat4u.js';
 import { createBot } from './app/runtime.js';
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   await bot.resumePending();
   let consoleServer: RunningConsole | undefined;
   if (config.console.port > 0) {
-    consoleServer = await startConsole({ db, clock: systemClock, config, log, bot, chatStatus: () => chat.status(), orgFile: file });
+    consoleServer = await startConsole({ db, clock: systemClock, config, log, bot, chatStatus: () => chat.status(), orgFile: file === EXAMPLE_ORG ? config.orgFile : file });
     log.info({ url: consoleServer.url }, `工作台已启动 (staff console): ${config.console.publicUrl}`);
   }
   log.info({ puppet: config.puppet }, `正在连接微信（${config.puppet}）(starting WeChat)`);

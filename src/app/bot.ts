@@ -37,11 +37,21 @@ export interface BotDeps {
 }
 
 /** What a command run from the staff console answered, and whether it was refused. */
-export interface CommandOutcome {
+export interface CommandOutcome<T = undefined> {
   ok: boolean;
   replies: string[];
+  /** What `inspect` read inside the transaction, after the command. */
+  inspected?: T;
 }
 
+export interface RunAsOptions<T> {
+  /** Roll everything back afterwards: a preview of exactly what the command would do. */
+  dryRun?: boolean;
+  /** Reads what the command wrote, inside its transaction. */
+  inspect?(tx: Tx): Promise<T>;
+}
+
+/** Rolls the console's command back: refused, or only a preview. */
 class Refused extends Error {}
 
 /** Duplicate deliveries of the same text by the same person in one place within this window are dropped. */
@@ -93,16 +103,17 @@ export class Bot {
    * Answers come back to the console instead of going to WeChat; messages to others and
    * to groups are queued as usual. A refusal changes nothing.
    */
-  runCommandAs(alias: string, text: string): Promise<CommandOutcome> {
-    return this.exclusive.run(() => this.runCommandAsNow(alias, text));
+  runCommandAs<T = undefined>(alias: string, text: string, opts: RunAsOptions<T> = {}): Promise<CommandOutcome<T>> {
+    return this.exclusive.run(() => this.runCommandAsNow(alias, text, opts));
   }
 
-  private async runCommandAsNow(alias: string, raw: string): Promise<CommandOutcome> {
+  private async runCommandAsNow<T>(alias: string, raw: string, opts: RunAsOptions<T>): Promise<CommandOutcome<T>> {
     const { text } = normalizeText(raw, this.botName);
     const command = this.matcher.match(text);
     if (!command) return { ok: false, replies: ['这不是可以执行的命令。'] };
     const replies: string[] = [];
     let refused: BotEvent | undefined;
+    let inspected: T | undefined;
     const sink = new BufferedSink(this.deps.events);
     const watch: EventSink = { emit: (e) => (e.kind === 'refused' ? (refused = e) : sink.emit(e)) };
     try {
@@ -126,16 +137,19 @@ export class Bot {
         };
         await runCommand(ctx, command, false);
         if (refused) throw new Refused('refused');
+        inspected = await opts.inspect?.(tx);
+        if (opts.dryRun) throw new Refused('dry run');
       });
     } catch (err) {
       sink.discard();
       if (!(err instanceof Refused)) throw err;
-      if (refused) this.deps.events.emit(refused);
+      if (!refused) return { ok: true, replies, inspected };
+      this.deps.events.emit(refused);
       return { ok: false, replies: replies.length ? replies : ['您没有这个权限。'] };
     }
     sink.flush();
     this.outbox.wake();
-    return { ok: true, replies };
+    return { ok: true, replies, inspected };
   }
 
   get botName(): string {

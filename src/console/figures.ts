@@ -84,8 +84,11 @@ export function figureRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
     return weeks;
   };
 
-  const chart = (id: string, caption: string, option: object): Html =>
-    h`<div class="card"><h2>${caption}</h2><div class="chart" data-chart="${id}-data" id="${id}"></div><script type="application/json" id="${id}-data">${jsonBlock(option)}</script></div>`;
+  /** A chart box, or a line saying there is nothing to draw yet. */
+  const chart = (id: string, caption: string, option: object, hasData: boolean): Html =>
+    hasData
+      ? h`<div class="card"><h2>${caption}</h2><div class="chart" data-chart="${id}-data" id="${id}"></div><script type="application/json" id="${id}-data">${jsonBlock(option)}</script></div>`
+      : h`<div class="card"><h2>${caption}</h2><p class="muted" data-empty-chart="${id}">这段时间没有数据。</p></div>`;
 
   app.get('/figures', async (c) => {
     const viewer = c.get('viewer');
@@ -102,8 +105,8 @@ export function figureRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
     const categories = Object.entries(t.total.created).filter(([, n]) => n > 0);
     const vol = d.volunteers.byGrid;
     const charts = [
-      chart('chart-grids', '各网格三率（%）', ratesOption(grids.map((g) => g.key), grids)),
-      chart('chart-tiers', '各层级三率（%）', ratesOption(tiers.map((s) => TIER_LABELS[s.key as keyof typeof TIER_LABELS] ?? s.key), tiers)),
+      chart('chart-grids', '各网格三率（%）', ratesOption(grids.map((g) => g.key), grids), grids.length > 0),
+      chart('chart-tiers', '各层级三率（%）', ratesOption(tiers.map((s) => TIER_LABELS[s.key as keyof typeof TIER_LABELS] ?? s.key), tiers), tiers.length > 0),
       chart('chart-times', '签收和办结用时中位数（小时）', {
         textStyle: { fontFamily: FONT },
         tooltip: { trigger: 'axis' },
@@ -115,7 +118,7 @@ export function figureRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
           { name: '签收用时', type: 'bar', data: grids.map((g) => hoursOf(g.acceptMedianMs)) },
           { name: '办结用时', type: 'bar', data: grids.map((g) => hoursOf(g.resolveMedianMs)) },
         ],
-      }),
+      }, grids.some((g) => g.acceptMedianMs !== null || g.resolveMedianMs !== null)),
       chart('chart-weeks', '按周趋势', {
         textStyle: { fontFamily: FONT },
         tooltip: { trigger: 'axis' },
@@ -128,12 +131,12 @@ export function figureRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
           { name: '响应率', type: 'line', yAxisIndex: 1, data: weeks.map((w) => pct(w.responseRate)) },
           { name: '办结率', type: 'line', yAxisIndex: 1, data: weeks.map((w) => pct(w.resolutionRate)) },
         ],
-      }),
+      }, weeks.some((w) => w.created > 0 || w.responseRate !== null)),
       chart('chart-categories', '各类诉求', {
         textStyle: { fontFamily: FONT },
         tooltip: { trigger: 'item' },
-        series: [{ type: 'pie', radius: ['35%', '65%'], data: categories.map(([k, n]) => ({ name: CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS] ?? k, value: n })) }],
-      }),
+        series: [{ type: 'pie', radius: ['30%', '55%'], label: { formatter: '{b} {c}', overflow: 'none' }, data: categories.map(([k, n]) => ({ name: CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS] ?? k, value: n })) }],
+      }, categories.length > 0),
       chart('chart-volunteers', '志愿服务时长（小时，按网格）', {
         textStyle: { fontFamily: FONT },
         tooltip: { trigger: 'axis' },
@@ -141,7 +144,7 @@ export function figureRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
         xAxis: { type: 'category', data: vol.map((v) => v.key) },
         yAxis: { type: 'value' },
         series: [{ name: '服务时长', type: 'bar', data: vol.map((v) => v.hours), label: { show: true, position: 'top' } }],
-      }),
+      }, vol.some((v) => v.hours > 0)),
     ];
     const s = t.total;
     const params = new URLSearchParams({ from: q.from, to: q.to, ...(q.grid ? { grid: q.grid } : {}) }).toString();

@@ -15,6 +15,7 @@ import type { Logger } from '../log.js';
 import type { Db } from '../store/db.js';
 import type { OrgDirectory } from '../org/directory.js';
 import type { Org } from '../org/types.js';
+import type { CommandOutcome, RunAsOptions } from '../app/bot.js';
 import {
   claimLoginCode,
   consumeLoginLink,
@@ -36,11 +37,14 @@ import { AttemptLimiter } from './limiter.js';
 import { ticketRoutes } from './tickets.js';
 import { figureRoutes } from './figures.js';
 import { statusRoutes, type ChatStatus } from './status.js';
+import { orgRoutes } from './org.js';
+import { noticeRoutes } from './notices.js';
+import { activityRoutes } from './activities.js';
 
 /** What the console needs of the running bot. */
 export interface ConsoleBot {
   readonly org: OrgDirectory;
-  runCommandAs(alias: string, text: string): Promise<{ ok: boolean; replies: string[] }>;
+  runCommandAs<T = undefined>(alias: string, text: string, opts?: RunAsOptions<T>): Promise<CommandOutcome<T>>;
   useOrg(org: Org): void;
 }
 
@@ -239,6 +243,9 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
 
   app.get('/', (c) => c.redirect('/tickets', 303));
   ticketRoutes(app, kit);
+  orgRoutes(app, kit);
+  noticeRoutes(app, kit);
+  activityRoutes(app, kit);
   figureRoutes(app, kit);
   statusRoutes(app, kit);
 

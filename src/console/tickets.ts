@@ -12,6 +12,10 @@ import { formatShort } from '../time.js';
 import { h, type Html } from './html.js';
 import type { ConsoleEnv, ConsoleKit, Ctx } from './server.js';
 import { gridsOf } from './viewer.js';
+import { acceptDeadline, resolveDeadline } from '../tickets/deadlines.js';
+import { mediaOfTicket } from '../store/media.js';
+import { readMediaFile } from '../chat/media.js';
+import type { Org } from '../org/types.js';
 
 type BoardTicket = Awaited<ReturnType<typeof boardTickets>>['tickets'][number];
 
@@ -58,15 +62,25 @@ const ACTIONS = {
 } as const;
 type ActionName = keyof typeof ACTIONS;
 
-/** When a ticket is late: the deadline it missed and by how long. */
-export function lateness(t: { status: string; acceptBy: Date | null; resolveBy: Date | null }, now: Date): number | undefined {
-  const due = t.status === 'accepted' ? t.resolveBy : ['assigned', 'reopened'].includes(t.status) ? t.acceptBy : null;
-  if (!due || due >= now) return undefined;
-  return now.getTime() - due.getTime();
+type LateFields = Pick<BoardTicket, 'status' | 'urgency' | 'createdAt' | 'assignedAt' | 'acceptedAt' | 'acceptBy' | 'resolveBy'>;
+
+/**
+ * How late an open ticket is, from the resident's side: escalation moves the holder's own
+ * deadline on, so the deadline that counts is the earlier of that one and the one the
+ * organisation's time limits give from when it was reported (or reopened, or accepted).
+ */
+export function lateness(t: LateFields, org: Org, now: Date, timeZone: string): number | undefined {
+  const urgency = t.urgency === 'urgent' ? 'urgent' : 'normal';
+  let dues: (Date | null)[] = [];
+  if (t.status === 'assigned') dues = [t.acceptBy, acceptDeadline(org, urgency, t.createdAt, timeZone)];
+  else if (t.status === 'reopened') dues = [t.acceptBy, acceptDeadline(org, urgency, t.assignedAt, timeZone)];
+  else if (t.status === 'accepted') dues = [t.resolveBy, t.acceptedAt ? resolveDeadline(org, urgency, t.acceptedAt, timeZone) : null];
+  const due = Math.min(...dues.filter((d): d is Date => d !== null).map((d) => d.getTime()));
+  return Number.isFinite(due) && due < now.getTime() ? now.getTime() - due : undefined;
 }
 
 /** The board's filters from the query, keeping only values this viewer may ask for. */
-function readFilter(c: Ctx, grids: string[]): BoardFilter {
+function readFilter(c: Ctx, grids: string[]): BoardFilter & { overdue: boolean } {
   const q = (k: string) => c.req.query(k)?.trim() || undefined;
   const grid = q('grid');
   const category = q('category');
@@ -81,7 +95,7 @@ function readFilter(c: Ctx, grids: string[]): BoardFilter {
   };
 }
 
-function filterQuery(f: BoardFilter): string {
+function filterQuery(f: BoardFilter & { overdue: boolean }): string {
   const p = new URLSearchParams();
   if (f.grid) p.set('grid', f.grid);
   if (f.category) p.set('category', f.category);
@@ -97,20 +111,28 @@ export function ticketRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
   const tz = config.timeZone;
   const when = (d: Date | null | undefined) => (d ? formatShort(d, tz) : '');
 
+  const late = (t: LateFields, now: Date) => lateness(t, kit.deps.bot.org.org, now, tz);
+
   const card = (t: BoardTicket, names: Record<string, string>, now: Date): Html => {
-    const late = lateness(t, now);
+    const lateBy = late(t, now);
     const holders = jsonList(t.assignees).map((a) => names[a] ?? a);
-    return h`<a class="ticket${t.urgency === 'urgent' ? ' urgent' : ''}${late ? ' late' : ''}" href="/tickets/${t.id}" data-ticket="${t.id}">
+    return h`<a class="ticket${t.urgency === 'urgent' ? ' urgent' : ''}${lateBy ? ' late' : ''}" href="/tickets/${t.id}" data-ticket="${t.id}">
 <div class="top"><span>#${t.id} ${CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? t.category}</span><span>${when(t.createdAt)}</span></div>
 <div class="text">${t.urgency === 'urgent' ? h`<span class="tag red">紧急</span> ` : ''}${t.text.length > 60 ? `${t.text.slice(0, 60)}…` : t.text}</div>
 <div class="muted">${fullPlace(t)} · ${TIER_LABELS[t.tier as keyof typeof TIER_LABELS] ?? t.tier}${holders.length ? ` · ${holders.join('、')}` : ''}</div>
-${late ? h`<div class="late-by">已超时 ${formatDuration(late)}</div>` : ''}</a>`;
+${lateBy ? h`<div class="late-by">已超时 ${formatDuration(lateBy)}</div>` : ''}</a>`;
   };
 
-  const boardHtml = async (c: Ctx, filter: BoardFilter): Promise<Html> => {
+  const boardHtml = async (c: Ctx, filter: BoardFilter & { overdue: boolean }): Promise<Html> => {
     const viewer = c.get('viewer');
     const now = clock.now();
-    const { tickets, counts, overdue } = await boardTickets(db, now, viewer.scope, filter);
+    const found = await boardTickets(db, viewer.scope, filter);
+    const lateOnes = found.tickets.filter((t) => late(t, now) !== undefined);
+    const overdue = lateOnes.length;
+    const tickets = filter.overdue ? lateOnes : found.tickets;
+    // With the overdue filter the columns count what is shown; closed tickets are never late.
+    const counts: Record<string, number> = filter.overdue ? {} : found.counts;
+    if (filter.overdue) for (const t of tickets) counts[t.status] = (counts[t.status] ?? 0) + 1;
     const names = await namesOf(db, tickets.flatMap((t) => jsonList(t.assignees)));
     const showClosed = filter.status === 'all' || filter.status === 'closed';
     const columns = COLUMNS.filter((col) => showClosed || col.title !== '已关闭');
@@ -161,11 +183,12 @@ ${grids.length > 1 || viewer.community ? h`<label>网格<select name="grid">${op
       return kit.render(c, { title: '没有工单' }, h`<div class="card"><h1>没有这张工单</h1><p>编号不对，或不在您的范围内。</p><p><a href="/tickets">返回工单</a></p></div>`, 404);
     }
     const t = (await ticketWithHistory(db, id))!;
+    const media = await mediaOfTicket(db, id);
     const now = clock.now();
     const aliases = [...jsonList(t.assignees), ...t.events.flatMap((e) => [...jsonList(e.assignees), e.actor ?? ''])].filter(Boolean);
     const names = await namesOf(db, aliases);
     const who = (a: string | null) => (a ? (names[a] ?? a) : '系统');
-    const late = lateness(t, now);
+    const lateBy = late(t, now);
     const open = ['assigned', 'reopened', 'accepted'].includes(t.status);
     const category = CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? t.category;
     const gridPosts = kit.deps.bot.org.posts.filter((p) => (p.grid === t.gridName || !p.grid) && p.role !== 'staff');
@@ -193,10 +216,27 @@ ${action('note', h`<div class="row" style="margin-top:8px"><input name="text" re
 <p class="muted">地点：${fullPlace(t)} · 反映人：${t.reporter.name}${t.reportCount > 1 ? `（共 ${t.reportCount} 人反映）` : ''} · 来自：${t.sourceRoom ?? '私聊'} · ${when(t.createdAt)}</p>
 <p>层级：${TIER_LABELS[t.tier as keyof typeof TIER_LABELS] ?? t.tier} · 办理人：${jsonList(t.assignees).map(who).join('、') || '—'}</p>
 ${t.acceptBy && t.status !== 'accepted' ? h`<p>签收期限：${when(t.acceptBy)}</p>` : ''}${t.resolveBy ? h`<p>办结期限：${when(t.resolveBy)}</p>` : ''}
-${late ? h`<p class="late-by">已超时 ${formatDuration(late)}</p>` : ''}
+${lateBy ? h`<p class="late-by">已超时 ${formatDuration(lateBy)}</p>` : ''}
+${media.length ? h`<div class="media" id="ticket-media">${media.map((m) =>
+  m.kind === 'image'
+    ? h`<a href="/tickets/${t.id}/media/${m.id}"><img src="/tickets/${t.id}/media/${m.id}" alt="${m.role === 'proof' ? '办结照片' : '居民的照片'}" style="max-width:220px;max-height:220px;margin:4px;border-radius:4px"></a>`
+    : h`<p><a href="/tickets/${t.id}/media/${m.id}">${m.kind === 'video' ? '视频' : '语音'}</a>${m.transcript ? `：${m.transcript}` : ''}</p>`,
+)}</div>` : ''}
 ${t.resolution ? h`<p>办结说明：${t.resolution}</p>` : ''}${t.rating ? h`<p>居民评价：${'★'.repeat(t.rating)}${t.ratingComment ? ` ${t.ratingComment}` : ''}</p>` : ''}</div>
 <div class="grid2">${actions}${history}</div>`,
     );
+  });
+
+  // A photo of a ticket is shown only to those who may see the ticket.
+  app.get('/tickets/:id{[0-9]{1,9}}/media/:media{[0-9]{1,9}}', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!(await ticketInScope(db, c.get('viewer').scope, id))) return c.text('没有这个文件。', 404);
+    const m = (await mediaOfTicket(db, id)).find((x) => x.id === Number(c.req.param('media')));
+    const bytes = m ? readMediaFile(config.media.dir, m.path) : undefined;
+    if (!m || !bytes) return c.text('没有这个文件。', 404);
+    const png = bytes.subarray(0, 4).toString('hex') === '89504e47';
+    const type = m.kind === 'image' ? (png ? 'image/png' : 'image/jpeg') : m.kind === 'video' ? 'video/mp4' : 'application/octet-stream';
+    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': type, 'Cache-Control': 'private, max-age=3600' });
   });
 
   app.post('/tickets/:id/:action', async (c) => {

@@ -14,7 +14,6 @@ export interface BoardFilter {
   /** A status, `open` (the default: not closed, cancelled or merged) or `all`. */
   status?: string;
   urgent?: boolean;
-  overdue?: boolean;
   /** Alias of a current holder. */
   holder?: string;
 }
@@ -35,21 +34,11 @@ export function scopeWhere(scope: TicketScope): Prisma.TicketWhereInput {
   };
 }
 
-export function overdueWhere(now: Date): Prisma.TicketWhereInput {
-  return {
-    OR: [
-      { status: { in: ['assigned', 'reopened'] }, acceptBy: { lt: now } },
-      { status: 'accepted', resolveBy: { lt: now } },
-    ],
-  };
-}
-
-function filterWhere(filter: BoardFilter, now: Date, withStatus: boolean): Prisma.TicketWhereInput[] {
+function filterWhere(filter: BoardFilter, withStatus: boolean): Prisma.TicketWhereInput[] {
   const and: Prisma.TicketWhereInput[] = [];
   if (filter.grid) and.push({ gridName: filter.grid });
   if (filter.category) and.push({ category: filter.category });
   if (filter.urgent) and.push({ urgency: 'urgent' });
-  if (filter.overdue) and.push(overdueWhere(now));
   if (filter.holder) and.push({ assignees: { contains: quoted(filter.holder) } });
   if (withStatus) {
     const s = filter.status ?? 'open';
@@ -59,19 +48,18 @@ function filterWhere(filter: BoardFilter, now: Date, withStatus: boolean): Prism
   return and;
 }
 
-export async function boardTickets(db: Db | Tx, now: Date, scope: TicketScope, filter: BoardFilter, take = 300) {
-  const where: Prisma.TicketWhereInput = { AND: [scopeWhere(scope), ...filterWhere(filter, now, true)] };
+export async function boardTickets(db: Db | Tx, scope: TicketScope, filter: BoardFilter, take = 300) {
+  const where: Prisma.TicketWhereInput = { AND: [scopeWhere(scope), ...filterWhere(filter, true)] };
   const tickets = await db.ticket.findMany({ where, orderBy: [{ id: 'desc' }], take });
   // Counts per status ignore the status filter, so every column shows what it holds.
   const grouped = await db.ticket.groupBy({
     by: ['status'],
-    where: { AND: [scopeWhere(scope), ...filterWhere(filter, now, false)] },
+    where: { AND: [scopeWhere(scope), ...filterWhere(filter, false)] },
     _count: { _all: true },
   });
   const counts: Record<string, number> = {};
   for (const g of grouped) counts[g.status] = g._count._all;
-  const overdue = await db.ticket.count({ where: { AND: [scopeWhere(scope), ...filterWhere({ ...filter, overdue: true }, now, false)] } });
-  return { tickets, counts, overdue };
+  return { tickets, counts };
 }
 
 /** Changes whenever a ticket in scope is opened or changes: what the board polls. */
