@@ -135,7 +135,8 @@ export function figureRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
       chart('chart-categories', '各类诉求', {
         textStyle: { fontFamily: FONT },
         tooltip: { trigger: 'item' },
-        series: [{ type: 'pie', radius: ['30%', '55%'], label: { formatter: '{b} {c}', overflow: 'none' }, data: categories.map(([k, n]) => ({ name: CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS] ?? k, value: n })) }],
+        legend: { top: 0 },
+        series: [{ type: 'pie', top: 24, radius: ['35%', '70%'], label: { position: 'inside', formatter: '{c}', color: '#fff' }, data: categories.map(([k, n]) => ({ name: CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS] ?? k, value: n })) }],
       }, categories.length > 0),
       chart('chart-volunteers', '志愿服务时长（小时，按网格）', {
         textStyle: { fontFamily: FONT },
