@@ -8,6 +8,7 @@ import { activitiesFor, activityWithSignups, ledgerBalances, ledgerOf, redemptio
 import { formatShort } from '../time.js';
 import { h } from './html.js';
 import type { ConsoleEnv, ConsoleKit, Ctx } from './server.js';
+import { roomsOf as viewerRooms } from './viewer.js';
 
 const SIGNUP: Record<string, string> = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' };
 const ACTIVITY: Record<string, string> = { open: '报名中', cancelled: '已取消', done: '已结束' };
@@ -17,10 +18,7 @@ export function activityRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
   const { db, clock, config } = kit.deps;
   const tz = config.timeZone;
   const when = (d: Date | null | undefined) => (d ? formatShort(d, tz) : '—');
-  const roomsOf = (c: Ctx): string[] | undefined => {
-    const v = c.get('viewer');
-    return v.community ? undefined : v.grids.flatMap((g) => kit.deps.bot.org.residentRooms(g).map((r) => r.topic));
-  };
+  const roomsOf = (c: Ctx) => viewerRooms(kit.deps.bot.org, c.get('viewer'));
   /** Runs a volunteer command for the viewer, audits it and says how it went. */
   const run = async (c: Ctx, action: string, target: string | undefined, text: string) => {
     const outcome = await kit.deps.bot.runCommandAs(c.get('viewer').alias, text);

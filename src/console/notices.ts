@@ -11,6 +11,7 @@ import { nextRunAfter, releaseAt } from '../notices/schedule.js';
 import { formatShort } from '../time.js';
 import { h, type Html } from './html.js';
 import type { ConsoleEnv, ConsoleKit, Ctx } from './server.js';
+import { roomsOf as viewerRooms } from './viewer.js';
 
 const STATUS: Record<string, string> = { active: '进行中', done: '已发完', cancelled: '已取消' };
 type NoticeRow = NonNullable<Awaited<ReturnType<typeof newestNotice>>>;
@@ -20,12 +21,7 @@ export function noticeRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
   const tz = config.timeZone;
   const when = (d: Date | null | undefined) => (d ? formatShort(d, tz) : '—');
 
-  /** The groups of the viewer's grids; undefined for community staff, who see every notice. */
-  const roomsOf = (c: Ctx): string[] | undefined => {
-    const v = c.get('viewer');
-    if (v.community) return undefined;
-    return v.grids.flatMap((g) => kit.deps.bot.org.residentRooms(g).map((r) => r.topic));
-  };
+  const roomsOf = (c: Ctx) => viewerRooms(kit.deps.bot.org, c.get('viewer'));
 
   /** The next runs of a notice and when each really goes out (22:00–07:00 waits for 07:00 unless urgent). */
   const upcoming = (n: NoticeRow, count = 3): { due: Date; release: Date }[] => {

@@ -41,3 +41,8 @@ export function mayManageGrid(v: Viewer, grid: string | undefined | null): boole
   if (v.community) return true;
   return !!grid && v.grids.includes(grid);
 }
+
+/** The residents' groups a viewer answers for; undefined for community staff, who see every group. */
+export function roomsOf(org: OrgDirectory, v: Viewer): string[] | undefined {
+  return v.community ? undefined : v.grids.flatMap((g) => org.residentRooms(g).map((r) => r.topic));
+}

@@ -172,11 +172,14 @@ describe('staff console in Chromium: board, figures, organisation, notices, acti
   it('a notice: the preview shows the groups and the quiet-hours time, publishing goes through 通知, then it is cancelled', async () => {
     const { page, errors } = await watchedPage(browser);
     await logIn(page, await world.linkFor('xuchengpeng'));
-    await page.goto(`${world.console.url}/notices`);
-    await page.fill('#notice-form input[name=scope]', '丽水鑫城');
-    await page.fill('#notice-form input[name=time]', '2026-03-06 23:00');
-    await page.fill('#notice-form textarea[name=content]', '周六上午停水，请提前储水');
-    await page.click('#notice-form button');
+    const preview = async (scope: string, time: string, content: string) => {
+      await page.goto(`${world.console.url}/notices`);
+      await page.fill('#notice-form input[name=scope]', scope);
+      await page.fill('#notice-form input[name=time]', time);
+      await page.fill('#notice-form textarea[name=content]', content);
+      await page.click('#notice-form button');
+    };
+    await preview('丽水鑫城', '2026-03-06 23:00', '周六上午停水，请提前储水');
     await expect(page.locator('#notice-targets').textContent()).resolves.toContain('丽水鑫城3栋邻里群');
     await expect(page.locator('#notice-times').textContent()).resolves.toContain('3月7日 07:00 发出');
     expect(await world.sim.db.notice.count()).toBe(0);
@@ -189,11 +192,7 @@ describe('staff console in Chromium: board, figures, organisation, notices, acti
     expect((await world.sim.db.notice.findFirstOrThrow()).status).toBe('cancelled');
 
     // Outside their grid the command itself refuses, and nothing is stored.
-    await page.goto(`${world.console.url}/notices`);
-    await page.fill('#notice-form input[name=scope]', '全社区');
-    await page.fill('#notice-form input[name=time]', '明天 9:00');
-    await page.fill('#notice-form textarea[name=content]', '测试');
-    await page.click('#notice-form button');
+    await preview('全社区', '明天 9:00', '测试');
     await expect(page.locator('.flash.err').textContent()).resolves.toContain('只有社区工作人员可以向全社区发通知');
     expect(await world.sim.db.notice.count()).toBe(1);
     expect(errors).toEqual([]);
