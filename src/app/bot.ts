@@ -133,7 +133,11 @@ export class Bot {
           reply: async (t) => {
             replies.push(t);
           },
-          tell: (to, t, opts) => base.send({ target: { kind: 'contact', alias: to }, text: t, urgent: opts?.urgent, origin: opts?.origin }),
+          tell: async (to, t, opts) => {
+            // What a command tells its own sender shows in the console too (and still reaches WeChat).
+            if (to === alias) replies.push(t);
+            await base.send({ target: { kind: 'contact', alias: to }, text: t, urgent: opts?.urgent, origin: opts?.origin });
+          },
         };
         await runCommand(ctx, command, false);
         if (refused) throw new Refused('refused');

@@ -26,7 +26,9 @@ at 2026-03-04 10:00
 [dm] 胡清(huqing): 办结 #3 已清运
 `;
 
-const SHOTS = process.env.CONSOLE_SCREENSHOTS_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-console-shots-'));
+// CONSOLE_SCREENSHOTS_DIR=docs regenerates the README's screenshots; otherwise they go to a temporary folder.
+const KEEP_SHOTS = process.env.CONSOLE_SCREENSHOTS_DIR;
+const SHOTS = KEEP_SHOTS ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-console-shots-'));
 
 /** Per chart box: the shapes its SVG drew, and the data points echarts was given. */
 async function chartShapes(page: Page): Promise<{ shapes: number; points: number }[]> {
@@ -51,6 +53,7 @@ describe('staff console in Chromium: board, figures, organisation, notices, acti
   afterAll(async () => {
     await browser?.close();
     await world?.close();
+    if (!KEEP_SHOTS) fs.rmSync(SHOTS, { recursive: true, force: true });
   });
 
   it('the ticket board and the figures page render with charts and no console errors (screenshots)', async () => {
@@ -211,6 +214,19 @@ describe('staff console in Chromium: board, figures, organisation, notices, acti
     expect(ofKind(world.events, 'points').some((e) => e.who === 'wangnvshi' && e.delta === 5)).toBe(true);
     await page.goto(`${world.console.url}/activities`);
     await expect(page.locator('#balances').textContent()).resolves.toContain('王女士5');
+
+    // Publishing from the console is the 活动 command: it reaches the groups of its scope.
+    await page.fill('#activity-form input[name=scope]', '铜锣湾');
+    await page.fill('#activity-form input[name=title]', '清理楼道 杂物');
+    await page.fill('#activity-form input[name=time]', '3月15日 9:00');
+    await page.fill('#activity-form input[name=place]', '12栋楼下');
+    await page.fill('#activity-form input[name=capacity]', '6');
+    await page.fill('#activity-form input[name=points]', '3');
+    await page.click('#activity-form button');
+    await expect(page.locator('.flash').textContent()).resolves.toContain('#A2');
+    await expect(page.locator('#activity-list').textContent()).resolves.toContain('清理楼道杂物');
+    await world.settle();
+    expect(ofKind(world.events, 'say').some((e) => e.room === '铜锣湾小区居民群' && e.text.includes('清理楼道杂物'))).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);
