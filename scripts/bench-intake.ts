@@ -37,6 +37,7 @@ const files = [
   resolve(root, 'test/intake/fixtures/r9-board.jsonl'),
   resolve(root, 'test/intake/fixtures/r9-group.jsonl'),
   resolve(root, 'test/intake/fixtures/r9-safety.jsonl'),
+  resolve(root, 'test/intake/fixtures/r9-final.jsonl'),
 ].filter((f) => existsSync(f));
 const texts = files.flatMap((f) => readJsonl<{ text: string }>(f).map((r) => r.text));
 if (texts.length === 0) throw new Error('no messages to time');

@@ -10,16 +10,8 @@ function loadYaml(name: string): unknown {
   return parse(readFileSync(url, 'utf8'));
 }
 
-/** Entries grouped by their first UTF-16 unit: a scan of the text then tries only the few that can start at each position. */
-export function indexByFirstChar<T extends string>(entries: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const e of entries) {
-    const k = e[0]!;
-    const list = map.get(k);
-    if (list) list.push(e);
-    else map.set(k, [e]);
-  }
-  return map;
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 /** A list of plain substrings and `re:` regular expressions. */
@@ -27,7 +19,9 @@ export class TermList {
   private readonly subs: string[];
   private readonly res: RegExp[];
   private globalRes: RegExp[] | null = null;
-  private readonly byFirst: Map<string, string[]> | null;
+  private globalSubs: RegExp | null = null;
+  /** Long lists as one alternation: the regular-expression engine scans a long message far faster than a loop. */
+  private readonly combined: RegExp | null;
 
   constructor(entries: unknown, label: string) {
     if (!Array.isArray(entries)) throw new Error(`lexicon ${label}: expected a list`);
@@ -38,16 +32,12 @@ export class TermList {
       if (entry.startsWith('re:')) this.res.push(new RegExp(entry.slice(3), 'u'));
       else if (entry.length > 0) this.subs.push(entry.normalize('NFKC').toLowerCase());
     }
-    this.byFirst = this.subs.length > 12 ? indexByFirstChar(this.subs) : null;
+    this.combined = this.subs.length > 12 ? new RegExp(this.subs.map(escapeRegExp).join('|'), 'u') : null;
   }
 
   test(text: string): boolean {
-    if (this.byFirst) {
-      // Long lists: look only at entries that start with a character of the text.
-      for (let i = 0; i < text.length; i++) {
-        const candidates = this.byFirst.get(text[i]!);
-        if (candidates) for (const s of candidates) if (text.startsWith(s, i)) return true;
-      }
+    if (this.combined) {
+      if (this.combined.test(text)) return true;
     } else for (const s of this.subs) if (text.includes(s)) return true;
     for (const r of this.res) if (r.test(text)) return true;
     return false;
@@ -81,10 +71,22 @@ export class TermList {
     return out;
   }
 
-  /** Start offset of every match of every entry (unsorted, may repeat). */
+  /**
+   * Where matches of the entries start (unsorted, may repeat). The plain entries are
+   * found by one alternation stepped a character at a time, so every start where any
+   * entry matches is found, once.
+   */
   allIndices(text: string): number[] {
     const out: number[] = [];
-    for (const s of this.subs) for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) out.push(i);
+    if (this.subs.length > 0) {
+      this.globalSubs ??= new RegExp(this.subs.map(escapeRegExp).join('|'), 'gu');
+      const g = this.globalSubs;
+      g.lastIndex = 0;
+      for (let m = g.exec(text); m; m = g.exec(text)) {
+        out.push(m.index);
+        g.lastIndex = m.index + 1;
+      }
+    }
     this.globalRes ??= this.res.map((r) => new RegExp(r.source, 'gu'));
     for (const r of this.globalRes) {
       r.lastIndex = 0;

@@ -150,7 +150,7 @@ const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，
 const FORMAL_REQUEST =
   /恳请|敬请|请求|特此反映|望[^，。！!？?]{0,4}(重视|解决|处理|督促)|督促|(请|希望|建议|要求)[^，。！!？?]{0,8}(有关|相关|主管)?(部门|领导|街道|社区|居委会|派出所|公安|城管|物业|业委会|政府|单位|公司)/;
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
-const FIXED = /(已经|都|终于)[^，。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整/;
+const FIXED = /(已经|都|终于)[^，。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整/;
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
@@ -208,6 +208,8 @@ export function decideCategory(
   if (urgent) {
     // A fight with someone hurt is a crime first (taxonomy: security for a crime).
     if (urgent.category === 'assistance' && FIGHT.test(t)) return 'security';
+    // Water from a neighbour's flat reaching wires is the neighbour's leak (taxonomy: dispute).
+    if (urgent.kind !== 'flood' && /水/.test(t) && INFLOW.test(t) && NEIGHBOUR.test(t) && !BUSINESS.test(t)) return 'dispute';
     if (urgent.kind === 'flood') {
       if (SUPPLY_CUT.test(t) && !NEIGHBOUR.test(t)) return 'utilities';
       if (NEIGHBOUR.test(t) && !/管道井|总阀|公共/.test(t)) return 'dispute';
@@ -352,6 +354,9 @@ function decideIntent(
   const formalRequest = FORMAL_REQUEST.test(t);
   if (L.ad.test(t) && !(urgent && request) && !formalRequest) return make('chat', 0.85, place);
 
+  // Thanks that name a problem now fixed (上次反映的路灯已经亮了 谢谢): nobody is asked to act.
+  if (L.thanks.test(t) && FIXED.test(t) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是/.test(t)) return make('chat', 0.8, place);
+
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
   // ...but one that says the writer reported it before and asks how far it has got is one.
@@ -361,8 +366,6 @@ function decideIntent(
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
   if (L.progressRef.test(t) && L.progressAsk.test(t) && !longComplaint && !blamesProperty) return make('query', 0.85, place);
 
-  // Thanks that name a problem now fixed: nobody is asked to act.
-  if (L.thanks.test(t) && FIXED.test(t) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是/.test(t)) return make('chat', 0.8, place);
 
   // "我参加了敬老院活动 积分加上了吗" asks about points, not to join.
   if (L.points.test(t) && L.pointsAsk.test(t) && /积分|分数|爱心/.test(t)) return make('query', 0.85, place);

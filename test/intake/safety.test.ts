@@ -25,6 +25,10 @@ describe('the second safety check raises emergencies told indirectly', () => {
     ['俺家娃儿发高烧 烧得说胡话 这大半夜的药店都关了 谁家有退烧药啊', 'assistance'],
     // someone trapped, a child alone in a stopped lift
     ['电梯坏在半截了 我家小孩一个人在里面 哭得不行', 'facility'],
+    // signs of an intruder inside, deep water with someone in it, burning with smoke growing
+    ['门被撬开了 屋里有手电的光在晃 我躲在邻居家', 'security'],
+    ['地库的水已经到腰了 还有个老人在里面没出来', 'facility'],
+    ['走廊里一股烧橡胶的味道 烟越来越浓', 'security'],
   ])('%s → urgent %s', (text, category) => {
     expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
   });
@@ -57,6 +61,7 @@ describe('the second safety check keeps its guards', () => {
     '天然气打不着火 一点气都没有',
     '这鬼天气 热得人喘不过气',
     '电梯又坏了 停在5楼不动 没人在里面 我们只能爬楼',
+    '小区至今用罐装液化气 去年冬天出过一次漏气的险情 一直没有通天然气 请尽快接通',
   ])('%s is not urgent', (text) => {
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
