@@ -11,6 +11,8 @@ import { normalizeText } from '../commands/normalize.js';
 import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
 import { commandSpecs, sweeps } from './features.js';
 import { identifySpeaker } from './identify.js';
+import { markUnreachable, personById, personByWechatIdOnly } from '../store/identity.js';
+import { ROLE_LABELS } from '../org/types.js';
 import { dispatchMessage } from './dispatch.js';
 import { Exclusive } from './exclusive.js';
 import { mediaText, removeMediaFile, saveMediaFile, type SavedFile } from '../chat/media.js';
@@ -63,6 +65,7 @@ export class Bot {
       random: deps.random,
       resolveContact: (key) => this.resolveContact(key),
       loadFile: (id) => loadOutboundFile(deps.db, deps.config.media.dir, id),
+      onUnreachable: (key) => this.reportUnreachable(key),
       exclusive: (work) => this.exclusive.run(work),
     });
     deps.chat.onMessage((m) => this.receive(m));
@@ -124,6 +127,8 @@ export class Bot {
         senderChat: message.sender.chatId,
         senderAlias: message.sender.alias ?? null,
         senderName: message.sender.name,
+        senderRemark: message.sender.remark ?? null,
+        senderFriend: message.sender.friend ?? false,
         text,
         kind,
         quote: message.quote ? clipQuote(message.quote.text) : null,
@@ -186,12 +191,13 @@ export class Bot {
       intake = await this.deps.classifier.classify(heard ?? text, { roomKey: room?.topic ?? `dm:${row.senderChat}`, knownBuildings: known });
     }
     const sink = new BufferedSink(this.deps.events);
+    const remarks: string[] = [];
     try {
       await db.$transaction(async (tx) => {
         // Claimed first: a message another process handled meanwhile is left alone.
         const claimed = await tx.inboundMessage.updateMany({ where: { id: inboundId, status: 'pending' }, data: { status: 'done', handledAt: this.deps.clock.now() } });
         if (claimed.count === 0) return;
-        const ctx = await this.messageContext(tx, sink, row, room, text);
+        const ctx = await this.messageContext(tx, sink, row, room, text, remarks);
         if (heard) await saveTranscript(tx, row.id, heard);
         await dispatchMessage(ctx, {
           command,
@@ -206,15 +212,19 @@ export class Bot {
       await db.inboundMessage.update({ where: { id: inboundId }, data: { status: 'failed', error: String((err as Error)?.stack ?? err).slice(0, 2000) } });
       // Someone who spoke to the bot directly is not left without an answer.
       if (!row.roomTopic || row.mentioned) {
-        const target: ChatTarget = row.roomTopic
-          ? { kind: 'room', topic: row.roomTopic }
-          : row.senderAlias ? { kind: 'contact', alias: row.senderAlias } : { kind: 'contact', chatId: row.senderChat };
+        const target: ChatTarget = row.roomTopic ? { kind: 'room', topic: row.roomTopic } : { kind: 'contact', chatId: row.senderChat };
         await enqueue(db, this.deps.clock, { target, text: '抱歉，刚才的消息没有处理成功，已记录下来，请稍后再试或联系网格员。' });
         this.outbox.wake();
       }
       return;
     }
     sink.flush();
+    // The remark is WeChat's to keep: written after the commit, outside the transaction.
+    const last = remarks.at(-1);
+    if (last && this.deps.chat.setRemark) {
+      const kept = await this.deps.chat.setRemark(row.senderChat, last);
+      if (!kept) log.info({ inboundId }, 'WeChat did not keep the remark; the person is known for this login only');
+    }
     this.outbox.wake();
   }
 
@@ -251,13 +261,22 @@ export class Bot {
   private async messageContext(
     tx: Tx,
     events: EventSink,
-    row: { id: number; senderChat: string; senderAlias: string | null; senderName: string; mentioned: boolean },
+    row: { id: number; senderChat: string; senderAlias: string | null; senderName: string; senderRemark: string | null; senderFriend: boolean; mentioned: boolean },
     room: MessageContext['room'],
     text: string,
+    remarks: string[],
   ): Promise<MessageContext> {
     const base = this.appContext(tx, events);
-    const speaker = await identifySpeaker(tx, this.deps.org, { chatId: row.senderChat, alias: row.senderAlias ?? undefined, name: row.senderName });
-    const toSpeaker: ChatTarget = speaker.alias.startsWith('id:') ? { kind: 'contact', chatId: row.senderChat } : { kind: 'contact', alias: speaker.alias };
+    const { speaker, remark } = await identifySpeaker(tx, this.deps.org, {
+      chatId: row.senderChat,
+      alias: row.senderAlias ?? undefined,
+      name: row.senderName,
+      remark: row.senderRemark ?? undefined,
+      friend: row.senderFriend,
+    });
+    if (remark) remarks.push(remark);
+    // The one who spoke is answered on the contact that spoke, whoever they were taken for.
+    const toSpeaker: ChatTarget = speaker.alias.startsWith('p:') ? { kind: 'contact', chatId: row.senderChat } : { kind: 'contact', alias: speaker.alias };
     return {
       ...base,
       speaker,
@@ -266,14 +285,42 @@ export class Bot {
       mentioned: row.mentioned,
       inboundId: row.id,
       reply: (t, opts) => base.send({ target: room ? { kind: 'room', topic: room.topic } : toSpeaker, text: t, urgent: opts?.urgent }),
-      tell: (alias, t, opts) => base.send({ target: { kind: 'contact', alias }, text: t, urgent: opts?.urgent, origin: opts?.origin }),
+      tell: (alias, t, opts) =>
+        base.send({ target: { kind: 'contact', alias }, text: t, urgent: opts?.urgent, origin: opts?.origin, repeatable: opts?.repeatable }),
+      rememberContact: (key) => {
+        remarks.push(key);
+      },
     };
   }
 
+  /** A contact key to what WeChat can find: never a name (see docs/interfaces.md, "Recognising people"). */
   private async resolveContact(key: string): Promise<ChatTarget> {
     if (key.startsWith('id:')) return { kind: 'contact', chatId: key.slice(3) };
-    const person = await this.deps.db.person.findUnique({ where: { alias: key } });
-    return { kind: 'contact', alias: key, chatId: person?.chatId ?? undefined, name: person?.name };
+    const person = key.startsWith('p:') ? await personById(this.deps.db, Number(key.slice(2))) : await personByWechatIdOnly(this.deps.db, key);
+    return {
+      kind: 'contact',
+      alias: person?.alias ?? (key.startsWith('p:') ? undefined : key),
+      chatId: person?.chatId ?? undefined,
+      remarkKey: person?.remarkKey ?? undefined,
+    };
+  }
+
+  /**
+   * Nobody can be found for a contact key: the message waits for them, and staff hear
+   * once who cannot be reached. It is never handed to somebody else of the same name.
+   */
+  private async reportUnreachable(key: string): Promise<void> {
+    const { db, clock, org } = this.deps;
+    await db.$transaction(async (tx) => {
+      if (!(await markUnreachable(tx, key, clock.now()))) return;
+      const person = key.startsWith('p:') ? await personById(tx, Number(key.slice(2))) : await personByWechatIdOnly(tx, key);
+      const posts = org.postsOf(person?.alias).map((p) => ROLE_LABELS[p.role]);
+      const who = `${person?.name ?? key}${posts.length ? `（${[...new Set(posts)].join('、')}）` : ''}`;
+      const text = `联系不上${who}：有消息在等待发给本人。请让本人私聊我一次${posts.length ? `，或发「绑定码 ${person?.alias ?? key}」给本人重新绑定` : ''}。`;
+      const rooms = org.staffRooms();
+      if (rooms.length) for (const r of rooms) await enqueue(tx, clock, { target: { kind: 'room', topic: r.topic }, text, reserved: true });
+      else for (const s of org.holders('staff')) if (s.alias !== key) await enqueue(tx, clock, { target: { kind: 'contact', alias: s.alias }, text, reserved: true });
+    });
   }
 
   /**

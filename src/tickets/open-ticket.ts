@@ -101,7 +101,8 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
   if (step) {
     const who = holderLine(ctx, step);
     const detail = `${urgent ? '【紧急】' : ''}新工单 #${ticket.id} ${label}\n地点：${fullPlace(ticket)}\n内容：${clip(text, 200)}\n报告人：${ctx.speaker.name}${ctx.room ? `（${ctx.room.topic}）` : ''}\n请回复「接单 #${ticket.id}」签收。${attachmentLine(media)}`;
-    for (const alias of step.holders) await ctx.tell(alias, detail, { urgent, origin: `ticket:${ticket.id}` });
+    // A holder must hear of it: after a crash mid-send it goes again, marked as a repeat.
+    for (const alias of step.holders) await ctx.tell(alias, detail, { urgent, origin: `ticket:${ticket.id}`, repeatable: true });
     await sendMediaTo(ctx, ticket.id, media, step.holders);
     for (const alias of step.told) {
       await ctx.tell(alias, `${urgent ? '【紧急】' : ''}请知悉：工单 #${ticket.id} ${label}（${fullPlace(ticket)}）已交${who}处理。\n内容：${clip(text, 200)}`, { urgent, origin: `ticket:${ticket.id}` });
