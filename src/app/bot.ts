@@ -15,6 +15,7 @@ import { markUnreachable, personById, personByWechatIdOnly } from '../store/iden
 import { ROLE_LABELS } from '../org/types.js';
 import { dispatchMessage } from './dispatch.js';
 import { Exclusive } from './exclusive.js';
+import type { InboxJournal } from '../chat/inbox-journal.js';
 import { mediaText, removeMediaFile, saveMediaFile, type SavedFile } from '../chat/media.js';
 import { mediaFileInUse, saveTranscript, storeInboundWithMedia } from '../store/media.js';
 import { clipQuote, locationText, tooLargeText, TRANSCRIBED } from '../media/messages.js';
@@ -22,6 +23,8 @@ import { loadInboundFile, loadOutboundFile } from '../media/files.js';
 import { withQuotedTicket } from '../media/quote.js';
 import type { Transcriber } from '../media/transcribe.js';
 import type { AppContext, MessageContext } from './context.js';
+
+type InboundRow = NonNullable<Awaited<ReturnType<Db['inboundMessage']['findFirst']>>>;
 
 export interface BotDeps {
   config: Readonly<Config>;
@@ -33,6 +36,8 @@ export interface BotDeps {
   classifier: Classifier;
   org: OrgDirectory;
   random?: () => number;
+  /** Write-ahead file of arriving messages (production); see chat/inbox-journal.ts. */
+  inbox?: InboxJournal;
   /** Speech-to-text for voice notes; without it they get a short request to type. */
   transcriber?: Transcriber;
 }
@@ -76,10 +81,26 @@ export class Bot {
   }
 
   /** Messages are handled one at a time, in arrival order. */
+  /**
+   * Messages are stored the moment they arrive — never behind the handling of earlier
+   * ones, which may wait seconds for the model — and handled one at a time, in order.
+   */
   receive(message: ChatMessage): Promise<void> {
-    const run = this.queue.then(() => this.handleChatMessage(message));
-    this.queue = run.catch(() => undefined);
-    return run;
+    try {
+      this.deps.inbox?.append(message);
+    } catch (err) {
+      this.deps.log.error({ err, messageId: message.id }, 'could not write the inbox journal');
+    }
+    const stored = this.store(message).catch((err: unknown) => {
+      this.deps.log.error({ err, messageId: message.id }, 'failed to store a message');
+      return undefined;
+    });
+    const run = this.queue.then(async () => {
+      const id = await stored;
+      if (id !== undefined) await this.process(id);
+    });
+    this.queue = run.catch((err: unknown) => this.deps.log.error({ err, messageId: message.id }, 'failed to handle a message'));
+    return this.queue;
   }
 
   async handleChatMessage(message: ChatMessage): Promise<void> {
@@ -93,7 +114,7 @@ export class Bot {
 
   /** Stores an incoming message; undefined when it was seen before or is not for us. */
   store(message: ChatMessage): Promise<number | undefined> {
-    return this.exclusive.run(() => this.storeNow(message));
+    return this.exclusive.runFirst(() => this.storeNow(message));
   }
 
   private async storeNow(message: ChatMessage): Promise<number | undefined> {
@@ -162,19 +183,25 @@ export class Bot {
 
   /** Handles every message stored but not yet handled (after a crash or restart). */
   async resumePending(): Promise<number> {
+    const journal = this.deps.inbox;
+    if (journal) {
+      // Messages a crash caught before they reached the database: stored now (once).
+      for (const m of journal.takeAll()) await this.store(m);
+      journal.done();
+    }
     const pending = await this.deps.db.inboundMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, select: { id: true } });
     for (const { id } of pending) await this.process(id);
     if (pending.length) this.deps.log.info({ count: pending.length }, 'resumed messages stored before a restart');
     return pending.length;
   }
 
-  process(inboundId: number): Promise<void> {
-    return this.exclusive.run(() => this.processNow(inboundId));
-  }
-
-  private async processNow(inboundId: number): Promise<void> {
-    const { db, log } = this.deps;
-    const row = await db.inboundMessage.findFirst({ where: { id: inboundId, status: 'pending' } });
+  /**
+   * Handles one stored message. The slow part (speech-to-text, the model) runs outside
+   * the database turn, so that messages arriving meanwhile are stored at once.
+   */
+  async process(inboundId: number): Promise<void> {
+    const { db } = this.deps;
+    const row = await this.exclusive.run(() => db.inboundMessage.findFirst({ where: { id: inboundId, status: 'pending' } }));
     if (!row) return;
     const room = row.roomTopic ? this.deps.org.room(row.roomTopic) : undefined;
     // A voice note becomes words when speech-to-text is configured (before the transaction: it takes seconds).
@@ -190,8 +217,29 @@ export class Bot {
       const known = room ? this.deps.org.grid(room.grid)?.buildings.map((b) => b.number) : undefined;
       intake = await this.deps.classifier.classify(heard ?? text, { roomKey: room?.topic ?? `dm:${row.senderChat}`, knownBuildings: known });
     }
-    const sink = new BufferedSink(this.deps.events);
     const remarks: string[] = [];
+    const handled = await this.exclusive.run(() => this.handleNow(row, room, text, said, heard, command, intake, remarks));
+    // The remark is WeChat's to keep: written after the commit, outside the transaction.
+    const last = remarks.at(-1);
+    if (handled && last && this.deps.chat.setRemark) {
+      const kept = await this.deps.chat.setRemark(row.senderChat, last);
+      if (!kept) this.deps.log.info({ inboundId }, 'WeChat did not keep the remark; the person is known for this login only');
+    }
+  }
+
+  private async handleNow(
+    row: InboundRow,
+    room: MessageContext['room'],
+    text: string,
+    said: string,
+    heard: string | undefined,
+    command: MatchedCommand | undefined,
+    intake: Intake | undefined,
+    remarks: string[],
+  ): Promise<boolean> {
+    const { db, log } = this.deps;
+    const inboundId = row.id;
+    const sink = new BufferedSink(this.deps.events);
     try {
       await db.$transaction(async (tx) => {
         // Claimed first: a message another process handled meanwhile is left alone.
@@ -216,23 +264,18 @@ export class Bot {
         await enqueue(db, this.deps.clock, { target, text: '抱歉，刚才的消息没有处理成功，已记录下来，请稍后再试或联系网格员。' });
         this.outbox.wake();
       }
-      return;
+      return false;
     }
     sink.flush();
-    // The remark is WeChat's to keep: written after the commit, outside the transaction.
-    const last = remarks.at(-1);
-    if (last && this.deps.chat.setRemark) {
-      const kept = await this.deps.chat.setRemark(row.senderChat, last);
-      if (!kept) log.info({ inboundId }, 'WeChat did not keep the remark; the person is known for this login only');
-    }
     this.outbox.wake();
+    return true;
   }
 
   /** The words of a stored voice note, when speech-to-text is configured and understood it. */
   private async transcribe(inboundId: number): Promise<string | undefined> {
     const { transcriber, db, config, log } = this.deps;
     if (!transcriber) return undefined;
-    const file = await loadInboundFile(db, config.media.dir, inboundId);
+    const file = await this.exclusive.run(() => loadInboundFile(db, config.media.dir, inboundId));
     if (!file) return undefined;
     const words = await transcriber.transcribe(file).catch((err: unknown) => {
       log.warn({ err, inboundId }, 'speech-to-text failed; answering as without it');
