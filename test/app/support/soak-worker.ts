@@ -63,8 +63,8 @@ process.stdout.write('ready\n');
 const rl = readline.createInterface({ input: process.stdin });
 rl.on('line', (line) => {
   const m = JSON.parse(line) as { id: string; alias: string; text: string };
-  fs.writeSync(1, `recv ${m.id}\n`);
-  void chat.handler({
+  // Handed over: the bot's handler has been called (its synchronous part journals the message).
+  const handled = chat.handler({
     id: m.id,
     room: { topic: '丽水鑫城业主群', chatId: 'room-lsxc' },
     sender: { chatId: `c-${m.alias}`, alias: m.alias, name: m.alias },
@@ -72,4 +72,6 @@ rl.on('line', (line) => {
     mentionsBot: false,
     sentAt: systemClock.now(),
   });
+  fs.writeSync(1, `recv ${m.id}\n`);
+  void handled;
 });
