@@ -17,6 +17,8 @@ import { describeEvent } from './app/describe-event.js';
 import { assessHealth, HealthRecorder, LEVEL_WORDS } from './app/health.js';
 import { readHealth } from './store/health.js';
 import { startOfLocalDay } from './time.js';
+import { InboxJournal } from './chat/inbox-journal.js';
+import { inboxJournalFile } from './store/database-url.js';
 import type { BotEvent } from './events.js';
 import { startConsole, type RunningConsole } from './console/server.js';
 
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
       else log?.info({ event: e }, line);
     },
   };
-  const bot = createBot({ config, db, chat, clock: systemClock, events, log, org });
+  const bot = createBot({ config, db, chat, clock: systemClock, events, log, org, inbox: new InboxJournal(inboxJournalFile(config.databaseUrl)) });
 
   const tick = cron.schedule('* * * * *', async () => {
     await health.heartbeat();

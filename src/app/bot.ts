@@ -10,8 +10,11 @@ import { normalizeText } from '../commands/normalize.js';
 import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
 import { commandSpecs, sweeps } from './features.js';
 import { identifySpeaker } from './identify.js';
+import { markUnreachable, personById, personByWechatIdOnly } from '../store/identity.js';
+import { ROLE_LABELS } from '../org/types.js';
 import { dispatchMessage, runCommand } from './dispatch.js';
 import { Exclusive } from './exclusive.js';
+import type { InboxJournal } from '../chat/inbox-journal.js';
 import { mediaText, removeMediaFile, saveMediaFile, type SavedFile } from '../chat/media.js';
 import { mediaFileInUse, saveTranscript, storeInboundWithMedia } from '../store/media.js';
 import { clipQuote, locationText, tooLargeText, TRANSCRIBED } from '../media/messages.js';
@@ -21,6 +24,8 @@ import type { Transcriber } from '../media/transcribe.js';
 import type { AppContext, MessageContext, Speaker } from './context.js';
 import { OrgDirectory } from '../org/directory.js';
 import type { Org } from '../org/types.js';
+
+type InboundRow = NonNullable<Awaited<ReturnType<Db['inboundMessage']['findFirst']>>>;
 
 export interface BotDeps {
   config: Readonly<Config>;
@@ -32,6 +37,8 @@ export interface BotDeps {
   classifier: Classifier;
   org: OrgDirectory;
   random?: () => number;
+  /** Write-ahead file of arriving messages (production); see chat/inbox-journal.ts. */
+  inbox?: InboxJournal;
   /** Speech-to-text for voice notes; without it they get a short request to type. */
   transcriber?: Transcriber;
 }
@@ -82,6 +89,7 @@ export class Bot {
       random: deps.random,
       resolveContact: (key) => this.resolveContact(key),
       loadFile: (id) => loadOutboundFile(deps.db, deps.config.media.dir, id),
+      onUnreachable: (key) => this.reportUnreachable(key),
       exclusive: (work) => this.exclusive.run(work),
     });
     deps.chat.onMessage((m) => this.receive(m));
@@ -121,7 +129,7 @@ export class Bot {
         const person = await tx.person.findUnique({ where: { alias } });
         const posts = this.deps.org.postsOf(alias);
         if (!person || posts.length === 0) throw new Refused('not a post-holder');
-        const speaker: Speaker = { personId: person.id, alias, name: person.name, posts, isStaff: posts.some((p) => p.role === 'staff'), isHolder: true };
+        const speaker: Speaker = { personId: person.id, alias, name: person.name, posts, isStaff: posts.some((p) => p.role === 'staff'), isHolder: true, verified: true };
         const base = this.appContext(tx, watch);
         const ctx: MessageContext = {
           ...base,
@@ -130,6 +138,8 @@ export class Bot {
           text,
           mentioned: true,
           inboundId: 0,
+          // A console session is already a verified login: there is no WeChat contact to remark.
+          rememberContact: () => {},
           reply: async (t) => {
             replies.push(t);
           },
@@ -161,10 +171,26 @@ export class Bot {
   }
 
   /** Messages are handled one at a time, in arrival order. */
+  /**
+   * Messages are stored the moment they arrive — never behind the handling of earlier
+   * ones, which may wait seconds for the model — and handled one at a time, in order.
+   */
   receive(message: ChatMessage): Promise<void> {
-    const run = this.queue.then(() => this.handleChatMessage(message));
-    this.queue = run.catch(() => undefined);
-    return run;
+    try {
+      this.deps.inbox?.append(message);
+    } catch (err) {
+      this.deps.log.error({ err, messageId: message.id }, 'could not write the inbox journal');
+    }
+    const stored = this.store(message).catch((err: unknown) => {
+      this.deps.log.error({ err, messageId: message.id }, 'failed to store a message');
+      return undefined;
+    });
+    const run = this.queue.then(async () => {
+      const id = await stored;
+      if (id !== undefined) await this.process(id);
+    });
+    this.queue = run.catch((err: unknown) => this.deps.log.error({ err, messageId: message.id }, 'failed to handle a message'));
+    return this.queue;
   }
 
   async handleChatMessage(message: ChatMessage): Promise<void> {
@@ -178,7 +204,7 @@ export class Bot {
 
   /** Stores an incoming message; undefined when it was seen before or is not for us. */
   store(message: ChatMessage): Promise<number | undefined> {
-    return this.exclusive.run(() => this.storeNow(message));
+    return this.exclusive.runFirst(() => this.storeNow(message));
   }
 
   private async storeNow(message: ChatMessage): Promise<number | undefined> {
@@ -212,6 +238,8 @@ export class Bot {
         senderChat: message.sender.chatId,
         senderAlias: message.sender.alias ?? null,
         senderName: message.sender.name,
+        senderRemark: message.sender.remark ?? null,
+        senderFriend: message.sender.friend ?? false,
         text,
         kind,
         quote: message.quote ? clipQuote(message.quote.text) : null,
@@ -245,19 +273,25 @@ export class Bot {
 
   /** Handles every message stored but not yet handled (after a crash or restart). */
   async resumePending(): Promise<number> {
+    const journal = this.deps.inbox;
+    if (journal) {
+      // Messages a crash caught before they reached the database: stored now (once).
+      for (const m of journal.takeAll()) await this.store(m);
+      journal.done();
+    }
     const pending = await this.deps.db.inboundMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, select: { id: true } });
     for (const { id } of pending) await this.process(id);
     if (pending.length) this.deps.log.info({ count: pending.length }, 'resumed messages stored before a restart');
     return pending.length;
   }
 
-  process(inboundId: number): Promise<void> {
-    return this.exclusive.run(() => this.processNow(inboundId));
-  }
-
-  private async processNow(inboundId: number): Promise<void> {
-    const { db, log } = this.deps;
-    const row = await db.inboundMessage.findFirst({ where: { id: inboundId, status: 'pending' } });
+  /**
+   * Handles one stored message. The slow part (speech-to-text, the model) runs outside
+   * the database turn, so that messages arriving meanwhile are stored at once.
+   */
+  async process(inboundId: number): Promise<void> {
+    const { db } = this.deps;
+    const row = await this.exclusive.run(() => db.inboundMessage.findFirst({ where: { id: inboundId, status: 'pending' } }));
     if (!row) return;
     const room = row.roomTopic ? this.deps.org.room(row.roomTopic) : undefined;
     // A voice note becomes words when speech-to-text is configured (before the transaction: it takes seconds).
@@ -273,13 +307,35 @@ export class Bot {
       const known = room ? this.deps.org.grid(room.grid)?.buildings.map((b) => b.number) : undefined;
       intake = await this.deps.classifier.classify(heard ?? text, { roomKey: room?.topic ?? `dm:${row.senderChat}`, knownBuildings: known });
     }
+    const remarks: string[] = [];
+    const handled = await this.exclusive.run(() => this.handleNow(row, room, text, said, heard, command, intake, remarks));
+    // The remark is WeChat's to keep: written after the commit, outside the transaction.
+    const last = remarks.at(-1);
+    if (handled && last && this.deps.chat.setRemark) {
+      const kept = await this.deps.chat.setRemark(row.senderChat, last);
+      if (!kept) this.deps.log.info({ inboundId }, 'WeChat did not keep the remark; the person is known for this login only');
+    }
+  }
+
+  private async handleNow(
+    row: InboundRow,
+    room: MessageContext['room'],
+    text: string,
+    said: string,
+    heard: string | undefined,
+    command: MatchedCommand | undefined,
+    intake: Intake | undefined,
+    remarks: string[],
+  ): Promise<boolean> {
+    const { db, log } = this.deps;
+    const inboundId = row.id;
     const sink = new BufferedSink(this.deps.events);
     try {
       await db.$transaction(async (tx) => {
         // Claimed first: a message another process handled meanwhile is left alone.
         const claimed = await tx.inboundMessage.updateMany({ where: { id: inboundId, status: 'pending' }, data: { status: 'done', handledAt: this.deps.clock.now() } });
         if (claimed.count === 0) return;
-        const ctx = await this.messageContext(tx, sink, row, room, text);
+        const ctx = await this.messageContext(tx, sink, row, room, text, remarks);
         if (heard) await saveTranscript(tx, row.id, heard);
         await dispatchMessage(ctx, {
           command,
@@ -294,23 +350,22 @@ export class Bot {
       await db.inboundMessage.update({ where: { id: inboundId }, data: { status: 'failed', error: String((err as Error)?.stack ?? err).slice(0, 2000) } });
       // Someone who spoke to the bot directly is not left without an answer.
       if (!row.roomTopic || row.mentioned) {
-        const target: ChatTarget = row.roomTopic
-          ? { kind: 'room', topic: row.roomTopic }
-          : row.senderAlias ? { kind: 'contact', alias: row.senderAlias } : { kind: 'contact', chatId: row.senderChat };
+        const target: ChatTarget = row.roomTopic ? { kind: 'room', topic: row.roomTopic } : { kind: 'contact', chatId: row.senderChat };
         await enqueue(db, this.deps.clock, { target, text: '抱歉，刚才的消息没有处理成功，已记录下来，请稍后再试或联系网格员。' });
         this.outbox.wake();
       }
-      return;
+      return false;
     }
     sink.flush();
     this.outbox.wake();
+    return true;
   }
 
   /** The words of a stored voice note, when speech-to-text is configured and understood it. */
   private async transcribe(inboundId: number): Promise<string | undefined> {
     const { transcriber, db, config, log } = this.deps;
     if (!transcriber) return undefined;
-    const file = await loadInboundFile(db, config.media.dir, inboundId);
+    const file = await this.exclusive.run(() => loadInboundFile(db, config.media.dir, inboundId));
     if (!file) return undefined;
     const words = await transcriber.transcribe(file).catch((err: unknown) => {
       log.warn({ err, inboundId }, 'speech-to-text failed; answering as without it');
@@ -339,13 +394,22 @@ export class Bot {
   private async messageContext(
     tx: Tx,
     events: EventSink,
-    row: { id: number; senderChat: string; senderAlias: string | null; senderName: string; mentioned: boolean },
+    row: { id: number; senderChat: string; senderAlias: string | null; senderName: string; senderRemark: string | null; senderFriend: boolean; mentioned: boolean },
     room: MessageContext['room'],
     text: string,
+    remarks: string[],
   ): Promise<MessageContext> {
     const base = this.appContext(tx, events);
-    const speaker = await identifySpeaker(tx, this.deps.org, { chatId: row.senderChat, alias: row.senderAlias ?? undefined, name: row.senderName });
-    const toSpeaker: ChatTarget = speaker.alias.startsWith('id:') ? { kind: 'contact', chatId: row.senderChat } : { kind: 'contact', alias: speaker.alias };
+    const { speaker, remark } = await identifySpeaker(tx, this.deps.org, {
+      chatId: row.senderChat,
+      alias: row.senderAlias ?? undefined,
+      name: row.senderName,
+      remark: row.senderRemark ?? undefined,
+      friend: row.senderFriend,
+    });
+    if (remark) remarks.push(remark);
+    // The one who spoke is answered on the contact that spoke, whoever they were taken for.
+    const toSpeaker: ChatTarget = speaker.alias.startsWith('p:') ? { kind: 'contact', chatId: row.senderChat } : { kind: 'contact', alias: speaker.alias };
     return {
       ...base,
       speaker,
@@ -354,14 +418,42 @@ export class Bot {
       mentioned: row.mentioned,
       inboundId: row.id,
       reply: (t, opts) => base.send({ target: room ? { kind: 'room', topic: room.topic } : toSpeaker, text: t, urgent: opts?.urgent }),
-      tell: (alias, t, opts) => base.send({ target: { kind: 'contact', alias }, text: t, urgent: opts?.urgent, origin: opts?.origin }),
+      tell: (alias, t, opts) =>
+        base.send({ target: { kind: 'contact', alias }, text: t, urgent: opts?.urgent, origin: opts?.origin, repeatable: opts?.repeatable }),
+      rememberContact: (key) => {
+        remarks.push(key);
+      },
     };
   }
 
+  /** A contact key to what WeChat can find: never a name (see docs/interfaces.md, "Recognising people"). */
   private async resolveContact(key: string): Promise<ChatTarget> {
     if (key.startsWith('id:')) return { kind: 'contact', chatId: key.slice(3) };
-    const person = await this.deps.db.person.findUnique({ where: { alias: key } });
-    return { kind: 'contact', alias: key, chatId: person?.chatId ?? undefined, name: person?.name };
+    const person = key.startsWith('p:') ? await personById(this.deps.db, Number(key.slice(2))) : await personByWechatIdOnly(this.deps.db, key);
+    return {
+      kind: 'contact',
+      alias: person?.alias ?? (key.startsWith('p:') ? undefined : key),
+      chatId: person?.chatId ?? undefined,
+      remarkKey: person?.remarkKey ?? undefined,
+    };
+  }
+
+  /**
+   * Nobody can be found for a contact key: the message waits for them, and staff hear
+   * once who cannot be reached. It is never handed to somebody else of the same name.
+   */
+  private async reportUnreachable(key: string): Promise<void> {
+    const { db, clock, org } = this.deps;
+    await db.$transaction(async (tx) => {
+      if (!(await markUnreachable(tx, key, clock.now()))) return;
+      const person = key.startsWith('p:') ? await personById(tx, Number(key.slice(2))) : await personByWechatIdOnly(tx, key);
+      const posts = org.postsOf(person?.alias).map((p) => ROLE_LABELS[p.role]);
+      const who = `${person?.name ?? key}${posts.length ? `（${[...new Set(posts)].join('、')}）` : ''}`;
+      const text = `联系不上${who}：有消息在等待发给本人。请让本人私聊我一次${posts.length ? `，或发「绑定码 ${person?.alias ?? key}」给本人重新绑定` : ''}。`;
+      const rooms = org.staffRooms();
+      if (rooms.length) for (const r of rooms) await enqueue(tx, clock, { target: { kind: 'room', topic: r.topic }, text, reserved: true });
+      else for (const s of org.holders('staff')) if (s.alias !== key) await enqueue(tx, clock, { target: { kind: 'contact', alias: s.alias }, text, reserved: true });
+    });
   }
 
   /**

@@ -11,13 +11,18 @@ import type { OutboundRequest } from '../chat/outbox.js';
 /** The person who sent a message, as the bot recognised them. */
 export interface Speaker {
   personId: number;
-  /** WeChat alias (微信号), or `id:<chat id>` when the protocol gives none. */
+  /** WeChat alias (微信号), or `p:<person id>` when the protocol gives none. */
   alias: string;
   name: string;
   posts: PostHolding[];
   isStaff: boolean;
   /** Holds any post of the organisation file. */
   isHolder: boolean;
+  /**
+   * Known by something that survives a re-login (WeChat id, the bot's remark, a binding),
+   * not only by this login's contact id: what they own (points) needs this.
+   */
+  verified: boolean;
 }
 
 /**
@@ -48,5 +53,7 @@ export interface MessageContext extends AppContext {
   /** Answers where the message came from: the group, or the direct chat. */
   reply(text: string, opts?: { urgent?: boolean }): Promise<void>;
   /** A direct message to a person by alias. */
-  tell(alias: string, text: string, opts?: { urgent?: boolean; origin?: string }): Promise<void>;
+  tell(alias: string, text: string, opts?: { urgent?: boolean; origin?: string; repeatable?: boolean }): Promise<void>;
+  /** After the transaction commits, writes this remark (备注) on the sender's contact. */
+  rememberContact(remarkKey: string): void;
 }

@@ -136,7 +136,7 @@ async function handleDirectMessage(ctx: MessageContext, intake: Intake | undefin
       await ctx.reply('收到。请先告诉我您住哪里：发送「登记 楼-单元-室」（例如「登记 3-2-401」），或在小区群里说这件事。');
       return;
     }
-    await openTicket({ ...ctx, room: home, mentioned: true }, intake, ctx.text);
+    await openTicket({ ...ctx, room: home, mentioned: true }, intake, ctx.text, { viaDm: true });
     return;
   }
   if (intake.intent === 'query') for (const answer of queryAnswerers) if (await answer(ctx, intake)) return;

@@ -2,14 +2,43 @@
  * One piece of database work at a time. The bot's Prisma client has one SQLite
  * connection: a query issued while another task's transaction is open would run inside
  * that transaction (seeing its uncommitted rows, and rolled back with it). Message
- * handling, the minute sweeps and the sender therefore take turns.
+ * handling, the minute sweeps and the sender therefore take turns. Storing an arriving
+ * message goes before every waiting task, so it waits at most for the one running.
  */
 export class Exclusive {
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly waiting: (() => void)[] = [];
+  private busy = false;
 
   run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work, work);
-    this.tail = result.catch(() => undefined);
-    return result;
+    return this.enqueue(work, false);
+  }
+
+  /** Like `run`, but ahead of everything not yet started. */
+  runFirst<T>(work: () => Promise<T>): Promise<T> {
+    return this.enqueue(work, true);
+  }
+
+  private enqueue<T>(work: () => Promise<T>, first: boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const start = () => {
+        this.busy = true;
+        let result: Promise<T>;
+        try {
+          result = work();
+        } catch (err) {
+          result = Promise.reject(err);
+        }
+        result.then(resolve, reject).finally(() => this.next());
+      };
+      if (!this.busy) start();
+      else if (first) this.waiting.unshift(start);
+      else this.waiting.push(start);
+    });
+  }
+
+  private next(): void {
+    const start = this.waiting.shift();
+    if (start) start();
+    else this.busy = false;
   }
 }

@@ -1,55 +1,89 @@
 import type { ChatMessage } from '../chat/port.js';
 import type { OrgDirectory } from '../org/directory.js';
 import type { Tx } from '../store/db.js';
+import {
+  createResident,
+  ensureRemarkKey,
+  learnContact,
+  personByChatId,
+  personByRemarkKey,
+  personByWechatId,
+  releaseWaiting,
+  remarkKeyIn,
+  type PersonRow,
+} from '../store/identity.js';
 import type { Speaker } from './context.js';
 
-/** The key events and messages use for a person: their WeChat alias, or `id:` when WeChat gave none. */
-export function personKey(p: { id: number; alias: string | null; chatId: string | null }): string {
-  return p.alias ?? `id:${p.chatId ?? p.id}`;
-}
-
-/** KeyValue key under which a binding remembers a contact's own WeChat alias. */
-export const boundAliasKey = (alias: string) => `bound-alias:${alias}`;
+export { boundAliasKey } from '../store/identity.js';
 
 /**
- * Recognises who spoke. Contact ids change between logins (they are forgotten at each
- * login), so the WeChat alias comes first, then the id learned this login, then the name
- * — and a name alone never makes someone a post-holder when that post-holder is
- * already bound to another contact this login.
+ * The key events and messages use for a person: their WeChat alias, or `p:<row id>` when
+ * WeChat gave none (a contact id would change at the next login).
  */
-export async function identifySpeaker(tx: Tx, org: OrgDirectory, sender: ChatMessage['sender']): Promise<Speaker> {
-  let person = null;
+export function personKey(p: { id: number; alias: string | null }): string {
+  return p.alias ?? `p:${p.id}`;
+}
+
+/** What the puppet told about a sender. */
+export type Sender = ChatMessage['sender'];
+
+export interface Identified {
+  speaker: Speaker;
+  /** Set when the bot should write this remark on the sender's contact (a friend without one). */
+  remark?: string;
+}
+
+/**
+ * Recognises who spoke, by what cannot be typed into a nickname: the WeChat id, the
+ * remark the bot wrote on the contact (WeChat keeps it across logins), or the contact id
+ * WeChat gave this login. A display name never decides who someone is: a sender known
+ * by nothing else is a new, unverified resident.
+ */
+export async function identifySpeaker(tx: Tx, org: OrgDirectory, sender: Sender): Promise<Identified> {
+  let person: PersonRow | null = null;
+  let verified = false;
+  const remarkKey = remarkKeyIn(sender.remark);
   if (sender.alias) {
-    const bound = await tx.keyValue.findUnique({ where: { key: boundAliasKey(sender.alias) } });
-    person = await tx.person.findUnique({ where: { alias: bound?.value ?? sender.alias } });
+    person = await personByWechatId(tx, sender.alias);
+    verified = true;
   }
-  if (!person) person = await tx.person.findFirst({ where: { chatId: sender.chatId }, orderBy: { id: 'asc' } });
+  if (!person && remarkKey) {
+    person = await personByRemarkKey(tx, remarkKey);
+    verified = !!person;
+  }
   if (!person && !sender.alias) {
-    // By name: a post-holder not yet seen this login, else the one resident of that name.
-    const holders = await tx.person.findMany({ where: { alias: { in: org.aliasesNamed(sender.name) }, chatId: null } });
-    const residents = holders.length ? [] : await tx.person.findMany({ where: { name: sender.name, fromOrg: false, chatId: null }, take: 2 });
-    const candidates = holders.length ? holders : residents;
-    if (candidates.length === 1) person = candidates[0];
+    // The contact id of this login: only ever learned from a stable match or a binding,
+    // or given to a resident row made for this very contact.
+    person = await personByChatId(tx, sender.chatId);
+    verified = !!person && (person.fromOrg || !!person.remarkKey);
   }
   if (person) {
     const learnName = !person.fromOrg && person.name !== sender.name;
     if (person.chatId !== sender.chatId || learnName) {
-      person = await tx.person.update({
-        where: { id: person.id },
-        data: { chatId: sender.chatId, ...(learnName ? { name: sender.name } : {}) },
-      });
+      const reachableAgain = person.chatId !== sender.chatId;
+      person = await learnContact(tx, person.id, { chatId: sender.chatId, ...(learnName ? { name: sender.name } : {}) });
+      if (reachableAgain) await releaseWaiting(tx, personKey(person));
     }
   } else {
-    person = await tx.person.create({ data: { alias: sender.alias ?? null, chatId: sender.chatId, name: sender.name } });
+    person = await createResident(tx, { alias: sender.alias ?? null, chatId: sender.chatId, name: sender.name });
   }
-  const alias = personKey(person);
+  // A friend without a WeChat id gets the bot's remark, so the next login still knows them.
+  let remark: string | undefined;
+  if (!sender.alias && sender.friend && (!remarkKey || remarkKey !== person.remarkKey)) {
+    remark = await ensureRemarkKey(tx, person.id);
+  }
+  const key = personKey(person);
   const posts = person.fromOrg && person.alias ? org.postsOf(person.alias) : [];
   return {
-    personId: person.id,
-    alias,
-    name: person.name,
-    posts,
-    isStaff: posts.some((p) => p.role === 'staff'),
-    isHolder: posts.length > 0,
+    speaker: {
+      personId: person.id,
+      alias: key,
+      name: person.name,
+      posts,
+      isStaff: posts.some((p) => p.role === 'staff'),
+      isHolder: posts.length > 0,
+      verified,
+    },
+    remark,
   };
 }

@@ -3,6 +3,7 @@ import { OrgDirectory } from '../org/directory.js';
 import { createClassifier, type Classifier } from '../intake/index.js';
 import { Bot, type BotDeps } from './bot.js';
 import { createTranscriber } from '../media/transcribe.js';
+import { forgetContactIds, releaseAllWaiting } from '../store/identity.js';
 
 /** What the bot needs, with the organisation as the file says it and the classifier optional. */
 export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier'> & { org: Org; classifier?: Classifier };
@@ -35,7 +36,9 @@ export function createBot(deps: RuntimeDeps): Bot {
   const bot = new Bot({ ...deps, classifier, org: directory, transcriber });
   deps.chat.onReady(async () => {
     // Contact ids are only good for one login: forget them, people are matched anew.
-    await deps.db.person.updateMany({ where: { chatId: { not: null } }, data: { chatId: null } });
+    await forgetContactIds(deps.db);
+    // Who could not be reached may be found now (a remark or WeChat id resolves anew).
+    await releaseAllWaiting(deps.db);
     // Groups are matched by their name: say which of the org file's groups WeChat lacks.
     const missing = (await deps.chat.missingRooms?.(directory.allRooms().map((r) => r.topic))) ?? [];
     const rooms = directory.allRooms().length;

@@ -17,6 +17,19 @@ class WorldPuppet extends PuppetMock {
     if (!place) return super.messageLocation(messageId);
     return { accuracy: 15, latitude: 0, longitude: 0, ...place };
   }
+
+  /**
+   * The mock puppet forgets a remark (备注) the bot sets; WeChat keeps it, for friends
+   * only. Do the same, so the simulator shows how bindings survive.
+   */
+  override async contactAlias(contactId: string): Promise<string>;
+  override async contactAlias(contactId: string, alias: string | null): Promise<void>;
+  override async contactAlias(contactId: string, alias?: string | null): Promise<string | void> {
+    const payload = this.mocker.contactPayload(contactId);
+    if (alias === undefined) return payload.alias ?? '';
+    if (!payload.friend) throw new Error('a remark can only be set on a friend');
+    this.mocker.contactPayload(contactId, { ...payload, alias: alias ?? undefined });
+  }
 }
 
 /** The start of a JPEG file, so that the bytes look like a photo to whoever checks. */
@@ -55,12 +68,21 @@ export class MockWorld {
     return room;
   }
 
-  /** A contact with this WeChat alias (微信号), created on first use. */
-  contact(name: string, alias: string): ContactMock {
-    let c = this.contacts.get(alias);
+  /**
+   * A contact with this WeChat alias (微信号), created on first use. Without an alias, a
+   * contact for whom WeChat gives no id (one per name): a friend when they write to the
+   * bot directly, else a group member who is not.
+   */
+  contact(name: string, alias: string | null, friend = true): ContactMock {
+    const key = alias ?? `no-id:${name}`;
+    let c = this.contacts.get(key);
     if (!c) {
-      c = this.mocker.createContact({ name, weixin: alias, handle: alias, alias: undefined, friend: true } as never);
-      this.contacts.set(alias, c);
+      c = alias
+        ? this.mocker.createContact({ name, weixin: alias, handle: alias, alias: undefined, friend: true } as never)
+        : this.mocker.createContact({ name, alias: undefined, friend } as never);
+      this.contacts.set(key, c);
+    } else if (friend && !c.payload.friend) {
+      this.mocker.contactPayload(c.id, { ...c.payload, friend: true });
     }
     return c;
   }
@@ -71,15 +93,15 @@ export class MockWorld {
   }
 
   /** A group message; the speaker joins the group if they were not in it. */
-  sayInRoom(topic: string, name: string, alias: string, text: string): void {
+  sayInRoom(topic: string, name: string, alias: string | null, text: string): void {
     const room = this.room(topic);
-    const contact = this.contact(name, alias);
+    const contact = this.contact(name, alias, false);
     if (!room.payload.memberIdList.includes(contact.id)) room.payload.memberIdList.push(contact.id);
     contact.say(text).to(room);
   }
 
   /** A direct message to the bot. */
-  sayToBot(name: string, alias: string, text: string): void {
+  sayToBot(name: string, alias: string | null, text: string): void {
     this.contact(name, alias).say(text).to(this.botUser);
   }
 
@@ -88,8 +110,8 @@ export class MockWorld {
    * note as a file message, a location as a location message, a quote as WeChat's quote text.
    * `bytes` replaces the made-up file content (a test of the size cap).
    */
-  send(topic: string | null, name: string, alias: string, content: SayContent, bytes?: Buffer): void {
-    const contact = this.contact(name, alias);
+  send(topic: string | null, name: string, alias: string | null, content: SayContent, bytes?: Buffer): void {
+    const contact = this.contact(name, alias, topic === null);
     let to: ContactMock | RoomMock = this.botUser;
     if (topic !== null) {
       const room = this.room(topic);

@@ -3,6 +3,7 @@ import type { SendLimits } from '../config.js';
 import type { EventSink } from '../events.js';
 import type { Logger } from '../log.js';
 import type { Db, Tx } from '../store/db.js';
+import { markAttempting, markNotSent, markWaiting, recoverInterruptedSends } from '../store/send-state.js';
 import { startOfLocalDay } from '../time.js';
 import { SendError, type ChatPort, type ChatTarget, type OutboundFile } from './port.js';
 import { earliestSend, emptyHistory, randomPause, recordSend, type SendHistory } from './send-limits.js';
@@ -16,7 +17,17 @@ export interface OutboundRequest {
   origin?: string;
   /** A stored photo or voice note to send instead of the text (the text stays for the record). */
   mediaId?: number;
+  /** May use the part of the daily cap kept for holders' messages and urgent acknowledgements. */
+  reserved?: boolean;
+  /**
+   * Sent again if a crash leaves it unknown whether WeChat took it (marked 【重发】): for a
+   * holder's new-ticket message, where a repeat is better than silence. Others are not.
+   */
+  repeatable?: boolean;
 }
+
+/** Put before a message sent again after a crash left it unknown whether the first went out. */
+export const RESENT_MARK = '【重发】';
 
 const PAUSE_KEY = 'outbox.pausedUntil';
 const MAX_ATTEMPTS = 5;
@@ -26,8 +37,7 @@ const SCAN = 200;
 export function targetKey(t: ChatTarget): { kind: 'room' | 'contact'; key: string } {
   if (t.kind === 'room') return { kind: 'room', key: t.topic };
   if (t.alias) return { kind: 'contact', key: t.alias };
-  if (t.chatId) return { kind: 'contact', key: `id:${t.chatId}` };
-  return { kind: 'contact', key: `name:${t.name ?? ''}` };
+  return { kind: 'contact', key: `id:${t.chatId ?? ''}` };
 }
 
 /** Writes a message into the persisted queue, inside the caller's transaction. */
@@ -39,6 +49,8 @@ export async function enqueue(tx: Tx, clock: Clock, req: OutboundRequest): Promi
       target: key,
       text: req.text,
       urgent: req.urgent ?? false,
+      reserved: req.reserved ?? req.urgent ?? false,
+      repeatable: req.repeatable ?? false,
       origin: req.origin ?? null,
       mediaId: req.mediaId ?? null,
       createdAt: clock.now(),
@@ -62,6 +74,8 @@ export interface OutboxDeps {
   resolveContact?: (key: string) => Promise<ChatTarget>;
   /** Reads a stored photo or voice note to send; undefined when its file is gone. */
   loadFile?: (mediaId: number) => Promise<OutboundFile | undefined>;
+  /** Nobody can be found for this contact key: its messages wait (tell staff once). */
+  onUnreachable?: (key: string) => Promise<void>;
 }
 
 /**
@@ -75,6 +89,7 @@ export class Outbox {
   private draining?: Promise<Date | undefined>;
   private readonly random: () => number;
   private offlineSince?: number;
+  private recovered = false;
 
   constructor(private readonly deps: OutboxDeps) {
     this.random = deps.random ?? Math.random;
@@ -125,8 +140,22 @@ export class Outbox {
     return this.draining;
   }
 
+  /**
+   * A send cut short by a crash: it is unknown whether WeChat took it. An answer or an
+   * acknowledgement is not repeated (a double is worse than a gap the person can ask
+   * about); a message marked repeatable goes again, saying it is a repeat.
+   */
+  private async recoverInterrupted(): Promise<void> {
+    const { requeued, maybeSent } = await recoverInterruptedSends(this.deps.db, RESENT_MARK);
+    if (requeued + maybeSent) this.deps.log.warn({ requeued, maybeSent }, 'sends interrupted by a restart: repeatable ones queued again, the rest kept as maybe sent');
+  }
+
   private async drainOnce(): Promise<Date | undefined> {
     const { db, clock, limits } = this.deps;
+    if (!this.recovered) {
+      await this.recoverInterrupted();
+      this.recovered = true;
+    }
     for (;;) {
       const now = clock.now().getTime();
       const history = await this.currentHistory(now);
@@ -163,6 +192,8 @@ export class Outbox {
         : this.deps.resolveContact
           ? await this.deps.resolveContact(msg.target)
           : { kind: 'contact', alias: msg.target };
+    // Written before WeChat is called: after a crash, "maybe sent" is told from "never sent".
+    await markAttempting(db, msg.id, msg.attempts + 1);
     let file: OutboundFile | undefined;
     try {
       file = msg.mediaId !== null ? await this.deps.loadFile?.(msg.mediaId) : undefined;
@@ -170,6 +201,17 @@ export class Outbox {
       await chat.send(target, msg.text, file);
     } catch (err) {
       const reason = err instanceof SendError ? err.reason : 'other';
+      if (reason !== 'other' && reason !== 'unknown_target') {
+        // WeChat refused before sending: nothing went out.
+        await markNotSent(db, msg.id, msg.attempts);
+      }
+      if (reason === 'unknown_target' && msg.targetKind === 'contact') {
+        // Nobody to hand it to by a stable key: it waits for the person, never for a namesake.
+        await markWaiting(db, msg.id, msg.attempts, (err as Error).message ?? String(err));
+        log.warn({ outbound: msg.id, target: msg.target }, 'nobody to reach by a stable key: the message waits');
+        await this.deps.onUnreachable?.(msg.target);
+        return;
+      }
       if (reason === 'too_often') {
         history.pausedUntil = now + limits.backoffMs;
         await db.keyValue.upsert({

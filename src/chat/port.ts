@@ -8,7 +8,13 @@ export interface ChatMessage {
   id: string;
   /** Set for a group message; undefined for a direct message to the bot. */
   room?: { topic: string; chatId: string };
-  sender: { chatId: string; alias?: string; name: string };
+  /**
+   * alias: the WeChat id (微信号) where the puppet gives one; remark: the remark (备注) on
+   * the contact, which only the bot's account can write; friend: the contact is the
+   * bot's friend (only then can a remark be set). `name` is for greeting, never for
+   * recognising anyone.
+   */
+  sender: { chatId: string; alias?: string; name: string; remark?: string; friend?: boolean };
   /** Text as received, before normalisation. */
   text: string;
   /** The bot was @-mentioned (by the protocol's mention list). */
@@ -43,7 +49,7 @@ export interface OutboundFile {
 
 export type ChatTarget =
   | { kind: 'room'; topic: string }
-  | { kind: 'contact'; alias?: string; chatId?: string; name?: string };
+  | { kind: 'contact'; alias?: string; chatId?: string; remarkKey?: string };
 
 export type SendFailure = 'too_often' | 'unknown_target' | 'offline' | 'other';
 
@@ -64,6 +70,8 @@ export interface ChatPort {
   onReady(handler: () => Promise<void>): void;
   /** Sends the text, or the file instead when one is given. */
   send(target: ChatTarget, text: string, file?: OutboundFile): Promise<void>;
+  /** Writes the remark (备注) on a contact of this login; true when WeChat kept it. */
+  setRemark?(chatId: string, remark: string): Promise<boolean>;
   /** Of these group names, the ones the logged-in account is not in (to warn the installer). */
   missingRooms?(topics: string[]): Promise<string[]>;
   start(): Promise<void>;

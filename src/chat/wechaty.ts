@@ -246,15 +246,28 @@ export class WechatyChat implements ChatPort {
       topic = await room.topic();
       name = (await room.alias(talker).catch(() => undefined)) || name;
     }
-    const alias = talker.handle() || undefined;
     await this.messageHandler({
       id: message.id,
       room: room && topic !== undefined ? { topic, chatId: room.id } : undefined,
-      sender: { chatId: talker.id, alias, name },
+      sender: { chatId: talker.id, name, ...(await stableFacts(talker)) },
       ...content,
       mentionsBot: room ? await message.mentionSelf().catch(() => false) : false,
       sentAt,
     });
+  }
+
+  async setRemark(chatId: string, remark: string): Promise<boolean> {
+    if (!this.bot.isLoggedIn) return false;
+    try {
+      const contact = await this.bot.Contact.find({ id: chatId });
+      if (!contact || !contact.friend()) return false;
+      // Wechaty logs and swallows a refused remark: read it back to know.
+      await contact.alias(remark);
+      return (await contact.alias()) === remark;
+    } catch (err) {
+      this.log.warn({ err: (err as Error).message, chatId }, 'could not set a contact remark');
+      return false;
+    }
   }
 
   async missingRooms(topics: string[]): Promise<string[]> {
@@ -281,12 +294,13 @@ export class WechatyChat implements ChatPort {
         await room.say(sayable);
         return;
       }
+      // Only by what is stable: this login's contact id, the WeChat id, or the remark the
+      // bot wrote. Never by name: a namesake would receive a resident's details.
       const contact =
         (target.chatId ? await this.bot.Contact.find({ id: target.chatId }) : undefined) ??
         (target.alias ? await this.bot.Contact.find({ weixin: target.alias } as never) : undefined) ??
-        (target.alias ? await this.bot.Contact.find({ alias: target.alias }) : undefined) ??
-        (target.name ? await this.bot.Contact.find({ name: target.name }) : undefined);
-      if (!contact) throw new SendError(`no contact ${target.alias ?? target.name ?? target.chatId}`, 'unknown_target');
+        (target.remarkKey ? await this.bot.Contact.find({ alias: target.remarkKey }) : undefined);
+      if (!contact) throw new SendError(`no contact ${target.alias ?? target.remarkKey ?? target.chatId}`, 'unknown_target');
       await contact.say(sayable);
     } catch (err) {
       if (err instanceof SendError) throw err;
@@ -294,6 +308,20 @@ export class WechatyChat implements ChatPort {
       throw new SendError(msg, TOO_OFTEN.test(msg) ? 'too_often' : 'other');
     }
   }
+}
+
+type WechatyContact = ReturnType<WechatyMessage['talker']>;
+
+/**
+ * What a contact carries besides its name: the WeChat id (puppet-service gives it as
+ * `handle`, wechat4u as `weixin`, often empty for group members who are not friends),
+ * the remark, and whether it is a friend.
+ */
+async function stableFacts(talker: WechatyContact): Promise<{ alias?: string; remark?: string; friend: boolean }> {
+  const payload = (talker as unknown as { payload?: { handle?: string; weixin?: string } }).payload;
+  const alias = talker.handle() || payload?.weixin || undefined;
+  const remark = (await talker.alias().catch(() => undefined)) || undefined;
+  return { alias, remark, friend: talker.friend() === true };
 }
 
 function explainError(text: string): string {

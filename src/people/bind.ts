@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { CommandSpec } from '../commands/types.js';
 import { badInput, conflict, notFound } from '../errors.js';
 import { ROLE_LABELS } from '../org/types.js';
-import { boundAliasKey } from '../app/identify.js';
+import { bindContactToPerson, ensureRemarkKey, personById } from '../store/identity.js';
 
 /** How long a binding code handed out by staff stays valid. */
 export const BIND_CODE_TTL_MS = 24 * 3600_000;
@@ -45,18 +45,15 @@ const bind: CommandSpec = {
     if (!row || row.usedAt || now.getTime() - row.createdAt.getTime() > BIND_CODE_TTL_MS) {
       throw badInput('绑定码不对或已过期，请向社区工作人员重新索取。');
     }
-    const target = await ctx.db.person.findUnique({ where: { id: row.personId } });
+    const target = await personById(ctx.db, row.personId);
     if (!target) throw notFound('这个绑定码对应的人已不在组织文件中。');
     if (target.id === ctx.speaker.personId) throw conflict('您已经绑定过了。');
-    const me = await ctx.db.person.findUnique({ where: { id: ctx.speaker.personId } });
-    // The resident row the bot made for this contact stops answering to it.
-    await ctx.db.person.update({ where: { id: ctx.speaker.personId }, data: { chatId: null, ...(me?.fromOrg ? {} : { alias: null }) } });
-    await ctx.db.person.update({ where: { id: target.id }, data: { chatId: me?.chatId ?? null } });
-    if (me?.alias && !me.fromOrg) {
-      // Their own WeChat alias keeps pointing at the post after the next login.
-      const key = boundAliasKey(me.alias);
-      await ctx.db.keyValue.upsert({ where: { key }, create: { key, value: target.alias! }, update: { value: target.alias! } });
-    }
+    const me = await personById(ctx.db, ctx.speaker.personId);
+    if (!me) throw notFound('请稍后再试。');
+    // This contact is the post-holder from now on; their own WeChat id (if any) keeps
+    // pointing at the post, and a remark the bot writes on the contact survives logins.
+    await bindContactToPerson(ctx.db, me, target);
+    if (!me.alias || me.fromOrg) ctx.rememberContact(await ensureRemarkKey(ctx.db, target.id));
     await ctx.db.bindCode.update({ where: { code: row.code }, data: { usedAt: now } });
     const posts = ctx.org.postsOf(target.alias).map((p) => ROLE_LABELS[p.role]).join('、');
     await ctx.reply(`绑定成功：您是${target.name}（${posts}）。发送「帮助」查看可用命令。`);

@@ -4,7 +4,8 @@ import { readContent } from './content.js';
 export type ScriptStep =
   | { kind: 'at'; line: number; time: Date }
   | { kind: 'wait'; line: number; ms: number }
-  | { kind: 'say'; line: number; room: string | null; name: string; alias: string; text: string };
+  /** alias null: WeChat gave no id for this speaker (`[room] NAME: text`). */
+  | { kind: 'say'; line: number; room: string | null; name: string; alias: string | null; text: string };
 
 export class ScriptError extends Error {
   constructor(
@@ -19,6 +20,8 @@ export class ScriptError extends Error {
 const AT = /^at\s+(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/;
 const WAIT = /^wait\s+(\S+)$/;
 const SAY = /^\[([^\]]+)\]\s*([^()（）:：]+?)\s*[(（]\s*([^()（）]+?)\s*[)）]\s*[:：]\s?(.*)$/;
+/** `[room] NAME: text` — no parentheses: a speaker for whom WeChat gave no id. */
+const SAY_NO_ID = /^\[([^\]]+)\]\s*([^()（）:：\s][^()（）:：]*?)\s*[:：]\s?(.*)$/;
 
 /** Strips a trailing `# comment` (a `#` after white space; `#1` in a command stays). */
 function stripComment(line: string): string {
@@ -42,6 +45,12 @@ export function parseScript(source: string, timeZone: string): ScriptStep[] {
         throw new ScriptError(line, (err as Error).message);
       }
       steps.push({ kind: 'say', line, room: where.trim().toLowerCase() === 'dm' ? null : where.trim(), name: name.trim(), alias: alias.trim(), text: text.trim() });
+      return;
+    }
+    const noId = SAY_NO_ID.exec(trimmed);
+    if (noId) {
+      const [, where, name, text] = noId;
+      steps.push({ kind: 'say', line, room: where.trim().toLowerCase() === 'dm' ? null : where.trim(), name: name.trim(), alias: null, text: text.trim() });
       return;
     }
     const content = stripComment(trimmed);

@@ -15,3 +15,13 @@ export function resolveDatabaseUrl(url: string | undefined): string {
   fs.mkdirSync(path.dirname(absolute), { recursive: true });
   return absolute;
 }
+
+/** Where the inbox journal lives: beside the SQLite file, else in `data/`. */
+export function inboxJournalFile(url: string | undefined): string {
+  const value = url?.trim() ?? '';
+  if (/^postgres(ql)?:/i.test(value) || value.includes('memory')) {
+    fs.mkdirSync(path.resolve('data'), { recursive: true });
+    return path.resolve('data/inbox.jsonl');
+  }
+  return `${resolveDatabaseUrl(url)}.inbox.jsonl`;
+}

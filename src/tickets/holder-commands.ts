@@ -20,6 +20,7 @@ import { CATEGORY_LABELS, STATUS_LABELS, clip, fullPlace, publicPlace, redactFor
 import { recordTicketEvent, type TicketRow } from './record.js';
 import { parseTicketArgs, requireText } from './ticket-args.js';
 import { resolveTransferTarget } from './transfer-target.js';
+import { tellReporter } from './privacy.js';
 
 const label = (t: TicketRow) => CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? t.category;
 const statusWord = (t: TicketRow) => STATUS_LABELS[t.status] ?? t.status;
@@ -65,9 +66,10 @@ const accept: CommandSpec = {
     for (const alias of jsonList(t.assignees).filter((a) => a !== ctx.speaker.alias)) {
       await tellAbout(ctx, alias, `工单 #${t.id} 已由${ctx.speaker.name}签收，您无需处理。`, updated);
     }
-    if (t.sourceRoom) {
-      await ctx.send({ target: { kind: 'room', topic: t.sourceRoom }, text: `工单 #${t.id} 已由${ctx.speaker.name}签收，正在处理。`, origin: `ticket:${t.id}` });
-    }
+    await tellReporter(ctx, t, {
+      forGroup: `工单 #${t.id} 已由${ctx.speaker.name}签收，正在处理。`,
+      privately: `您的工单 #${t.id} 已由${ctx.speaker.name}签收，正在处理。`,
+    });
   },
 };
 
@@ -103,17 +105,14 @@ const resolve: CommandSpec = {
     await ctx.reply(`工单 #${t.id} 已办结，已请居民评价。`);
     const reporter = await ctx.db.person.findUnique({ where: { id: t.reporterId } });
     const ask = `请回复「评价 #${t.id} 1-5」打分（5 分最满意），也可以附上意见。`;
-    if (t.sourceRoom) {
-      // The group sees the holder's words without phone or room numbers.
-      const who = reporter ? `@${reporter.name} ` : '';
-      await ctx.send({
-        target: { kind: 'room', topic: t.sourceRoom },
-        text: `${who}您反映的${publicPlace(t)}${label(t)}（工单 #${t.id}）已由${ctx.speaker.name}办结：${clip(redactForGroup(resolution), 100)}\n${ask}`,
-        origin: `ticket:${t.id}`,
-      });
-    } else if (reporter?.alias) {
-      await ctx.send({ target: { kind: 'contact', alias: reporter.alias }, text: `您的工单 #${t.id} 已办结：${clip(resolution, 200)}\n${ask}`, origin: `ticket:${t.id}` });
-    }
+    // The group sees the holder's words without phone or room numbers; a private
+    // ticket's reporter hears them by direct message, the group only that it is done.
+    const who = reporter ? `@${reporter.name} ` : '';
+    await tellReporter(ctx, t, {
+      forGroup: `${who}您反映的${publicPlace(t)}${label(t)}（工单 #${t.id}）已由${ctx.speaker.name}办结：${clip(redactForGroup(resolution), 100)}\n${ask}`,
+      privately: `您的工单 #${t.id} 已办结：${clip(resolution, 200)}\n${ask}`,
+      neutral: `工单 #${t.id} 已办结，详情已私信报事人。报事人可回复「评价 #${t.id} 1-5」打分。`,
+    });
   },
 };
 

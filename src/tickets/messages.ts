@@ -43,13 +43,8 @@ export function fullPlace(t: { gridName?: string | null; building?: string | nul
   return `${t.gridName ?? ''}${publicPlace(t)}${t.room ? `${t.room}室` : ''}` || '未说明地点';
 }
 
-const PHONE = /(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)|(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g;
-const ROOM = /\d{1,2}\s*[-－—]\s*\d{1,2}\s*[-－—]\s*\d{3,4}|\d{3,4}\s*(室|号房)/g;
-
-/** Removes phone numbers and room numbers from a resident's words before the group sees them. */
-export function redactForGroup(text: string): string {
-  return text.replace(PHONE, '***').replace(ROOM, '***');
-}
+/** Removes phone numbers and room numbers from a resident's or holder's words before the group sees them. */
+export { redactForGroup } from '../chat/redact.js';
 
 export function clip(text: string, max = 60): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;

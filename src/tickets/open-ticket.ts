@@ -7,6 +7,7 @@ import { CATEGORY_LABELS, clip, fullPlace, roleLabel } from './messages.js';
 import { recordTicketEvent, type TicketRow } from './record.js';
 import { routeTicket, type RouteStep } from './routing.js';
 import { attachmentLine, sendMediaTo, takeEarlierMedia } from '../media/attach.js';
+import { isPrivateTicket } from './privacy.js';
 
 export interface TicketPlace {
   gridName: string | null;
@@ -62,14 +63,14 @@ export function holderLine(ctx: { org: MessageContext['org'] }, step: RouteStep)
 }
 
 /** Creates a ticket from a resident's report, routes it and tells the holders and the group. */
-export async function openTicket(ctx: MessageContext, intake: Intake, text: string): Promise<TicketRow> {
+export async function openTicket(ctx: MessageContext, intake: Intake, text: string, opts: { viaDm?: boolean } = {}): Promise<TicketRow> {
   const category = intake.category ?? 'other';
   const urgency = intake.urgency ?? 'normal';
   const place = await resolvePlace(ctx, intake);
   const now = ctx.clock.now();
 
   const duplicate = await findDuplicate(ctx, category, place);
-  if (duplicate) return mergeIntoExisting(ctx, duplicate, { category, urgency, place, text });
+  if (duplicate) return mergeIntoExisting(ctx, duplicate, { category, urgency, place, text, viaDm: opts.viaDm });
 
   const ladder = routeTicket(ctx.org, { category, urgency, grid: place.gridName, building: place.building, unit: place.unit });
   const step = ladder[0];
@@ -84,7 +85,8 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
       told: JSON.stringify(step?.told ?? []),
       ...place,
       text,
-      sourceRoom: ctx.room?.topic ?? null,
+      // Reported by direct message: it stays private, no group hears of it.
+      sourceRoom: opts.viaDm ? null : (ctx.room?.topic ?? null),
       reporterId: ctx.speaker.personId,
       inboundId: ctx.inboundId,
       createdAt: now,
@@ -101,15 +103,19 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
   if (step) {
     const who = holderLine(ctx, step);
     const detail = `${urgent ? '【紧急】' : ''}新工单 #${ticket.id} ${label}\n地点：${fullPlace(ticket)}\n内容：${clip(text, 200)}\n报告人：${ctx.speaker.name}${ctx.room ? `（${ctx.room.topic}）` : ''}\n请回复「接单 #${ticket.id}」签收。${attachmentLine(media)}`;
-    for (const alias of step.holders) await ctx.tell(alias, detail, { urgent, origin: `ticket:${ticket.id}` });
+    // A holder must hear of it: after a crash mid-send it goes again, marked as a repeat.
+    for (const alias of step.holders) await ctx.tell(alias, detail, { urgent, origin: `ticket:${ticket.id}`, repeatable: true });
     await sendMediaTo(ctx, ticket.id, media, step.holders);
     for (const alias of step.told) {
       await ctx.tell(alias, `${urgent ? '【紧急】' : ''}请知悉：工单 #${ticket.id} ${label}（${fullPlace(ticket)}）已交${who}处理。\n内容：${clip(text, 200)}`, { urgent, origin: `ticket:${ticket.id}` });
     }
+    const publicAck = !ctx.room || opts.viaDm || !isPrivateTicket(ticket);
     await ctx.reply(
       urgent
-        ? `收到，紧急情况已通知${who}（工单 #${ticket.id}）。如有生命危险请立即拨打 120/119/110。`
-        : `收到，已登记工单 #${ticket.id}（${label}），由${who}跟进。发送「查询 #${ticket.id}」可看进度。`,
+        ? `收到，紧急情况已通知${publicAck ? who : '负责的同志'}（工单 #${ticket.id}）。如有生命危险请立即拨打 120/119/110。`
+        : publicAck
+          ? `收到，已登记工单 #${ticket.id}（${label}），由${who}跟进。发送「查询 #${ticket.id}」可看进度。`
+          : `收到，已转给负责的同志（工单 #${ticket.id}），进展会私信告诉您。`,
       { urgent },
     );
   } else {
@@ -121,7 +127,7 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
 async function mergeIntoExisting(
   ctx: MessageContext,
   original: TicketRow,
-  report: { category: string; urgency: string; place: TicketPlace; text: string },
+  report: { category: string; urgency: string; place: TicketPlace; text: string; viaDm?: boolean },
 ): Promise<TicketRow> {
   const now = ctx.clock.now();
   const updated = await ctx.db.ticket.update({
@@ -139,7 +145,7 @@ async function mergeIntoExisting(
       assignees: original.assignees,
       ...report.place,
       text: report.text,
-      sourceRoom: ctx.room?.topic ?? null,
+      sourceRoom: report.viaDm ? null : (ctx.room?.topic ?? null),
       reporterId: ctx.speaker.personId,
       inboundId: ctx.inboundId,
       reportCount: 1,

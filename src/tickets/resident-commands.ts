@@ -34,7 +34,9 @@ const query: CommandSpec = {
   accepts: (args) => /^#?\s*\d/.test(args),
   async handle(ctx, args) {
     const t = await loadTicket(ctx, parseTicketArgs(args, '查询 #3').id);
-    if (!isReporter(ctx, t) && !ctx.speaker.isHolder && !ctx.room) throw forbidden('只能查询自己报的工单。');
+    // In a group only one's own: anyone reads along there. Holders look others up privately.
+    const mayRead = isReporter(ctx, t) || (ctx.speaker.isHolder && !ctx.room);
+    if (!mayRead) throw forbidden(ctx.room ? '在群里只能查询自己报的工单。' : '只能查询自己报的工单。');
     await ctx.reply(`${describeForResident(ctx, t)}${await attachmentSummary(ctx, t.id)}`);
   },
 };

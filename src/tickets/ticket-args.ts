@@ -8,10 +8,15 @@ export const MAX_NOTE = 500;
  * command's own example, a message without a ticket number.
  */
 export function parseTicketArgs(args: string, example: string): { id: number; rest: string } {
-  const m = /^#?\s*(\d{1,9})(?!\d)\s*(.*)$/s.exec(args.trim());
+  const m = /^#?\s*(\d+)(.*)$/s.exec(args.trim());
   if (!m) throw badInput(`请写工单编号，例如「${example}」。`);
+  // `1e9`, `1.5`, `1,000` or a 12-digit number is no ticket number: refused, not read as #1.
+  if (m[1].length > MAX_ID_DIGITS || /^[.,，eE]\s*\d|^[xX\d]/.test(m[2])) throw badInput(`工单编号应是一个整数，例如「${example}」。`);
   return { id: Number(m[1]), rest: m[2].trim() };
 }
+
+/** Ids are at most this many digits: anything longer is a mistake or an attack. */
+export const MAX_ID_DIGITS = 9;
 
 /** The free text after the number: required where the command needs it, never too long. */
 export function requireText(rest: string, what: string, example: string): string {
@@ -24,7 +29,9 @@ export function requireText(rest: string, what: string, example: string): string
 export function parseRating(rest: string, id: number): { score: number; comment: string } {
   const m = /^([0-9]+)\s*(?:分|星)?\s*(.*)$/s.exec(rest.trim());
   const score = m ? Number(m[1]) : NaN;
-  if (!m || !Number.isInteger(score) || score < 1 || score > 5) throw badInput(`请打 1 到 5 分，例如「评价 #${id} 5 很满意」。`);
+  // `4.5` is not 4 with the comment `.5`: only whole points.
+  const fraction = !!m && /^[.,，。]\s*\d/.test(m[2]);
+  if (!m || fraction || !Number.isInteger(score) || score < 1 || score > 5) throw badInput(`请打 1 到 5 的整数分，例如「评价 #${id} 5 很满意」。`);
   const comment = m[2].trim();
   if (comment.length > MAX_NOTE) throw badInput(`评价的话太长了，请控制在 ${MAX_NOTE} 字以内。`);
   return { score, comment };

@@ -97,7 +97,9 @@ const leave: CommandSpec = {
 
 async function checkInByOrganiser(ctx: MessageContext, args: string): Promise<void> {
   const [refToken, ...names] = splitArgs(args);
-  const activity = await loadActivity(ctx, parseActivityRef(refToken)!);
+  const activityId = parseActivityRef(refToken);
+  if (activityId === undefined) throw badInput('活动编号应是一个不超过 9 位的整数，例如「签到 #A1 张三」。');
+  const activity = await loadActivity(ctx, activityId);
   if (!mayManage(ctx.speaker, ctx.org, activity)) throw forbidden(`只有活动 #${activityRef(activity.id)} 的组织者可以代为签到。`);
   if (names.length === 0) throw badInput(`请写要签到的名字或微信号，例如「签到 #${activityRef(activity.id)} 张三 lisi」。`);
   assertOrganiserMayCheckIn(activity, ctx.clock.now());

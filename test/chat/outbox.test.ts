@@ -99,7 +99,7 @@ describe('the outbound queue', () => {
     await drainUntil(outbox, clock, sameDay + 12 * 3600_000);
     expect(await db.outboundMessage.count({ where: { status: 'queued' } })).toBe(0);
     expect(chat.sent.at(-1)!.at).toBeGreaterThanOrEqual(new Date('2026-03-03T00:00:00+08:00').getTime());
-  });
+  }, 120_000);
 
   it('pauses 30 minutes when WeChat says we send too often', async () => {
     const { db, chat, clock, outbox } = setup();

@@ -11,7 +11,7 @@ const second = new OrgDirectory(loadOrgFile(path.join(repoRoot, 'test/notices/fi
 
 function speaker(org: OrgDirectory, alias: string): Speaker {
   const posts = org.postsOf(alias);
-  return { personId: 1, alias, name: alias, posts, isStaff: posts.some((p) => p.role === 'staff'), isHolder: posts.length > 0 };
+  return { personId: 1, alias, name: alias, posts, isStaff: posts.some((p) => p.role === 'staff'), isHolder: posts.length > 0, verified: true };
 }
 
 describe('parseScope', () => {

@@ -4,6 +4,10 @@ import { SendError, type ChatMessage, type ChatPort, type ChatTarget } from '../
 /** A chat that records what the bot sends and lets a test deliver messages. */
 export class FakeChat implements ChatPort {
   sent: { target: ChatTarget; text: string }[] = [];
+  /** Remarks the bot wrote, by contact id (as WeChat keeps them for friends). */
+  remarks = new Map<string, string>();
+  /** Contact ids, WeChat ids and remarks WeChat can find; unset: everyone can be found. */
+  reachable?: Set<string>;
   private handler: (m: ChatMessage) => Promise<void> = async () => undefined;
   private ready: () => Promise<void> = async () => undefined;
   onMessage(handler: (m: ChatMessage) => Promise<void>): void {
@@ -17,7 +21,15 @@ export class FakeChat implements ChatPort {
   }
   async stop(): Promise<void> {}
   async send(target: ChatTarget, text: string): Promise<void> {
+    if (this.reachable && target.kind === 'contact') {
+      const keys = [target.chatId, target.alias, target.remarkKey].filter((k): k is string => !!k);
+      if (!keys.some((k) => this.reachable!.has(k))) throw new SendError(`no contact ${keys.join('/')}`, 'unknown_target');
+    }
     this.sent.push({ target, text });
+  }
+  async setRemark(chatId: string, remark: string): Promise<boolean> {
+    this.remarks.set(chatId, remark);
+    return true;
   }
   deliver(m: ChatMessage): Promise<void> {
     return this.handler(m);

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import type { Db, Tx } from './db.js';
+
+/**
+ * Who a chat contact is, by what the bot can trust: the WeChat id (微信号) the puppet
+ * gives, the remark (备注) the bot itself set on the contact, or the contact id of this
+ * login. A display name is stored for greeting people, never looked up.
+ */
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  alias: string | null;
+  chatId: string | null;
+  fromOrg: boolean;
+  remarkKey: string | null;
+}
+
+const PERSON = { id: true, name: true, alias: true, chatId: true, fromOrg: true, remarkKey: true } as const;
+
+/** KeyValue key under which a binding remembers a contact's own WeChat alias. */
+export const boundAliasKey = (alias: string) => `bound-alias:${alias}`;
+
+/** Remarks the bot writes look like `gb` and ten letters or digits; nothing else is read as one. */
+export const REMARK_PATTERN = /(?:^|\s)(gb[0-9a-z]{10})$/;
+
+export function newRemarkKey(): string {
+  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+  return `gb${[...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+/** The bot's key in a remark, if this remark is one the bot wrote. */
+export function remarkKeyIn(remark: string | undefined): string | undefined {
+  return remark ? REMARK_PATTERN.exec(remark.trim())?.[1] : undefined;
+}
+
+export async function personByWechatId(tx: Tx, alias: string): Promise<PersonRow | null> {
+  const bound = await tx.keyValue.findUnique({ where: { key: boundAliasKey(alias) } });
+  return tx.person.findUnique({ where: { alias: bound?.value ?? alias }, select: PERSON });
+}
+
+export function personByRemarkKey(tx: Tx, key: string): Promise<PersonRow | null> {
+  return tx.person.findUnique({ where: { remarkKey: key }, select: PERSON });
+}
+
+export function personByChatId(tx: Tx, chatId: string): Promise<PersonRow | null> {
+  return tx.person.findFirst({ where: { chatId }, orderBy: { id: 'asc' }, select: PERSON });
+}
+
+export function personById(tx: Tx | Db, id: number): Promise<PersonRow | null> {
+  return tx.person.findUnique({ where: { id }, select: PERSON });
+}
+
+export function createResident(tx: Tx, data: { alias: string | null; chatId: string; name: string }): Promise<PersonRow> {
+  return tx.person.create({ data, select: PERSON });
+}
+
+/** Records the contact id of this login (and a resident's current display name). */
+export function learnContact(tx: Tx, id: number, data: { chatId: string; name?: string }): Promise<PersonRow> {
+  return tx.person.update({ where: { id }, data, select: PERSON });
+}
+
+/** Gives a person a remark key, once; returns the key they have. */
+export async function ensureRemarkKey(tx: Tx, id: number): Promise<string> {
+  const person = await tx.person.findUnique({ where: { id }, select: { remarkKey: true } });
+  if (person?.remarkKey) return person.remarkKey;
+  const key = newRemarkKey();
+  await tx.person.update({ where: { id }, data: { remarkKey: key } });
+  return key;
+}
+
+/** Contact ids are only good for one login: forgotten at each login. */
+export async function forgetContactIds(db: Db): Promise<void> {
+  await db.person.updateMany({ where: { chatId: { not: null } }, data: { chatId: null } });
+}
+
+/**
+ * A post-holder's binding: this contact (and, next login, its WeChat id or the remark the
+ * bot sets on it) is the holder from now on. The resident row the bot had made for the
+ * contact stops answering to it.
+ */
+export async function bindContactToPerson(tx: Tx, from: PersonRow, target: PersonRow): Promise<void> {
+  await tx.person.update({ where: { id: from.id }, data: { chatId: null, ...(from.fromOrg ? {} : { alias: null, remarkKey: null }) } });
+  await tx.person.update({ where: { id: target.id }, data: { chatId: from.chatId } });
+  if (from.alias && !from.fromOrg && target.alias) {
+    const key = boundAliasKey(from.alias);
+    await tx.keyValue.upsert({ where: { key }, create: { key, value: target.alias }, update: { value: target.alias } });
+  }
+}
+
+// ---------------------------------------------------------------- people who cannot be reached
+
+const unreachableKey = (target: string) => `unreachable:${target}`;
+
+/** Marks a target unreachable; true the first time (so staff are told once). */
+export async function markUnreachable(tx: Tx, target: string, now: Date): Promise<boolean> {
+  const key = unreachableKey(target);
+  const known = await tx.keyValue.findUnique({ where: { key } });
+  if (known) return false;
+  await tx.keyValue.create({ data: { key, value: now.toISOString() } });
+  return true;
+}
+
+/** The person can be reached again: what waited for them goes back in the queue. */
+export async function releaseWaiting(tx: Tx, target: string): Promise<number> {
+  await tx.keyValue.deleteMany({ where: { key: unreachableKey(target) } });
+  const { count } = await tx.outboundMessage.updateMany({ where: { status: 'waiting', target }, data: { status: 'queued', notBefore: null } });
+  return count;
+}
+
+/** After a login, everything that waited for somebody is tried again (staff are not told twice). */
+export async function releaseAllWaiting(db: Db): Promise<number> {
+  const { count } = await db.outboundMessage.updateMany({ where: { status: 'waiting' }, data: { status: 'queued', notBefore: null } });
+  return count;
+}
+
+/** A person by their WeChat id as the org file or WeChat gave it (no binding followed). */
+export function personByWechatIdOnly(tx: Tx | Db, alias: string): Promise<PersonRow | null> {
+  return tx.person.findUnique({ where: { alias }, select: PERSON });
+}

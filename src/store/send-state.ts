@@ -1,0 +1,39 @@
+import type { Db } from './db.js';
+
+/**
+ * The states of one outbound message around the call to WeChat. `attempting` is written
+ * and committed before WeChat is called, so that after a crash a message that may have
+ * gone out is told from one that never did.
+ */
+
+export function markAttempting(db: Db, id: number, attempts: number): Promise<unknown> {
+  return db.outboundMessage.update({ where: { id }, data: { status: 'attempting', attempts } });
+}
+
+/** WeChat refused before sending (offline, too often): back in the queue, the attempt not counted. */
+export function markNotSent(db: Db, id: number, attempts: number): Promise<unknown> {
+  return db.outboundMessage.update({ where: { id }, data: { status: 'queued', attempts } });
+}
+
+/** Nobody can be found for the target by a stable key: the message waits for them. */
+export function markWaiting(db: Db, id: number, attempts: number, error: string): Promise<unknown> {
+  return db.outboundMessage.update({ where: { id }, data: { status: 'waiting', attempts, lastError: error.slice(0, 500) } });
+}
+
+/**
+ * Sends a crash cut short. Repeatable ones are queued again with `mark` in front; the
+ * rest are kept as `maybe_sent` and not repeated. Returns how many of each.
+ */
+export async function recoverInterruptedSends(db: Db, mark: string): Promise<{ requeued: number; maybeSent: number }> {
+  const cut = await db.outboundMessage.findMany({ where: { status: 'attempting' }, select: { id: true, repeatable: true, text: true } });
+  let requeued = 0;
+  for (const m of cut) {
+    if (m.repeatable) {
+      requeued += 1;
+      await db.outboundMessage.update({ where: { id: m.id }, data: { status: 'queued', text: m.text.startsWith(mark) ? m.text : `${mark}${m.text}` } });
+    } else {
+      await db.outboundMessage.update({ where: { id: m.id }, data: { status: 'maybe_sent', lastError: 'interrupted while sending: maybe sent, not repeated' } });
+    }
+  }
+  return { requeued, maybeSent: cut.length - requeued };
+}
