@@ -8,7 +8,7 @@ import path from 'node:path';
 import { systemClock } from '../src/clock.js';
 import { loadConfig, readDotEnv } from '../src/config.js';
 import { backupDatabase, BackupError, type BackupFile } from '../src/store/backup.js';
-import { resolveDatabaseUrl } from '../src/store/database-url.js';
+import { isPostgresUrl, resolveDatabaseUrl } from '../src/store/database-url.js';
 
 async function main(): Promise<void> {
   const dir = process.argv[2];
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = loadConfig(readDotEnv('.env'));
-  if (/^postgres(ql)?:/.test(config.databaseUrl)) {
+  if (isPostgresUrl(config.databaseUrl)) {
     console.error('数据库是 PostgreSQL：请用 pg_dump 备份（见 README「备份与恢复」）');
     process.exit(2);
   }

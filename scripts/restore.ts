@@ -6,7 +6,7 @@
 import { systemClock } from '../src/clock.js';
 import { loadConfig, readDotEnv } from '../src/config.js';
 import { BackupError, inspectBackup, restoreDatabase } from '../src/store/backup.js';
-import { resolveDatabaseUrl } from '../src/store/database-url.js';
+import { isPostgresUrl, resolveDatabaseUrl } from '../src/store/database-url.js';
 
 function main(): void {
   const file = process.argv[2];
@@ -15,7 +15,7 @@ function main(): void {
     process.exit(2);
   }
   const config = loadConfig(readDotEnv('.env'));
-  if (/^postgres(ql)?:/.test(config.databaseUrl)) {
+  if (isPostgresUrl(config.databaseUrl)) {
     console.error('数据库是 PostgreSQL：请用 pg_restore 恢复（见 README「备份与恢复」）');
     process.exit(2);
   }

@@ -16,10 +16,15 @@ export function resolveDatabaseUrl(url: string | undefined): string {
   return absolute;
 }
 
+/** A PostgreSQL connection string rather than a SQLite file. */
+export function isPostgresUrl(url: string | undefined): boolean {
+  return /^postgres(ql)?:/i.test(url?.trim() ?? '');
+}
+
 /** Where the inbox journal lives: beside the SQLite file, else in `data/`. */
 export function inboxJournalFile(url: string | undefined): string {
   const value = url?.trim() ?? '';
-  if (/^postgres(ql)?:/i.test(value) || value.includes('memory')) {
+  if (isPostgresUrl(value) || value.includes('memory')) {
     fs.mkdirSync(path.resolve('data'), { recursive: true });
     return path.resolve('data/inbox.jsonl');
   }
