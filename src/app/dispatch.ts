@@ -3,6 +3,7 @@ import type { Intake } from '../intake/index.js';
 import { UNSURE_BELOW } from '../intake/index.js';
 import type { MatchedCommand } from '../commands/parse.js';
 import { roomFromWords } from '../tickets/dm-place.js';
+import { holderNudge } from '../tickets/holder-commands.js';
 import { openTicket } from '../tickets/open-ticket.js';
 import type { MessageContext } from './context.js';
 import type { RoomInfo } from '../org/directory.js';
@@ -130,7 +131,8 @@ async function homeRoom(ctx: MessageContext): Promise<RoomInfo | undefined> {
  * typed out by an elderly resident, say); the ticket belongs to their home group.
  */
 async function handleDirectMessage(ctx: MessageContext, intake: Intake | undefined): Promise<void> {
-  if (!intake || ctx.speaker.isHolder) return ctx.reply(DM_HINT);
+  if (ctx.speaker.isHolder) return ctx.reply((await holderNudge(ctx)) ?? DM_HINT);
+  if (!intake) return ctx.reply(DM_HINT);
   if (intake.intent === 'report' && intake.confidence >= UNSURE_BELOW) {
     const home = (await homeRoom(ctx)) ?? roomFromWords(ctx.org, ctx.text, intake.building);
     if (home) {
