@@ -66,3 +66,33 @@ describe('the second safety check keeps its guards', () => {
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
 });
+
+describe('r10 concepts: emergencies told with other words, and their look-alikes', () => {
+  it.each<[string, string]>([
+    // a fall told as 滑了一跤 / 绊了一跤, the person still on the floor
+    ['我妈在厨房绊了一跤 趴在地上起不来 我抱不动她', 'assistance'],
+    // a lift stuck between two floors, named by voice input or not at all
+    ['卡在十二楼跟十三楼之间 里面有个小孩在哭', 'facility'],
+    // deep water with someone inside a car or a garage
+    ['车库的水都到车窗了 有个人还在车里没出来', 'facility'],
+    // no sign of life behind a door for days: a smell, someone living alone
+    ['501好几天没开门了 门缝里一股臭味 他一个人住', 'assistance'],
+    // a child who swallowed an adult's medicine
+    ['小孩把奶奶的降糖药吃了好几片 现在直犯困 怎么办', 'assistance'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    // eyesight, not someone gone
+    ['楼上李大爷眼睛看不见了 一个人买菜不方便 社区能不能帮忙'],
+    // a railing at a roof's edge is no one sitting on it; a habit is not now
+    ['楼顶边上的围栏太矮了 小孩常常跑上去玩'],
+    // a door that pinched a hand for a moment holds nobody
+    ['单元门的电梯关得太快 我刚才被夹了一下手'],
+    // a known reason for not going out is no disappearance
+    ['对门大爷腿摔断了 电梯又坏 两天没出门了 谁能帮他带点菜'],
+  ])('%s → not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
