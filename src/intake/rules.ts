@@ -362,7 +362,7 @@ function decideIntent(
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
   // ...but one that says the writer reported it before and asks how far it has got is one.
-  const ownEarlier = /我(的|报|反映|投诉)|我[^，。！!？?]{0,14}(反映|报修|投诉|留言|提)(过|了)|曾(经)?就|(进行过|做过)(反映|投诉|报修|留言)/.test(t);
+  const ownEarlier = /我(的|报|反映|投诉)|我[^，。！!？?]{0,14}(反映|报修|投诉|留言|提)(过|了)|曾(经)?就|(进行过|做过)(反映|投诉|报修|留言)|本人[^，。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
   const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier;
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;

@@ -96,3 +96,20 @@ describe('r10 concepts: emergencies told with other words, and their look-alikes
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
 });
+
+describe('r10-final concepts: fumes, a child not where she said, a week unseen, an explained smell', () => {
+  it.each<[string, string]>([
+    ['卧室里有股说不上来的怪味 闻久了我和孩子都想吐', 'utilities'],
+    ['儿子说放学去打球 球场的人说他压根没去过 现在九点了', 'assistance'],
+    ['楼下独居的老周半个月没见着了 信箱塞满了 敲门没人应', 'assistance'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    ['楼道那股煤气味是三楼在熏香肠 大家不用担心'],
+    ['楼道里有股油漆味 闻得我头疼 谁家在装修'],
+  ])('%s → not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});

@@ -125,3 +125,15 @@ describe('r10: progress questions, sign-ups and chat in other words', () => {
     ['单元门换了新的 进出方便多了 谢谢网格员', 'chat'],
   ])('%s', (...row) => check(row));
 });
+
+describe('r10-final: more shapes in other words', () => {
+  it.each<Row>([
+    ['本人曾于本月初就楼顶漏雨一事在平台留言，至今未获答复，请问处理意见如何？', 'query'],
+    ['我攒的积分咋还没变', 'query'],
+    ['【水务集团告知】明日9时至17时对城北片区管网冲洗，期间水质可能浑浊', 'chat'],
+    ['每天晚上家里的网卡得视频都打不开', 'report', 'utilities'],
+    ['地库出口的车牌识别认不出我的车 天天要按铃喊人', 'report', 'facility'],
+    ['公共区域的水费凭什么按户分摊 有没有明细', 'report', 'property'],
+    ['有个戴帽子的老在车棚那边晃 盯着电动车看', 'report', 'security'],
+  ])('%s', (...row) => check(row));
+});
