@@ -113,3 +113,20 @@ describe('r10-final concepts: fumes, a child not where she said, a week unseen, 
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
 });
+
+describe('r10-check concepts: a hiss, an open shaft, a cry for help, a scald, a long silence', () => {
+  it.each<[string, string]>([
+    ['厨房墙里一直嗤嗤地响 有股冲鼻子的味', 'utilities'],
+    ['5栋电梯门自己开了 里面轿厢没在 黑洞洞的', 'facility'],
+    ['楼上有个女的一直喊救命 还有摔东西的动静', 'security'],
+    ['我奶奶在阳台上大叫救命', 'assistance'],
+    ['宝宝碰翻了开水壶 腿被烫得红肿起泡', 'assistance'],
+    ['隔壁那家很久没人出来过了 楼道里一股说不出的味', 'assistance'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([['路灯坏了这么久 哪天撞死个人才有人管'], ['救命啊 这破网速 视频一分钟都放不完']])('%s → not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});

@@ -137,3 +137,16 @@ describe('r10-final: more shapes in other words', () => {
     ['有个戴帽子的老在车棚那边晃 盯着电动车看', 'report', 'security'],
   ])('%s', (...row) => check(row));
 });
+
+describe('r10-check: more shapes in other words', () => {
+  it.each<Row>([
+    ['单元门的门卡刷不了 只能在外面等人开', 'report', 'facility'],
+    ['我家信箱被人翻过了 信撒了一地', 'report', 'security'],
+    ['一整天座机都打不出去 手机信号都没有', 'report', 'utilities'],
+    ['那个垃圾房的事后来如何了', 'query'],
+    ['本人此前反映的路灯问题，目前处理到什么程度？', 'query'],
+    ['上周报的下水道 咋到现在还堵着', 'query'],
+    ['值班的话我随时可以来', 'signup'],
+    ['周日的义诊我请个假', 'signup'],
+  ])('%s', (...row) => check(row));
+});
