@@ -67,6 +67,11 @@ describe('the second safety check keeps its guards', () => {
   });
 });
 
+// The r10 rounds: an emergency told in other words is raised with its category; its look-alike is not.
+const urgentAs = ([text, category]: [string, string]) =>
+  expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+const notUrgent = (text: string) => expect(classifyByRules(text).urgency).not.toBe('urgent');
+
 describe('r10 concepts: emergencies told with other words, and their look-alikes', () => {
   it.each<[string, string]>([
     // a fall told as 滑了一跤 / 绊了一跤, the person still on the floor
@@ -79,9 +84,7 @@ describe('r10 concepts: emergencies told with other words, and their look-alikes
     ['501好几天没开门了 门缝里一股臭味 他一个人住', 'assistance'],
     // a child who swallowed an adult's medicine
     ['小孩把奶奶的降糖药吃了好几片 现在直犯困 怎么办', 'assistance'],
-  ])('%s → urgent %s', (text, category) => {
-    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
-  });
+  ])('%s → urgent %s', (...row) => urgentAs(row));
 
   it.each([
     // eyesight, not someone gone
@@ -92,9 +95,7 @@ describe('r10 concepts: emergencies told with other words, and their look-alikes
     ['单元门的电梯关得太快 我刚才被夹了一下手'],
     // a known reason for not going out is no disappearance
     ['对门大爷腿摔断了 电梯又坏 两天没出门了 谁能帮他带点菜'],
-  ])('%s → not urgent', (text) => {
-    expect(classifyByRules(text).urgency).not.toBe('urgent');
-  });
+  ])('%s → not urgent', (text) => notUrgent(text));
 });
 
 describe('r10-final concepts: fumes, a child not where she said, a week unseen, an explained smell', () => {
@@ -102,16 +103,12 @@ describe('r10-final concepts: fumes, a child not where she said, a week unseen, 
     ['卧室里有股说不上来的怪味 闻久了我和孩子都想吐', 'utilities'],
     ['儿子说放学去打球 球场的人说他压根没去过 现在九点了', 'assistance'],
     ['楼下独居的老周半个月没见着了 信箱塞满了 敲门没人应', 'assistance'],
-  ])('%s → urgent %s', (text, category) => {
-    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
-  });
+  ])('%s → urgent %s', (...row) => urgentAs(row));
 
   it.each([
     ['楼道那股煤气味是三楼在熏香肠 大家不用担心'],
     ['楼道里有股油漆味 闻得我头疼 谁家在装修'],
-  ])('%s → not urgent', (text) => {
-    expect(classifyByRules(text).urgency).not.toBe('urgent');
-  });
+  ])('%s → not urgent', (text) => notUrgent(text));
 });
 
 describe('r10-check concepts: a hiss, an open shaft, a cry for help, a scald, a long silence', () => {
@@ -122,11 +119,7 @@ describe('r10-check concepts: a hiss, an open shaft, a cry for help, a scald, a 
     ['我奶奶在阳台上大叫救命', 'assistance'],
     ['宝宝碰翻了开水壶 腿被烫得红肿起泡', 'assistance'],
     ['隔壁那家很久没人出来过了 楼道里一股说不出的味', 'assistance'],
-  ])('%s → urgent %s', (text, category) => {
-    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
-  });
+  ])('%s → urgent %s', (...row) => urgentAs(row));
 
-  it.each([['路灯坏了这么久 哪天撞死个人才有人管'], ['救命啊 这破网速 视频一分钟都放不完']])('%s → not urgent', (text) => {
-    expect(classifyByRules(text).urgency).not.toBe('urgent');
-  });
+  it.each([['路灯坏了这么久 哪天撞死个人才有人管'], ['救命啊 这破网速 视频一分钟都放不完']])('%s → not urgent', (text) => notUrgent(text));
 });
