@@ -1,25 +1,32 @@
 /**
- * The learned component beside the rules: two linear (multinomial logistic regression)
- * heads over character 1–3-grams and jieba words — one for the category of a report, one
- * for report vs not. `npm run train:intake` fits them on the project's own labelled sets
+ * The learned component beside the rules: three linear (multinomial logistic regression)
+ * heads over character 1–3-grams and jieba words — the category of a report, report vs
+ * not, and urgent vs not. `npm run train:intake` fits them on the project's own labelled sets
  * and writes `learned-weights.json` next to this file; loading is lazy, so the rules alone
  * never pay for it.
  *
  * The model only steps in where the rules are weakest: the category of a long message,
- * and a message the rules call chat with low confidence. Urgency, places and every
- * other intent decision stay with the rules.
+ * a message the rules call chat with low confidence, and — as a third safety check that
+ * can only raise — an emergency told in words the rules do not know. The rules' guards
+ * (news from elsewhere, drills, notices, all-clears, past or standing troubles) still
+ * hold it back; places and every other decision stay with the rules.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { canonicalize } from './canon.js';
 import { normalizeText } from './normalize.js';
 import { classifyByRules } from './rules.js';
+import { safetyHeldBack } from './safety.js';
+import { heldBack } from './urgency.js';
 import type { Category, Intake } from './types.js';
 import { UNSURE_BELOW } from './types.js';
 
 /** Report vs not: the intent head has these two classes. */
 export const INTENT_CLASSES = ['report', 'other'] as const;
+/** Urgent vs not: the urgency head. */
+export const URGENT_CLASSES = ['urgent', 'normal'] as const;
 
 /** When the model may overrule the rules; written by the training script with the weights. */
 export interface Gates {
@@ -31,6 +38,8 @@ export interface Gates {
   categoryRulesMaxProb: number;
   /** Chat with rules confidence under UNSURE_BELOW becomes a report at this P(report). */
   reportMinProb: number;
+  /** A message the rules did not find urgent is raised at this P(urgent), unless a guard holds. */
+  urgentMinProb: number;
 }
 
 export interface LinearHead {
@@ -44,16 +53,18 @@ export interface LearnedModel {
   features: Map<string, number>;
   category: LinearHead;
   intent: LinearHead;
+  urgent: LinearHead;
   gates: Gates;
 }
 
 /** The serialised form: weights are integers, the real weight times `scale`. */
 export interface WeightsFile {
-  version: 1;
+  version: 2;
   scale: number;
   features: string[];
   category: { classes: string[]; bias: number[]; weights: number[] };
   intent: { classes: string[]; bias: number[]; weights: number[] };
+  urgent: { classes: string[]; bias: number[]; weights: number[] };
   gates: Gates;
   trainedOn: { files: string[]; messages: number };
 }
@@ -117,7 +128,7 @@ export function probabilities(head: LinearHead, idx: number[]): number[] {
 }
 
 export function modelFromFile(file: WeightsFile): LearnedModel {
-  if (file.version !== 1) throw new Error(`learned weights: unknown version ${String(file.version)}`);
+  if (file.version !== 2) throw new Error(`learned weights: unknown version ${String(file.version)}`);
   const head = (h: WeightsFile['category']): LinearHead => ({
     classes: h.classes,
     bias: h.bias.map((b) => b / file.scale),
@@ -127,9 +138,10 @@ export function modelFromFile(file: WeightsFile): LearnedModel {
     features: new Map(file.features.map((f, i) => [f, i] as const)),
     category: head(file.category),
     intent: head(file.intent),
+    urgent: head(file.urgent),
     gates: file.gates,
   };
-  for (const h of [model.category, model.intent])
+  for (const h of [model.category, model.intent, model.urgent])
     if (h.weights.length !== file.features.length * h.classes.length) throw new Error('learned weights: sizes do not match');
   return model;
 }
@@ -145,6 +157,7 @@ export function learnedModel(): LearnedModel | null {
 export interface LearnedView {
   category: { best: Category; prob: number; probs: Record<string, number> };
   report: number;
+  urgent: number;
 }
 
 /** What the model alone thinks of a message. */
@@ -152,37 +165,44 @@ export function learnedView(model: LearnedModel, text: string): LearnedView {
   const idx = indexFeatures(featuresOf(text), model.features);
   const cp = probabilities(model.category, idx);
   const ip = probabilities(model.intent, idx);
+  const up = probabilities(model.urgent, idx);
   let best = 0;
   for (let c = 1; c < cp.length; c++) if (cp[c]! > cp[best]!) best = c;
   const probs: Record<string, number> = {};
   model.category.classes.forEach((c, i) => (probs[c] = cp[i]!));
-  return { category: { best: model.category.classes[best] as Category, prob: cp[best]!, probs }, report: ip[0]! };
+  return { category: { best: model.category.classes[best] as Category, prob: cp[best]!, probs }, report: ip[0]!, urgent: up[0]! };
 }
 
 /**
- * Rules first; the model then only (a) re-decides the category of a long, non-urgent
- * report when it is sure and finds the rules' choice unlikely, and (b) turns a chat the
+ * Rules first; the model then only (a) raises an emergency the rules missed when it is
+ * sure and no guard of the rules holds, (b) re-decides the category of a long, non-urgent
+ * report when it is sure and finds the rules' choice unlikely, and (c) turns a chat the
  * rules are unsure of into a normal report when it is sure it is one.
  */
 export function combine(rules: Intake, text: string, model: LearnedModel): Intake {
-  if (!consults(rules, text.length, model.gates)) return rules;
-  return applyGates(rules, text.length, learnedView(model, text), model.gates);
+  return applyGates(rules, text.length, learnedView(model, text), model.gates, () => guarded(text));
 }
 
-/** Whether the model is asked at all: a chat the rules are unsure of, or a long normal report. */
-function consults(rules: Intake, chars: number, g: Gates): boolean {
-  const unsureChat = rules.intent === 'chat' && rules.confidence < UNSURE_BELOW;
-  const longReport = rules.intent === 'report' && rules.urgency !== 'urgent' && chars >= g.categoryMinChars;
-  return unsureChat || longReport;
+/**
+ * Whether a guard of the rules holds the message back (news, a drill, a notice, an
+ * all-clear, a dream, a past, standing or imagined trouble): either check's guards.
+ */
+export function guarded(text: string): boolean {
+  const t = canonicalize(normalizeText(text));
+  return heldBack(t) || safetyHeldBack(t);
 }
 
 /** The decision of `combine` once the model's view of the message is known. */
-export function applyGates(rules: Intake, chars: number, view: LearnedView, g: Gates): Intake {
-  if (!consults(rules, chars, g)) return rules;
-  if (rules.intent === 'chat') {
+export function applyGates(rules: Intake, chars: number, view: LearnedView, g: Gates, isGuarded: () => boolean): Intake {
+  if (rules.urgency !== 'urgent' && view.urgent >= g.urgentMinProb && !isGuarded()) {
+    const category = rules.intent === 'report' && rules.category ? rules.category : view.category.best;
+    return { ...rules, intent: 'report', category, urgency: 'urgent', confidence: Math.max(rules.confidence, view.urgent), source: 'learned' };
+  }
+  if (rules.intent === 'chat' && rules.confidence < UNSURE_BELOW) {
     if (view.report < g.reportMinProb) return rules;
     return { ...rules, intent: 'report', category: view.category.best, urgency: 'normal', confidence: view.report, source: 'learned' };
   }
+  if (rules.intent !== 'report' || rules.urgency === 'urgent' || chars < g.categoryMinChars) return rules;
   const rulesProb = rules.category ? (view.category.probs[rules.category] ?? 0) : 0;
   if (view.category.best === rules.category || view.category.prob < g.categoryMinProb || rulesProb > g.categoryRulesMaxProb) return rules;
   return { ...rules, category: view.category.best, source: 'learned' };

@@ -176,6 +176,11 @@ function near(t: string, a: RegExp, b: RegExp, within: number): boolean {
   return starts(t, b).some((j) => as.some((i) => Math.abs(i - j) <= within));
 }
 
+/** The second check's own guards: over, elsewhere, an offer, or only imagined. */
+export function safetyHeldBack(t: string): boolean {
+  return OVER.test(t) || ELSEWHERE.test(t) || OFFER.test(t) || IMAGINED.test(t);
+}
+
 /**
  * A danger to life, home or person that may be happening now, found by the second,
  * independent check; null when none is in view. `t` is the normalised canonical text.
