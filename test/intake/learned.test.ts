@@ -59,6 +59,7 @@ describe('learned component beside the rules', () => {
     const long = gold.filter((g) => g.intent === 'report' && g.text.length >= 100);
     const right = (f: (t: string) => { category: string | null }) => long.filter((g) => f(g.text).category === g.category).length;
     if (name === 'r10-a.jsonl') expect(right(classifyWithLearned)).toBeGreaterThan(right(classifyByRules));
-    if (name === 'r10-last.jsonl' || name === 'r10-urgent.jsonl') expect(both.urgentRecall).toBeGreaterThan(rules.urgentRecall);
+    // r10-last was not tuned on for intent: the rules still miss emergencies there that the model raises.
+    if (name === 'r10-last.jsonl') expect(both.urgentRecall).toBeGreaterThan(rules.urgentRecall);
   });
 });

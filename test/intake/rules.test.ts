@@ -285,6 +285,7 @@ describe.each([
   ['r10-b set (99 group-chat messages; first run: intent 0.828, report recall 0.868, category 0.735, urgent recall 0.769)', fixture('r10-b.jsonl')],
   ['r10 final set (60 messages written after the r10 tuning; first run: intent 0.833, category 0.750, urgent recall 0.70, 1 false urgent)', fixture('r10-final.jsonl')],
   ['r10 check set (60 messages written after the second r10 tuning; first run: intent 0.833, category 0.750, urgent recall 0.50, 1 false urgent)', fixture('r10-check.jsonl')],
+  ['r10 urgent set (40 messages, 15 emergencies told indirectly; first run: urgent recall 0.533, intent 0.825)', fixture('r10-urgent.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);

@@ -123,3 +123,17 @@ describe('r10-check concepts: a hiss, an open shaft, a cry for help, a scald, a 
 
   it.each([['路灯坏了这么久 哪天撞死个人才有人管'], ['救命啊 这破网速 视频一分钟都放不完']])('%s → not urgent', (text) => notUrgent(text));
 });
+
+describe('r10-urgent concepts: told with signs, not names', () => {
+  it.each<[string, string]>([
+    ['燃气阀关了还是听见气在跑 满屋子冲味', 'utilities'],
+    ['我老公突然捂着心口坐在沙发上 一头冷汗 话都说不利索', 'assistance'],
+    ['俺家小丫头没从学校出来 老师说人不在学校 手表也打不通', 'assistance'],
+    ['单元门口有人扭打 其中一个手上攥着刀', 'security'],
+    ['阳台的纱窗被人割开了 屋里抽屉都拉开了 不知道人走没走', 'security'],
+    ['孩子把一个磁铁珠子吞下去了', 'assistance'],
+    ['我妈从台阶上踩空摔下去 胳膊变形了 疼得直叫', 'assistance'],
+  ])('%s → urgent %s', (...row) => urgentAs(row));
+
+  it.each([['我腿摔骨折了 在家养着 谁能帮我取个快递'], ['吃药的时候一口吞下去了 没事']])('%s → not urgent', (text) => notUrgent(text));
+});
