@@ -1,11 +1,14 @@
 /**
- * npm run --silent eval:intake -- FILE.jsonl [--errors]
+ * npm run --silent eval:intake -- FILE.jsonl [--errors] [--learned]
  * Classifies a labelled file with the rules alone and prints the figures the held-out
- * set is judged by; the last line is the figures as one JSON object.
+ * set is judged by; the last line is the figures as one JSON object. With --learned the
+ * rules plus the learned component (src/intake/learned.ts) are scored too, and both
+ * rows are printed side by side before the rules-alone details.
  */
 import { classifyByRules } from '../src/intake/index.js';
 import { evaluate, type Labelled } from '../src/intake/evaluate.js';
 import { readJsonl } from '../src/intake/jsonl.js';
+import { classifyWithLearned, learnedModel } from '../src/intake/learned.js';
 
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
@@ -18,6 +21,19 @@ const predicted = gold.map((g) => classifyByRules(g.text));
 const { figures: f, intentConfusion, categoryConfusion, errors } = evaluate(gold, predicted);
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+if (args.includes('--learned')) {
+  if (!learnedModel()) {
+    console.error('no learned weights: run npm run train:intake first');
+    process.exit(2);
+  }
+  const both = evaluate(gold, gold.map((g) => classifyWithLearned(g.text))).figures;
+  const row = (name: string, x: typeof f) =>
+    `${name.padEnd(14)}${[x.intentAccuracy, x.reportPrecision, x.reportRecall, x.categoryAccuracy, x.urgentRecall].map((v) => v.toFixed(3).padStart(9)).join('')}${String(x.urgentFalseAlarms).padStart(8)}${x.placeExact.toFixed(3).padStart(9)}`;
+  console.log(`${''.padEnd(14)}${['intent', 'rep P', 'rep R', 'category', 'urgent R'].map((h) => h.padStart(9)).join('')}${'alarms'.padStart(8)}${'place'.padStart(9)}`);
+  console.log(row('rules alone', f));
+  console.log(row('rules + model', both));
+  console.log(`LEARNED ${JSON.stringify(both)}\n`);
+}
 console.log(`messages               ${f.n}`);
 console.log(`intent accuracy        ${pct(f.intentAccuracy)}   (≥ 90%)`);
 console.log(`report precision       ${pct(f.reportPrecision)}   (≥ 95%)`);

@@ -29,6 +29,7 @@ const envSchema = z.object({
   GRIDBOT_LLM_API_KEY: z.string().optional(),
   GRIDBOT_LLM_MODEL: z.string().optional(),
   GRIDBOT_LLM_MODE: z.enum(['never', 'unsure', 'always']).optional(),
+  GRIDBOT_INTAKE_LEARNED: z.enum(['on', 'off']).default('on'),
   GRIDBOT_LLM_TIMEOUT_MS: num(8000).pipe(z.number().int().min(100)),
   GRIDBOT_LLM_MAX_CALLS_PER_DAY: num(2000).pipe(z.number().int().min(0)),
   GRIDBOT_LLM_MAX_CALLS_PER_ROOM_PER_DAY: num(200).pipe(z.number().int().min(0)),
@@ -75,6 +76,8 @@ export interface Config {
     maxCallsPerDay: number;
     maxCallsPerRoomPerDay: number;
   };
+  /** The learned component beside the intake rules (src/intake/learned.ts). */
+  intakeLearned: boolean;
   /** Photos and voice notes: where their files are kept (never served publicly), and the cap. */
   media: { dir: string; maxBytes: number };
   /** Speech-to-text for voice notes (OpenAI-compatible `/audio/transcriptions`); off when unset. */
@@ -156,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       host: e.GRIDBOT_CONSOLE_HOST,
       publicUrl: (e.GRIDBOT_CONSOLE_URL ?? `http://${e.GRIDBOT_CONSOLE_HOST.includes(':') ? `[${e.GRIDBOT_CONSOLE_HOST}]` : e.GRIDBOT_CONSOLE_HOST}:${e.GRIDBOT_CONSOLE_PORT}`).replace(/\/+$/, ''),
     }),
+    intakeLearned: e.GRIDBOT_INTAKE_LEARNED === 'on',
     logLevel: e.LOG_LEVEL,
     logFormat: e.GRIDBOT_LOG_FORMAT,
   });

@@ -18,6 +18,7 @@ export function createBot(deps: RuntimeDeps): Bot {
     deps.classifier ??
     createClassifier({
       clock,
+      learned: config.intakeLearned,
       log: (msg, extra) => log.info(extra ?? {}, msg),
       model: config.model
         ? {

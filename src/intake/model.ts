@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
+import { classifyWithLearned } from './learned.js';
 import { classifyByRules } from './rules.js';
 import { CATEGORIES, INTENTS, UNSURE_BELOW, URGENCIES, type Category, type Intake } from './types.js';
 
@@ -126,9 +127,13 @@ interface Counters {
   perRoom: Map<string, number>;
 }
 
-/** Rules first; the model, when configured, for unsure messages (or all of them). */
-export function createClassifier(opts: { model?: ModelSettings; clock: Clock; log?: IntakeLog }): Classifier {
+/**
+ * Rules first (with the learned component beside them when `learned`); the model, when
+ * configured, for unsure messages (or all of them).
+ */
+export function createClassifier(opts: { model?: ModelSettings; clock: Clock; log?: IntakeLog; learned?: boolean }): Classifier {
   const { model, clock } = opts;
+  const first = opts.learned ? classifyWithLearned : classifyByRules;
   const log: IntakeLog = opts.log ?? (() => {});
   const client =
     model && model.mode !== 'never'
@@ -184,7 +189,7 @@ export function createClassifier(opts: { model?: ModelSettings; clock: Clock; lo
 
   return {
     async classify(text: string, ctx: IntakeContext = {}): Promise<Intake> {
-      const rules = classifyByRules(text);
+      const rules = first(text);
       if (!client || !model) return rules;
       if (model.mode === 'unsure' && rules.confidence >= UNSURE_BELOW) return rules;
       if (looksLikeInjection(text)) {

@@ -98,7 +98,7 @@ const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我
 // Joining in free words (带上我, 我会修电脑 能帮上忙吗, 让她也去锻炼锻炼, 有车 可以帮忙拉东西):
 // no sign-up word, but plainly offering oneself for an activity.
 const FREE_SIGNUP =
-  /带上我|带我一个|捎上我|算上我们|我会[^，。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)/;
+  /带上我|带我一个|捎上我|算上我们|我会[^，。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
@@ -108,7 +108,8 @@ const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|�
 const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊/;
 const NUISANCE = /隐私|堵|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线/;
-const SUPPLY_CUT = /停水|停电|没有?水(?!平|准)|没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
+// A device whose battery ran out (密码锁没电了) is no supply cut.
+const SUPPLY_CUT = /停水|停电|没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 // Money or papers the state owes or issues: what a service request is about.
@@ -185,6 +186,7 @@ const PROPERTY_TARGET = new RegExp(
 );
 
 const FIGHT = /打架|被打|殴打|斗殴|打人|砍人|捅人|打起来/;
+const SMASHING = /砸(东西|门|窗|玻璃)|摔东西|尖叫|哭喊/;
 const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|软管|洗衣机/;
 const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
 const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘/;
@@ -207,7 +209,8 @@ export function decideCategory(
 ): Category {
   if (urgent) {
     // A fight with someone hurt is a crime first (taxonomy: security for a crime).
-    if (urgent.category === 'assistance' && FIGHT.test(t)) return 'security';
+    // ...and so is a cry for help heard with things smashed (喊救命 还有砸东西的声音).
+    if ((urgent.category === 'assistance' || urgent.kind === 'alarm' || urgent.kind === 'net-cry') && (FIGHT.test(t) || SMASHING.test(t))) return 'security';
     // Water from a neighbour's flat reaching wires is the neighbour's leak (taxonomy: dispute).
     if (urgent.kind !== 'flood' && /水/.test(t) && INFLOW.test(t) && NEIGHBOUR.test(t) && !BUSINESS.test(t)) return 'dispute';
     if (urgent.kind === 'flood') {
@@ -344,7 +347,8 @@ function decideIntent(
 
   if (L.forward.test(t) && !BROKEN_NOTICE.test(t) && !(ASKS_ORGANISATION.test(t) && !/^[^\p{L}\p{N}]*[\[【(（]|^\s*(转发|转)/u.test(t))) return make('chat', 0.9, place);
   // How or where to apply for a service: staff must answer. Before ads, where 代办 is also a word.
-  if (SERVICE_ASK.test(t) && SERVICE_THING.test(t) && !L.activity.test(t)) {
+  const ownProgress = L.progressRef.test(t) && L.progressAsk.test(t) && /我|上回|上次|之前/.test(t) && /提交|递交|申请|反映|报/.test(t);
+  if (SERVICE_ASK.test(t) && SERVICE_THING.test(t) && !L.activity.test(t) && !ownProgress) {
     // Opening a gas or water account is the supply's own business (taxonomy: gas connection).
     const supplyAccount = /开户|开通|通气|通水|通电/.test(t) && scores.utilities >= 3;
     const category = urgent || supplyAccount ? decideCategory(t, scores, urgent, told) : 'service';
@@ -360,7 +364,7 @@ function decideIntent(
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
   // ...but one that says the writer reported it before and asks how far it has got is one.
-  const ownEarlier = /我(的|报|反映|投诉)|我[^，。！!？?]{0,14}(反映|报修|投诉|留言|提)(过|了)|曾(经)?就/.test(t);
+  const ownEarlier = /我(的|报|反映|投诉)|我[^，。！!？?]{0,14}(反映|报修|投诉|留言|提)(过|了)|曾(经)?就|(进行过|做过)(反映|投诉|报修|留言)|本人[^，。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
   const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier;
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
@@ -381,12 +385,14 @@ function decideIntent(
   }
 
   // "物业经理换了以后 保安都不巡逻了 管管": a post named in a complaint about the property side.
-  if (L.post.test(t) && L.postAsk.test(t) && !(blamesProperty && asksSomeone(t))) return make('query', 0.85, place);
+  // Thanks for a change now made (换了声控灯 亮堂多了 谢谢网格员) asks nothing of the post it names.
+  const thanksOnly = L.thanks.test(t) && (FIXED.test(t) || /多了/.test(t)) && !/[?？吗]|谁|哪|发我|告诉我/.test(t);
+  if (L.post.test(t) && L.postAsk.test(t) && !(blamesProperty && asksSomeone(t)) && !thanksOnly) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && FIRST_PERSON_SIGNUP.test(t)) return make('signup', 0.7, place);
   if (activityQuestion) return make('query', 0.8, place);
-  const withdrawal = /去不了|来不了|参加不了|不去了|不参加了|退出|取消/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
+  const withdrawal = /去不了|来不了|参加不了|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
   if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
   if (!blocked && FREE_SIGNUP.test(t) && !urgent && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
@@ -408,7 +414,7 @@ function decideIntent(
   if (NEED_ASK.test(t) && !OFFER.test(t)) return make('report', 0.7, place, 'assistance', 'normal');
   if ((OPINION.test(t) || RUMOUR.test(t)) && !OUTRIGHT_ASK.test(t) && !(problem && topScore >= 3)) return make('chat', 0.65, place);
   if (formalRequest && topScore >= 1) return report(0.75);
-  if (L.courtesy.test(t)) return make('chat', 0.8, place);
+  if (L.courtesy.test(t) && !(topScore >= 3 && (asksSomeone(t) || /谁定|凭什么|为什么|有没有公示|怎么收/.test(t)))) return make('chat', 0.8, place);
   if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
   if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t)) return make('chat', 0.7, place);

@@ -37,7 +37,8 @@ export interface Intake extends Place {
   urgency: Urgency | null;
   /** 0..1, how sure the intent decision is. */
   confidence: number;
-  source: 'rules' | 'model';
+  /** Who decided: the rules alone, the learned component beside them, or the language model. */
+  source: 'rules' | 'learned' | 'model';
 }
 
 /** Confidence under which the bot treats an intent decision as unsure. */

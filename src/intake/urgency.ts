@@ -133,6 +133,18 @@ export function assessUrgency(t: string): UrgencyAssessment {
   return { finding: null, aside: guard?.name ?? 'frame', asideCategory: raw.category };
 }
 
+/**
+ * Whether the guards hold the whole message back, whatever it names: news from elsewhere,
+ * a drill, a notice, an all-clear, a dream, an ad, or every clause past, standing or
+ * imagined. For a check that does not know the concept slots (the learned one).
+ */
+export function heldBack(t: string): boolean {
+  if (U.messageGuards.some((g) => g.list.test(t))) return true;
+  const clauses = clausesOf(t);
+  const continues = U.guards.continuing.test(t);
+  return clauses.length > 0 && clauses.every((c) => c.blocked || c.chronic || (c.past && !continues));
+}
+
 /** The urgent situation the message describes as happening now, if any. */
 export function detectUrgent(t: string): UrgentFinding | null {
   return assessUrgency(t).finding;

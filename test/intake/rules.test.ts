@@ -281,6 +281,11 @@ describe.each([
   ['r9 group set (126 messages, plain faults, free-word sign-ups, letter buildings; first run: intent 0.857, urgent recall 0.75, 2 false urgent)', fixture('r9-group.jsonl')],
   ['r9 safety set (88 messages, indirect emergencies, standing nuisances; first run: urgent recall 0.70, report recall 0.877)', fixture('r9-safety.jsonl')],
   ['r9 final set (70 messages written after the r9 tuning; first run: intent 0.914, urgent recall 0.667, 1 false urgent)', fixture('r9-final.jsonl')],
+  ['r10-a set (116 messages, real residents\' writing; first run: intent 0.931, category 0.855, urgent recall 0.875, 3 false urgent)', fixture('r10-a.jsonl')],
+  ['r10-b set (99 group-chat messages; first run: intent 0.828, report recall 0.868, category 0.735, urgent recall 0.769)', fixture('r10-b.jsonl')],
+  ['r10 final set (60 messages written after the r10 tuning; first run: intent 0.833, category 0.750, urgent recall 0.70, 1 false urgent)', fixture('r10-final.jsonl')],
+  ['r10 check set (60 messages written after the second r10 tuning; first run: intent 0.833, category 0.750, urgent recall 0.50, 1 false urgent)', fixture('r10-check.jsonl')],
+  ['r10 urgent set (40 messages, 15 emergencies told indirectly; first run: urgent recall 0.533, intent 0.825)', fixture('r10-urgent.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);

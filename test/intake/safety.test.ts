@@ -66,3 +66,74 @@ describe('the second safety check keeps its guards', () => {
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
 });
+
+// The r10 rounds: an emergency told in other words is raised with its category; its look-alike is not.
+const urgentAs = ([text, category]: [string, string]) =>
+  expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+const notUrgent = (text: string) => expect(classifyByRules(text).urgency).not.toBe('urgent');
+
+describe('r10 concepts: emergencies told with other words, and their look-alikes', () => {
+  it.each<[string, string]>([
+    // a fall told as 滑了一跤 / 绊了一跤, the person still on the floor
+    ['我妈在厨房绊了一跤 趴在地上起不来 我抱不动她', 'assistance'],
+    // a lift stuck between two floors, named by voice input or not at all
+    ['卡在十二楼跟十三楼之间 里面有个小孩在哭', 'facility'],
+    // deep water with someone inside a car or a garage
+    ['车库的水都到车窗了 有个人还在车里没出来', 'facility'],
+    // no sign of life behind a door for days: a smell, someone living alone
+    ['501好几天没开门了 门缝里一股臭味 他一个人住', 'assistance'],
+    // a child who swallowed an adult's medicine
+    ['小孩把奶奶的降糖药吃了好几片 现在直犯困 怎么办', 'assistance'],
+  ])('%s → urgent %s', (...row) => urgentAs(row));
+
+  it.each([
+    // eyesight, not someone gone
+    ['楼上李大爷眼睛看不见了 一个人买菜不方便 社区能不能帮忙'],
+    // a railing at a roof's edge is no one sitting on it; a habit is not now
+    ['楼顶边上的围栏太矮了 小孩常常跑上去玩'],
+    // a door that pinched a hand for a moment holds nobody
+    ['单元门的电梯关得太快 我刚才被夹了一下手'],
+    // a known reason for not going out is no disappearance
+    ['对门大爷腿摔断了 电梯又坏 两天没出门了 谁能帮他带点菜'],
+  ])('%s → not urgent', (text) => notUrgent(text));
+});
+
+describe('r10-final concepts: fumes, a child not where she said, a week unseen, an explained smell', () => {
+  it.each<[string, string]>([
+    ['卧室里有股说不上来的怪味 闻久了我和孩子都想吐', 'utilities'],
+    ['儿子说放学去打球 球场的人说他压根没去过 现在九点了', 'assistance'],
+    ['楼下独居的老周半个月没见着了 信箱塞满了 敲门没人应', 'assistance'],
+  ])('%s → urgent %s', (...row) => urgentAs(row));
+
+  it.each([
+    ['楼道那股煤气味是三楼在熏香肠 大家不用担心'],
+    ['楼道里有股油漆味 闻得我头疼 谁家在装修'],
+  ])('%s → not urgent', (text) => notUrgent(text));
+});
+
+describe('r10-check concepts: a hiss, an open shaft, a cry for help, a scald, a long silence', () => {
+  it.each<[string, string]>([
+    ['厨房墙里一直嗤嗤地响 有股冲鼻子的味', 'utilities'],
+    ['5栋电梯门自己开了 里面轿厢没在 黑洞洞的', 'facility'],
+    ['楼上有个女的一直喊救命 还有摔东西的动静', 'security'],
+    ['我奶奶在阳台上大叫救命', 'assistance'],
+    ['宝宝碰翻了开水壶 腿被烫得红肿起泡', 'assistance'],
+    ['隔壁那家很久没人出来过了 楼道里一股说不出的味', 'assistance'],
+  ])('%s → urgent %s', (...row) => urgentAs(row));
+
+  it.each([['路灯坏了这么久 哪天撞死个人才有人管'], ['救命啊 这破网速 视频一分钟都放不完']])('%s → not urgent', (text) => notUrgent(text));
+});
+
+describe('r10-urgent concepts: told with signs, not names', () => {
+  it.each<[string, string]>([
+    ['燃气阀关了还是听见气在跑 满屋子冲味', 'utilities'],
+    ['我老公突然捂着心口坐在沙发上 一头冷汗 话都说不利索', 'assistance'],
+    ['俺家小丫头没从学校出来 老师说人不在学校 手表也打不通', 'assistance'],
+    ['单元门口有人扭打 其中一个手上攥着刀', 'security'],
+    ['阳台的纱窗被人割开了 屋里抽屉都拉开了 不知道人走没走', 'security'],
+    ['孩子把一个磁铁珠子吞下去了', 'assistance'],
+    ['我妈从台阶上踩空摔下去 胳膊变形了 疼得直叫', 'assistance'],
+  ])('%s → urgent %s', (...row) => urgentAs(row));
+
+  it.each([['我腿摔骨折了 在家养着 谁能帮我取个快递'], ['吃药的时候一口吞下去了 没事']])('%s → not urgent', (text) => notUrgent(text));
+});

@@ -96,3 +96,57 @@ describe('categories that were confused', () => {
     ['楼上那只狗天天半夜叫 吵得我整宿睡不着', 'report', 'dispute'],
   ])('%s', (...row) => check(row));
 });
+
+// r10: the same kinds in words the lexicons did not have (examples not in any labelled set).
+describe('r10: plain faults in other words', () => {
+  it.each<Row>([
+    ['7栋的可视门铃按了半天没声音', 'report', 'facility'],
+    ['客梯一直停在顶楼不下来', 'report', 'facility'],
+    ['二单元门上的密码锁没电了 进不去', 'report', 'facility'],
+    ['楼梯间那扇窗一下雨就往里灌水', 'report', 'facility'],
+    ['整栋楼一滴水都没有 从中午到现在', 'report', 'utilities'],
+    ['消防车走的那条道被人用石墩子堵上了', 'report', 'security'],
+    ['东区连个充电的地方都没有', 'report', 'property'],
+    ['门卫九点就锁门睡觉了 快递都送不进来', 'report', 'property'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r10: progress questions, sign-ups and chat in other words', () => {
+  it.each<Row>([
+    ['上次说的垃圾房的事 后来如何了', 'query'],
+    ['我之前递交的低保申请批下来了没', 'query'],
+    ['本人已就楼道漏雨一事进行过反映，至今没有回复，请问进展如何', 'query'],
+    ['我跟我爱人都可以去', 'signup'],
+    ['+3 一家人都去', 'signup'],
+    ['我懂点修自行车 需要的话喊我', 'signup'],
+    ['我也去凑个人头', 'signup'],
+    ['大家晚上好 吃饭了没', 'chat'],
+    ['转个帖 明天起地铁三号线延长运营', 'chat'],
+    ['单元门换了新的 进出方便多了 谢谢网格员', 'chat'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r10-final: more shapes in other words', () => {
+  it.each<Row>([
+    ['本人曾于本月初就楼顶漏雨一事在平台留言，至今未获答复，请问处理意见如何？', 'query'],
+    ['我攒的积分咋还没变', 'query'],
+    ['【水务集团告知】明日9时至17时对城北片区管网冲洗，期间水质可能浑浊', 'chat'],
+    ['每天晚上家里的网卡得视频都打不开', 'report', 'utilities'],
+    ['地库出口的车牌识别认不出我的车 天天要按铃喊人', 'report', 'facility'],
+    ['公共区域的水费凭什么按户分摊 有没有明细', 'report', 'property'],
+    ['有个戴帽子的老在车棚那边晃 盯着电动车看', 'report', 'security'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r10-check: more shapes in other words', () => {
+  it.each<Row>([
+    ['单元门的门卡刷不了 只能在外面等人开', 'report', 'facility'],
+    ['我家信箱被人翻过了 信撒了一地', 'report', 'security'],
+    ['一整天座机都打不出去 手机信号都没有', 'report', 'utilities'],
+    ['那个垃圾房的事后来如何了', 'query'],
+    ['本人此前反映的路灯问题，目前处理到什么程度？', 'query'],
+    ['上周报的下水道 咋到现在还堵着', 'query'],
+    ['值班的话我随时可以来', 'signup'],
+    ['周日的义诊我请个假', 'signup'],
+  ])('%s', (...row) => check(row));
+});

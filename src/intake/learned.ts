@@ -1,0 +1,216 @@
+/**
+ * The learned component beside the rules: three linear (multinomial logistic regression)
+ * heads over character 1–3-grams and jieba words — the category of a report, report vs
+ * not, and urgent vs not. `npm run train:intake` fits them on the project's own labelled sets
+ * and writes `learned-weights.json` next to this file; loading is lazy, so the rules alone
+ * never pay for it.
+ *
+ * The model only steps in where the rules are weakest: the category of a long message,
+ * a message the rules call chat with low confidence, and — as a third safety check that
+ * can only raise — an emergency told in words the rules do not know. The rules' guards
+ * (news from elsewhere, drills, notices, all-clears, past or standing troubles) still
+ * hold it back; places and every other decision stay with the rules.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { canonicalize } from './canon.js';
+import { normalizeText } from './normalize.js';
+import { classifyByRules } from './rules.js';
+import { safetyHeldBack } from './safety.js';
+import { heldBack } from './urgency.js';
+import type { Category, Intake } from './types.js';
+import { UNSURE_BELOW } from './types.js';
+
+/** Report vs not: the intent head has these two classes. */
+export const INTENT_CLASSES = ['report', 'other'] as const;
+/** Urgent vs not: the urgency head. */
+export const URGENT_CLASSES = ['urgent', 'normal'] as const;
+
+/** When the model may overrule the rules; written by the training script with the weights. */
+export interface Gates {
+  /** Category: only for messages at least this long (characters)… */
+  categoryMinChars: number;
+  /** …when the model's top category has at least this probability… */
+  categoryMinProb: number;
+  /** …and the rules' category has at most this probability under the model. */
+  categoryRulesMaxProb: number;
+  /** Chat with rules confidence under UNSURE_BELOW becomes a report at this P(report). */
+  reportMinProb: number;
+  /** A message the rules did not find urgent is raised at this P(urgent), unless a guard holds. */
+  urgentMinProb: number;
+}
+
+export interface LinearHead {
+  classes: readonly string[];
+  bias: number[];
+  /** weights[f * classes.length + k] for feature index f, class k. */
+  weights: Float32Array;
+}
+
+export interface LearnedModel {
+  features: Map<string, number>;
+  category: LinearHead;
+  intent: LinearHead;
+  urgent: LinearHead;
+  gates: Gates;
+}
+
+/** The serialised form: weights are integers, the real weight times `scale`. */
+export interface WeightsFile {
+  version: 2;
+  scale: number;
+  features: string[];
+  category: { classes: string[]; bias: number[]; weights: number[] };
+  intent: { classes: string[]; bias: number[]; weights: number[] };
+  urgent: { classes: string[]; bias: number[]; weights: number[] };
+  gates: Gates;
+  trainedOn: { files: string[]; messages: number };
+}
+
+export const WEIGHTS_PATH = fileURLToPath(new URL('./learned-weights.json', import.meta.url));
+
+let jieba: Jieba | null = null;
+function words(text: string): string[] {
+  jieba ??= Jieba.withDict(dict);
+  return jieba.cut(text, false);
+}
+
+/**
+ * The features of a message: character 1–3-grams of its normal form (digits collapsed to
+ * `0`, runs of punctuation and space to one `|`) and its jieba words (`w:` prefix).
+ * Each is present or not; the vector is scaled to unit length by the caller.
+ */
+export function featuresOf(text: string): string[] {
+  const t = normalizeText(text)
+    .replace(/\p{N}+/gu, '0')
+    .replace(/[^\p{L}\p{N}]+/gu, '|');
+  const out = new Set<string>();
+  const chars = Array.from(`|${t}|`);
+  for (let i = 0; i < chars.length; i++) {
+    const a = chars[i]!;
+    if (a !== '|') out.add(a);
+    if (i + 1 < chars.length) {
+      const ab = a + chars[i + 1];
+      out.add(ab);
+      if (i + 2 < chars.length) out.add(ab + chars[i + 2]);
+    }
+  }
+  for (const w of words(t)) if (w.length > 1 && w !== '||' && !w.includes('|')) out.add(`w:${w}`);
+  out.add(`len:${Math.min(6, Math.floor(t.length / 40))}`);
+  return [...out];
+}
+
+/** Feature indices of a message under a model's vocabulary. */
+export function indexFeatures(feats: string[], vocab: Map<string, number>): number[] {
+  const idx: number[] = [];
+  for (const f of feats) {
+    const i = vocab.get(f);
+    if (i !== undefined) idx.push(i);
+  }
+  return idx;
+}
+
+/** Class probabilities of one head for a message given as feature indices (unit-scaled). */
+export function probabilities(head: LinearHead, idx: number[]): number[] {
+  const k = head.classes.length;
+  const scale = idx.length > 0 ? 1 / Math.sqrt(idx.length) : 0;
+  const z = head.bias.slice();
+  for (const f of idx) {
+    const base = f * k;
+    for (let c = 0; c < k; c++) z[c]! += head.weights[base + c]! * scale;
+  }
+  const max = Math.max(...z);
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += z[c] = Math.exp(z[c]! - max);
+  return z.map((v) => v / sum);
+}
+
+export function modelFromFile(file: WeightsFile): LearnedModel {
+  if (file.version !== 2) throw new Error(`learned weights: unknown version ${String(file.version)}`);
+  const head = (h: WeightsFile['category']): LinearHead => ({
+    classes: h.classes,
+    bias: h.bias.map((b) => b / file.scale),
+    weights: Float32Array.from(h.weights, (w) => w / file.scale),
+  });
+  const model = {
+    features: new Map(file.features.map((f, i) => [f, i] as const)),
+    category: head(file.category),
+    intent: head(file.intent),
+    urgent: head(file.urgent),
+    gates: file.gates,
+  };
+  for (const h of [model.category, model.intent, model.urgent])
+    if (h.weights.length !== file.features.length * h.classes.length) throw new Error('learned weights: sizes do not match');
+  return model;
+}
+
+let loaded: LearnedModel | null | undefined;
+/** The committed model, or null when the weights file is absent (rules alone then). */
+export function learnedModel(): LearnedModel | null {
+  if (loaded === undefined)
+    loaded = existsSync(WEIGHTS_PATH) ? modelFromFile(JSON.parse(readFileSync(WEIGHTS_PATH, 'utf8')) as WeightsFile) : null;
+  return loaded;
+}
+
+export interface LearnedView {
+  category: { best: Category; prob: number; probs: Record<string, number> };
+  report: number;
+  urgent: number;
+}
+
+/** What the model alone thinks of a message. */
+export function learnedView(model: LearnedModel, text: string): LearnedView {
+  const idx = indexFeatures(featuresOf(text), model.features);
+  const cp = probabilities(model.category, idx);
+  const ip = probabilities(model.intent, idx);
+  const up = probabilities(model.urgent, idx);
+  let best = 0;
+  for (let c = 1; c < cp.length; c++) if (cp[c]! > cp[best]!) best = c;
+  const probs: Record<string, number> = {};
+  model.category.classes.forEach((c, i) => (probs[c] = cp[i]!));
+  return { category: { best: model.category.classes[best] as Category, prob: cp[best]!, probs }, report: ip[0]!, urgent: up[0]! };
+}
+
+/**
+ * Rules first; the model then only (a) raises an emergency the rules missed when it is
+ * sure and no guard of the rules holds, (b) re-decides the category of a long, non-urgent
+ * report when it is sure and finds the rules' choice unlikely, and (c) turns a chat the
+ * rules are unsure of into a normal report when it is sure it is one.
+ */
+export function combine(rules: Intake, text: string, model: LearnedModel): Intake {
+  return applyGates(rules, text.length, learnedView(model, text), model.gates, () => guarded(text));
+}
+
+/**
+ * Whether a guard of the rules holds the message back (news, a drill, a notice, an
+ * all-clear, a dream, a past, standing or imagined trouble): either check's guards.
+ */
+export function guarded(text: string): boolean {
+  const t = canonicalize(normalizeText(text));
+  return heldBack(t) || safetyHeldBack(t);
+}
+
+/** The decision of `combine` once the model's view of the message is known. */
+export function applyGates(rules: Intake, chars: number, view: LearnedView, g: Gates, isGuarded: () => boolean): Intake {
+  if (rules.urgency !== 'urgent' && view.urgent >= g.urgentMinProb && !isGuarded()) {
+    const category = rules.intent === 'report' && rules.category ? rules.category : view.category.best;
+    return { ...rules, intent: 'report', category, urgency: 'urgent', confidence: Math.max(rules.confidence, view.urgent), source: 'learned' };
+  }
+  if (rules.intent === 'chat' && rules.confidence < UNSURE_BELOW) {
+    if (view.report < g.reportMinProb) return rules;
+    return { ...rules, intent: 'report', category: view.category.best, urgency: 'normal', confidence: view.report, source: 'learned' };
+  }
+  if (rules.intent !== 'report' || rules.urgency === 'urgent' || chars < g.categoryMinChars) return rules;
+  const rulesProb = rules.category ? (view.category.probs[rules.category] ?? 0) : 0;
+  if (view.category.best === rules.category || view.category.prob < g.categoryMinProb || rulesProb > g.categoryRulesMaxProb) return rules;
+  return { ...rules, category: view.category.best, source: 'learned' };
+}
+
+/** Rules plus the learned component (rules alone when no weights are committed). */
+export function classifyWithLearned(text: string): Intake {
+  const rules = classifyByRules(text);
+  const model = learnedModel();
+  return model ? combine(rules, text, model) : rules;
+}
