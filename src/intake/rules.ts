@@ -375,7 +375,8 @@ function decideIntent(
   if (L.points.test(t) && L.pointsAsk.test(t) && /积分|分数|爱心/.test(t)) return make('query', 0.85, place);
   const activity = L.activity.test(t);
   const blocked = L.signupBlockers.test(t);
-  const activityQuestion = activity && L.activityAsk.test(t) && !urgent && !(scores.assistance >= 3 || scores.service >= 3);
+  // A long complaint that asks the departments to act ("恳请…加强夜间巡逻") is no question about an activity.
+  const activityQuestion = activity && L.activityAsk.test(t) && !urgent && !(scores.assistance >= 3 || scores.service >= 3) && !formalRequest && !longComplaint;
   if (!blocked && L.signupStrong.test(t)) {
     // "最近有啥活动能报名不" asks which activities are open; "报名植树 能排周末吗" joins one.
     if (activityQuestion && !FIRST_PERSON_SIGNUP.test(t)) return make('query', 0.75, place);
