@@ -1,14 +1,18 @@
 /**
- * npm run simulate -- --org ORG.yaml --script CHAT.txt [--json]
+ * npm run simulate -- --org ORG.yaml|FOLDER --script CHAT.txt [--json]
  * Exit status: 0 when the script ran to its end, 2 on a malformed org file or script.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadOrgFile, OrgFileError } from '../org/load.js';
+import { OrgFileError } from '../org/load.js';
+import { loadCounty } from '../org/county.js';
+import { DeploymentError, deploymentsOf } from '../org/deployment.js';
+import type { County } from '../org/types.js';
 import { DEFAULT_TIME_ZONE, formatLocal, isoLocal } from '../time.js';
 import type { BotEvent } from '../events.js';
 import { parseScript, ScriptError, type ScriptStep } from './script.js';
-import { Simulation } from './run.js';
+import { Simulation, type SimulationOptions } from './run.js';
+import { CountySimulation } from './county-run.js';
 
 function usage(message: string): never {
   console.error(`${message}\nusage: npm run simulate -- --org ORG.yaml --script CHAT.txt [--json]`);
@@ -52,16 +56,22 @@ async function main(): Promise<void> {
   });
   if (!values.org) usage('missing --org');
   if (!values.script) usage('missing --script');
-  let org;
+  let county: County;
   try {
-    org = loadOrgFile(values.org);
+    county = loadCounty(values.org);
+    deploymentsOf(county);
   } catch (err) {
     if (err instanceof OrgFileError) {
       console.error(err.describe());
       process.exit(2);
     }
+    if (err instanceof DeploymentError) {
+      console.error(`${values.org}: ${err.message}`);
+      process.exit(2);
+    }
     throw err;
   }
+  const org = county.communities[0];
   let steps: ScriptStep[];
   try {
     steps = parseScript(fs.readFileSync(values.script, 'utf8'), timeZone);
@@ -75,14 +85,15 @@ async function main(): Promise<void> {
   }
   const json = values.json;
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const sim = new Simulation({
-    org,
+  const options: Omit<SimulationOptions, 'org'> = {
     onEvent: (e, at) => out(json ? JSON.stringify({ at: isoLocal(at, timeZone), ...e }) : describeEvent(e, org.community.bot_name ?? '网格助手')),
     onInput: json ? undefined : (step, at) => {
       const line = describeInput(step, at);
       if (line) out(line);
     },
-  });
+  };
+  // Today's one-community file runs exactly as before; a county runs a bot per account.
+  const sim = county.name === undefined ? new Simulation({ ...options, org }) : new CountySimulation(county, options);
   try {
     await sim.run(steps);
   } finally {

@@ -29,6 +29,10 @@ export interface SimulationOptions {
   seed?: number;
   /** Run the sweeps every virtual minute, ignoring their `nextDue` (slow; for checking it). */
   everyMinute?: boolean;
+  /** The county's name, where the organisation is one community of a county file. */
+  county?: string;
+  /** The account serving this community, where the file lists accounts. */
+  account?: string;
 }
 
 /** A deterministic random source, so simulator runs repeat exactly. */
@@ -85,7 +89,13 @@ export class Simulation {
       log,
       org: options.org,
       random: seededRandom(options.seed),
+      county: options.county,
+      account: options.account,
     });
+  }
+
+  get isStarted(): boolean {
+    return this.started;
   }
 
   async start(): Promise<void> {

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCounty } from '../../src/org/county.js';
+import { CountySimulation } from '../../src/simulate/county-run.js';
+import { parseScript } from '../../src/simulate/script.js';
+import { isoLocal } from '../../src/time.js';
+import { readFixture, repoRoot, type RecordedEvent } from '../support/sim.js';
+
+const script = readFixture('examples/county.txt');
+
+async function runCounty(org: string, text = script): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  const sim = new CountySimulation(loadCounty(path.join(repoRoot, org)), {
+    onEvent: (e, at) => events.push({ at: isoLocal(at), ...e } as RecordedEvent),
+  });
+  try {
+    await sim.run(parseScript(text, 'Asia/Shanghai'));
+  } finally {
+    await sim.stop();
+  }
+  return events;
+}
+
+describe('the example county in the simulator', () => {
+  it('gives the same events from the folder and from the single file, each community numbering its own tickets', async () => {
+    const fromFolder = await runCounty('examples/county');
+    const fromFile = await runCounty('examples/county.yaml');
+    expect(fromFile).toEqual(fromFolder);
+
+    const tickets = fromFolder.filter((e) => e.kind === 'ticket');
+    expect(tickets.map((t) => [t.community, t.id, t.status, (t as { assignees: string[] }).assignees])).toEqual([
+      ['金沙社区', 1, 'assigned', ['jiangtianrong']],
+      ['王家畈社区', 1, 'assigned', ['chenli']],
+      ['金沙社区', 1, 'accepted', ['jiangtianrong']],
+      ['王家畈社区', 1, 'accepted', ['chenli']],
+    ]);
+    // Each room is served by its community's account, and every say names it.
+    const says = fromFolder.filter((e) => e.kind === 'say') as Extract<RecordedEvent, { kind: 'say' }>[];
+    expect(says.every((s) => s.account)).toBe(true);
+    const accountOf = (room: string) => new Set(says.filter((s) => s.room === room).map((s) => s.account));
+    expect(accountOf('丽水鑫城业主群')).toEqual(new Set(['bot-jinsha']));
+    expect(accountOf('王家畈新村居民群')).toEqual(new Set(['bot-wangjiafan']));
+    // 查询 #1 in 王家畈 answers with 王家畈's #1.
+    expect(says.find((s) => s.room === '王家畈新村居民群' && s.text.startsWith('#1'))?.text).toContain('陈立');
+    // 全社区 and 桂花苑 resolve inside the sender's community.
+    const notices = fromFolder.filter((e) => e.kind === 'notice') as Extract<RecordedEvent, { kind: 'notice' }>[];
+    expect(notices.map((n) => n.room).sort()).toEqual(['王家畈新村居民群', '王家畈桂花苑业主群', '金沙桂花苑业主群']);
+    expect(accountOf('金沙桂花苑业主群')).toEqual(new Set(['bot-jinsha']));
+    // Time only moves forward across the county.
+    const times = fromFolder.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  }, 120_000);
+});
