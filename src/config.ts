@@ -16,6 +16,7 @@ const envSchema = z.object({
   WECHATY_NAME: z.string().default('gridbot'),
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   GRIDBOT_ORG_FILE: z.string().default('org.yaml'),
+  GRIDBOT_ACCOUNT: z.string().optional(),
   GRIDBOT_BOT_NAME: z.string().optional(),
   GRIDBOT_TIMEZONE: z.string().default(DEFAULT_TIME_ZONE),
   GRIDBOT_SEND_PER_MINUTE: num(20).pipe(z.number().int().min(1).max(40)),
@@ -62,6 +63,8 @@ export interface Config {
   botProfileName: string;
   databaseUrl: string;
   orgFile: string;
+  /** Which of the organisation's accounts this process runs (a county lists several). */
+  account?: string;
   botName?: string;
   timeZone: string;
   send: SendLimits;
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     botProfileName: e.WECHATY_NAME,
     databaseUrl: e.DATABASE_URL,
     orgFile: e.GRIDBOT_ORG_FILE,
+    account: e.GRIDBOT_ACCOUNT?.trim() || undefined,
     botName: e.GRIDBOT_BOT_NAME,
     timeZone: e.GRIDBOT_TIMEZONE,
     send: Object.freeze({

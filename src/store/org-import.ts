@@ -161,3 +161,17 @@ export async function loadImportedCounty(db: Db | Tx): Promise<County | undefine
   const org = await loadImportedOrg(db);
   return org ? { staff: [], accounts: [], communities: [org] } : undefined;
 }
+
+/** Communities other than this one that have tickets, notices or activities in the database. */
+export async function communitiesBesides(db: Db | Tx, community: string): Promise<string[]> {
+  const where = { community: { notIn: ['', community] } };
+  const found = new Set<string>();
+  for (const rows of [
+    await db.ticket.groupBy({ by: ['community'], where }),
+    await db.notice.groupBy({ by: ['community'], where }),
+    await db.activity.groupBy({ by: ['community'], where }),
+  ]) {
+    for (const r of rows) found.add(r.community);
+  }
+  return [...found].sort();
+}
