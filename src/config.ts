@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from './store/database-url.js';
 import { DEFAULT_TIME_ZONE } from './time.js';
 
+/** The login profile (memory card) name when WECHATY_NAME is not set. */
+export const DEFAULT_PROFILE_NAME = 'gridbot';
+
 const num = (def: number) =>
   z
     .string()
@@ -13,7 +16,7 @@ const num = (def: number) =>
 const envSchema = z.object({
   WECHATY_PUPPET: z.string().default('wechaty-puppet-wechat4u'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
-  WECHATY_NAME: z.string().default('gridbot'),
+  WECHATY_NAME: z.string().default(DEFAULT_PROFILE_NAME),
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   GRIDBOT_ORG_FILE: z.string().default('org.yaml'),
   GRIDBOT_ACCOUNT: z.string().optional(),

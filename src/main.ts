@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import cron from 'node-cron';
 import { systemClock } from './clock.js';
-import { ConfigError, loadConfig, readDotEnv } from './config.js';
+import { ConfigError, DEFAULT_PROFILE_NAME, loadConfig, readDotEnv } from './config.js';
 import { chooseLogFormat, createLogger, type Logger } from './log.js';
 import { applyMigrations, MigrationError, openDatabase } from './store/db.js';
 import { OrgFileError } from './org/load.js';
@@ -52,14 +52,15 @@ async function main(): Promise<void> {
   const serving = deployment.county ? `${deployment.county} ${org.community.name}${deployment.account ? `（账号 ${deployment.account}）` : ''}` : org.community.name;
   log.info({ file, ...summary, account: deployment.account }, `组织已载入：${serving}，${org.grids.length} 个网格 (organisation loaded)`);
 
-  const account = deployment.account ?? config.botProfileName;
+  // Each account logs in with its own memory card: WECHATY_NAME where set, else gridbot-ACCOUNT.
+  const profileName = deployment.account && config.botProfileName === DEFAULT_PROFILE_NAME ? `${DEFAULT_PROFILE_NAME}-${deployment.account}` : config.botProfileName;
   const webProtocol = config.puppet === WECHAT4U_PUPPET;
-  const health = new HealthRecorder({ db, clock: systemClock, account, puppet: config.puppet, log });
+  const health = new HealthRecorder({ db, clock: systemClock, account: deployment.account ?? config.botProfileName, puppet: config.puppet, log });
   await health.heartbeat();
   const chat = new WechatyChat({
     puppet: webProtocol ? await createWechat4uPuppet() : config.puppet,
     puppetToken: config.puppetToken,
-    profileName: account, // each account its own memory card
+    profileName,
     maxScans: config.loginMaxScans,
     webProtocol,
     health,

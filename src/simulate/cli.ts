@@ -24,9 +24,11 @@ const timeZone = DEFAULT_TIME_ZONE;
 function describeEvent(e: BotEvent, botName: string): string {
   switch (e.kind) {
     case 'say':
-      return e.room ? `  [${e.room}] ${botName}: ${e.text.replace(/\n/g, '\n      ')}` : `  → ${e.to}: ${e.text.replace(/\n/g, '\n      ')}`;
+      return e.room
+        ? `  [${e.room}] ${botName}${e.account ? `〔${e.account}〕` : ''}: ${e.text.replace(/\n/g, '\n      ')}`
+        : `  →${e.account ? `〔${e.account}〕` : ''} ${e.to}: ${e.text.replace(/\n/g, '\n      ')}`;
     case 'ticket':
-      return `  · 工单 #${e.id} ${e.status}${e.escalated ? '（上报）' : ''} ${e.category}/${e.urgency} ${e.tier} → ${e.assignees.join(', ') || '-'}${e.into ? ` 并入 #${e.into}` : ''}`;
+      return `  · ${e.community ? `${String(e.community)} ` : ''}工单 #${e.id} ${e.status}${e.escalated ? '（上报）' : ''} ${e.category}/${e.urgency} ${e.tier} → ${e.assignees.join(', ') || '-'}${e.into ? ` 并入 #${e.into}` : ''}`;
     case 'notice':
       return `  · 通知 ${e.id} 已发到 ${e.room}`;
     case 'signup':
