@@ -42,13 +42,13 @@ async function main(): Promise<void> {
   const { values: args } = parseArgs({ options: { account: { type: 'string' } }, strict: false, allowPositionals: true });
   const deployment = selectDeployment(county, typeof args.account === 'string' ? args.account : config.account);
   const org = deployment.org;
-  // Importing first: a one-community database's rows follow a renamed community.
-  const summary = await importCounty(db, county);
   // Until rows are read per community, each account's bot keeps its own database.
-  const others = await communitiesBesides(db, org.community.name);
+  const others = await communitiesBesides(db, org.community.name, deployment.county === undefined);
   if (others.length) {
     throw new DeploymentError(`数据库 ${config.databaseUrl} 里已有 ${others.join('、')} 的工单、通知或活动：目前每个账号要用自己的数据库（DATABASE_URL）`);
   }
+  // This account's database holds its community (county staff among its staff).
+  const summary = await importCounty(db, { ...county, communities: [org] });
   const serving = deployment.county ? `${deployment.county} ${org.community.name}${deployment.account ? `（账号 ${deployment.account}）` : ''}` : org.community.name;
   log.info({ file, ...summary, account: deployment.account }, `组织已载入：${serving}，${org.grids.length} 个网格 (organisation loaded)`);
 

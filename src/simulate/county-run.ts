@@ -1,7 +1,8 @@
 /**
  * A county in the simulator: one bot per account (each serving its community, on its own
  * in-memory WeChat), played from one script on one virtual clock. A group message goes to
- * the bot whose community has that group; a direct message to the bot of the speaker's
+ * the bot whose community has that group; a direct message to the account that last wrote
+ * to the speaker (people answer in the chat they were written to), else the bot of their
  * community (where they hold a post, else where they last spoke in a group, else the
  * first). Events come out in time order, the same for a county file and its folder.
  */
@@ -15,6 +16,8 @@ import { Simulation, type SimulationOptions } from './run.js';
 export class CountySimulation {
   private readonly sims: Simulation[];
   private readonly byTopic = new Map<string, number>();
+  /** Which bot last wrote to a person directly. */
+  private readonly wroteTo = new Map<string, number>();
   /** Where a post-holder holds their (first) post. */
   private readonly holderOf = new Map<string, number>();
   /** Where a resident last spoke in a group. */
@@ -36,7 +39,10 @@ export class CountySimulation {
         org: d.org,
         county: d.county,
         account: d.account,
-        onEvent: (event, at) => this.buffered.push({ event, at, order: this.buffered.length }),
+        onEvent: (event, at) => {
+          if (event.kind === 'say' && event.to) this.wroteTo.set(event.to, i);
+          this.buffered.push({ event, at, order: this.buffered.length });
+        },
       });
     });
   }
@@ -79,7 +85,7 @@ export class CountySimulation {
   private serving(step: Extract<ScriptStep, { kind: 'say' }>): number {
     if (step.room !== null) return this.byTopic.get(step.room) ?? 0;
     if (!step.alias) return 0;
-    return this.holderOf.get(step.alias) ?? this.residentOf.get(step.alias) ?? 0;
+    return this.wroteTo.get(step.alias) ?? this.holderOf.get(step.alias) ?? this.residentOf.get(step.alias) ?? 0;
   }
 
   private latest(): number {

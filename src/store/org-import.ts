@@ -29,7 +29,7 @@ export async function importCountyRows(db: Db, county: County): Promise<ImportSu
   const directories = county.communities.map((org) => new OrgDirectory(org));
   const names = county.communities.map((o) => o.community.name);
   return db.$transaction(async (tx) => {
-    await adoptEarlierRows(tx, names);
+    await adoptEarlierRows(tx, names, county.name === undefined);
     await tx.community.deleteMany({ where: { name: { notIn: names } } });
     await tx.grid.deleteMany({ where: { community: { notIn: names } } });
 
@@ -130,14 +130,13 @@ async function putSnapshot(tx: Tx, key: string, value: string | undefined): Prom
 /**
  * Rows written before rows had a community (`""`), or under a community's old name when
  * a one-community file renames it, belong to the one community the database held: they
- * keep their ids (people's registered grid points at them) and their history.
+ * keep their ids (people's registered grid points at them) and their history. A county
+ * never renames: another community's name is another community.
  */
-async function adoptEarlierRows(tx: Tx, names: string[]): Promise<void> {
-  const before = await tx.community.findMany({ select: { name: true } });
-  if (before.length !== 1) return;
-  const old = before[0].name;
-  const target = names.length === 1 ? names[0] : names.includes(old) ? old : undefined;
-  if (!target) return;
+async function adoptEarlierRows(tx: Tx, names: string[], mayRename: boolean): Promise<void> {
+  const old = await renamedCommunity(tx, names, mayRename);
+  if (!old) return;
+  const target = names.length === 1 && mayRename ? names[0] : old;
   const from = { community: { in: ['', old] } };
   const data = { community: target };
   if (old !== target) await tx.community.update({ where: { name: old }, data: { name: target } });
@@ -162,9 +161,21 @@ export async function loadImportedCounty(db: Db | Tx): Promise<County | undefine
   return org ? { staff: [], accounts: [], communities: [org] } : undefined;
 }
 
-/** Communities other than this one that have tickets, notices or activities in the database. */
-export async function communitiesBesides(db: Db | Tx, community: string): Promise<string[]> {
-  const where = { community: { notIn: ['', community] } };
+/** The one community the database held, where its rows are to be adopted (or renamed). */
+async function renamedCommunity(db: Db | Tx, names: string[], mayRename: boolean): Promise<string | undefined> {
+  const before = await db.community.findMany({ select: { name: true } });
+  if (before.length !== 1) return undefined;
+  const old = before[0].name;
+  return names.includes(old) || (mayRename && names.length === 1) ? old : undefined;
+}
+
+/**
+ * Communities other than this one whose tickets, notices or activities are in the
+ * database (a one-community file renaming the database's one community is not another).
+ */
+export async function communitiesBesides(db: Db | Tx, community: string, mayRename: boolean): Promise<string[]> {
+  const renamed = mayRename ? await renamedCommunity(db, [community], true) : undefined;
+  const where = { community: { notIn: ['', community, ...(renamed ? [renamed] : [])] } };
   const found = new Set<string>();
   for (const rows of [
     await db.ticket.groupBy({ by: ['community'], where }),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseOrg } from '../../src/org/load.js';
 import { importCounty, importOrg, loadImportedCounty, loadImportedOrg } from '../../src/org/import.js';
 import { loadCounty } from '../../src/org/county.js';
+import { communitiesBesides } from '../../src/store/org-import.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { tempDatabaseUrl } from '../support/db.js';
 import { readFixture, repoRoot } from '../support/sim.js';
@@ -116,6 +117,20 @@ describe('importing a county', () => {
     await importOrg(db, parseOrg(example.replace('name: 金沙社区', 'name: 新金沙社区')));
     expect(await db.ticket.findMany({ select: { community: true } })).toEqual([{ community: '新金沙社区' }]);
     expect((await db.grid.findFirstOrThrow({ where: { name: '铜锣湾' } })).id).toBe(grid.id);
+  });
+
+  it("never gives one community's tickets to another community of a county, and says whose they are", async () => {
+    const { db } = fresh();
+    await importOrg(db, parseOrg(example));
+    const reporter = await db.person.create({ data: { name: '张大爷', alias: 'zhangdaye' } });
+    const at = new Date('2026-03-02T01:00:00Z');
+    await db.ticket.create({ data: { community: '金沙社区', status: 'assigned', category: 'facility', urgency: 'normal', tier: 'building', text: '灯坏了', reporterId: reporter.id, createdAt: at, updatedAt: at, assignedAt: at } });
+    // A one-community file renaming the community is not another community; a county's other community is.
+    expect(await communitiesBesides(db, '新金沙社区', true)).toEqual([]);
+    expect(await communitiesBesides(db, '王家畈社区', false)).toEqual(['金沙社区']);
+    const wangjiafan = county().communities[1];
+    await importCounty(db, { ...county(), communities: [wangjiafan] });
+    expect(await db.ticket.findMany({ select: { community: true } })).toEqual([{ community: '金沙社区' }]);
   });
 
   it('imports a folder and a county file through npm run org:import', async () => {

@@ -4,13 +4,14 @@ import { loadCounty } from '../../src/org/county.js';
 import { CountySimulation } from '../../src/simulate/county-run.js';
 import { parseScript } from '../../src/simulate/script.js';
 import { isoLocal } from '../../src/time.js';
+import type { County } from '../../src/org/types.js';
 import { readFixture, repoRoot, type RecordedEvent } from '../support/sim.js';
 
 const script = readFixture('examples/county.txt');
 
-async function runCounty(org: string, text = script): Promise<RecordedEvent[]> {
+async function runCounty(org: string | County, text = script): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  const sim = new CountySimulation(loadCounty(path.join(repoRoot, org)), {
+  const sim = new CountySimulation(typeof org === 'string' ? loadCounty(path.join(repoRoot, org)) : org, {
     onEvent: (e, at) => events.push({ at: isoLocal(at), ...e } as RecordedEvent),
   });
   try {
@@ -49,5 +50,22 @@ describe('the example county in the simulator', () => {
     // Time only moves forward across the county.
     const times = fromFolder.map((e) => Date.parse(e.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
+  }, 120_000);
+
+  it('lets a person with posts in two communities answer the account that wrote to them', async () => {
+    const county = loadCounty(path.join(repoRoot, 'examples/county.yaml'));
+    const deng = { name: '邓卫国', wechat: 'dengweiguo' };
+    const guihua = county.communities[1].grids[1];
+    guihua.buildings[0] = { ...guihua.buildings[0], group_leader: deng, building_leader: deng };
+    const events = await runCounty(
+      county,
+      ['at 2026-03-02 09:00', '[王家畈桂花苑业主群] 孙阿姨(sunayi): @网格助手 2栋楼道灯坏了 晚上看不见', '[dm] 邓卫国(dengweiguo): 接单 #1'].join('\n'),
+    );
+    const tickets = events.filter((e) => e.kind === 'ticket');
+    expect(tickets.map((t) => [t.community, t.id, t.status])).toEqual([
+      ['王家畈社区', 1, 'assigned'],
+      ['王家畈社区', 1, 'accepted'],
+    ]);
+    expect(events.filter((e) => e.kind === 'refused')).toEqual([]);
   }, 120_000);
 });
