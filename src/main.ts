@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   }
   // This account's database holds its community (county staff among its staff).
   const summary = await importCounty(db, { ...county, communities: [org] });
-  const serving = deployment.county ? `${deployment.county} ${org.community.name}${deployment.account ? `（账号 ${deployment.account}）` : ''}` : org.community.name;
+  const serving = deployment.county ? `${deployment.county.name} ${org.community.name}${deployment.account ? `（账号 ${deployment.account}）` : ''}` : org.community.name;
   log.info({ file, ...summary, account: deployment.account }, `组织已载入：${serving}，${org.grids.length} 个网格 (organisation loaded)`);
 
   // Each account logs in with its own memory card: WECHATY_NAME where set, else gridbot-ACCOUNT.

@@ -1,5 +1,5 @@
 import type { Org } from '../org/types.js';
-import { OrgDirectory } from '../org/directory.js';
+import { OrgDirectory, type CountyView } from '../org/directory.js';
 import { createClassifier, type Classifier } from '../intake/index.js';
 import { Bot, type BotDeps } from './bot.js';
 import { labelEvents } from '../events.js';
@@ -11,7 +11,7 @@ export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier'> & {
   org: Org;
   classifier?: Classifier;
   /** Set when the organisation is a county (events name the community) and lists accounts (events name the account). */
-  county?: string;
+  county?: CountyView;
   account?: string;
 };
 
@@ -38,7 +38,7 @@ export function createBot(deps: RuntimeDeps): Bot {
           }
         : undefined,
     });
-  const directory = new OrgDirectory(deps.org);
+  const directory = new OrgDirectory(deps.org, deps.county);
   const transcriber = deps.transcriber ?? (config.asr ? createTranscriber(config.asr) : undefined);
   const events = labelEvents(deps.events, { community: deps.county !== undefined ? directory.communityName : undefined, account: deps.account });
   const bot = new Bot({ ...deps, events, classifier, org: directory, transcriber });

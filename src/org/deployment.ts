@@ -5,13 +5,14 @@
  * A bot serves one community: a county runs one bot per account. Where the file lists
  * no accounts, one (unnamed) account serves each community.
  */
+import type { CountyView } from './directory.js';
 import type { County, Org, PersonRef } from './types.js';
 
 export interface Deployment {
   /** The community this bot serves, county staff among its staff. */
   org: Org;
-  /** The county's name where the file is a county (ticket events then name the community). */
-  county?: string;
+  /** Where the file is a county (ticket events then name the community; 全县 is a scope). */
+  county?: CountyView;
   /** The account's name where the file lists accounts (`say` events then name it). */
   account?: string;
 }
@@ -25,7 +26,9 @@ export class DeploymentError extends Error {
 
 /** One deployment per account (or per community where no accounts are listed), in file order. */
 export function deploymentsOf(county: County): Deployment[] {
-  const base = (org: Org) => ({ org: withCountyStaff(org, county.staff), ...(county.name !== undefined ? { county: county.name } : {}) });
+  const view: CountyView | undefined =
+    county.name !== undefined ? { name: county.name, communities: county.communities.map((c) => c.community.name), staff: county.staff.map((s) => s.wechat) } : undefined;
+  const base = (org: Org) => ({ org: withCountyStaff(org, county.staff), ...(view ? { county: view } : {}) });
   if (county.accounts.length === 0) return county.communities.map(base);
   // A community listed by two accounts is served by the first; the second stands by.
   const servedBy = new Map<string, string>();

@@ -4,7 +4,9 @@
  * the bot whose community has that group; a direct message to the account that last wrote
  * to the speaker (people answer in the chat they were written to), else the bot of their
  * community (where they hold a post, else where they last spoke in a group, else the
- * first). Events come out in time order, the same for a county file and its folder.
+ * first). County staff writing 全县 reach every community's bot (each posts to its own
+ * groups), and writing a community's name, that community's bot. Events come out in time
+ * order, the same for a county file and its folder.
  */
 import type { BotEvent } from '../events.js';
 import type { County } from '../org/types.js';
@@ -23,12 +25,18 @@ export class CountySimulation {
   /** Where a resident last spoke in a group. */
   private readonly residentOf = new Map<string, number>();
   private buffered: { event: BotEvent; at: Date; order: number }[] = [];
+  private readonly countyStaff: Set<string>;
+  private readonly communities: string[];
+  /** The bots a county staff member's last county-wide command went to (a 确认 follows it there). */
+  private readonly fannedOut = new Map<string, number[]>();
 
   constructor(
     county: County,
     private readonly options: Omit<SimulationOptions, 'org' | 'county' | 'account' | 'databaseUrl'>,
   ) {
     const deployments = deploymentsOf(county);
+    this.countyStaff = new Set(county.staff.map((s) => s.wechat));
+    this.communities = deployments.map((d) => d.org.community.name);
     this.sims = deployments.map((d, i) => {
       const topics = [...d.org.community.rooms, ...d.org.grids.flatMap((g) => g.rooms)].map((r) => r.topic);
       for (const t of topics) this.byTopic.set(t, i);
@@ -71,14 +79,31 @@ export class CountySimulation {
         break;
       }
       case 'say': {
-        const target = this.sims[this.serving(step)];
-        await target.advanceTo(new Date(this.latest()));
-        this.options.onInput?.(step, target.clock.now());
-        await target.play(step);
+        const targets = this.countyWide(step) ?? [this.serving(step)];
+        this.options.onInput?.(step, new Date(this.latest()));
+        for (const i of targets) {
+          await this.sims[i].advanceTo(new Date(this.latest()));
+          await this.sims[i].play(step);
+        }
         if (step.room !== null && step.alias) this.residentOf.set(step.alias, this.byTopic.get(step.room) ?? 0);
       }
     }
     this.flush();
+  }
+
+  /** The bots a county staff member's direct message is for, where it names 全县 or a community. */
+  private countyWide(step: Extract<ScriptStep, { kind: 'say' }>): number[] | undefined {
+    if (step.room !== null || !step.alias || !this.countyStaff.has(step.alias)) return undefined;
+    const all = this.communities.map((_, i) => i);
+    let targets: number[] | undefined;
+    if (step.text.includes('全县')) targets = all;
+    else if (/^\s*(确认|取消)\s*$/.test(step.text)) targets = this.fannedOut.get(step.alias);
+    else {
+      const named = all.filter((i) => step.text.includes(this.communities[i]));
+      if (named.length) targets = named;
+    }
+    if (targets) this.fannedOut.set(step.alias, targets);
+    return targets;
   }
 
   /** Which bot a message goes to. */

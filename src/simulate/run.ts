@@ -6,6 +6,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { applyMigrations, openDatabase, type Db } from '../store/db.js';
 import { importOrg } from '../org/import.js';
 import type { Org } from '../org/types.js';
+import type { CountyView } from '../org/directory.js';
 import { MockWorld } from '../chat/mock-world.js';
 import { WechatyChat } from '../chat/wechaty.js';
 import { createBot } from '../app/runtime.js';
@@ -29,8 +30,8 @@ export interface SimulationOptions {
   seed?: number;
   /** Run the sweeps every virtual minute, ignoring their `nextDue` (slow; for checking it). */
   everyMinute?: boolean;
-  /** The county's name, where the organisation is one community of a county file. */
-  county?: string;
+  /** The county, where the organisation is one community of a county file. */
+  county?: CountyView;
   /** The account serving this community, where the file lists accounts. */
   account?: string;
 }

@@ -4,6 +4,7 @@ import { loadCounty } from '../../src/org/county.js';
 import { DeploymentError, deploymentsOf, selectDeployment } from '../../src/org/deployment.js';
 import { OrgDirectory } from '../../src/org/directory.js';
 import type { County } from '../../src/org/types.js';
+import { parseScope } from '../../src/org/scope.js';
 import { demoOrg, repoRoot } from '../support/sim.js';
 
 const county = () => loadCounty(path.join(repoRoot, 'examples/county.yaml'));
@@ -25,7 +26,7 @@ describe('which bot serves what', () => {
 
   it('gives each account its community, county staff among its staff', () => {
     const all = deploymentsOf(county());
-    expect(all.map((d) => [d.account, d.org.community.name, d.county])).toEqual([
+    expect(all.map((d) => [d.account, d.org.community.name, d.county?.name])).toEqual([
       ['bot-jinsha', '金沙社区', '红安县'],
       ['bot-wangjiafan', '王家畈社区', '红安县'],
     ]);
@@ -54,5 +55,20 @@ describe('which bot serves what', () => {
     const twice = { ...county(), accounts: [...county().accounts, { name: 'bot-spare', communities: ['金沙社区'] }] };
     expect(deploymentsOf(twice).map((d) => d.account)).toEqual(['bot-jinsha', 'bot-wangjiafan']);
     expect(message(() => selectDeployment(twice, 'bot-spare'))).toContain('都已由前面列出的账号服务');
+  });
+
+  it('reads 全县 and the community name as scopes only in a county, for its own groups', () => {
+    const d = selectDeployment(county(), 'bot-jinsha');
+    const dir = new OrgDirectory(d.org, d.county);
+    for (const word of ['全县', '金沙社区']) {
+      const parsed = parseScope(`${word} 明天 8:00 演练`, dir)!;
+      expect(parsed.scope).toMatchObject({ label: word, county: true, wholeCommunity: true });
+      expect(parsed.scope.rooms.map((r) => r.topic).sort()).toEqual(['丽水鑫城业主群', '金沙桂花苑业主群']);
+    }
+    expect(parseScope('金沙社区工作群 明天', dir)?.scope.label).toBe('金沙社区工作群');
+    expect(dir.isCountyStaff('minzhuren')).toBe(true);
+    expect(dir.isCountyStaff('liujiawei')).toBe(false);
+    // Today's one-community file knows no 全县.
+    expect(parseScope('全县 明天 8:00 演练', new OrgDirectory(demoOrg()))).toBeUndefined();
   });
 });

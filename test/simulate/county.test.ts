@@ -45,7 +45,15 @@ describe('the example county in the simulator', () => {
     expect(says.find((s) => s.room === '王家畈新村居民群' && s.text.startsWith('#1'))?.text).toContain('陈立');
     // 全社区 and 桂花苑 resolve inside the sender's community.
     const notices = fromFolder.filter((e) => e.kind === 'notice') as Extract<RecordedEvent, { kind: 'notice' }>[];
-    expect(notices.map((n) => n.room).sort()).toEqual(['王家畈新村居民群', '王家畈桂花苑业主群', '金沙桂花苑业主群']);
+    const byNotice = (text: string) =>
+      says.filter((x) => x.text.includes(text) && x.room).map((x) => x.room).sort();
+    expect(byNotice('停水')).toEqual(['王家畈新村居民群', '王家畈桂花苑业主群']);
+    expect(byNotice('大扫除')).toEqual(['金沙桂花苑业主群']);
+    // County staff reach every community's residents' groups, each through its own account; community staff may not.
+    expect(byNotice('消防演练')).toEqual(['丽水鑫城业主群', '王家畈新村居民群', '王家畈桂花苑业主群', '金沙桂花苑业主群']);
+    expect(notices).toHaveLength(7);
+    expect(fromFolder.filter((e) => e.kind === 'refused')).toMatchObject([{ who: 'zhouxiaohong', reason: expect.stringContaining('只有县里的工作人员可以用「全县」') }]);
+    expect(byNotice('试试全县通知')).toEqual([]);
     expect(accountOf('金沙桂花苑业主群')).toEqual(new Set(['bot-jinsha']));
     // Time only moves forward across the county.
     const times = fromFolder.map((e) => Date.parse(e.at));
