@@ -115,8 +115,10 @@ export function loadCounty(target: string): County {
       headAt = { src, prefix: [] };
     });
   }
-  if (errors.length) throw new OrgFileError(target, errors);
-  return checkCounty(head, headAt, placed, target);
+  // The files that read well are still checked against each other: every problem at once.
+  const county = collect(() => checkCounty(head, headAt, placed, target, errors.length > 0));
+  if (errors.length || !county) throw new OrgFileError(target, errors);
+  return county;
 }
 
 function read(file: string): string {
@@ -137,6 +139,8 @@ function checkCounty(
   headAt: Place | undefined,
   placed: Placed[],
   target: string,
+  /** Some files did not read: which communities exist is not known. */
+  incomplete = false,
 ): County {
   const errors: OrgError[] = [];
   const problem = (at: Place | undefined, relative: Path, message: string) => {
@@ -187,11 +191,11 @@ function checkCounty(
     if (accountNames.has(a.name)) problem(headAt, ['accounts', ai, 'name'], `账号 ${a.name} 重复`);
     accountNames.add(a.name);
     a.communities.forEach((c, ci) => {
-      if (!communityAt.has(c)) problem(headAt, ['accounts', ai, 'communities', ci], `没有叫 ${c} 的社区`);
+      if (!communityAt.has(c) && !incomplete) problem(headAt, ['accounts', ai, 'communities', ci], `没有叫 ${c} 的社区`);
       served.add(c);
     });
   });
-  if (head.accounts.length) {
+  if (head.accounts.length && !incomplete) {
     for (const p of placed) {
       if (!served.has(p.org.community.name)) problem(p.at, ['community', 'name'], `社区 ${p.org.community.name} 没有账号服务（accounts 里没有列出）`);
     }

@@ -145,4 +145,19 @@ describe('a county organisation', () => {
     const empty = scratchDir('gridbot-county-').path;
     expect(rejected(() => loadCounty(empty)).errors[0].message).toContain('没有社区文件');
   });
+
+  it('reports every problem of a folder at once: a bad file, and clashes among the others', () => {
+    const jinsha = fs.readFileSync(path.join(folder, 'jinsha.yaml'), 'utf8');
+    const wangjiafan = fs.readFileSync(path.join(folder, 'wangjiafan.yaml'), 'utf8');
+    const dir = folderWith({
+      'jinsha.yaml': jinsha.replace('  - name: 桂花苑\n', '  - name: 桂花苑\n    colour: red\n'),
+      'wufenggang.yaml': wangjiafan.replace('name: 王家畈社区', 'name: 五丰岗社区').replace('王家畈社区工作群', '五丰岗社区工作群'),
+    });
+    const { errors } = rejected(() => loadCounty(dir));
+    expect(errors.map((e) => [path.basename(e.file!), e.message])).toEqual([
+      ['jinsha.yaml', '未知的键 colour'],
+      ['wufenggang.yaml', '群名 王家畈新村居民群 已在 王家畈社区 用过，全县的群名不能重复'],
+      ['wufenggang.yaml', '群名 王家畈桂花苑业主群 已在 王家畈社区 用过，全县的群名不能重复'],
+    ]);
+  });
 });
