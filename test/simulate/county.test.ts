@@ -5,13 +5,15 @@ import { CountySimulation } from '../../src/simulate/county-run.js';
 import { parseScript } from '../../src/simulate/script.js';
 import { isoLocal } from '../../src/time.js';
 import type { County } from '../../src/org/types.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { readFixture, repoRoot, type RecordedEvent } from '../support/sim.js';
 
 const script = readFixture('examples/county.txt');
 
-async function runCounty(org: string | County, text = script): Promise<RecordedEvent[]> {
+async function runCounty(org: string | County, text = script, config?: Partial<Config>): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   const sim = new CountySimulation(typeof org === 'string' ? loadCounty(path.join(repoRoot, org)) : org, {
+    config,
     onEvent: (e, at) => events.push({ at: isoLocal(at), ...e } as RecordedEvent),
   });
   try {
@@ -75,5 +77,22 @@ describe('the example county in the simulator', () => {
       ['王家畈社区', 1, 'accepted'],
     ]);
     expect(events.filter((e) => e.kind === 'refused')).toEqual([]);
+  }, 120_000);
+
+  it('keeps send limits per account: at two a minute, each account posts its own two groups in the same minute', async () => {
+    const defaults = loadConfig({});
+    const events = await runCounty(
+      'examples/county.yaml',
+      ['at 2026-03-02 09:00', '[dm] 闵主任(minzhuren): 通知 全县 今天 10:00 县里今天上午进行消防演练', 'wait 2h'].join('\n'),
+      { send: { ...defaults.send, perMinute: 2 } },
+    );
+    const posted = (events.filter((e) => e.kind === 'say' && e.room && e.text.includes('消防演练')) as Extract<RecordedEvent, { kind: 'say' }>[]).map((e) => ({
+      account: e.account,
+      minute: e.at.slice(0, 16),
+    }));
+    expect(posted).toHaveLength(4);
+    expect(new Set(posted.map((p) => p.minute))).toEqual(new Set(['2026-03-02T10:00']));
+    expect(posted.filter((p) => p.account === 'bot-jinsha')).toHaveLength(2);
+    expect(posted.filter((p) => p.account === 'bot-wangjiafan')).toHaveLength(2);
   }, 120_000);
 });
