@@ -44,7 +44,7 @@ if (!changes.test(sqlite) && !changes.test(postgres)) {
 }
 // PostgreSQL's migration runs as one simple query: Prisma's own runner would split it on
 // every `;`, so a literal holding one would break there. Refuse it now, not in production.
-if (/'[^']*;[^']*'/.test(postgres)) {
+if ((postgres.match(/'(?:[^']|'')*'/g) ?? []).some((literal) => literal.includes(';'))) {
   console.error('the PostgreSQL migration has a `;` inside a string literal: change the default value');
   process.exit(1);
 }

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { DEFAULT_DATABASE_URL } from './store/database-url.js';
 import { DEFAULT_TIME_ZONE } from './time.js';
 
+/** The login profile (memory card) name when WECHATY_NAME is not set. */
+export const DEFAULT_PROFILE_NAME = 'gridbot';
+
 const num = (def: number) =>
   z
     .string()
@@ -13,9 +16,10 @@ const num = (def: number) =>
 const envSchema = z.object({
   WECHATY_PUPPET: z.string().default('wechaty-puppet-wechat4u'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
-  WECHATY_NAME: z.string().default('gridbot'),
+  WECHATY_NAME: z.string().default(DEFAULT_PROFILE_NAME),
   DATABASE_URL: z.string().default(DEFAULT_DATABASE_URL),
   GRIDBOT_ORG_FILE: z.string().default('org.yaml'),
+  GRIDBOT_ACCOUNT: z.string().optional(),
   GRIDBOT_BOT_NAME: z.string().optional(),
   GRIDBOT_TIMEZONE: z.string().default(DEFAULT_TIME_ZONE),
   GRIDBOT_SEND_PER_MINUTE: num(20).pipe(z.number().int().min(1).max(40)),
@@ -63,6 +67,8 @@ export interface Config {
   botProfileName: string;
   databaseUrl: string;
   orgFile: string;
+  /** Which of the organisation's accounts this process runs (a county lists several). */
+  account?: string;
   botName?: string;
   timeZone: string;
   send: SendLimits;
@@ -131,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     botProfileName: e.WECHATY_NAME,
     databaseUrl: e.DATABASE_URL,
     orgFile: e.GRIDBOT_ORG_FILE,
+    account: e.GRIDBOT_ACCOUNT?.trim() || undefined,
     botName: e.GRIDBOT_BOT_NAME,
     timeZone: e.GRIDBOT_TIMEZONE,
     send: Object.freeze({

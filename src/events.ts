@@ -3,7 +3,7 @@
  * In production the same events go to the log.
  */
 export type BotEvent =
-  | { kind: 'say'; room?: string; to?: string; text: string; media?: 'image' | 'video' | 'audio' }
+  | { kind: 'say'; room?: string; to?: string; text: string; media?: 'image' | 'video' | 'audio'; account?: string }
   | {
       kind: 'ticket';
       id: number;
@@ -32,6 +32,21 @@ export interface EventSink {
 }
 
 export const nullSink: EventSink = { emit: () => undefined };
+
+/**
+ * With a county file, ticket events name their community; where the file lists accounts,
+ * what the bot says names the account that said it (docs/interfaces.md §3).
+ */
+export function labelEvents(sink: EventSink, label: { community?: string; account?: string }): EventSink {
+  if (!label.community && !label.account) return sink;
+  return {
+    emit: (e) => {
+      if (e.kind === 'ticket' && label.community) sink.emit({ ...e, community: label.community });
+      else if (e.kind === 'say' && label.account) sink.emit({ ...e, account: label.account });
+      else sink.emit(e);
+    },
+  };
+}
 
 /**
  * Holds events raised inside a database transaction until it commits, so that an event

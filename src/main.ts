@@ -2,13 +2,16 @@
  * Composition root: configuration → database → organisation → chat → bot → minute tick.
  * Nothing else wires the parts together.
  */
+import { parseArgs } from 'node:util';
 import cron from 'node-cron';
 import { systemClock } from './clock.js';
-import { ConfigError, loadConfig, readDotEnv } from './config.js';
+import { ConfigError, DEFAULT_PROFILE_NAME, loadConfig, readDotEnv } from './config.js';
 import { chooseLogFormat, createLogger, type Logger } from './log.js';
 import { migrateDatabase, MigrationError, openDatabase } from './store/db.js';
 import { OrgFileError } from './org/load.js';
-import { importOrg } from './org/import.js';
+import { importCounty } from './org/import.js';
+import { DeploymentError, selectDeployment } from './org/deployment.js';
+import { communitiesBesides } from './store/org-import.js';
 import { EXAMPLE_ORG, resolveOrgFile } from './org/org-file.js';
 import { WechatyChat } from './chat/wechaty.js';
 import { createWechat4uPuppet, WECHAT4U_PUPPET } from './chat/wechat4u.js';
@@ -34,17 +37,30 @@ async function main(): Promise<void> {
   const db = openDatabase(config.databaseUrl);
   log.info({ applied: migrations.applied }, migrations.applied.length ? `数据库已就绪，已升级 ${migrations.applied.length} 步 (database ready)` : '数据库已就绪 (database ready)');
 
-  const { file, org } = resolveOrgFile(config.orgFile, log);
-  const summary = await importOrg(db, org);
-  log.info({ file, ...summary }, `组织已载入：${org.community.name}，${summary.grids} 个网格 (organisation loaded)`);
+  const { file, county } = resolveOrgFile(config.orgFile, log);
+  // `npm start -- --account NAME` (or GRIDBOT_ACCOUNT): one process per account of a county.
+  const { values: args } = parseArgs({ options: { account: { type: 'string' } }, strict: false, allowPositionals: true });
+  const deployment = selectDeployment(county, typeof args.account === 'string' ? args.account : config.account);
+  const org = deployment.org;
+  // Until rows are read per community, each account's bot keeps its own database.
+  const others = await communitiesBesides(db, org.community.name, deployment.county === undefined);
+  if (others.length) {
+    throw new DeploymentError(`数据库 ${config.databaseUrl} 里已有 ${others.join('、')} 的工单、通知或活动：目前每个账号要用自己的数据库（DATABASE_URL）`);
+  }
+  // This account's database holds its community (county staff among its staff).
+  const summary = await importCounty(db, { ...county, communities: [org] });
+  const serving = deployment.county ? `${deployment.county.name} ${org.community.name}${deployment.account ? `（账号 ${deployment.account}）` : ''}` : org.community.name;
+  log.info({ file, ...summary, account: deployment.account }, `组织已载入：${serving}，${org.grids.length} 个网格 (organisation loaded)`);
 
+  // Each account logs in with its own memory card: WECHATY_NAME where set, else gridbot-ACCOUNT.
+  const profileName = deployment.account && config.botProfileName === DEFAULT_PROFILE_NAME ? `${DEFAULT_PROFILE_NAME}-${deployment.account}` : config.botProfileName;
   const webProtocol = config.puppet === WECHAT4U_PUPPET;
-  const health = new HealthRecorder({ db, clock: systemClock, account: config.botProfileName, puppet: config.puppet, log });
+  const health = new HealthRecorder({ db, clock: systemClock, account: deployment.account ?? config.botProfileName, puppet: config.puppet, log });
   await health.heartbeat();
   const chat = new WechatyChat({
     puppet: webProtocol ? await createWechat4uPuppet() : config.puppet,
     puppetToken: config.puppetToken,
-    profileName: config.botProfileName,
+    profileName,
     maxScans: config.loginMaxScans,
     webProtocol,
     health,
@@ -57,7 +73,7 @@ async function main(): Promise<void> {
       else log?.info({ event: e }, line);
     },
   };
-  const bot = createBot({ config, db, chat, clock: systemClock, events, log, org, inbox: new InboxJournal(inboxJournalFile(config.databaseUrl)) });
+  const bot = createBot({ config, db, chat, clock: systemClock, events, log, org, county: deployment.county, account: deployment.account, inbox: new InboxJournal(inboxJournalFile(config.databaseUrl)) });
 
   const tick = cron.schedule('* * * * *', async () => {
     await health.heartbeat();
@@ -78,7 +94,12 @@ async function main(): Promise<void> {
   await bot.resumePending();
   let consoleServer: RunningConsole | undefined;
   if (config.console.port > 0) {
-    consoleServer = await startConsole({ db, clock: systemClock, config, log, bot, chatStatus: () => chat.status(), orgFile: file === EXAMPLE_ORG ? config.orgFile : file });
+    consoleServer = await startConsole({ db, clock: systemClock, config, log, bot, chatStatus: () => chat.status(),
+      // A county's file or folder is edited directly: the console edits one community's file.
+      ...(deployment.county
+        ? { orgReadOnly: '这是县级组织（多个社区）：请直接修改组织文件或文件夹，再重启。' }
+        : { orgFile: file === EXAMPLE_ORG ? config.orgFile : file }),
+    });
     log.info({ url: consoleServer.url }, `工作台已启动 (staff console): ${config.console.publicUrl}`);
   }
   log.info({ puppet: config.puppet }, `正在连接微信（${config.puppet}）(starting WeChat)`);
@@ -121,6 +142,10 @@ main().catch((err) => {
   }
   if (err instanceof OrgFileError) {
     console.error(`组织文件有误 (organisation file errors):\n${err.describe()}`);
+    process.exit(2);
+  }
+  if (err instanceof DeploymentError) {
+    console.error(err.message);
     process.exit(2);
   }
   if (err instanceof MigrationError) {

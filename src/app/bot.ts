@@ -102,7 +102,7 @@ export class Bot {
 
   /** Takes an organisation edited in the console into use at once, without a restart. */
   useOrg(org: Org): void {
-    this.deps.org = new OrgDirectory(org);
+    this.deps.org = new OrgDirectory(org, this.deps.org.county);
   }
 
   /**

@@ -1,12 +1,19 @@
 import type { Org } from '../org/types.js';
-import { OrgDirectory } from '../org/directory.js';
+import { OrgDirectory, type CountyView } from '../org/directory.js';
 import { createClassifier, type Classifier } from '../intake/index.js';
 import { Bot, type BotDeps } from './bot.js';
+import { labelEvents } from '../events.js';
 import { createTranscriber } from '../media/transcribe.js';
 import { forgetContactIds, releaseAllWaiting } from '../store/identity.js';
 
 /** What the bot needs, with the organisation as the file says it and the classifier optional. */
-export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier'> & { org: Org; classifier?: Classifier };
+export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier'> & {
+  org: Org;
+  classifier?: Classifier;
+  /** Set when the organisation is a county (events name the community) and lists accounts (events name the account). */
+  county?: CountyView;
+  account?: string;
+};
 
 /**
  * Builds the bot from its parts. `npm start` and the simulator both come through here,
@@ -32,9 +39,10 @@ export function createBot(deps: RuntimeDeps): Bot {
           }
         : undefined,
     });
-  const directory = new OrgDirectory(deps.org);
+  const directory = new OrgDirectory(deps.org, deps.county);
   const transcriber = deps.transcriber ?? (config.asr ? createTranscriber(config.asr) : undefined);
-  const bot = new Bot({ ...deps, classifier, org: directory, transcriber });
+  const events = labelEvents(deps.events, { community: deps.county !== undefined ? directory.communityName : undefined, account: deps.account });
+  const bot = new Bot({ ...deps, events, classifier, org: directory, transcriber });
   deps.chat.onReady(async () => {
     // Contact ids are only good for one login: forget them, people are matched anew.
     await forgetContactIds(deps.db);

@@ -31,6 +31,7 @@ export function orgRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
 
   /** Saves an edited organisation: the database, the running bot, and the file `npm start` reads. */
   const apply = async (c: Ctx, next: Org, action: string, detail: string) => {
+    if (kit.deps.orgReadOnly) throw new OrgEditError(kit.deps.orgReadOnly);
     const before = kit.deps.bot.org.org;
     const org = validated(next);
     await importOrg(db, org);
@@ -198,8 +199,8 @@ ${changes.length ? h`<ul id="import-changes">${changes.map((l) => h`<li>${l}</li
       const changes = await apply(c, parseOrg(text, '上传的文件'), '导入组织', `${Buffer.byteLength(text, 'utf8')} 字节`);
       kit.flash(c, true, `已导入：${changes.length ? changes.join('；') : '没有改动'}`);
     } catch (err) {
-      if (!(err instanceof OrgFileError)) throw err;
-      kit.flash(c, false, `没有导入：${err.describe()}`);
+      if (!(err instanceof OrgFileError) && !(err instanceof OrgEditError)) throw err;
+      kit.flash(c, false, `没有导入：${err instanceof OrgFileError ? err.describe() : err.message}`);
     }
     return c.redirect('/org', 303);
   });

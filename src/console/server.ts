@@ -58,6 +58,8 @@ export interface ConsoleDeps {
   chatStatus?(): ChatStatus;
   /** Where organisation edits are saved (the file `npm start` imports). */
   orgFile?: string;
+  /** Why the organisation cannot be edited here (a county: its file or folder is edited directly). */
+  orgReadOnly?: string;
 }
 
 export type ConsoleEnv = { Variables: { viewer: Viewer; csrf: string; session: string } };

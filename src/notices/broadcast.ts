@@ -43,6 +43,7 @@ async function postNow(ctx: MessageContext, b: PendingBroadcast): Promise<void> 
     data: {
       createdBy: ctx.speaker.alias,
       scope: b.scope,
+      community: ctx.org.communityName,
       targets: JSON.stringify(b.rooms),
       schedule: '立即',
       ...scheduleColumns({ repeat: 'once', at: now }, ctx.config.timeZone),

@@ -26,6 +26,7 @@ export async function scheduleNotice(ctx: MessageContext, args: string, word: st
     data: {
       createdBy: ctx.speaker.alias,
       scope: scope.label,
+      community: ctx.org.communityName,
       targets: JSON.stringify(scope.rooms.map((r) => r.topic)),
       schedule: when.typed,
       ...scheduleColumns(when.schedule, timeZone),

@@ -15,6 +15,7 @@ export function mayUseNotices(speaker: Speaker, org: OrgDirectory): boolean {
 
 /** Why this speaker may not send to this scope, or undefined when they may. */
 export function scopeRefusal(speaker: Speaker, org: OrgDirectory, scope: ResolvedScope): string | undefined {
+  if (scope.county && !org.isCountyStaff(speaker.alias)) return `只有县里的工作人员可以用「${scope.label}」作范围；本社区请用「${WHOLE_COMMUNITY}」。`;
   if (speaker.isStaff) return undefined;
   const own = org.gridsLedBy(speaker.alias, GRID_NOTICE_ROLES);
   if (scope.wholeCommunity) return '只有社区工作人员可以向全社区发通知。';

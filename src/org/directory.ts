@@ -1,6 +1,14 @@
 import type { Category } from '../intake/index.js';
 import type { BuildingDef, GridDef, Org, PersonRef, PostHolding, Role, RoomDef } from './types.js';
 
+/** What a community's bot knows of its county: for the scopes 全县 and a community's name. */
+export interface CountyView {
+  name: string;
+  communities: string[];
+  /** WeChat ids of the county's staff. */
+  staff: string[];
+}
+
 export interface RoomInfo {
   topic: string;
   kind: 'residents' | 'staff' | 'committee';
@@ -17,7 +25,11 @@ export class OrgDirectory {
   private readonly rooms = new Map<string, RoomInfo>();
   private readonly gridsByName = new Map<string, GridDef>();
 
-  constructor(readonly org: Org) {
+  constructor(
+    readonly org: Org,
+    /** Set where the community is one of a county's. */
+    readonly county?: CountyView,
+  ) {
     this.posts = flattenPosts(org);
     for (const post of this.posts) {
       const list = this.byAlias.get(post.alias) ?? [];
@@ -90,6 +102,11 @@ export class OrgDirectory {
 
   hasRole(alias: string | undefined | null, ...roles: Role[]): boolean {
     return this.postsOf(alias).some((p) => roles.includes(p.role));
+  }
+
+  /** County staff: they may use the scopes 全县 and a community's name. */
+  isCountyStaff(alias: string | undefined | null): boolean {
+    return !!alias && !!this.county?.staff.includes(alias);
   }
 
   isStaff(alias: string | undefined | null): boolean {

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
 import { z } from 'zod';
-import type { Org } from './types.js';
+import type { Org, PersonRef } from './types.js';
 
 const CATEGORY = z.enum(['facility', 'sanitation', 'security', 'dispute', 'property', 'utilities', 'assistance', 'service', 'other']);
 const TIER = z.enum(['household', 'building', 'branch', 'committee']);
 const DURATION = z.string().regex(/^(\d+d)?(\d+h)?(\d+m)?$/, '时长格式应如 2h、15m、3d').refine((s) => s.length > 0);
-const text = z.coerce.string().trim().min(1);
+export const text = z.coerce.string().trim().min(1);
 
-const person = z.strictObject({
+export const person = z.strictObject({
   name: text,
   wechat: text,
   phone: z.coerce.string().optional(),
@@ -20,7 +20,7 @@ const room = z.strictObject({
   building: text.optional(),
 });
 
-const orgSchema = z.strictObject({
+export const orgSchema = z.strictObject({
   community: z.strictObject({
     name: text,
     bot_name: text.optional(),
@@ -77,6 +77,8 @@ export interface OrgError {
   line: number;
   path: string;
   message: string;
+  /** The file the line is in, where it is not the one the error was raised for (a folder). */
+  file?: string;
 }
 
 export class OrgFileError extends Error {
@@ -84,19 +86,19 @@ export class OrgFileError extends Error {
     readonly file: string,
     readonly errors: OrgError[],
   ) {
-    super(`${file}: ${errors.map((e) => `第 ${e.line} 行 ${e.path}: ${e.message}`).join('; ')}`);
+    super(`${file}: ${errors.map((e) => `${e.file && e.file !== file ? `${e.file} ` : ''}第 ${e.line} 行 ${e.path}: ${e.message}`).join('; ')}`);
     this.name = 'OrgFileError';
   }
 
   /** One line per error, as a person fixing the file wants to read them. */
   describe(): string {
-    return this.errors.map((e) => `${this.file}:${e.line}: ${e.path ? e.path + ': ' : ''}${e.message}`).join('\n');
+    return this.errors.map((e) => `${e.file ?? this.file}:${e.line}: ${e.path ? e.path + ': ' : ''}${e.message}`).join('\n');
   }
 }
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
-function lineOf(doc: Document, counter: LineCounter, path: Path, key?: string): number {
+export function lineOf(doc: Document, counter: LineCounter, path: Path, key?: string): number {
   let node: unknown = doc.contents;
   let lastLine = 1;
   const lineAt = (n: unknown) => {
@@ -142,8 +144,31 @@ function zodMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** Every person of a community document with the path they are written at. */
+export function peopleOf(org: Org): [PersonRef, Path][] {
+  const out: [PersonRef, Path][] = [];
+  const add = (p: PersonRef | undefined, where: Path) => {
+    if (p) out.push([p, where]);
+  };
+  org.community.staff.forEach((p, i) => add(p, ['community', 'staff', i]));
+  add(org.community.committee.secretary, ['community', 'committee', 'secretary']);
+  org.community.committee.units?.forEach((u, i) => add(u.contact, ['community', 'committee', 'units', i, 'contact']));
+  org.grids.forEach((g, gi) => {
+    add(g.branch.secretary, ['grids', gi, 'branch', 'secretary']);
+    for (const [post, p] of Object.entries(g.officers ?? {})) add(p, ['grids', gi, 'officers', post]);
+    add(g.property?.company?.contact, ['grids', gi, 'property', 'company', 'contact']);
+    add(g.property?.owners_committee, ['grids', gi, 'property', 'owners_committee']);
+    g.buildings.forEach((b, bi) => {
+      add(b.group_leader, ['grids', gi, 'buildings', bi, 'group_leader']);
+      add(b.building_leader, ['grids', gi, 'buildings', bi, 'building_leader']);
+      b.households?.forEach((h, hi) => add(h, ['grids', gi, 'buildings', bi, 'households', hi]));
+    });
+  });
+  return out;
+}
+
 /** Cross-field checks the schema cannot express: names that must be unique. */
-function checkConsistency(org: Org): { path: Path; message: string }[] {
+export function checkConsistency(org: Org): { path: Path; message: string }[] {
   const problems: { path: Path; message: string }[] = [];
   const topics = new Map<string, string>();
   const seeTopic = (topic: string, where: Path) => {
@@ -166,31 +191,23 @@ function checkConsistency(org: Org): { path: Path; message: string }[] {
   });
   // One WeChat alias is one person: the same alias under two names is a typo.
   const names = new Map<string, string>();
-  const visit = (p: { name: string; wechat: string } | undefined, where: Path) => {
-    if (!p) return;
+  for (const [p, where] of peopleOf(org)) {
     const known = names.get(p.wechat);
     if (known && known !== p.name) problems.push({ path: where, message: `微信号 ${p.wechat} 同时属于 ${known} 和 ${p.name}` });
     names.set(p.wechat, p.name);
-  };
-  org.community.staff.forEach((p, i) => visit(p, ['community', 'staff', i]));
-  visit(org.community.committee.secretary, ['community', 'committee', 'secretary']);
-  org.community.committee.units?.forEach((u, i) => visit(u.contact, ['community', 'committee', 'units', i, 'contact']));
-  org.grids.forEach((g, gi) => {
-    visit(g.branch.secretary, ['grids', gi, 'branch', 'secretary']);
-    for (const [post, p] of Object.entries(g.officers ?? {})) visit(p, ['grids', gi, 'officers', post]);
-    visit(g.property?.company?.contact, ['grids', gi, 'property', 'company', 'contact']);
-    visit(g.property?.owners_committee, ['grids', gi, 'property', 'owners_committee']);
-    g.buildings.forEach((b, bi) => {
-      visit(b.group_leader, ['grids', gi, 'buildings', bi, 'group_leader']);
-      visit(b.building_leader, ['grids', gi, 'buildings', bi, 'building_leader']);
-      b.households?.forEach((h, hi) => visit(h, ['grids', gi, 'buildings', bi, 'households', hi]));
-    });
-  });
+  }
   return problems;
 }
 
-/** Parses and validates an organisation file's text; throws OrgFileError with line numbers. */
-export function parseOrg(source: string, file = 'org.yaml'): Org {
+/** A YAML document read with line positions, so that errors can name the line. */
+export interface YamlSource {
+  file: string;
+  doc: Document;
+  counter: LineCounter;
+}
+
+/** Reads YAML text; throws OrgFileError naming the line of a syntax error. */
+export function readYaml(source: string, file: string): YamlSource {
   const counter = new LineCounter();
   const doc = parseDocument(source, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -199,24 +216,41 @@ export function parseOrg(source: string, file = 'org.yaml'): Org {
       doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? 1, path: '', message: `YAML 语法错误：${e.message.split('\n')[0]}` })),
     );
   }
-  const result = orgSchema.safeParse(doc.toJS());
-  if (!result.success) {
-    const errors = result.error.issues.map((issue) => {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-      return { line: lineOf(doc, counter, path, unknownKey), path: path.join('.'), message: zodMessage(issue) };
-    });
-    throw new OrgFileError(file, errors.sort((a, b) => a.line - b.line));
-  }
-  const org = result.data as Org;
+  return { file, doc, counter };
+}
+
+/** Checks a document against a schema; throws OrgFileError with each problem's line. */
+export function validateYaml<T>(src: YamlSource, schema: z.ZodType<T>): T {
+  const result = schema.safeParse(src.doc.toJS());
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((issue) => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+    return { line: lineOf(src.doc, src.counter, path, unknownKey), path: path.join('.'), message: zodMessage(issue) };
+  });
+  throw new OrgFileError(src.file, errors.sort((a, b) => a.line - b.line));
+}
+
+/** Validates one community's document (a whole file, or an item of a county's `communities`). */
+export function validateCommunity(src: YamlSource, value: unknown, prefix: Path = []): Org {
+  const org = value as Org;
   const problems = checkConsistency(org);
   if (problems.length > 0) {
     throw new OrgFileError(
-      file,
-      problems.map((p) => ({ line: lineOf(doc, counter, p.path), path: p.path.join('.'), message: p.message })),
+      src.file,
+      problems.map((p) => {
+        const path = [...prefix, ...p.path];
+        return { line: lineOf(src.doc, src.counter, path), path: path.join('.'), message: p.message };
+      }),
     );
   }
   return org;
+}
+
+/** Parses and validates an organisation file's text; throws OrgFileError with line numbers. */
+export function parseOrg(source: string, file = 'org.yaml'): Org {
+  const src = readYaml(source, file);
+  return validateCommunity(src, validateYaml(src, orgSchema));
 }
 
 export function loadOrgFile(file: string): Org {

@@ -7,6 +7,8 @@
 import type { OrgDirectory, RoomInfo } from './directory.js';
 
 export const WHOLE_COMMUNITY = '全社区';
+/** County staff's scope: every community; each community's bot posts to its own groups. */
+export const WHOLE_COUNTY = '全县';
 
 export interface Scope {
   /** As it reads back: 全社区, 丽水鑫城, 丽水鑫城3栋, a topic. */
@@ -15,6 +17,8 @@ export interface Scope {
   /** Grids the rooms belong to (none for a community room). */
   grids: string[];
   wholeCommunity: boolean;
+  /** 全县 or the community's name: county staff only. */
+  county?: boolean;
 }
 
 const BUILDING = /^\s*([0-9A-Za-z]+)\s*(?:栋|号楼|幢|座)/;
@@ -24,7 +28,10 @@ const BUILDING = /^\s*([0-9A-Za-z]+)\s*(?:栋|号楼|幢|座)/;
  * 丽水鑫城). `consumed` is how many characters of `text` the scope took.
  */
 export function parseScope(text: string, org: OrgDirectory): { scope: Scope; rest: string; consumed: number } | undefined {
-  const names: { word: string; kind: 'community' | 'grid' | 'room' }[] = [
+  // In a county, 全县 and the community's own name reach this community's residents' groups.
+  const countyWords = org.county ? [WHOLE_COUNTY, org.communityName].map((word) => ({ word, kind: 'county' as const })) : [];
+  const names: { word: string; kind: 'community' | 'county' | 'grid' | 'room' }[] = [
+    ...countyWords,
     { word: WHOLE_COMMUNITY, kind: 'community' as const },
     ...org.grids.map((g) => ({ word: g.name, kind: 'grid' as const })),
     ...org.allRooms().map((r) => ({ word: r.topic, kind: 'room' as const })),
@@ -32,9 +39,9 @@ export function parseScope(text: string, org: OrgDirectory): { scope: Scope; res
   for (const { word, kind } of names) {
     if (!text.startsWith(word)) continue;
     const done = (scope: Scope, consumed: number) => ({ scope, rest: text.slice(consumed).trim(), consumed });
-    if (kind === 'community') {
+    if (kind === 'community' || kind === 'county') {
       const rooms = org.residentRooms();
-      return done({ label: word, rooms, grids: gridsOf(rooms), wholeCommunity: true }, word.length);
+      return done({ label: word, rooms, grids: gridsOf(rooms), wholeCommunity: true, ...(kind === 'county' ? { county: true } : {}) }, word.length);
     }
     if (kind === 'room') {
       const room = org.room(word)!;

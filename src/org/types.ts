@@ -106,3 +106,22 @@ export const ROLE_LABELS: Record<Role, string> = {
   building_leader: '楼栋长',
   household: '党员中心户',
 };
+
+/** One WeChat login and the communities whose rooms and people it serves. */
+export interface AccountDef {
+  name: string;
+  communities: string[];
+}
+
+/**
+ * What an organisation file (or folder) describes: one community, or a county of many.
+ * A one-community file reads as a county of one, without a name, staff or accounts.
+ */
+export interface County {
+  /** Undefined for a one-community file. */
+  name?: string;
+  staff: PersonRef[];
+  /** Empty: one account serves everything (today's single login). */
+  accounts: AccountDef[];
+  communities: Org[];
+}

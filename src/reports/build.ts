@@ -29,10 +29,12 @@ export interface ReportData {
 
 export async function buildReport(
   db: Db | Tx,
-  opts: { org: Org; period: Period; fromDay: string; toDay: string; timeZone: string; grid?: string; asOf?: Date },
+  opts: { org: Org; period: Period; fromDay: string; toDay: string; timeZone: string; grid?: string; asOf?: Date; onlyCommunity?: boolean },
 ): Promise<ReportData> {
   const directory = new OrgDirectory(opts.org);
-  const histories = await loadHistories(db, opts.period, { grid: opts.grid });
+  // In a county's database, only this community's tickets and activities.
+  const community = opts.onlyCommunity ? directory.communityName : undefined;
+  const histories = await loadHistories(db, opts.period, { grid: opts.grid, community });
   const tickets = ticketMetrics(histories, opts.period, {
     acceptDeadline: acceptDeadlineFor(opts.org, opts.timeZone),
     asOf: opts.asOf && opts.asOf < opts.period.to ? opts.asOf : opts.period.to,
@@ -43,7 +45,7 @@ export async function buildReport(
     const day = localDayKey(new Date(t + 12 * 3600_000), opts.timeZone); // noon: safe across DST
     if (!days.some((d) => d.day === day)) days.push({ day, byCategory: counts.get(day) ?? {} });
   }
-  const v = await loadVolunteerFacts(db, opts.period, opts.grid);
+  const v = await loadVolunteerFacts(db, opts.period, opts.grid, community);
   const names: Record<string, string> = {};
   for (const p of directory.posts) names[p.alias] = p.name;
   return {

@@ -16,12 +16,13 @@ type Store = Db | Tx;
  * Histories of tickets that may have something in the period (created before its end,
  * still changing after its start) and, with `open`, of every ticket still open.
  */
-export async function loadHistories(db: Store, p: Period, opts: { grid?: string; open?: boolean } = {}): Promise<TicketHistory[]> {
+export async function loadHistories(db: Store, p: Period, opts: { grid?: string; open?: boolean; community?: string } = {}): Promise<TicketHistory[]> {
   const inPeriod = { createdAt: { lt: p.to }, updatedAt: { gte: p.from } };
   const tickets = await db.ticket.findMany({
     where: {
       OR: [inPeriod, ...(opts.open ? [{ status: { in: ['assigned', 'reopened', 'accepted'] } }] : [])],
       ...(opts.grid ? { gridName: opts.grid } : {}),
+      ...(opts.community !== undefined ? { community: { in: ofCommunity(opts.community) } } : {}),
     },
     include: { events: { orderBy: { id: 'asc' } } },
     orderBy: { id: 'asc' },
@@ -61,14 +62,19 @@ export interface VolunteerFacts {
   points: PointsFact[];
 }
 
-export async function loadVolunteerFacts(db: Store, p: Period, grid?: string): Promise<VolunteerFacts> {
-  const grids = new Map((await db.grid.findMany()).map((g) => [g.id, g.name]));
+/** Rows written before rows had a community ("") belong to the one community there was. */
+const ofCommunity = (community: string) => [community, ''];
+
+export async function loadVolunteerFacts(db: Store, p: Period, grid?: string, community?: string): Promise<VolunteerFacts> {
+  const inCommunity = community !== undefined ? { community: { in: ofCommunity(community) } } : {};
+  const grids = new Map((await db.grid.findMany({ where: inCommunity })).map((g) => [g.id, g.name]));
   const signups = await db.signup.findMany({
-    where: { checkedInAt: { not: null }, activity: { startsAt: { gte: p.from, lt: p.to } } },
+    where: { checkedInAt: { not: null }, activity: { startsAt: { gte: p.from, lt: p.to }, ...inCommunity } },
     include: { activity: { select: { startsAt: true, durationMinutes: true } } },
   });
   const ledger = await db.ledgerEntry.findMany({ where: { kind: 'checkin', at: { gte: p.from, lt: p.to } } });
-  const ids = [...new Set([...signups.map((s) => s.personId), ...ledger.map((e) => e.personId)])];
+  // The ledger is the person's, not a community's: for one community, those who served in it.
+  const ids = [...new Set([...signups.map((s) => s.personId), ...(community === undefined ? ledger.map((e) => e.personId) : [])])];
   const persons = await db.person.findMany({ where: { id: { in: ids } } });
   const people = persons
     .map((x) => ({ personId: x.id, name: x.name, grid: x.gridId ? (grids.get(x.gridId) ?? null) : null, employer: x.employer }))

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ReportData } from './build.js';
 import { renderCharts } from './charts.js';
 import { formatRate } from './format.js';
-import { DEFINITIONS, reportTables, type Table } from './tables.js';
+import { countyTable, DEFINITIONS, reportTables, type Table } from './tables.js';
 
 export function csvCell(v: string | number): string {
   const s = String(v);
@@ -28,18 +28,17 @@ const title = (d: ReportData) => `${d.grid ?? d.community} 工单与志愿服务
 
 const mdEscape = (s: string) => s.replace(/\|/g, '\\|');
 
+function markdownTable(t: Table): string[] {
+  const out = [`## ${t.title}`, ''];
+  if (t.display.length === 0) return [...out, '本期无数据。', ''];
+  out.push(`| ${t.header.map(mdEscape).join(' | ')} |`, `| ${t.header.map(() => '---').join(' | ')} |`);
+  for (const r of t.display) out.push(`| ${r.map(mdEscape).join(' | ')} |`);
+  return [...out, ''];
+}
+
 export function toMarkdown(d: ReportData): string {
   const out = [`# ${title(d)}`, '', ...headline(d).map((l) => `- ${l}`), ''];
-  for (const t of reportTables(d)) {
-    out.push(`## ${t.title}`, '');
-    if (t.display.length === 0) {
-      out.push('本期无数据。', '');
-      continue;
-    }
-    out.push(`| ${t.header.map(mdEscape).join(' | ')} |`, `| ${t.header.map(() => '---').join(' | ')} |`);
-    for (const r of t.display) out.push(`| ${r.map(mdEscape).join(' | ')} |`);
-    out.push('');
-  }
+  for (const t of reportTables(d)) out.push(...markdownTable(t));
   out.push('## 口径说明', '', ...DEFINITIONS.map((l) => `- ${l}`), '');
   return out.join('\n');
 }
@@ -93,12 +92,32 @@ ${reportTables(d).map(htmlTable).join('\n')}
 
 /** Writes every file of the report into `dir`; returns their paths. */
 export function writeReport(d: ReportData, dir: string): string[] {
-  fs.mkdirSync(dir, { recursive: true });
-  const files: [string, string][] = [
+  return writeFiles(dir, [
     ['report.md', toMarkdown(d)],
     ['report.html', toHtml(d)],
     ...reportTables(d).map((t): [string, string] => [`${t.name}.csv`, toCsv(t)]),
+  ]);
+}
+
+/**
+ * A county's report: `county.md` and `county.csv` (one row per community, then per grid)
+ * in `dir`, and each community's own report in a folder named after it.
+ */
+export function writeCountyReport(county: string, reports: ReportData[], dir: string): string[] {
+  const table = countyTable(reports);
+  const first = reports[0];
+  const md = [`# ${county} 工单报告（${first.fromDay} 至 ${first.toDay}）`, '', ...markdownTable(table), '## 口径说明', '', ...DEFINITIONS.map((l) => `- ${l}`), ''].join('\n');
+  return [
+    ...writeFiles(dir, [
+      ['county.md', md],
+      ['county.csv', toCsv(table)],
+    ]),
+    ...reports.flatMap((d) => writeReport(d, path.join(dir, d.community))),
   ];
+}
+
+function writeFiles(dir: string, files: [string, string][]): string[] {
+  fs.mkdirSync(dir, { recursive: true });
   return files.map(([name, text]) => {
     const file = path.join(dir, name);
     fs.writeFileSync(file, text);

@@ -92,3 +92,22 @@ export const DEFINITIONS = [
   '超时上交：超过时限而上交上一级的次数，计在原办理人；重办：差评重新办理的次数，计在被评价的办理人。',
   '志愿服务时长：按活动时长计签到的志愿者；积分：签到所得爱心积分（兑换、调整不计）。',
 ];
+
+/**
+ * The county view: one row per community, then one per grid of each, with the same
+ * figures as each community's own report.
+ */
+export function countyTable(reports: ReportData[]): Table {
+  const communityRows = reports.map((d) => ({ key: [d.community, ''], s: d.tickets.total }));
+  const gridRows = reports.flatMap((d) =>
+    [...d.tickets.byGrid].sort((a, b) => a.key.localeCompare(b.key, 'zh')).map((s) => ({ key: [d.community, s.key], s })),
+  );
+  const all = [...communityRows, ...gridRows];
+  return {
+    name: 'county',
+    title: '各社区与各网格',
+    header: ['社区', '网格', ...METRIC_HEADER],
+    rows: all.map((r) => [...r.key, ...metricCells(r.s)]),
+    display: all.map((r) => [...r.key, ...metricDisplay(r.s)]),
+  };
+}

@@ -1,15 +1,19 @@
 /**
- * npm run simulate -- --org ORG.yaml --script CHAT.txt [--json]
+ * npm run simulate -- --org ORG.yaml|FOLDER --script CHAT.txt [--json]
  * Exit status: 0 when the script ran to its end, 2 on a malformed org file or script.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isPostgresUrl } from '../store/database-url.js';
-import { loadOrgFile, OrgFileError } from '../org/load.js';
+import { OrgFileError } from '../org/load.js';
+import { loadCounty } from '../org/county.js';
+import { DeploymentError, deploymentsOf } from '../org/deployment.js';
+import type { County } from '../org/types.js';
 import { DEFAULT_TIME_ZONE, formatLocal, isoLocal } from '../time.js';
 import type { BotEvent } from '../events.js';
 import { parseScript, ScriptError, type ScriptStep } from './script.js';
-import { Simulation } from './run.js';
+import { Simulation, type SimulationOptions } from './run.js';
+import { CountySimulation } from './county-run.js';
 
 function usage(message: string): never {
   console.error(`${message}\nusage: npm run simulate -- --org ORG.yaml --script CHAT.txt [--json] [--database postgresql://…]`);
@@ -21,9 +25,11 @@ const timeZone = DEFAULT_TIME_ZONE;
 function describeEvent(e: BotEvent, botName: string): string {
   switch (e.kind) {
     case 'say':
-      return e.room ? `  [${e.room}] ${botName}: ${e.text.replace(/\n/g, '\n      ')}` : `  → ${e.to}: ${e.text.replace(/\n/g, '\n      ')}`;
+      return e.room
+        ? `  [${e.room}] ${botName}${e.account ? `〔${e.account}〕` : ''}: ${e.text.replace(/\n/g, '\n      ')}`
+        : `  →${e.account ? `〔${e.account}〕` : ''} ${e.to}: ${e.text.replace(/\n/g, '\n      ')}`;
     case 'ticket':
-      return `  · 工单 #${e.id} ${e.status}${e.escalated ? '（上报）' : ''} ${e.category}/${e.urgency} ${e.tier} → ${e.assignees.join(', ') || '-'}${e.into ? ` 并入 #${e.into}` : ''}`;
+      return `  · ${e.community ? `${String(e.community)} ` : ''}工单 #${e.id} ${e.status}${e.escalated ? '（上报）' : ''} ${e.category}/${e.urgency} ${e.tier} → ${e.assignees.join(', ') || '-'}${e.into ? ` 并入 #${e.into}` : ''}`;
     case 'notice':
       return `  · 通知 ${e.id} 已发到 ${e.room}`;
     case 'signup':
@@ -53,16 +59,22 @@ async function main(): Promise<void> {
   });
   if (!values.org) usage('missing --org');
   if (!values.script) usage('missing --script');
-  let org;
+  let county: County;
   try {
-    org = loadOrgFile(values.org);
+    county = loadCounty(values.org);
+    deploymentsOf(county);
   } catch (err) {
     if (err instanceof OrgFileError) {
       console.error(err.describe());
       process.exit(2);
     }
+    if (err instanceof DeploymentError) {
+      console.error(`${values.org}: ${err.message}`);
+      process.exit(2);
+    }
     throw err;
   }
+  const org = county.communities[0];
   let steps: ScriptStep[];
   try {
     steps = parseScript(fs.readFileSync(values.script, 'utf8'), timeZone);
@@ -77,17 +89,21 @@ async function main(): Promise<void> {
   if (values.database !== undefined && !isPostgresUrl(values.database) && !values.database.startsWith('file:')) {
     usage('--database takes postgresql://… (or file:…)');
   }
+  if (values.database?.startsWith('file:') && county.name !== undefined) {
+    usage('a county runs one database per account: give --database postgresql://… (a schema each) or no --database');
+  }
   const json = values.json;
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const sim = new Simulation({
-    org,
+  const options: Omit<SimulationOptions, 'org'> = {
     databaseUrl: values.database,
     onEvent: (e, at) => out(json ? JSON.stringify({ at: isoLocal(at, timeZone), ...e }) : describeEvent(e, org.community.bot_name ?? '网格助手')),
     onInput: json ? undefined : (step, at) => {
       const line = describeInput(step, at);
       if (line) out(line);
     },
-  });
+  };
+  // Today's one-community file runs exactly as before; a county runs a bot per account.
+  const sim = county.name === undefined ? new Simulation({ ...options, org }) : new CountySimulation(county, options);
   try {
     await sim.run(steps);
   } finally {

@@ -8,6 +8,7 @@ import { isPostgresUrl } from '../store/database-url.js';
 import { dropSchema, withSchema } from '../store/postgres.js';
 import { importOrg } from '../org/import.js';
 import type { Org } from '../org/types.js';
+import type { CountyView } from '../org/directory.js';
 import { MockWorld } from '../chat/mock-world.js';
 import { WechatyChat } from '../chat/wechaty.js';
 import { createBot } from '../app/runtime.js';
@@ -35,6 +36,10 @@ export interface SimulationOptions {
   seed?: number;
   /** Run the sweeps every virtual minute, ignoring their `nextDue` (slow; for checking it). */
   everyMinute?: boolean;
+  /** The county, where the organisation is one community of a county file. */
+  county?: CountyView;
+  /** The account serving this community, where the file lists accounts. */
+  account?: string;
 }
 
 /** A deterministic random source, so simulator runs repeat exactly. */
@@ -98,7 +103,13 @@ export class Simulation {
       log,
       org: options.org,
       random: seededRandom(options.seed),
+      county: options.county,
+      account: options.account,
     });
+  }
+
+  get isStarted(): boolean {
+    return this.started;
   }
 
   async start(): Promise<void> {

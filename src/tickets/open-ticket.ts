@@ -77,6 +77,7 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
   const ticket = await ctx.db.ticket.create({
     data: {
       status: 'assigned',
+      community: ctx.org.communityName,
       category,
       urgency,
       tier: step?.tier ?? 'committee',
@@ -138,6 +139,7 @@ async function mergeIntoExisting(
   const merged = await ctx.db.ticket.create({
     data: {
       status: 'merged',
+      community: ctx.org.communityName,
       category: report.category,
       urgency: report.urgency,
       tier: original.tier,

@@ -137,7 +137,7 @@ const register: CommandSpec = {
     const gridName = ctx.room?.grid ?? registered?.name;
     if (!gridName) throw badInput('请在您所在小区的群里发送「登记 3-2-401」。');
     if (!ctx.org.building(gridName, address.building)) throw badInput(`${gridName}没有${address.building}栋，请核对楼栋号。`);
-    const grid = await ctx.db.grid.findUnique({ where: { name: gridName } });
+    const grid = await ctx.db.grid.findUnique({ where: { community_name: { community: ctx.org.communityName, name: gridName } } });
     if (!grid) throw badInput(`${gridName}尚未启用，请联系社区工作人员。`);
     await ctx.db.person.update({ where: { id: ctx.speaker.personId }, data: { gridId: grid.id, ...address } });
     // The room number is kept, but never repeated where neighbours read.

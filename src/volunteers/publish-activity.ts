@@ -21,6 +21,7 @@ export async function publishActivity(ctx: MessageContext, args: string): Promis
   const activity = await ctx.db.activity.create({
     data: {
       title: draft.title,
+      community: ctx.org.communityName,
       startsAt: draft.startsAt,
       durationMinutes: draft.durationMinutes,
       place: draft.place,

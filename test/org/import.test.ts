@@ -4,7 +4,9 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseOrg } from '../../src/org/load.js';
-import { importOrg, loadImportedOrg } from '../../src/org/import.js';
+import { importCounty, importOrg, loadImportedCounty, loadImportedOrg } from '../../src/org/import.js';
+import { loadCounty } from '../../src/org/county.js';
+import { communitiesBesides } from '../../src/store/org-import.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import { tempDatabaseUrl } from '../support/db.js';
 import { readFixture, repoRoot } from '../support/sim.js';
@@ -70,3 +72,82 @@ describe('importing the organisation', () => {
     expect(await counts(again)).toEqual(before);
   });
 });
+
+describe('importing a county', () => {
+  const county = () => loadCounty(path.join(repoRoot, 'examples/county'));
+
+  it('puts every community in one database: grids per community, one person with posts in two communities', async () => {
+    const { db } = fresh();
+    // 邓卫国 leads building 2 of 桂花苑 in both communities.
+    const shared = county();
+    shared.communities[1].grids[1].buildings[0] = { ...shared.communities[1].grids[1].buildings[0], group_leader: { name: '邓卫国', wechat: 'dengweiguo' }, building_leader: { name: '邓卫国', wechat: 'dengweiguo' } };
+    await importCounty(db, shared);
+    const grids = await db.grid.findMany({ orderBy: { id: 'asc' } });
+    expect(grids.map((g) => `${g.community}/${g.name}`)).toEqual(['金沙社区/丽水鑫城', '金沙社区/桂花苑', '王家畈社区/王家畈新村', '王家畈社区/桂花苑']);
+    expect((await db.community.findMany()).map((c) => c.name).sort()).toEqual(['王家畈社区', '金沙社区']);
+    const deng = await db.person.findUniqueOrThrow({ where: { alias: 'dengweiguo' }, include: { posts: true } });
+    expect(new Set(deng.posts.map((p) => p.community))).toEqual(new Set(['金沙社区', '王家畈社区']));
+    expect((await db.room.findUniqueOrThrow({ where: { topic: '王家畈桂花苑业主群' } })).gridId).toBe(grids[3].id);
+    expect(await db.post.findMany({ where: { community: '' }, include: { person: true } })).toMatchObject([{ role: 'staff', person: { alias: 'minzhuren' } }]);
+    expect((await loadImportedCounty(db))?.communities.map((c) => c.community.name)).toEqual(['金沙社区', '王家畈社区']);
+    expect(await loadImportedOrg(db)).toBeUndefined();
+
+    const before = await counts(db);
+    await importCounty(db, shared);
+    expect(await counts(db)).toEqual(before);
+    // A community dropped from the county goes with its grids and rooms.
+    await importCounty(db, { ...county(), accounts: [], communities: [county().communities[0]] });
+    expect((await db.grid.findMany()).map((g) => g.community)).toEqual(['金沙社区', '金沙社区']);
+    expect(await db.room.count({ where: { community: '王家畈社区' } })).toBe(0);
+  });
+
+  it("adopts a one-community database's earlier rows (no community yet) into that community, keeping their ids", async () => {
+    const { db } = fresh();
+    await importOrg(db, parseOrg(example));
+    const grid = await db.grid.findFirstOrThrow({ where: { name: '铜锣湾' } });
+    // As a database migrated from before communities were stored.
+    await db.grid.updateMany({ data: { community: '' } });
+    const reporter = await db.person.create({ data: { name: '张大爷', alias: 'zhangdaye', gridId: grid.id } });
+    const at = new Date('2026-03-02T01:00:00Z');
+    await db.ticket.create({ data: { status: 'assigned', category: 'facility', urgency: 'normal', tier: 'building', text: '灯坏了', reporterId: reporter.id, createdAt: at, updatedAt: at, assignedAt: at } });
+    await importOrg(db, parseOrg(example));
+    expect((await db.grid.findFirstOrThrow({ where: { name: '铜锣湾' } })).id).toBe(grid.id);
+    expect(await db.ticket.findMany({ select: { community: true } })).toEqual([{ community: '金沙社区' }]);
+    // Renaming the community in its one file keeps everything with it.
+    await importOrg(db, parseOrg(example.replace('name: 金沙社区', 'name: 新金沙社区')));
+    expect(await db.ticket.findMany({ select: { community: true } })).toEqual([{ community: '新金沙社区' }]);
+    expect((await db.grid.findFirstOrThrow({ where: { name: '铜锣湾' } })).id).toBe(grid.id);
+  });
+
+  it("never gives one community's tickets to another community of a county, and says whose they are", async () => {
+    const { db } = fresh();
+    await importOrg(db, parseOrg(example));
+    const reporter = await db.person.create({ data: { name: '张大爷', alias: 'zhangdaye' } });
+    const at = new Date('2026-03-02T01:00:00Z');
+    await db.ticket.create({ data: { community: '金沙社区', status: 'assigned', category: 'facility', urgency: 'normal', tier: 'building', text: '灯坏了', reporterId: reporter.id, createdAt: at, updatedAt: at, assignedAt: at } });
+    // A one-community file renaming the community is not another community; a county's other community is.
+    expect(await communitiesBesides(db, '新金沙社区', true)).toEqual([]);
+    expect(await communitiesBesides(db, '王家畈社区', false)).toEqual(['金沙社区']);
+    const wangjiafan = county().communities[1];
+    await importCounty(db, { ...county(), communities: [wangjiafan] });
+    expect(await db.ticket.findMany({ select: { community: true } })).toEqual([{ community: '金沙社区' }]);
+  });
+
+  it('imports a folder and a county file through npm run org:import', async () => {
+    for (const target of ['examples/county', 'examples/county.yaml']) {
+      const url = tempDatabaseUrl();
+      const result = await run('npx', ['tsx', 'scripts/org-import.ts', target], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: url } });
+      expect(result.stdout).toContain('已导入 红安县（金沙社区、王家畈社区）：4 个网格');
+      const db = openDatabase(url);
+      dbs.push(db);
+      expect(await db.grid.count()).toBe(4);
+    }
+  });
+});
+
+function fresh(): { db: Db } {
+  const db = openDatabase(tempDatabaseUrl());
+  dbs.push(db);
+  return { db };
+}
+

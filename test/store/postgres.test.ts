@@ -79,7 +79,8 @@ describe('one schema source', () => {
     for (const name of postgres.slice(1)) expect(sqlite.has(name), name).toBe(true);
     for (const name of postgres) {
       const sql = fs.readFileSync(path.join(repoRoot, 'prisma/postgresql/migrations', name, 'migration.sql'), 'utf8');
-      expect(sql).not.toMatch(/'[^'\n]*;[^'\n]*'/);
+      const literals = sql.match(/'(?:[^']|'')*'/g) ?? [];
+      expect(literals.filter((l) => l.includes(';'))).toEqual([]);
     }
   });
 });

@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { scratchDir } from '../../src/scratch.js';
+import { repoRoot } from '../support/sim.js';
+
+const MAIN = path.join(repoRoot, 'src/main.ts');
+const TSX = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/** Runs `npm start`'s program offline on the example county until it has loaded the organisation (or exits). */
+function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string }> {
+  const dir = scratchDir('gridbot-account-').path;
+  return new Promise((resolve, reject) => {
+    const proxy = 'http://127.0.0.1:9';
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      HTTPS_PROXY: proxy,
+      HTTP_PROXY: proxy,
+      GRIDBOT_LOG_FORMAT: 'json',
+      GRIDBOT_CONSOLE_PORT: '0',
+      GRIDBOT_ORG_FILE: path.join(repoRoot, 'examples/county.yaml'),
+      DATABASE_URL: `file:${path.join(dir, 'bot.db')}`,
+      ...env,
+    };
+    delete childEnv.WECHATY_PUPPET;
+    if (!env.GRIDBOT_ACCOUNT) delete childEnv.GRIDBOT_ACCOUNT;
+    const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd: dir, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const collect = (d: Buffer) => {
+      out += d;
+      if (out.includes('组织已载入')) child.kill('SIGKILL');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
+  });
+}
+
+describe('npm start with a county of two accounts', () => {
+  it('asks which account to run, and runs the one named by --account or GRIDBOT_ACCOUNT', async () => {
+    const none = await start([]);
+    expect(none.code).toBe(2);
+    expect(none.out).toContain('请用 --account 或 GRIDBOT_ACCOUNT 选一个（bot-jinsha、bot-wangjiafan）');
+
+    const unknown = await start(['--account', 'bot-east']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toContain('组织文件里没有账号 bot-east');
+
+    const jinsha = await start(['--account', 'bot-jinsha']);
+    expect(jinsha.out).toContain('组织已载入：红安县 金沙社区（账号 bot-jinsha），2 个网格');
+    const wangjiafan = await start([], { GRIDBOT_ACCOUNT: 'bot-wangjiafan' });
+    expect(wangjiafan.out).toContain('组织已载入：红安县 王家畈社区（账号 bot-wangjiafan），2 个网格');
+  }, 240_000);
+});

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCounty } from '../../src/org/county.js';
+import { DeploymentError, deploymentsOf, selectDeployment } from '../../src/org/deployment.js';
+import { OrgDirectory } from '../../src/org/directory.js';
+import type { County } from '../../src/org/types.js';
+import { parseScope } from '../../src/org/scope.js';
+import { demoOrg, repoRoot } from '../support/sim.js';
+
+const county = () => loadCounty(path.join(repoRoot, 'examples/county.yaml'));
+const message = (work: () => unknown) => {
+  try {
+    work();
+  } catch (err) {
+    expect(err).toBeInstanceOf(DeploymentError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a DeploymentError');
+};
+
+describe('which bot serves what', () => {
+  it("runs today's one-community file as one bot, without county or account", () => {
+    const one: County = { staff: [], accounts: [], communities: [demoOrg()] };
+    expect(selectDeployment(one, undefined)).toEqual({ org: demoOrg() });
+  });
+
+  it('gives each account its community, county staff among its staff', () => {
+    const all = deploymentsOf(county());
+    expect(all.map((d) => [d.account, d.org.community.name, d.county?.name])).toEqual([
+      ['bot-jinsha', '金沙社区', '红安县'],
+      ['bot-wangjiafan', '王家畈社区', '红安县'],
+    ]);
+    for (const d of all) expect(new OrgDirectory(d.org).isStaff('minzhuren')).toBe(true);
+    expect(selectDeployment(county(), 'bot-wangjiafan').org.community.name).toBe('王家畈社区');
+  });
+
+  it.each([
+    ['no account chosen among two', undefined, '请用 --account 或 GRIDBOT_ACCOUNT 选一个'],
+    ['an account the file lacks', 'bot-east', '组织文件里没有账号 bot-east；有：bot-jinsha、bot-wangjiafan'],
+  ])('refuses %s', (_what, account, text) => {
+    expect(message(() => selectDeployment(county(), account))).toContain(text);
+  });
+
+  it('refuses an account serving two communities, and an account for a file without accounts', () => {
+    const both = { ...county(), accounts: [{ name: 'bot-all', communities: ['金沙社区', '王家畈社区'] }] };
+    expect(message(() => deploymentsOf(both))).toContain('目前一个账号只能服务一个社区');
+    const noAccounts = { ...county(), accounts: [] };
+    expect(message(() => selectDeployment(noAccounts, 'bot-jinsha'))).toContain('没有列出 accounts');
+    expect(message(() => selectDeployment(noAccounts, undefined))).toContain('有 2 个社区');
+    // Without accounts, the simulator still runs one bot per community.
+    expect(deploymentsOf(noAccounts).map((d) => d.account)).toEqual([undefined, undefined]);
+  });
+
+  it('lets the first account listed serve a community two accounts name', () => {
+    const twice = { ...county(), accounts: [...county().accounts, { name: 'bot-spare', communities: ['金沙社区'] }] };
+    expect(deploymentsOf(twice).map((d) => d.account)).toEqual(['bot-jinsha', 'bot-wangjiafan']);
+    expect(message(() => selectDeployment(twice, 'bot-spare'))).toContain('都已由前面列出的账号服务');
+  });
+
+  it('reads 全县 and the community name as scopes only in a county, for its own groups', () => {
+    const d = selectDeployment(county(), 'bot-jinsha');
+    const dir = new OrgDirectory(d.org, d.county);
+    for (const word of ['全县', '金沙社区']) {
+      const parsed = parseScope(`${word} 明天 8:00 演练`, dir)!;
+      expect(parsed.scope).toMatchObject({ label: word, county: true, wholeCommunity: true });
+      expect(parsed.scope.rooms.map((r) => r.topic).sort()).toEqual(['丽水鑫城业主群', '金沙桂花苑业主群']);
+    }
+    expect(parseScope('金沙社区工作群 明天', dir)?.scope.label).toBe('金沙社区工作群');
+    expect(dir.isCountyStaff('minzhuren')).toBe(true);
+    expect(dir.isCountyStaff('liujiawei')).toBe(false);
+    // Today's one-community file knows no 全县.
+    expect(parseScope('全县 明天 8:00 演练', new OrgDirectory(demoOrg()))).toBeUndefined();
+  });
+});

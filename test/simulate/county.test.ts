@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCounty } from '../../src/org/county.js';
+import { CountySimulation } from '../../src/simulate/county-run.js';
+import { parseScript } from '../../src/simulate/script.js';
+import { isoLocal } from '../../src/time.js';
+import type { County } from '../../src/org/types.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { readFixture, repoRoot, type RecordedEvent } from '../support/sim.js';
+
+const script = readFixture('examples/county.txt');
+
+async function runCounty(org: string | County, text = script, config?: Partial<Config>): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  const sim = new CountySimulation(typeof org === 'string' ? loadCounty(path.join(repoRoot, org)) : org, {
+    config,
+    onEvent: (e, at) => events.push({ at: isoLocal(at), ...e } as RecordedEvent),
+  });
+  try {
+    await sim.run(parseScript(text, 'Asia/Shanghai'));
+  } finally {
+    await sim.stop();
+  }
+  return events;
+}
+
+describe('the example county in the simulator', () => {
+  it('gives the same events from the folder and from the single file, each community numbering its own tickets', async () => {
+    const fromFolder = await runCounty('examples/county');
+    const fromFile = await runCounty('examples/county.yaml');
+    expect(fromFile).toEqual(fromFolder);
+
+    const tickets = fromFolder.filter((e) => e.kind === 'ticket');
+    expect(tickets.map((t) => [t.community, t.id, t.status, (t as { assignees: string[] }).assignees])).toEqual([
+      ['金沙社区', 1, 'assigned', ['jiangtianrong']],
+      ['王家畈社区', 1, 'assigned', ['chenli']],
+      ['金沙社区', 1, 'accepted', ['jiangtianrong']],
+      ['王家畈社区', 1, 'accepted', ['chenli']],
+    ]);
+    // Each room is served by its community's account, and every say names it.
+    const says = fromFolder.filter((e) => e.kind === 'say') as Extract<RecordedEvent, { kind: 'say' }>[];
+    expect(says.every((s) => s.account)).toBe(true);
+    const accountOf = (room: string) => new Set(says.filter((s) => s.room === room).map((s) => s.account));
+    expect(accountOf('丽水鑫城业主群')).toEqual(new Set(['bot-jinsha']));
+    expect(accountOf('王家畈新村居民群')).toEqual(new Set(['bot-wangjiafan']));
+    // 查询 #1 in 王家畈 answers with 王家畈's #1.
+    expect(says.find((s) => s.room === '王家畈新村居民群' && s.text.startsWith('#1'))?.text).toContain('陈立');
+    // 全社区 and 桂花苑 resolve inside the sender's community.
+    const notices = fromFolder.filter((e) => e.kind === 'notice') as Extract<RecordedEvent, { kind: 'notice' }>[];
+    const byNotice = (text: string) =>
+      says.filter((x) => x.text.includes(text) && x.room).map((x) => x.room).sort();
+    expect(byNotice('停水')).toEqual(['王家畈新村居民群', '王家畈桂花苑业主群']);
+    expect(byNotice('大扫除')).toEqual(['金沙桂花苑业主群']);
+    // County staff reach every community's residents' groups, each through its own account; community staff may not.
+    expect(byNotice('消防演练')).toEqual(['丽水鑫城业主群', '王家畈新村居民群', '王家畈桂花苑业主群', '金沙桂花苑业主群']);
+    expect(notices).toHaveLength(7);
+    expect(fromFolder.filter((e) => e.kind === 'refused')).toMatchObject([{ who: 'zhouxiaohong', reason: expect.stringContaining('只有县里的工作人员可以用「全县」') }]);
+    expect(byNotice('试试全县通知')).toEqual([]);
+    expect(accountOf('金沙桂花苑业主群')).toEqual(new Set(['bot-jinsha']));
+    // Time only moves forward across the county.
+    const times = fromFolder.map((e) => Date.parse(e.at));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  }, 120_000);
+
+  it('lets a person with posts in two communities answer the account that wrote to them', async () => {
+    const county = loadCounty(path.join(repoRoot, 'examples/county.yaml'));
+    const deng = { name: '邓卫国', wechat: 'dengweiguo' };
+    const guihua = county.communities[1].grids[1];
+    guihua.buildings[0] = { ...guihua.buildings[0], group_leader: deng, building_leader: deng };
+    const events = await runCounty(
+      county,
+      ['at 2026-03-02 09:00', '[王家畈桂花苑业主群] 孙阿姨(sunayi): @网格助手 2栋楼道灯坏了 晚上看不见', '[dm] 邓卫国(dengweiguo): 接单 #1'].join('\n'),
+    );
+    const tickets = events.filter((e) => e.kind === 'ticket');
+    expect(tickets.map((t) => [t.community, t.id, t.status])).toEqual([
+      ['王家畈社区', 1, 'assigned'],
+      ['王家畈社区', 1, 'accepted'],
+    ]);
+    expect(events.filter((e) => e.kind === 'refused')).toEqual([]);
+  }, 120_000);
+
+  it('keeps send limits per account: at two a minute, each account posts its own two groups in the same minute', async () => {
+    const defaults = loadConfig({});
+    const events = await runCounty(
+      'examples/county.yaml',
+      ['at 2026-03-02 09:00', '[dm] 闵主任(minzhuren): 通知 全县 今天 10:00 县里今天上午进行消防演练', 'wait 2h'].join('\n'),
+      { send: { ...defaults.send, perMinute: 2 } },
+    );
+    const posted = (events.filter((e) => e.kind === 'say' && e.room && e.text.includes('消防演练')) as Extract<RecordedEvent, { kind: 'say' }>[]).map((e) => ({
+      account: e.account,
+      minute: e.at.slice(0, 16),
+    }));
+    expect(posted).toHaveLength(4);
+    expect(new Set(posted.map((p) => p.minute))).toEqual(new Set(['2026-03-02T10:00']));
+    expect(posted.filter((p) => p.account === 'bot-jinsha')).toHaveLength(2);
+    expect(posted.filter((p) => p.account === 'bot-wangjiafan')).toHaveLength(2);
+  }, 120_000);
+});
