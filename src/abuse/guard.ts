@@ -15,6 +15,8 @@ export const keys = {
   replies: (personId: number) => `replies:p${personId}`,
   refusals: (personId: number, inGroup: boolean) => `refusals:${inGroup ? 'group' : 'dm'}:p${personId}`,
   groupReplies: (topic: string) => `group-replies:${topic}`,
+  /** Before a message is stored the sender is known only by this login's contact id. */
+  tooLarge: (chatId: string) => `too-large:${chatId}`,
   wrongCodes: (kind: CodeKind, personId: number) => `code:${kind}:p${personId}`,
   wrongCodesAll: (kind: CodeKind) => `code:${kind}:all`,
 };

@@ -15,6 +15,7 @@ import { ROLE_LABELS } from '../org/types.js';
 import { dispatchMessage, runCommand } from './dispatch.js';
 import { Exclusive } from './exclusive.js';
 import { SenderAnswers } from '../abuse/answers.js';
+import { countAgainst, keys } from '../abuse/guard.js';
 import type { InboxJournal } from '../chat/inbox-journal.js';
 import { mediaText, removeMediaFile, saveMediaFile, type SavedFile } from '../chat/media.js';
 import { mediaFileInUse, saveTranscript, storeInboundWithMedia } from '../store/media.js';
@@ -274,8 +275,14 @@ export class Bot {
     }
   }
 
-  /** A file over the size cap: a short answer where it came from; nothing is stored. */
+  /**
+   * A file over the size cap: a short answer where it came from, at most once a minute per
+   * sender (a flood of large files is no flood of answers); nothing is stored.
+   */
   private async refuseLargeMedia(message: ChatMessage): Promise<undefined> {
+    const { db, clock, config } = this.deps;
+    const answer = await countAgainst({ db, clock }, keys.tooLarge(message.sender.chatId), config.abuse.groupRefusalsPerSender);
+    if (!answer.allowed) return undefined;
     const target: ChatTarget = message.room
       ? { kind: 'room', topic: message.room.topic }
       : message.sender.alias ? { kind: 'contact', alias: message.sender.alias } : { kind: 'contact', chatId: message.sender.chatId };
