@@ -96,4 +96,30 @@ describe('one sender cannot flood a group', () => {
     // The real report was untouched: still waiting for its holder.
     expect(ofKind(events, 'ticket').map((t) => t.status)).toEqual(['assigned']);
   }, 300_000);
+
+  it('one sender asking over and over: 20 answers an hour, told once, then silence', async () => {
+    const { events, sim, start } = await simulation();
+    try {
+      await burst(sim, start, 30 * 60_000, 30, (i) => sim.deliver(null, '老问', 'laowen', i % 2 ? '我的积分' : '我的工单'));
+      await sim.finish();
+    } finally {
+      await sim.stop();
+    }
+    const toHim = ofKind(events, 'say').filter((s) => s.to === 'laowen').map((s) => s.text);
+    expect(toHim.filter((t) => t.includes('太多了'))).toHaveLength(1);
+    expect(toHim).toHaveLength(sim.config.abuse.repliesPerSender.max + 1);
+  }, 300_000);
+
+  it('a busy group: past 40 replies in an hour the rest go to each speaker by direct message, not to the group', async () => {
+    const { events, sim, start } = await simulation();
+    try {
+      await burst(sim, start, 20 * 60_000, 45, (i) => sim.deliver(GROUP, `居民${i}`, `resident${i}`, '我的工单'));
+      await sim.finish();
+    } finally {
+      await sim.stop();
+    }
+    const says = ofKind(events, 'say');
+    expect(says.filter((s) => s.room === GROUP)).toHaveLength(sim.config.abuse.groupReplies.max);
+    expect(says.filter((s) => s.to?.startsWith('resident')).map((s) => s.to)).toEqual(['resident40', 'resident41', 'resident42', 'resident43', 'resident44']);
+  }, 300_000);
 });
