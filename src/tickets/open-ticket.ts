@@ -175,8 +175,9 @@ async function mergeIntoExisting(
   await recordTicketEvent(ctx, merged, { kind: 'merged', actor: ctx.speaker.alias, into: original.id });
   const media = await takeEarlierMedia(ctx, original.id);
   if (again) {
+    // Already acknowledged minutes ago: the group hears nothing more unless asked directly.
     await sendMediaTo(ctx, original.id, media, jsonList(original.assignees));
-    await ctx.reply(`这个问题已在处理中（工单 #${original.id}），已记下您的补充。`);
+    if (ctx.mentioned) await ctx.reply(`这个问题已在处理中（工单 #${original.id}），已记下您的补充。`);
     return merged;
   }
   for (const alias of jsonList(original.assignees)) {
