@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { DAILY_RESERVE_SHARE, DEFAULT_ABUSE_RULES, type AbuseRules } from './abuse/limits.js';
 import { DEFAULT_DATABASE_URL } from './store/database-url.js';
 import { DEFAULT_TIME_ZONE } from './time.js';
 
@@ -27,6 +28,7 @@ const envSchema = z.object({
   GRIDBOT_SEND_PAUSE_MIN_SECONDS: num(1).pipe(z.number().min(0)),
   GRIDBOT_SEND_PAUSE_MAX_SECONDS: num(3).pipe(z.number().min(0)),
   GRIDBOT_SEND_DAILY_CAP: num(300).pipe(z.number().int().min(1)),
+  GRIDBOT_SEND_DAILY_RESERVE: num(-1).pipe(z.number().int().min(-1)),
   GRIDBOT_SEND_BACKOFF_MINUTES: num(30).pipe(z.number().min(1)),
   GRIDBOT_LOGIN_MAX_SCANS: num(5).pipe(z.number().int().min(1)),
   GRIDBOT_LLM_BASE_URL: z.string().optional(),
@@ -58,6 +60,11 @@ export interface SendLimits {
   pauseMinMs: number;
   pauseMaxMs: number;
   dailyCap: number;
+  /**
+   * Of the daily cap, this many are kept for urgent acknowledgements and messages to
+   * post-holders: ordinary messages stop at `dailyCap - dailyReserve`.
+   */
+  dailyReserve: number;
   backoffMs: number;
 }
 
@@ -72,6 +79,8 @@ export interface Config {
   botName?: string;
   timeZone: string;
   send: SendLimits;
+  /** Abuse limits per sender, per group and per kind of code (src/abuse/limits.ts). */
+  abuse: Readonly<AbuseRules>;
   loginMaxScans: number;
   model?: {
     baseURL: string;
@@ -146,8 +155,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       pauseMinMs: e.GRIDBOT_SEND_PAUSE_MIN_SECONDS * 1000,
       pauseMaxMs: e.GRIDBOT_SEND_PAUSE_MAX_SECONDS * 1000,
       dailyCap: e.GRIDBOT_SEND_DAILY_CAP,
+      dailyReserve: Math.min(
+        e.GRIDBOT_SEND_DAILY_CAP - 1,
+        e.GRIDBOT_SEND_DAILY_RESERVE >= 0 ? e.GRIDBOT_SEND_DAILY_RESERVE : Math.floor(e.GRIDBOT_SEND_DAILY_CAP * DAILY_RESERVE_SHARE),
+      ),
       backoffMs: e.GRIDBOT_SEND_BACKOFF_MINUTES * 60_000,
     }),
+    abuse: DEFAULT_ABUSE_RULES,
     loginMaxScans: e.GRIDBOT_LOGIN_MAX_SCANS,
     model,
     media: Object.freeze({ dir: e.GRIDBOT_MEDIA_DIR, maxBytes: Math.round(e.GRIDBOT_MEDIA_MAX_MB * 1024 * 1024) }),

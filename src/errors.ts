@@ -19,7 +19,9 @@ export type DomainErrorCode =
   | 'not_found'
   | 'conflict'
   | 'not_registered'
-  | 'too_long';
+  | 'too_long'
+  /** Too many wrong codes: refused for a while, even the right one. */
+  | 'locked';
 
 export const forbidden = (msg: string) => new DomainError('forbidden', msg);
 export const badInput = (msg: string) => new DomainError('bad_input', msg);

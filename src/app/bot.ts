@@ -14,6 +14,8 @@ import { markUnreachable, personById, personByWechatIdOnly } from '../store/iden
 import { ROLE_LABELS } from '../org/types.js';
 import { dispatchMessage, runCommand } from './dispatch.js';
 import { Exclusive } from './exclusive.js';
+import { SenderAnswers } from '../abuse/answers.js';
+import { countAgainst, keys } from '../abuse/guard.js';
 import type { InboxJournal } from '../chat/inbox-journal.js';
 import { mediaText, removeMediaFile, saveMediaFile, type SavedFile } from '../chat/media.js';
 import { mediaFileInUse, saveTranscript, storeInboundWithMedia } from '../store/media.js';
@@ -56,6 +58,15 @@ export interface RunAsOptions<T> {
   dryRun?: boolean;
   /** Reads what the command wrote, inside its transaction. */
   inspect?(tx: Tx): Promise<T>;
+}
+
+/**
+ * Messages that may use the part of the daily cap kept in reserve: to a post-holder, or to
+ * a staff group. (Urgent ones are reserved already.)
+ */
+function keptForHolders(org: OrgDirectory, target: ChatTarget): boolean {
+  if (target.kind === 'room') return org.room(target.topic)?.kind === 'staff';
+  return !!target.alias && org.postsOf(target.alias).length > 0;
 }
 
 /** Rolls the console's command back: refused, or only a preview. */
@@ -141,6 +152,9 @@ export class Bot {
           // A console session is already a verified login: there is no WeChat contact to remark.
           rememberContact: () => {},
           reply: async (t) => {
+            replies.push(t);
+          },
+          replyPrivately: async (t) => {
             replies.push(t);
           },
           tell: async (to, t, opts) => {
@@ -261,8 +275,14 @@ export class Bot {
     }
   }
 
-  /** A file over the size cap: a short answer where it came from; nothing is stored. */
+  /**
+   * A file over the size cap: a short answer where it came from, at most once a minute per
+   * sender (a flood of large files is no flood of answers); nothing is stored.
+   */
   private async refuseLargeMedia(message: ChatMessage): Promise<undefined> {
+    const { db, clock, config } = this.deps;
+    const answer = await countAgainst({ db, clock }, keys.tooLarge(message.sender.chatId), config.abuse.groupRefusalsPerSender);
+    if (!answer.allowed) return undefined;
     const target: ChatTarget = message.room
       ? { kind: 'room', topic: message.room.topic }
       : message.sender.alias ? { kind: 'contact', alias: message.sender.alias } : { kind: 'contact', chatId: message.sender.chatId };
@@ -386,7 +406,7 @@ export class Bot {
       log,
       classifier,
       send: async (req: OutboundRequest) => {
-        await enqueue(tx, clock, req);
+        await enqueue(tx, clock, { ...req, reserved: req.reserved ?? (req.urgent || keptForHolders(org, req.target)) });
       },
     };
   }
@@ -410,6 +430,9 @@ export class Bot {
     if (remark) remarks.push(remark);
     // The one who spoke is answered on the contact that spoke, whoever they were taken for.
     const toSpeaker: ChatTarget = speaker.alias.startsWith('p:') ? { kind: 'contact', chatId: row.senderChat } : { kind: 'contact', alias: speaker.alias };
+    const answers = new SenderAnswers({ db: tx, clock: this.deps.clock }, this.deps.config.abuse, speaker, room?.topic, (t) =>
+      base.send({ target: toSpeaker, text: t }),
+    );
     return {
       ...base,
       speaker,
@@ -417,7 +440,14 @@ export class Bot {
       text,
       mentioned: row.mentioned,
       inboundId: row.id,
-      reply: (t, opts) => base.send({ target: room ? { kind: 'room', topic: room.topic } : toSpeaker, text: t, urgent: opts?.urgent }),
+      reply: async (t, opts) => {
+        const where = await answers.reply(opts?.urgent ?? false);
+        if (where === 'none') return;
+        await base.send({ target: where === 'group' && room ? { kind: 'room', topic: room.topic } : toSpeaker, text: t, urgent: opts?.urgent });
+      },
+      replyPrivately: async (t) => {
+        if (await answers.privately()) await base.send({ target: toSpeaker, text: t });
+      },
       tell: (alias, t, opts) =>
         base.send({ target: { kind: 'contact', alias }, text: t, urgent: opts?.urgent, origin: opts?.origin, repeatable: opts?.repeatable }),
       rememberContact: (key) => {

@@ -50,8 +50,17 @@ export interface MessageContext extends AppContext {
   text: string;
   mentioned: boolean;
   inboundId: number;
-  /** Answers where the message came from: the group, or the direct chat. */
+  /**
+   * Answers where the message came from: the group, or the direct chat. Within the abuse
+   * limits (src/abuse): a sender who caused too many answers this hour hears no more, and
+   * a group whose reply budget is spent hears nothing — the sender gets it by direct message.
+   */
   reply(text: string, opts?: { urgent?: boolean }): Promise<void>;
+  /**
+   * A refusal or a limit notice, for the sender alone: a direct message even when they
+   * spoke in a group, at most once a minute from a group (a few from a direct chat).
+   */
+  replyPrivately(text: string): Promise<void>;
   /** A direct message to a person by alias. */
   tell(alias: string, text: string, opts?: { urgent?: boolean; origin?: string; repeatable?: boolean }): Promise<void>;
   /** After the transaction commits, writes this remark (备注) on the sender's contact. */

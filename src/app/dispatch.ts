@@ -26,7 +26,8 @@ export interface Dispatch {
 export async function runCommand(ctx: MessageContext, { spec, word, args }: MatchedCommand, tooLong: boolean): Promise<void> {
   const refuse = async (reason: string) => {
     ctx.events.emit({ kind: 'refused', who: ctx.speaker.alias, command: spec.name, reason });
-    await ctx.reply(reason);
+    // Never a public group reply: 200 refused commands must not become 200 group messages.
+    await ctx.replyPrivately(reason);
   };
   if (tooLong) return refuse('消息太长了，请简短一些再发。');
   if (spec.where === 'dm' && ctx.room) return refuse(`「${word}」请私聊我发送。`);
@@ -91,6 +92,7 @@ async function dispatchWords(ctx: MessageContext, d: Dispatch): Promise<void> {
         return;
       }
       const ticket = await openTicket(ctx, intake, ctx.text);
+      if (!ticket) return; // over the sender's report limit: stored, nothing opened
       await rememberForFollowUp(ctx, intake, ticket.status === 'merged' ? null : ticket.id);
       return;
     }

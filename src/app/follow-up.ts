@@ -58,6 +58,7 @@ export async function continueEarlierReport(ctx: MessageContext, current: Intake
   }
   if (merged.intent !== 'report') return false;
   const ticket = await openTicket(ctx, merged, `${earlier.text} ${ctx.text}`);
+  if (!ticket) return true;
   await rememberForFollowUp(ctx, merged, ticket.status === 'merged' ? null : ticket.id);
   return true;
 }

@@ -170,7 +170,7 @@ export class Outbox {
       for (const m of queued) if (!heads.has(m.target)) heads.set(m.target, m);
       let best: { msg: (typeof queued)[number]; at: number } | undefined;
       for (const msg of heads.values()) {
-        let at = earliestSend(history, msg.target, msg.urgent, now, limits);
+        let at = earliestSend(history, msg.target, { urgent: msg.urgent, reserved: msg.reserved }, now, limits);
         if (msg.notBefore) at = Math.max(at, msg.notBefore.getTime());
         if (!best || at < best.at || (at === best.at && msg.urgent && !best.msg.urgent)) best = { msg, at };
       }

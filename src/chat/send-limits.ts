@@ -19,15 +19,25 @@ export function emptyHistory(dayStart: number, nextDayStart: number): SendHistor
   return { recent: [], lastByTarget: new Map(), sentToday: 0, dayStart, nextDayStart, pausedUntil: 0 };
 }
 
+/**
+ * How much of the day's cap a message may use: urgent ones pass it, reserved ones (urgent
+ * acknowledgements, messages to post-holders) may use all of it, the rest stop short of
+ * the reserve — so a busy day never leaves a holder's new ticket unsent.
+ */
+export function dailyAllowance(limits: SendLimits, kind: { urgent: boolean; reserved: boolean }): number {
+  if (kind.urgent) return Infinity;
+  return kind.reserved ? limits.dailyCap : limits.dailyCap - limits.dailyReserve;
+}
+
 /** The earliest instant (ms) a message to `target` may be sent. */
-export function earliestSend(history: SendHistory, target: string, urgent: boolean, now: number, limits: SendLimits): number {
+export function earliestSend(history: SendHistory, target: string, kind: { urgent: boolean; reserved: boolean }, now: number, limits: SendLimits): number {
   let t = Math.max(now, history.pausedUntil);
   const window = history.recent.filter((at) => at > now - 60_000);
   if (window.length >= limits.perMinute) t = Math.max(t, window[window.length - limits.perMinute] + 60_000);
   const lastHere = history.lastByTarget.get(target);
   if (lastHere !== undefined) t = Math.max(t, lastHere + limits.roomGapMs);
   if (history.last && history.last.target !== target) t = Math.max(t, history.last.at + history.last.pauseMs);
-  if (!urgent && history.sentToday >= limits.dailyCap && t < history.nextDayStart) t = history.nextDayStart;
+  if (history.sentToday >= dailyAllowance(limits, kind) && t < history.nextDayStart) t = history.nextDayStart;
   return t;
 }
 

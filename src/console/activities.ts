@@ -78,7 +78,7 @@ ${a.signups.map(
     s.checkedInAt
       ? `已签到 ${when(s.checkedInAt)}`
       : s.status === 'confirmed'
-        ? h`<form method="post" action="/activities/${a.id}/checkin">${kit.csrfField(c)}<input type="hidden" name="who" value="${s.person.alias ?? s.person.name}"><button type="submit" class="plain">代签到</button></form>`
+        ? h`<form method="post" action="/activities/${a.id}/checkin">${kit.csrfField(c)}<input type="hidden" name="who" value="${s.person.alias ?? `p:${s.person.id}`}"><button type="submit" class="plain">代签到</button></form>`
         : ''
   }</td></tr>`,
 )}</tbody></table></div></div>`,

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { CommandSpec } from '../commands/types.js';
 import { badInput, conflict, notFound } from '../errors.js';
+import { refuseWhileLocked, rightCode, wrongCode } from '../abuse/codes.js';
 import { ROLE_LABELS } from '../org/types.js';
 import { bindContactToPerson, ensureRemarkKey, personById } from '../store/identity.js';
 
@@ -41,10 +42,13 @@ const bind: CommandSpec = {
   accepts: (args) => /^\d{6}$/.test(args.trim()),
   async handle(ctx, args) {
     const now = ctx.clock.now();
+    // Guessing is locked out: 5 wrong codes and even the right one waits 15 minutes.
+    await refuseWhileLocked(ctx, 'bind');
     const row = await ctx.db.bindCode.findUnique({ where: { code: args.trim() } });
     if (!row || row.usedAt || now.getTime() - row.createdAt.getTime() > BIND_CODE_TTL_MS) {
-      throw badInput('绑定码不对或已过期，请向社区工作人员重新索取。');
+      throw await wrongCode(ctx, 'bind', '绑定码不对或已过期，请向社区工作人员重新索取。');
     }
+    await rightCode(ctx, 'bind');
     const target = await personById(ctx.db, row.personId);
     if (!target) throw notFound('这个绑定码对应的人已不在组织文件中。');
     if (target.id === ctx.speaker.personId) throw conflict('您已经绑定过了。');

@@ -148,12 +148,21 @@ export class Simulation {
         await this.advanceTo(new Date(this.clock.now().getTime() + step.ms));
         return;
       case 'say':
-        this.world.send(step.room, step.name, step.alias, readContent(step.text));
-        this.said += 1;
-        this.begun = true;
-        await waitFor(() => this.chat.completed >= this.said, 'the bot to handle a message');
+        await this.deliver(step.room, step.name, step.alias, step.text);
         await this.settle();
     }
+  }
+
+  /**
+   * Hands one message to the bot now and waits until it was handled, sending nothing and
+   * moving no time: a test drives bursts (a flood of 200 in a minute) with `advanceTo`.
+   */
+  async deliver(room: string | null, name: string, alias: string | null, text: string): Promise<void> {
+    if (!this.started) await this.start();
+    this.world.send(room, name, alias, readContent(text));
+    this.said += 1;
+    this.begun = true;
+    await waitFor(() => this.chat.completed >= this.said, 'the bot to handle a message');
   }
 
   /** Lets the bot send its replies: a few virtual seconds pass, as they would. */

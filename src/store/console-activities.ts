@@ -20,7 +20,7 @@ export async function activitiesFor(db: Db | Tx, rooms: string[] | undefined, ta
 export async function activityWithSignups(db: Db | Tx, id: number, rooms: string[] | undefined) {
   const a = await db.activity.findUnique({
     where: { id },
-    include: { signups: { orderBy: [{ status: 'asc' }, { createdAt: 'asc' }], include: { person: { select: { name: true, alias: true } } } } },
+    include: { signups: { orderBy: [{ status: 'asc' }, { createdAt: 'asc' }], include: { person: { select: { id: true, name: true, alias: true } } } } },
   });
   return a && reaches(a.targets, rooms) ? a : undefined;
 }

@@ -8,6 +8,8 @@ import { recordTicketEvent, type TicketRow } from './record.js';
 import { routeTicket, type RouteStep } from './routing.js';
 import { attachmentLine, sendMediaTo, takeEarlierMedia } from '../media/attach.js';
 import { isPrivateTicket } from './privacy.js';
+import { admitReport, reporterIsFlooding, SAME_PERSON_MERGE_MS } from '../abuse/reports.js';
+import { openTicketsAtPlace } from '../store/duplicates.js';
 
 export interface TicketPlace {
   gridName: string | null;
@@ -36,24 +38,33 @@ export async function resolvePlace(ctx: MessageContext, intake: Pick<Intake, 'bu
 
 const OPEN = ['assigned', 'accepted', 'reopened'];
 
-/** An open ticket this report repeats: same category and place, within a day. */
+/**
+ * An open ticket this report repeats: same category and place, within a day. Only a
+ * report by somebody else joins a ticket (neighbours about the same lamp), or the same
+ * resident's repeat within minutes; and never a ticket whose reporter is flooding, so a
+ * spammer's tickets swallow nobody's real report.
+ */
 async function findDuplicate(ctx: MessageContext, category: string, place: TicketPlace): Promise<TicketRow | null> {
-  if (!place.gridName) return null;
+  const gridName = place.gridName;
+  if (!gridName) return null;
   const personal = category === 'assistance' || category === 'dispute';
   if (personal && !place.room) return null;
   if (!place.building && category !== 'utilities') return null;
-  return ctx.db.ticket.findFirst({
-    where: {
-      status: { in: OPEN },
-      category,
-      gridName: place.gridName,
-      building: place.building,
-      unit: place.unit,
-      ...(personal ? { room: place.room } : {}),
-      createdAt: { gte: new Date(ctx.clock.now().getTime() - DAY) },
-    },
-    orderBy: { id: 'asc' },
+  const now = ctx.clock.now().getTime();
+  const candidates = await openTicketsAtPlace(ctx.db, {
+    statuses: OPEN,
+    category,
+    place: { gridName, building: place.building, unit: place.unit, ...(personal ? { room: place.room } : {}) },
+    since: new Date(now - DAY),
   });
+  for (const t of candidates) {
+    if (t.reporterId === ctx.speaker.personId) {
+      if (now - t.createdAt.getTime() <= SAME_PERSON_MERGE_MS) return t;
+      continue;
+    }
+    if (!(await reporterIsFlooding(ctx, t.reporterId))) return t;
+  }
+  return null;
 }
 
 export function holderLine(ctx: { org: MessageContext['org'] }, step: RouteStep): string {
@@ -62,8 +73,12 @@ export function holderLine(ctx: { org: MessageContext['org'] }, step: RouteStep)
   return `${unit ?? roleLabel(step.role)}${names}`;
 }
 
-/** Creates a ticket from a resident's report, routes it and tells the holders and the group. */
-export async function openTicket(ctx: MessageContext, intake: Intake, text: string, opts: { viaDm?: boolean } = {}): Promise<TicketRow> {
+/**
+ * Creates a ticket from a resident's report, routes it and tells the holders and the group.
+ * Null when the sender is over the report limit: the message stays stored, nothing opens.
+ */
+export async function openTicket(ctx: MessageContext, intake: Intake, text: string, opts: { viaDm?: boolean } = {}): Promise<TicketRow | null> {
+  if (!(await admitReport(ctx))) return null;
   const category = intake.category ?? 'other';
   const urgency = intake.urgency ?? 'normal';
   const place = await resolvePlace(ctx, intake);
@@ -131,9 +146,11 @@ async function mergeIntoExisting(
   report: { category: string; urgency: string; place: TicketPlace; text: string; viaDm?: boolean },
 ): Promise<TicketRow> {
   const now = ctx.clock.now();
+  // The reporter saying it again is no second resident: holders are not told again.
+  const again = original.reporterId === ctx.speaker.personId;
   const updated = await ctx.db.ticket.update({
     where: { id: original.id },
-    data: { reportCount: { increment: 1 }, updatedAt: now },
+    data: { reportCount: { increment: again ? 0 : 1 }, updatedAt: now },
   });
   await recordTicketEvent(ctx, updated, { kind: 'reported', actor: ctx.speaker.alias, note: clip(report.text, 200) });
   const merged = await ctx.db.ticket.create({
@@ -159,6 +176,12 @@ async function mergeIntoExisting(
   });
   await recordTicketEvent(ctx, merged, { kind: 'merged', actor: ctx.speaker.alias, into: original.id });
   const media = await takeEarlierMedia(ctx, original.id);
+  if (again) {
+    // Already acknowledged minutes ago: the group hears nothing more unless asked directly.
+    await sendMediaTo(ctx, original.id, media, jsonList(original.assignees));
+    if (ctx.mentioned) await ctx.reply(`这个问题已在处理中（工单 #${original.id}），已记下您的补充。`);
+    return merged;
+  }
   for (const alias of jsonList(original.assignees)) {
     await ctx.tell(alias, `工单 #${original.id} 又有居民反映（共 ${updated.reportCount} 人）：${clip(report.text, 100)}${attachmentLine(media)}`, { origin: `ticket:${original.id}` });
   }

@@ -36,11 +36,13 @@ export function mayManage(speaker: Speaker, org: OrgDirectory, a: ActivityRow): 
   return org.gridsLedBy(speaker.alias, GRID_ORGANISER_ROLES).some((g) => grids.has(g));
 }
 
-/** A four-digit code no other open activity uses, so a bare code names one activity. */
+/**
+ * A six-digit code no other open activity uses, so a bare code names one activity. Six
+ * digits and 5 wrong tries per 15 minutes (src/abuse) leave guessing nothing to win.
+ */
 export async function freshCheckinCode(tx: Tx): Promise<string> {
-  for (let i = 0; i < 50; i++) {
-    const code = String(randomInt(1000, 10000));
+  for (;;) {
+    const code = String(randomInt(100000, 1000000));
     if (!(await tx.activity.findFirst({ where: { status: 'open', checkinCode: code }, select: { id: true } }))) return code;
   }
-  return String(randomInt(100000, 1000000));
 }

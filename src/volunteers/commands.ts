@@ -2,6 +2,7 @@ import type { MessageContext } from '../app/context.js';
 import { splitArgs } from '../commands/normalize.js';
 import type { CommandSpec } from '../commands/types.js';
 import { badInput, forbidden, notFound } from '../errors.js';
+import { refuseWhileLocked, rightCode, wrongCode } from '../abuse/codes.js';
 import { formatShort } from '../time.js';
 import { confirmedCount, loadActivity, mayManage, openActivitiesWhere, type ActivityRow } from './activities.js';
 import { activityMeantOrFail } from './ask.js';
@@ -10,7 +11,7 @@ import { appendLedgerEntry } from './ledger.js';
 import { registerMember } from './members.js';
 import { confirmedText, listLine, waitlistedText } from './messages.js';
 import { ACTIVITY_EXAMPLE } from './parse-activity.js';
-import { findPerson } from './people.js';
+import { findPerson, lookupRefusal, personKey } from './people.js';
 import { describePoints } from './points-text.js';
 import { publishActivity } from './publish-activity.js';
 import { issueRedemption, redeemItem } from './redemption.js';
@@ -109,10 +110,11 @@ async function checkInByOrganiser(ctx: MessageContext, args: string): Promise<vo
   const again: string[] = [];
   const missing: string[] = [];
   const ambiguous: string[] = [];
+  const unverified: string[] = [];
   for (const token of [...new Set(names)]) {
     const found = await findPerson(ctx.db, token, among);
     if (!found.ok) {
-      (found.why === 'ambiguous' ? ambiguous : missing).push(token);
+      ({ ambiguous, unverified, unknown: missing })[found.why].push(token);
       continue;
     }
     const out = await checkIn(ctx, activity, found.person.id, ctx.speaker.alias);
@@ -124,17 +126,31 @@ async function checkInByOrganiser(ctx: MessageContext, args: string): Promise<vo
     again.length ? `已签到过：${again.join('、')}` : '',
     missing.length ? `未找到：${missing.join('、')}（请用微信号）` : '',
     ambiguous.length ? `有重名：${ambiguous.join('、')}（请用微信号）` : '',
+    unverified.length ? `只有微信昵称、不能据此签到：${unverified.join('、')}（请用微信号）` : '',
   ];
-  await ctx.reply(parts.filter(Boolean).join('；') + '。');
+  const answer = parts.filter(Boolean).join('；') + '。';
+  // Nobody could be checked in: a refusal, and nothing changed.
+  if (done.length + again.length === 0) throw notFound(answer);
+  await ctx.reply(answer);
 }
 
 /** A volunteer on site with the activity's code checks themself in. */
 async function checkInByCode(ctx: MessageContext, code: string, quietIfUnknown: boolean): Promise<void> {
+  // Guessing is locked out: 5 wrong codes and even the right one waits 15 minutes. A bare
+  // number in a group stays silent either way, so silence never tells a right code from a wrong one.
+  try {
+    await refuseWhileLocked(ctx, 'checkin');
+  } catch (err) {
+    if (quietIfUnknown) return;
+    throw err;
+  }
   const activity = await activityByCode(ctx, code);
   if (!activity) {
+    const wrong = await wrongCode(ctx, 'checkin', '签到码不对，或现在不在签到时间（活动开始前 1 小时到结束后 2 小时）。');
     if (quietIfUnknown) return;
-    throw notFound('签到码不对，或现在不在签到时间（活动开始前 1 小时到结束后 2 小时）。');
+    throw wrong;
   }
+  await rightCode(ctx, 'checkin');
   const out = await checkIn(ctx, activity, ctx.speaker.personId, ctx.speaker.alias);
   const ref = `#${activityRef(activity.id)}`;
   if (!out.first) return ctx.reply(`${ctx.speaker.name} 已经签到过 ${ref} 了。`);
@@ -153,7 +169,7 @@ const signIn: CommandSpec = {
 const bareCode: CommandSpec = {
   name: '签到码',
   aliases: [''],
-  usage: '签到码 1234 — 在活动现场直接发签到码也可以签到',
+  usage: '签到码 123456 — 在活动现场直接发签到码也可以签到',
   audience: 'resident',
   accepts: (args) => CHECKIN_CODE.test(args),
   handle: (ctx, args) => checkInByCode(ctx, args, ctx.room !== undefined),
@@ -181,9 +197,11 @@ const adjust: CommandSpec = {
     const delta = Number(m[2]);
     if (delta === 0) throw badInput('调整的分数不能为 0。' + ADJUST_USAGE);
     const found = await findPerson(ctx.db, m[1], []);
-    if (!found.ok) throw notFound(found.why === 'ambiguous' ? `「${m[1]}」有重名，请用微信号。` : `没有找到「${m[1]}」，请用微信号。`);
+    if (!found.ok) throw notFound(lookupRefusal(m[1], found.why));
     const entry = await appendLedgerEntry(ctx, { personId: found.person.id, delta, kind: 'adjust', reason: `调整：${m[3].trim()}`, actor: ctx.speaker.alias });
-    await ctx.reply(`已为${found.person.name}调整 ${delta > 0 ? '+' : ''}${delta} 分，现有 ${entry!.balance} 分。`);
+    // Named with the key the points went to: the organiser sees whom a name resolved to.
+    const key = personKey(found.person);
+    await ctx.reply(`已为${found.person.name}${key === m[1] ? '' : `（${key}）`}调整 ${delta > 0 ? '+' : ''}${delta} 分，现有 ${entry!.balance} 分。`);
   },
 };
 

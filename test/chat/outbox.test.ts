@@ -83,18 +83,27 @@ describe('the outbound queue', () => {
     expect(gap).toBeGreaterThanOrEqual(1000);
   });
 
-  it('stops at the daily cap except for urgent messages', async () => {
+  it('ordinary messages stop short of the daily cap; the reserve is for holders and urgent acknowledgements; urgent passes the cap', async () => {
     const { db, chat, clock, outbox } = setup();
+    const ordinary = limits.dailyCap - limits.dailyReserve;
+    expect(limits.dailyReserve).toBe(Math.floor(limits.dailyCap * 0.2));
     for (let i = 0; i < limits.dailyCap + 5; i++) await enqueue(db, clock, { target: { kind: 'room', topic: `群${i % 10}` }, text: `n${i}` });
     // 09:00 + 14 h is 23:00, still the same day in Shanghai.
     const sameDay = clock.now().getTime() + 14 * 3600_000;
     await drainUntil(outbox, clock, sameDay);
+    expect(chat.sent.length).toBe(ordinary);
+    // A holder's new ticket still goes out: it may use the reserve, up to the cap.
+    for (let i = 0; i < limits.dailyReserve + 2; i++) {
+      await enqueue(db, clock, { target: { kind: 'contact', alias: `holder${i}` }, text: `新工单 #${i}`, reserved: true });
+    }
+    await drainUntil(outbox, clock, sameDay);
     expect(chat.sent.length).toBe(limits.dailyCap);
+    expect(chat.sent.filter((m) => m.text.startsWith('新工单'))).toHaveLength(limits.dailyReserve);
     await enqueue(db, clock, { target: { kind: 'room', topic: '紧急群' }, text: '燃气泄漏', urgent: true });
     await drainUntil(outbox, clock, sameDay);
     expect(chat.sent.length).toBe(limits.dailyCap + 1);
     expect(chat.sent.at(-1)!.text).toBe('燃气泄漏');
-    expect(await db.outboundMessage.count({ where: { status: 'queued' } })).toBe(5);
+    expect(await db.outboundMessage.count({ where: { status: 'queued' } })).toBe(limits.dailyCap + 5 - ordinary + 2);
     // The next day the rest goes out.
     await drainUntil(outbox, clock, sameDay + 12 * 3600_000);
     expect(await db.outboundMessage.count({ where: { status: 'queued' } })).toBe(0);

@@ -45,3 +45,16 @@ export function readFixture(relative: string): string {
 
 export const ofKind = <K extends BotEvent['kind']>(events: RecordedEvent[], kind: K) =>
   events.filter((e): e is Extract<RecordedEvent, { kind: K }> => e.kind === kind);
+
+/**
+ * The simulator played in parts, so that a test can read what the bot said (a check-in or
+ * bind code) in between. The caller stops `sim` when done.
+ */
+export function simulationInParts(opts: { org?: Org } = {}) {
+  const events: RecordedEvent[] = [];
+  const sim = new Simulation({ org: opts.org ?? demoOrg(), onEvent: (e, at) => events.push({ at: isoLocal(at), ...e } as RecordedEvent) });
+  const play = async (script: string) => {
+    for (const step of parseScript(script, 'Asia/Shanghai')) await sim.play(step);
+  };
+  return { events, sim, play };
+}

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseScript } from '../../src/simulate/script.js';
-import { Simulation } from '../../src/simulate/run.js';
-import { isoLocal } from '../../src/time.js';
-import { demoOrg, ofKind, runScript, type RecordedEvent } from '../support/sim.js';
-
-/** Plays a script in parts, so a test can read what the bot said (the check-in code) in between. */
-async function session() {
-  const events: RecordedEvent[] = [];
-  const sim = new Simulation({ org: demoOrg(), onEvent: (e, at) => events.push({ at: isoLocal(at), ...e } as RecordedEvent) });
-  const play = async (script: string) => {
-    for (const step of parseScript(script, 'Asia/Shanghai')) await sim.play(step);
-  };
-  return { events, sim, play };
-}
+import { ofKind, runScript, simulationInParts } from '../support/sim.js';
 
 describe('volunteer commands through the simulator', () => {
   it('volunteers check themselves in with the on-site code, bare or after 签到; once each; a stray number stays unanswered', async () => {
-    const { events, sim, play } = await session();
+    const { events, sim, play } = simulationInParts();
     try {
       await play(`
 at 2026-03-02 09:00
