@@ -6,14 +6,15 @@ import { parseScript } from '../../src/simulate/script.js';
 import { isoLocal } from '../../src/time.js';
 import type { County } from '../../src/org/types.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { readFixture, repoRoot, type RecordedEvent } from '../support/sim.js';
+import { readFixture, repoRoot, withoutCheckInCodes, type RecordedEvent } from '../support/sim.js';
 
 const script = readFixture('examples/county.txt');
 
-async function runCounty(org: string | County, text = script, config?: Partial<Config>): Promise<RecordedEvent[]> {
+async function runCounty(org: string | County, text = script, config?: Partial<Config>, databaseUrl?: string): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   const sim = new CountySimulation(typeof org === 'string' ? loadCounty(path.join(repoRoot, org)) : org, {
     config,
+    databaseUrl,
     onEvent: (e, at) => events.push({ at: isoLocal(at), ...e } as RecordedEvent),
   });
   try {
@@ -25,6 +26,14 @@ async function runCounty(org: string | County, text = script, config?: Partial<C
 }
 
 describe('the example county in the simulator', () => {
+  it('runs on PostgreSQL (a schema per account) with the same events as on SQLite', async () => {
+    const postgres = process.env.GRIDBOT_TEST_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/test';
+    const onSqlite = await runCounty('examples/county');
+    const onPostgres = await runCounty('examples/county.yaml', script, undefined, postgres);
+    expect(onSqlite.some((e) => e.kind === 'ticket')).toBe(true);
+    expect(withoutCheckInCodes(onPostgres)).toEqual(withoutCheckInCodes(onSqlite));
+  }, 120_000);
+
   it('gives the same events from the folder and from the single file, each community numbering its own tickets', async () => {
     const fromFolder = await runCounty('examples/county');
     const fromFile = await runCounty('examples/county.yaml');
