@@ -24,7 +24,8 @@ export type SignupHandler = (ctx: MessageContext, intake: Intake) => Promise<boo
 
 export interface Sweep {
   name: string;
-  run(ctx: AppContext): Promise<void>;
+  /** Does due work, or a batch of it: true when there may be more (run again, in a new transaction). */
+  run(ctx: AppContext): Promise<void | boolean>;
   /**
    * The earliest time this sweep may have work (null: none pending). Optional: the
    * simulator uses it to skip idle virtual minutes; production runs every minute anyway.
