@@ -485,7 +485,9 @@ export class Bot {
   async runSweeps(): Promise<void> {
     for (const sweep of sweeps) {
       for (let batch = 0; batch < MAX_SWEEP_BATCHES; batch++) {
-        if (!(await this.exclusive.run(() => this.runSweepBatch(sweep)))) break;
+        if (!(await this.exclusive.runInBackground(() => this.runSweepBatch(sweep)))) break;
+        // Database calls settle as microtasks: let arriving messages reach the queue between batches.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     this.outbox.wake();

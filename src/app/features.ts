@@ -15,6 +15,7 @@ import { bindingCommands } from '../people/bind.js';
 import { volunteerCommands, answerVolunteerQuery, handleSignupInWords, volunteerSweeps } from '../volunteers/index.js';
 import { nextNoticeDue, noticeCommands, postDueNotices } from '../notices/index.js';
 import { consoleLoginCommand } from '../console/login-command.js';
+import { nextPurgeAt, purgeOldRows } from './housekeeping.js';
 
 /** Answers a `query` message if it is about this feature; false to let the next one try. */
 export type QueryAnswerer = (ctx: MessageContext, intake: Intake) => Promise<boolean>;
@@ -40,4 +41,4 @@ export const queryAnswerers: QueryAnswerer[] = [answerTicketQuery, answerVolunte
 
 export const signupHandlers: SignupHandler[] = [handleSignupInWords];
 
-export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets, nextDue: nextOverdueAt }, { name: 'close-unrated-tickets', run: closeUnratedTickets, nextDue: nextUnratedCloseAt }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices, nextDue: nextNoticeDue }, { name: 'post-daily-digest', run: postDailyDigest, nextDue: nextDigestDue }];
+export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets, nextDue: nextOverdueAt }, { name: 'close-unrated-tickets', run: closeUnratedTickets, nextDue: nextUnratedCloseAt }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices, nextDue: nextNoticeDue }, { name: 'post-daily-digest', run: postDailyDigest, nextDue: nextDigestDue }, { name: 'purge-old-rows', run: purgeOldRows, nextDue: nextPurgeAt }];

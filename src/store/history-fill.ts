@@ -117,3 +117,18 @@ export function fillHistory(url: string, shape: HistoryShape): HistoryCounts {
   db.close();
   return counts;
 }
+
+/** Puts the newest `count` tickets back to waiting for acceptance, due at `due`: work for the escalation sweep. */
+export function makeOverdue(url: string, count: number, due: Date): number {
+  const db = new Database(resolveDatabaseUrl(url));
+  try {
+    db.pragma('busy_timeout = 10000');
+    const { changes } = db
+      .prepare(`UPDATE Ticket SET status = 'assigned', step = 0, acceptBy = ?, acceptedAt = NULL, resolveBy = NULL, resolvedAt = NULL, closedAt = NULL
+        WHERE id IN (SELECT id FROM Ticket ORDER BY id DESC LIMIT ?)`)
+      .run(iso(due.getTime()), count);
+    return changes;
+  } finally {
+    db.close();
+  }
+}
