@@ -13,3 +13,6 @@ CREATE INDEX "PendingAction_expiresAt_idx" ON "PendingAction"("expiresAt");
 -- CreateIndex
 CREATE INDEX "Ticket_reporterId_status_idx" ON "Ticket"("reporterId", "status");
 
+-- CreateIndex
+CREATE INDEX "Signup_personId_idx" ON "Signup"("personId");
+
