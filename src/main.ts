@@ -6,7 +6,7 @@ import cron from 'node-cron';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig, readDotEnv } from './config.js';
 import { chooseLogFormat, createLogger, type Logger } from './log.js';
-import { applyMigrations, MigrationError, openDatabase } from './store/db.js';
+import { migrateDatabase, MigrationError, openDatabase } from './store/db.js';
 import { OrgFileError } from './org/load.js';
 import { importOrg } from './org/import.js';
 import { EXAMPLE_ORG, resolveOrgFile } from './org/org-file.js';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   log = createLogger({ level: config.logLevel, format: chooseLogFormat(config.logFormat, isTTY), timeZone: config.timeZone, color: isTTY });
   exitOnCrash(log);
 
-  const migrations = applyMigrations(config.databaseUrl);
+  const migrations = await migrateDatabase(config.databaseUrl);
   const db = openDatabase(config.databaseUrl);
   log.info({ applied: migrations.applied }, migrations.applied.length ? `数据库已就绪，已升级 ${migrations.applied.length} 步 (database ready)` : '数据库已就绪 (database ready)');
 

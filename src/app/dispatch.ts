@@ -2,6 +2,8 @@ import { DomainError } from '../errors.js';
 import type { Intake } from '../intake/index.js';
 import { UNSURE_BELOW } from '../intake/index.js';
 import type { MatchedCommand } from '../commands/parse.js';
+import { roomFromWords } from '../tickets/dm-place.js';
+import { holderNudge } from '../tickets/holder-commands.js';
 import { openTicket } from '../tickets/open-ticket.js';
 import type { MessageContext } from './context.js';
 import type { RoomInfo } from '../org/directory.js';
@@ -129,14 +131,22 @@ async function homeRoom(ctx: MessageContext): Promise<RoomInfo | undefined> {
  * typed out by an elderly resident, say); the ticket belongs to their home group.
  */
 async function handleDirectMessage(ctx: MessageContext, intake: Intake | undefined): Promise<void> {
-  if (!intake || ctx.speaker.isHolder) return ctx.reply(DM_HINT);
+  if (ctx.speaker.isHolder) return ctx.reply((await holderNudge(ctx)) ?? DM_HINT);
+  if (!intake) return ctx.reply(DM_HINT);
   if (intake.intent === 'report' && intake.confidence >= UNSURE_BELOW) {
-    const home = await homeRoom(ctx);
-    if (!home) {
-      await ctx.reply('收到。请先告诉我您住哪里：发送「登记 楼-单元-室」（例如「登记 3-2-401」），或在小区群里说这件事。');
+    const home = (await homeRoom(ctx)) ?? roomFromWords(ctx.org, ctx.text, intake.building);
+    if (home) {
+      await openTicket({ ...ctx, room: home, mentioned: true }, intake, ctx.text, { viaDm: true });
       return;
     }
-    await openTicket({ ...ctx, room: home, mentioned: true }, intake, ctx.text, { viaDm: true });
+    if (intake.urgency === 'urgent') {
+      // An emergency never waits for an address: it goes to the community tier now
+      // (unit handling it, else the committee secretary) and the resident is asked after.
+      await openTicket({ ...ctx, mentioned: true }, intake, ctx.text, { viaDm: true });
+      await ctx.reply('请再告诉我具体在哪个小区、几栋几单元，好让附近的同志赶过去。', { urgent: true });
+      return;
+    }
+    await ctx.reply('收到。请先告诉我您住哪里：发送「登记 楼-单元-室」（例如「登记 3-2-401」），或在小区群里说这件事。');
     return;
   }
   if (intake.intent === 'query') for (const answer of queryAnswerers) if (await answer(ctx, intake)) return;

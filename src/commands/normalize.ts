@@ -1,9 +1,20 @@
+/** Punctuation of Chinese prose that NFKC would turn into ASCII: kept as typed. */
+const PROSE_PUNCTUATION = /([，？！；：（）])/;
+
 /**
  * Normalises what a person typed: NFKC turns ＃, full-width digits and letters into plain
- * ones; the @bot mention (with WeChat's \u2005 or a space) is removed; spaces are folded.
+ * ones, but the prose punctuation (，？！；：（）) stays as typed — notices, tickets and
+ * notes are shown to residents in the words they were written in; a full-width colon
+ * between digits (9：00) becomes a plain one for times. The @bot mention (with WeChat's
+ * \u2005 or a space) is removed; spaces are folded.
  */
 export function normalizeText(text: string, botName?: string): { text: string; mentioned: boolean } {
-  let t = text.normalize('NFKC').replace(/[\u2005\u2006\u200b\u3000\u00a0]/g, ' ');
+  let t = text
+    .replace(/([0-9０-９])\s*：\s*([0-9０-９])/g, '$1:$2')
+    .split(PROSE_PUNCTUATION)
+    .map((part, i) => (i % 2 ? part : part.normalize('NFKC')))
+    .join('')
+    .replace(/[\u2005\u2006\u200b\u3000\u00a0]/g, ' ');
   let mentioned = false;
   if (botName) {
     const mention = new RegExp(`@${escapeRegExp(botName.normalize('NFKC'))}\\s*`, 'g');

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { isPostgresUrl } from '../store/database-url.js';
 import { loadOrgFile, OrgFileError } from '../org/load.js';
 import { DEFAULT_TIME_ZONE, formatLocal, isoLocal } from '../time.js';
 import type { BotEvent } from '../events.js';
@@ -11,7 +12,7 @@ import { parseScript, ScriptError, type ScriptStep } from './script.js';
 import { Simulation } from './run.js';
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: npm run simulate -- --org ORG.yaml --script CHAT.txt [--json]`);
+  console.error(`${message}\nusage: npm run simulate -- --org ORG.yaml --script CHAT.txt [--json] [--database postgresql://…]`);
   process.exit(2);
 }
 
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     throw err;
   });
   const { values } = parseArgs({
-    options: { org: { type: 'string' }, script: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: { org: { type: 'string' }, script: { type: 'string' }, json: { type: 'boolean', default: false }, database: { type: 'string' } },
     allowPositionals: false,
   });
   if (!values.org) usage('missing --org');
@@ -73,10 +74,14 @@ async function main(): Promise<void> {
     console.error(`${values.script}: ${(err as Error).message}`);
     process.exit(2);
   }
+  if (values.database !== undefined && !isPostgresUrl(values.database) && !values.database.startsWith('file:')) {
+    usage('--database takes postgresql://… (or file:…)');
+  }
   const json = values.json;
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const sim = new Simulation({
     org,
+    databaseUrl: values.database,
     onEvent: (e, at) => out(json ? JSON.stringify({ at: isoLocal(at, timeZone), ...e }) : describeEvent(e, org.community.bot_name ?? '网格助手')),
     onInput: json ? undefined : (step, at) => {
       const line = describeInput(step, at);

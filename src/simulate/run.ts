@@ -3,7 +3,9 @@ import { ManualClock, MINUTE } from '../clock.js';
 import { loadConfig, type Config } from '../config.js';
 import type { BotEvent, EventSink } from '../events.js';
 import { silentLogger, type Logger } from '../log.js';
-import { applyMigrations, openDatabase, type Db } from '../store/db.js';
+import { applyMigrations, migrateDatabase, openDatabase, type Db } from '../store/db.js';
+import { isPostgresUrl } from '../store/database-url.js';
+import { dropSchema, withSchema } from '../store/postgres.js';
 import { importOrg } from '../org/import.js';
 import type { Org } from '../org/types.js';
 import { MockWorld } from '../chat/mock-world.js';
@@ -25,6 +27,10 @@ export interface SimulationOptions {
   /** Receives each script line as it is played (for the readable transcript). */
   onInput?(step: ScriptStep, at: Date): void;
   log?: Logger;
+  /**
+   * A SQLite file URL, or a PostgreSQL URL: then the run gets a fresh schema of its own
+   * on that database, dropped when it stops (never the production tables).
+   */
   databaseUrl?: string;
   seed?: number;
   /** Run the sweeps every virtual minute, ignoring their `nextDue` (slow; for checking it). */
@@ -62,11 +68,18 @@ export class Simulation {
   /** The folder of the simulator's own database, removed when it stops. */
   private scratch?: ScratchDir;
   private lastYield = 0;
+  /** The PostgreSQL schema URL of this run, migrated at start and dropped at stop. */
+  private readonly postgresUrl?: string;
 
   constructor(private readonly options: SimulationOptions) {
     if (!options.databaseUrl) this.scratch = scratchDir('gridbot-sim-');
-    const url = options.databaseUrl ?? `file:${path.join(this.scratch!.path, 'sim.db')}`;
-    applyMigrations(url);
+    let url = options.databaseUrl ?? `file:${path.join(this.scratch!.path, 'sim.db')}`;
+    if (isPostgresUrl(url)) {
+      url = withSchema(url, `gridbot_sim_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`);
+      this.postgresUrl = url;
+    } else {
+      applyMigrations(url);
+    }
     this.db = openDatabase(url);
     // Photos and voice notes of a run go to a folder of its own, removed at the end.
     this.mediaDir = scratchDir('gridbot-sim-media-');
@@ -89,6 +102,7 @@ export class Simulation {
   }
 
   async start(): Promise<void> {
+    if (this.postgresUrl) await migrateDatabase(this.postgresUrl);
     await importOrg(this.db, this.options.org);
     await this.chat.start();
     this.world.login();
@@ -100,6 +114,7 @@ export class Simulation {
     try {
       await this.chat.stop();
       await this.db.$disconnect();
+      if (this.postgresUrl) await dropSchema(this.postgresUrl);
     } finally {
       this.mediaDir.remove();
       this.scratch?.remove();

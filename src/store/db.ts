@@ -1,15 +1,24 @@
 import Database from 'better-sqlite3';
 import { PrismaClient, Prisma } from '@prisma/client';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
-import { resolveDatabaseUrl } from './database-url.js';
+import { isPostgresUrl, resolveDatabaseUrl } from './database-url.js';
+import { applyMigrations, type MigrationResult } from './migrate.js';
+import { applyPostgresMigrations, openPostgres } from './postgres.js';
 
 export { applyMigrations, MigrationError } from './migrate.js';
+
+/** Brings either database up to the committed migrations (SQLite file or PostgreSQL URL). */
+export async function migrateDatabase(url: string | undefined): Promise<MigrationResult> {
+  if (isPostgresUrl(url)) return applyPostgresMigrations(url!.trim());
+  return applyMigrations(url ?? '');
+}
 
 export type Db = PrismaClient;
 /** What use-cases receive: the client itself or the transaction they run in. */
 export type Tx = Prisma.TransactionClient;
 
 export function openDatabase(url: string | undefined): Db {
+  if (isPostgresUrl(url)) return openPostgres(url!.trim());
   const file = resolveDatabaseUrl(url);
   // WAL lets a second bot process read while one writes; busy timeout makes writers wait, not fail.
   if (file !== ':memory:') {

@@ -218,4 +218,22 @@ const myQueue: CommandSpec = {
   },
 };
 
+/**
+ * A post-holder writing the bot something that is no command ("收到", "好的 我去看看"):
+ * the answer names what waits for them and the exact words to act, or nothing when
+ * nothing waits (the caller then gives the general hint).
+ */
+export async function holderNudge(ctx: MessageContext): Promise<string | undefined> {
+  const waiting = await ctx.db.ticket.findMany({
+    where: { status: { in: ['assigned', 'reopened'] }, assignees: { contains: JSON.stringify(ctx.speaker.alias) } },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true },
+    take: 5,
+  });
+  if (waiting.length === 0) return undefined;
+  const first = waiting[0]!.id;
+  const ids = waiting.map((t) => `#${t.id}`).join('、');
+  return `您有待签收的工单 ${ids}。签收请回复「接单 #${first}」，办完回复「办结 #${first} 处理说明」；发送「我的待办」看全部。`;
+}
+
 export const holderCommands: CommandSpec[] = [accept, resolve, transfer, decline, note, myQueue];

@@ -102,7 +102,7 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
   const urgent = urgency === 'urgent';
   if (step) {
     const who = holderLine(ctx, step);
-    const detail = `${urgent ? '【紧急】' : ''}新工单 #${ticket.id} ${label}\n地点：${fullPlace(ticket)}\n内容：${clip(text, 200)}\n报告人：${ctx.speaker.name}${ctx.room ? `（${ctx.room.topic}）` : ''}\n请回复「接单 #${ticket.id}」签收。${attachmentLine(media)}`;
+    const detail = `${urgent ? '【紧急】' : ''}新工单 #${ticket.id} ${label}\n地点：${fullPlace(ticket)}\n内容：${clip(text, 200)}\n报告人：${ctx.speaker.name}${opts.viaDm ? '（私信）' : ctx.room ? `（${ctx.room.topic}）` : ''}\n请回复「接单 #${ticket.id}」签收。${attachmentLine(media)}`;
     // A holder must hear of it: after a crash mid-send it goes again, marked as a repeat.
     for (const alias of step.holders) await ctx.tell(alias, detail, { urgent, origin: `ticket:${ticket.id}`, repeatable: true });
     await sendMediaTo(ctx, ticket.id, media, step.holders);

@@ -25,14 +25,39 @@ export function requireText(rest: string, what: string, example: string): string
   return rest;
 }
 
-/** `5`, `5分`, `5 很好`, `2星 没修好` → { score, comment }. */
+const CHINESE_SCORE: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
+
+/** A rating said in words, as older residents often do: the strongest phrase first. */
+const WORDED_SCORES: [RegExp, number][] = [
+  [/(很|非常|特别|太)不满意|很差|太差/, 1],
+  [/不满意|不太满意|不行|没修好/, 2],
+  [/一般|还行|马马虎虎/, 3],
+  [/(很|非常|特别|十分)满意|好评/, 5],
+  [/满意/, 4],
+];
+
+/**
+ * `5`, `5分`, `5 很好`, `2星 没修好`, `五星 谢谢`, `四分`, `很满意` → { score, comment }.
+ */
 export function parseRating(rest: string, id: number): { score: number; comment: string } {
-  const m = /^([0-9]+)\s*(?:分|星)?\s*(.*)$/s.exec(rest.trim());
-  const score = m ? Number(m[1]) : NaN;
-  // `4.5` is not 4 with the comment `.5`: only whole points.
-  const fraction = !!m && /^[.,，。]\s*\d/.test(m[2]);
-  if (!m || fraction || !Number.isInteger(score) || score < 1 || score > 5) throw badInput(`请打 1 到 5 的整数分，例如「评价 #${id} 5 很满意」。`);
-  const comment = m[2].trim();
+  const text = rest.trim();
+  const refuse = () => badInput(`请打 1 到 5 的整数分，例如「评价 #${id} 5 很满意」。`);
+  let score = NaN;
+  let comment = text;
+  const digits = /^([0-9]+)\s*(?:分|颗星|星)?\s*(.*)$/s.exec(text);
+  const chinese = /^([一二两三四五])\s*(?:分|颗星|星)(?:好评)?\s*(.*)$/s.exec(text);
+  if (digits) {
+    // `4.5` is not 4 with the comment `.5`: only whole points.
+    if (/^[.,，。]\s*\d/.test(digits[2])) throw refuse();
+    score = Number(digits[1]);
+    comment = digits[2].trim();
+  } else if (chinese) {
+    score = CHINESE_SCORE[chinese[1]]!;
+    comment = chinese[2].trim();
+  } else {
+    score = WORDED_SCORES.find(([words]) => words.test(text))?.[1] ?? NaN;
+  }
+  if (!Number.isInteger(score) || score < 1 || score > 5) throw refuse();
   if (comment.length > MAX_NOTE) throw badInput(`评价的话太长了，请控制在 ${MAX_NOTE} 字以内。`);
   return { score, comment };
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { zonedTime } from '../../src/time.js';
 import { demoOrg, repoRoot } from '../support/sim.js';
 import { tempDatabaseUrl } from '../support/db.js';
+import { applyPostgresMigrations, dropSchema, withSchema } from '../../src/store/postgres.js';
 import { noticeHarness } from './support/harness.js';
 
 const TSX = path.join(repoRoot, 'node_modules/.bin/tsx');
@@ -40,9 +41,21 @@ function startWorker(url: string, rounds: number) {
   return { ready, done, go: () => child.stdin.end('go\n') };
 }
 
-describe('two bot processes sharing one SQLite file', () => {
+const POSTGRES = process.env.GRIDBOT_TEST_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+async function freshPostgres(): Promise<string> {
+  const url = withSchema(POSTGRES, `gridbot_test_two_${process.pid}`);
+  await dropSchema(url);
+  await applyPostgresMigrations(url);
+  return url;
+}
+
+describe.each([
+  ['one SQLite file', async () => tempDatabaseUrl()],
+  ['one PostgreSQL schema', freshPostgres],
+])('two bot processes sharing %s', (_name, database) => {
   it('queue each (notice, due time, room) exactly once', async () => {
-    const url = tempDatabaseUrl();
+    const url = await database();
     const h = await noticeHarness({ org: demoOrg(), url, start: NOW });
     const rooms = h.org.residentRooms().map((r) => r.topic);
     const tz = h.config.timeZone;
@@ -87,6 +100,7 @@ describe('two bot processes sharing one SQLite file', () => {
       console.info('two processes:', results.map((r) => ({ pid: r.pid, queued: r.notices.length, yielded: r.yielded })));
     } finally {
       await check.close();
+      if (url.startsWith('postgres')) await dropSchema(url);
     }
   }, 60_000);
 });

@@ -27,9 +27,17 @@ describe('ratings', () => {
     ['5分', 5, ''],
     ['1 根本没修', 1, '根本没修'],
     ['4星 挺好', 4, '挺好'],
+    // As older residents say it: Chinese numerals, stars, or just words.
+    ['五星 谢谢', 5, '谢谢'],
+    ['三分', 3, ''],
+    ['两颗星 还是不亮', 2, '还是不亮'],
+    ['很满意', 5, '很满意'],
+    ['满意 谢谢师傅', 4, '满意 谢谢师傅'],
+    ['不满意 灯还是不亮', 2, '不满意 灯还是不亮'],
+    ['非常不满意', 1, '非常不满意'],
   ])('%s', (rest, score, comment) => expect(parseRating(rest, 1)).toEqual({ score, comment }));
 
-  it.each(['0', '6', '9 很好', '好评', '10'])('refuses %j', (rest) => expect(() => parseRating(rest, 1)).toThrow(DomainError));
+  it.each(['0', '6', '9 很好', '谢谢', '10', '六星'])('refuses %j', (rest) => expect(() => parseRating(rest, 1)).toThrow(DomainError));
 });
 
 describe('转派 targets, for a ticket in 丽水鑫城 1栋2单元', () => {
