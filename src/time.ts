@@ -35,7 +35,7 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-export function zonedParts(date: Date, timeZone: string = DEFAULT_TIME_ZONE): ZonedParts {
+function formattedParts(date: Date, timeZone: string): ZonedParts {
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(date)) parts[p.type] = p.value;
   return {
@@ -46,6 +46,44 @@ export function zonedParts(date: Date, timeZone: string = DEFAULT_TIME_ZONE): Zo
     minute: Number(parts.minute),
     second: Number(parts.second),
     weekday: WEEKDAYS.indexOf(parts.weekday),
+  };
+}
+
+/**
+ * Zone offsets (minutes) by quarter hour: every zone's offset is a whole number of
+ * quarter hours and changes only on a quarter hour, so one formatted date serves the
+ * whole quarter. Formatting is slow; reports read hundreds of thousands of dates.
+ */
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, Map<number, number>>();
+
+function offsetByQuarter(ms: number, timeZone: string): number {
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let offset = zone.get(quarter);
+  if (offset === undefined) {
+    const at = quarter * QUARTER_HOUR;
+    const p = formattedParts(new Date(at), timeZone);
+    offset = Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - at) / 60_000);
+    if (zone.size > 200_000) zone.clear();
+    zone.set(quarter, offset);
+  }
+  return offset;
+}
+
+export function zonedParts(date: Date, timeZone: string = DEFAULT_TIME_ZONE): ZonedParts {
+  const ms = date.getTime();
+  if (!Number.isFinite(ms) || ms < Date.UTC(1000, 0, 1)) return formattedParts(date, timeZone);
+  const local = new Date(ms + offsetByQuarter(ms, timeZone) * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
   };
 }
 

@@ -8,7 +8,7 @@ import type { ChatMessage, ChatPort, ChatTarget } from '../chat/port.js';
 import { enqueue, Outbox, type OutboundRequest } from '../chat/outbox.js';
 import { normalizeText } from '../commands/normalize.js';
 import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
-import { commandSpecs, sweeps } from './features.js';
+import { commandSpecs, sweeps, type Sweep } from './features.js';
 import { identifySpeaker } from './identify.js';
 import { markUnreachable, personById, personByWechatIdOnly } from '../store/identity.js';
 import { ROLE_LABELS } from '../org/types.js';
@@ -76,6 +76,8 @@ class Refused extends Error {}
 export const DUPLICATE_WINDOW_MS = 10_000;
 /** Longer messages are cut before they are read; commands that long are refused. */
 export const MAX_TEXT = 2_000;
+/** A sweep left with more after this many batches goes on at the next minute's tick. */
+const MAX_SWEEP_BATCHES = 2_000;
 
 /**
  * The bot: every accepted message is stored first, then handled in one transaction with
@@ -505,23 +507,33 @@ export class Bot {
     return earliest;
   }
 
-  /** The minute tick: every sweep in its own transaction; one failing does not stop the rest. */
-  runSweeps(): Promise<void> {
-    return this.exclusive.run(() => this.runSweepsNow());
-  }
-
-  private async runSweepsNow(): Promise<void> {
+  /**
+   * The minute tick: every sweep, a batch per transaction, each batch taking its turn
+   * with message handling (a message waits for one batch, not for a whole sweep). One
+   * failing does not stop the rest.
+   */
+  async runSweeps(): Promise<void> {
     for (const sweep of sweeps) {
-      const sink = new BufferedSink(this.deps.events);
-      try {
-        await this.deps.db.$transaction(async (tx) => sweep.run(this.appContext(tx, sink)));
-        sink.flush();
-      } catch (err) {
-        sink.discard();
-        this.deps.log.error({ err, sweep: sweep.name }, 'sweep failed');
+      for (let batch = 0; batch < MAX_SWEEP_BATCHES; batch++) {
+        if (!(await this.exclusive.runInBackground(() => this.runSweepBatch(sweep)))) break;
+        // Database calls settle as microtasks: let arriving messages reach the queue between batches.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     this.outbox.wake();
+  }
+
+  private async runSweepBatch(sweep: Sweep): Promise<boolean> {
+    const sink = new BufferedSink(this.deps.events);
+    try {
+      const more = await this.deps.db.$transaction(async (tx) => sweep.run(this.appContext(tx, sink)));
+      sink.flush();
+      return more === true;
+    } catch (err) {
+      sink.discard();
+      this.deps.log.error({ err, sweep: sweep.name }, 'sweep failed');
+      return false;
+    }
   }
 }
 

@@ -4,9 +4,11 @@
  * that transaction (seeing its uncommitted rows, and rolled back with it). Message
  * handling, the minute sweeps and the sender therefore take turns. Storing an arriving
  * message goes before every waiting task, so it waits at most for the one running.
+ * Background work (a sweep's batches) goes only when nothing else waits.
  */
 export class Exclusive {
   private readonly waiting: (() => void)[] = [];
+  private readonly background: (() => void)[] = [];
   private busy = false;
 
   run<T>(work: () => Promise<T>): Promise<T> {
@@ -18,7 +20,12 @@ export class Exclusive {
     return this.enqueue(work, true);
   }
 
-  private enqueue<T>(work: () => Promise<T>, first: boolean): Promise<T> {
+  /** Like `run`, but after everything else that waits, now or later. */
+  runInBackground<T>(work: () => Promise<T>): Promise<T> {
+    return this.enqueue(work, false, true);
+  }
+
+  private enqueue<T>(work: () => Promise<T>, first: boolean, background = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         this.busy = true;
@@ -31,13 +38,14 @@ export class Exclusive {
         result.then(resolve, reject).finally(() => this.next());
       };
       if (!this.busy) start();
+      else if (background) this.background.push(start);
       else if (first) this.waiting.unshift(start);
       else this.waiting.push(start);
     });
   }
 
   private next(): void {
-    const start = this.waiting.shift();
+    const start = this.waiting.shift() ?? this.background.shift();
     if (start) start();
     else this.busy = false;
   }

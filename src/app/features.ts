@@ -15,6 +15,7 @@ import { bindingCommands } from '../people/bind.js';
 import { volunteerCommands, answerVolunteerQuery, handleSignupInWords, volunteerSweeps } from '../volunteers/index.js';
 import { nextNoticeDue, noticeCommands, postDueNotices } from '../notices/index.js';
 import { consoleLoginCommand } from '../console/login-command.js';
+import { nextPurgeAt, purgeOldRows } from './housekeeping.js';
 
 /** Answers a `query` message if it is about this feature; false to let the next one try. */
 export type QueryAnswerer = (ctx: MessageContext, intake: Intake) => Promise<boolean>;
@@ -24,7 +25,8 @@ export type SignupHandler = (ctx: MessageContext, intake: Intake) => Promise<boo
 
 export interface Sweep {
   name: string;
-  run(ctx: AppContext): Promise<void>;
+  /** Does due work, or a batch of it: true when there may be more (run again, in a new transaction). */
+  run(ctx: AppContext): Promise<void | boolean>;
   /**
    * The earliest time this sweep may have work (null: none pending). Optional: the
    * simulator uses it to skip idle virtual minutes; production runs every minute anyway.
@@ -39,4 +41,4 @@ export const queryAnswerers: QueryAnswerer[] = [answerTicketQuery, answerVolunte
 
 export const signupHandlers: SignupHandler[] = [handleSignupInWords];
 
-export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets, nextDue: nextOverdueAt }, { name: 'close-unrated-tickets', run: closeUnratedTickets, nextDue: nextUnratedCloseAt }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices, nextDue: nextNoticeDue }, { name: 'post-daily-digest', run: postDailyDigest, nextDue: nextDigestDue }];
+export const sweeps: Sweep[] = [{ name: 'escalate-overdue-tickets', run: escalateOverdueTickets, nextDue: nextOverdueAt }, { name: 'close-unrated-tickets', run: closeUnratedTickets, nextDue: nextUnratedCloseAt }, ...volunteerSweeps, { name: 'post-due-notices', run: postDueNotices, nextDue: nextNoticeDue }, { name: 'post-daily-digest', run: postDailyDigest, nextDue: nextDigestDue }, { name: 'purge-old-rows', run: purgeOldRows, nextDue: nextPurgeAt }];

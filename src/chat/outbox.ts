@@ -6,7 +6,8 @@ import type { Db, Tx } from '../store/db.js';
 import { markAttempting, markNotSent, markWaiting, recoverInterruptedSends } from '../store/send-state.js';
 import { startOfLocalDay } from '../time.js';
 import { SendError, type ChatPort, type ChatTarget, type OutboundFile } from './port.js';
-import { earliestSend, emptyHistory, randomPause, recordSend, type SendHistory } from './send-limits.js';
+import { earliestBudgetedSend, emptyHistory, goesBefore, randomPause, recordSend, sendClassOf, type SendClass, type SendHistory } from './send-limits.js';
+import { queueFront } from '../store/outbox-queue.js';
 
 export interface OutboundRequest {
   target: ChatTarget;
@@ -159,20 +160,17 @@ export class Outbox {
     for (;;) {
       const now = clock.now().getTime();
       const history = await this.currentHistory(now);
-      const queued = await db.outboundMessage.findMany({
-        where: { status: 'queued' },
-        orderBy: [{ urgent: 'desc' }, { id: 'asc' }],
-        take: SCAN,
-      });
+      const queued = await queueFront(db, SCAN);
       if (queued.length === 0) return undefined;
       // First queued message per target: each target keeps its own order.
       const heads = new Map<string, (typeof queued)[number]>();
       for (const m of queued) if (!heads.has(m.target)) heads.set(m.target, m);
-      let best: { msg: (typeof queued)[number]; at: number } | undefined;
+      let best: { msg: (typeof queued)[number]; at: number; cls: SendClass } | undefined;
       for (const msg of heads.values()) {
-        let at = earliestSend(history, msg.target, { urgent: msg.urgent, reserved: msg.reserved }, now, limits);
+const cls = sendClassOf(msg);
+        let at = earliestBudgetedSend(history, { target: msg.target, cls, createdAt: msg.createdAt.getTime() }, now, limits);
         if (msg.notBefore) at = Math.max(at, msg.notBefore.getTime());
-        if (!best || at < best.at || (at === best.at && msg.urgent && !best.msg.urgent)) best = { msg, at };
+        if (!best || goesBefore({ at, cls }, best)) best = { msg, at, cls };
       }
       if (!best) return undefined;
       if (best.at > now) return new Date(best.at);

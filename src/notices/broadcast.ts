@@ -1,6 +1,6 @@
 import type { MessageContext } from '../app/context.js';
 import { badInput } from '../errors.js';
-import { CONFIRM_MINUTES, noContent } from './messages.js';
+import { CONFIRM_MINUTES, largeBroadcastNote, noContent } from './messages.js';
 import { noticeRef, scheduleColumns } from './notice-row.js';
 import { postNoticeRun } from './post-run.js';
 import { readScope } from './read-scope.js';
@@ -55,7 +55,7 @@ async function postNow(ctx: MessageContext, b: PendingBroadcast): Promise<void> 
     },
   });
   const queued = await postNoticeRun(ctx, notice, now, b.rooms);
-  await ctx.reply(`已群发 #${noticeRef(notice.id)} 到${queued}个群，将按发送频率陆续发出；进度可发「通知列表」查看。`);
+  await ctx.reply(`已群发 #${noticeRef(notice.id)} 到${queued}个群，将按发送频率陆续发出${largeBroadcastNote(queued, ctx.config.send)}；进度可发「通知列表」查看。`);
 }
 
 async function takePending(ctx: MessageContext): Promise<PendingBroadcast | undefined> {

@@ -2,6 +2,8 @@
 import { formatShort } from '../time.js';
 import { TIME_FORMS_HINT } from './parse-time.js';
 import { noticeRef } from './notice-row.js';
+import type { SendLimits } from '../config.js';
+import { broadcastDuration, broadcastPerMinute } from '../chat/send-limits.js';
 
 export const CONFIRM_MINUTES = 10;
 
@@ -27,4 +29,9 @@ export function skippedReport(id: number, dues: Date[], next: Date | null, grace
   const when = dues.length === 1 ? formatShort(dues[0], timeZone) : `${formatShort(dues[0], timeZone)} 等 ${dues.length} 次`;
   const then = next ? `下次 ${formatShort(next, timeZone)}。` : '此通知已结束。';
   return `通知 #${noticeRef(id)} 错过了 ${when} 的发送（超过 ${graceMinutes} 分钟未能发出，可能是机器人停机），为免打扰未补发。${then}`;
+}
+
+/** For a post to more groups than go out in a minute: how long it takes (empty otherwise). */
+export function largeBroadcastNote(rooms: number, limits: SendLimits): string {
+  return rooms > broadcastPerMinute(limits) ? `（${broadcastDuration(rooms, limits)}）` : '';
 }

@@ -2,7 +2,7 @@ import type { MessageContext } from '../app/context.js';
 import { badInput } from '../errors.js';
 import { isQuietHour } from '../tickets/deadlines.js';
 import { formatShort } from '../time.js';
-import { badTime, noContent } from './messages.js';
+import { badTime, largeBroadcastNote, noContent } from './messages.js';
 import { noticeRef, scheduleColumns } from './notice-row.js';
 import { parseWhen } from './parse-time.js';
 import { readScope } from './read-scope.js';
@@ -42,6 +42,6 @@ export async function scheduleNotice(ctx: MessageContext, args: string, word: st
   const quiet = !urgent && isQuietHour(first, timeZone) ? `（22:00–07:00 不打扰，顺延到 ${formatShort(release, timeZone)} 发出）` : '';
   await ctx.reply(
     `已安排${urgent ? '紧急' : ''}通知 #${noticeRef(notice.id)}：${scope.label}（${scope.rooms.length}个群），${describeRepeat(when.schedule, timeZone)}${monthEnd}，` +
-      `下次 ${formatShort(first, timeZone)}${quiet}。取消请发「取消通知 #${noticeRef(notice.id)}」。`,
+      `下次 ${formatShort(first, timeZone)}${quiet}${largeBroadcastNote(scope.rooms.length, ctx.config.send)}。取消请发「取消通知 #${noticeRef(notice.id)}」。`,
   );
 }

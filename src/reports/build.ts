@@ -7,8 +7,9 @@ import type { Db, Tx } from '../store/db.js';
 import type { Org } from '../org/types.js';
 import { OrgDirectory } from '../org/directory.js';
 import { localDayKey } from '../time.js';
-import { acceptDeadlineFor, loadHistories, loadVolunteerFacts } from './load.js';
-import { createdByDay, ticketMetrics, type Period, type TicketMetrics } from './metrics.js';
+import { acceptDeadlineFor, loadVolunteerFacts } from './load.js';
+import { createdByDay, MetricsTallies, type Period, type TicketMetrics } from './metrics.js';
+import { historyChunks } from '../store/ticket-histories.js';
 import { volunteerMetrics, type VolunteerMetrics } from './volunteering.js';
 
 export interface ReportData {
@@ -32,14 +33,19 @@ export async function buildReport(
   opts: { org: Org; period: Period; fromDay: string; toDay: string; timeZone: string; grid?: string; asOf?: Date; onlyCommunity?: boolean },
 ): Promise<ReportData> {
   const directory = new OrgDirectory(opts.org);
-  // In a county's database, only this community's tickets and activities.
+// In a county's database, only this community's tickets and activities.
   const community = opts.onlyCommunity ? directory.communityName : undefined;
-  const histories = await loadHistories(db, opts.period, { grid: opts.grid, community });
-  const tickets = ticketMetrics(histories, opts.period, {
+  const tallies = new MetricsTallies(opts.period, {
     acceptDeadline: acceptDeadlineFor(opts.org, opts.timeZone),
     asOf: opts.asOf && opts.asOf < opts.period.to ? opts.asOf : opts.period.to,
   });
-  const counts = createdByDay(histories, opts.period, (d) => localDayKey(d, opts.timeZone));
+  const counts = new Map<string, Record<string, number>>();
+  const dayKey = (d: Date) => localDayKey(d, opts.timeZone);
+  for await (const chunk of historyChunks(db, { from: opts.period.from, to: opts.period.to, grid: opts.grid, community })) {
+    tallies.add(chunk);
+    createdByDay(chunk, opts.period, dayKey, counts);
+  }
+  const tickets = tallies.metrics();
   const days: ReportData['days'] = [];
   for (let t = opts.period.from.getTime(); t < opts.period.to.getTime(); t += 24 * 3600_000) {
     const day = localDayKey(new Date(t + 12 * 3600_000), opts.timeZone); // noon: safe across DST

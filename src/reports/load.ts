@@ -3,7 +3,7 @@
  * touches Prisma: everything after it is pure.
  */
 import type { Db, Tx } from '../store/db.js';
-import { jsonList } from '../store/db.js';
+import { historyChunks } from '../store/ticket-histories.js';
 import type { Org } from '../org/types.js';
 import { acceptDeadline } from '../tickets/deadlines.js';
 import type { AcceptDeadline, TicketHistory } from './history.js';
@@ -14,41 +14,13 @@ type Store = Db | Tx;
 
 /**
  * Histories of tickets that may have something in the period (created before its end,
- * still changing after its start) and, with `open`, of every ticket still open.
+ * still changing after its start) and, with `open`, of every ticket still open. All at
+ * once: for a week or a dashboard; a long report reads them chunk by chunk instead.
  */
 export async function loadHistories(db: Store, p: Period, opts: { grid?: string; open?: boolean; community?: string } = {}): Promise<TicketHistory[]> {
-  const inPeriod = { createdAt: { lt: p.to }, updatedAt: { gte: p.from } };
-  const tickets = await db.ticket.findMany({
-    where: {
-      OR: [inPeriod, ...(opts.open ? [{ status: { in: ['assigned', 'reopened', 'accepted'] } }] : [])],
-      ...(opts.grid ? { gridName: opts.grid } : {}),
-      ...(opts.community !== undefined ? { community: { in: ofCommunity(opts.community) } } : {}),
-    },
-    include: { events: { orderBy: { id: 'asc' } } },
-    orderBy: { id: 'asc' },
-  });
-  return tickets.map((t) => ({
-    ticket: {
-      id: t.id,
-      category: t.category,
-      urgency: t.urgency,
-      grid: t.gridName,
-      status: t.status,
-      createdAt: t.createdAt,
-      rating: t.rating,
-      closedAt: t.closedAt,
-    },
-    events: t.events.map((e) => ({
-      at: e.at,
-      kind: e.kind,
-      status: e.status,
-      tier: e.tier,
-      assignees: jsonList(e.assignees),
-      actor: e.actor,
-      escalated: e.escalated,
-      note: e.note,
-    })),
-  }));
+  const all: TicketHistory[] = [];
+  for await (const chunk of historyChunks(db, { from: p.from, to: p.to, ...opts })) all.push(...chunk);
+  return all;
 }
 
 /** The accept deadline the bot applied: the organisation's SLA with its quiet hours. */

@@ -145,8 +145,41 @@ export interface MetricsOptions {
 
 /** Every metric of the period, in total and by grid, tier and holder. */
 export function ticketMetrics(histories: TicketHistory[], p: Period, opts: MetricsOptions): TicketMetrics {
-  const total = emptyTally();
-  const groups = { grid: new Map<string, Tally>(), tier: new Map<string, Tally>(), holder: new Map<string, Tally>() };
+  const tallies = new MetricsTallies(p, opts);
+  tallies.add(histories);
+  return tallies.metrics();
+}
+
+/**
+ * The same metrics added up chunk by chunk: a long period's histories are read a chunk
+ * at a time, added, and let go.
+ */
+export class MetricsTallies {
+  private readonly total = emptyTally();
+  private readonly groups = { grid: new Map<string, Tally>(), tier: new Map<string, Tally>(), holder: new Map<string, Tally>() };
+
+  constructor(
+    private readonly p: Period,
+    private readonly opts: MetricsOptions,
+  ) {}
+
+  add(histories: TicketHistory[]): void {
+    addHistories(this.total, this.groups, histories, this.p, this.opts);
+  }
+
+  metrics(): TicketMetrics {
+    const list = (m: Map<string, Tally>) => [...m.entries()].map(([k, t]) => summarize(k, t)).filter((s) => !isIdle(s));
+    return { total: summarize('全部', this.total), byGrid: list(this.groups.grid), byTier: list(this.groups.tier), byHolder: list(this.groups.holder) };
+  }
+}
+
+function addHistories(
+  total: Tally,
+  groups: { grid: Map<string, Tally>; tier: Map<string, Tally>; holder: Map<string, Tally> },
+  histories: TicketHistory[],
+  p: Period,
+  opts: MetricsOptions,
+): void {
   const tallyOf = (m: Map<string, Tally>, key: string) => {
     let t = m.get(key);
     if (!t) m.set(key, (t = emptyTally()));
@@ -165,8 +198,6 @@ export function ticketMetrics(histories: TicketHistory[], p: Period, opts: Metri
       for (const alias of holders) addAssignment(tallyOf(groups.holder, alias), a, h.ticket.createdAt, p, opts.asOf);
     }
   }
-  const list = (m: Map<string, Tally>) => [...m.entries()].map(([k, t]) => summarize(k, t)).filter((s) => !isIdle(s));
-  return { total: summarize('全部', total), byGrid: list(groups.grid), byTier: list(groups.tier), byHolder: list(groups.holder) };
 }
 
 /** A group with nothing in the period (its tickets' events all fell elsewhere). */
@@ -175,8 +206,12 @@ function isIdle(s: Summary): boolean {
 }
 
 /** Tickets created per local day and category (for the chart over time). */
-export function createdByDay(histories: TicketHistory[], p: Period, dayKey: (d: Date) => string): Map<string, Record<string, number>> {
-  const out = new Map<string, Record<string, number>>();
+export function createdByDay(
+  histories: TicketHistory[],
+  p: Period,
+  dayKey: (d: Date) => string,
+  out = new Map<string, Record<string, number>>(),
+): Map<string, Record<string, number>> {
   for (const h of histories) {
     if (h.ticket.status === 'merged' || !inPeriod(h.ticket.createdAt, p)) continue;
     const day = dayKey(h.ticket.createdAt);

@@ -35,6 +35,13 @@ export function openDatabase(url: string | undefined): Db {
 
 type AdapterFactory = PrismaBetterSQLite3;
 
+let statementListener: ((sql: string) => void) | undefined;
+
+/** Hears every SQL statement the bot's clients prepare (for the query-plan test); undefined stops. */
+export function listenToStatements(listener: ((sql: string) => void) | undefined): void {
+  statementListener = listener;
+}
+
 /**
  * Makes every transaction `BEGIN IMMEDIATE`: it takes the write lock at the start and
  * waits (busy timeout) for another process's writer to finish. With the adapter's plain
@@ -50,7 +57,10 @@ function immediateTransactions(factory: AdapterFactory): AdapterFactory {
     // power cut can undo the last moments, and it halves the time to handle a message.
     client.pragma('synchronous = NORMAL');
     const prepare = client.prepare.bind(client);
-    client.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof client.prepare;
+    client.prepare = ((sql: string) => {
+      statementListener?.(sql);
+      return prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
+    }) as typeof client.prepare;
     return adapter;
   };
   return factory;

@@ -2,14 +2,20 @@ import type { AppContext } from '../app/context.js';
 import { HOUR } from '../clock.js';
 import { reminderText } from './messages.js';
 import { personKey } from './people.js';
+import { SWEEP_BATCH } from '../app/sweep-batch.js';
 
 export const REMIND_BEFORE_MS = HOUR;
 
-/** Sweep: an hour before an activity, each confirmed volunteer is reminded — once. */
-export async function remindUpcomingActivities(ctx: AppContext): Promise<void> {
+/**
+ * Sweep: an hour before an activity, each confirmed volunteer is reminded — once. One
+ * activity per transaction (its volunteers can be many): true when more may be due.
+ */
+export async function remindUpcomingActivities(ctx: AppContext): Promise<boolean> {
   const now = ctx.clock.now();
   const due = await ctx.db.activity.findMany({
     where: { status: 'open', remindedAt: null, startsAt: { gt: now, lte: new Date(now.getTime() + REMIND_BEFORE_MS) } },
+    orderBy: { startsAt: 'asc' },
+    take: 1,
   });
   for (const a of due) {
     // Claimed by a conditional update: a second sweep or process finds it taken.
@@ -20,6 +26,7 @@ export async function remindUpcomingActivities(ctx: AppContext): Promise<void> {
       await ctx.send({ target: { kind: 'contact', alias: personKey(s.person) }, text: reminderText(a, ctx.config.timeZone), origin: `activity:${a.id}` });
     }
   }
+  return due.length > 0;
 }
 
 /** When the next reminder falls due: an hour before the next unreminded activity. */

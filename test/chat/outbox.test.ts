@@ -3,6 +3,7 @@ import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { Outbox, enqueue } from '../../src/chat/outbox.js';
 import { SendError } from '../../src/chat/port.js';
+import { broadcastDailyBudget } from '../../src/chat/send-limits.js';
 import { RecordingChat } from '../support/fake-chat.js';
 import { silentLogger } from '../../src/log.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
@@ -104,10 +105,33 @@ describe('the outbound queue', () => {
     expect(chat.sent.length).toBe(limits.dailyCap + 1);
     expect(chat.sent.at(-1)!.text).toBe('燃气泄漏');
     expect(await db.outboundMessage.count({ where: { status: 'queued' } })).toBe(limits.dailyCap + 5 - ordinary + 2);
-    // The next day the rest goes out.
+    // The next day the rest goes out, after quiet hours (not at midnight).
     await drainUntil(outbox, clock, sameDay + 12 * 3600_000);
     expect(await db.outboundMessage.count({ where: { status: 'queued' } })).toBe(0);
-    expect(chat.sent.at(-1)!.at).toBeGreaterThanOrEqual(new Date('2026-03-03T00:00:00+08:00').getTime());
+    expect(chat.sent.at(-1)!.at).toBeGreaterThanOrEqual(new Date('2026-03-03T07:00:00+08:00').getTime());
+  }, 120_000);
+
+  it('keeps part of the daily cap from a large broadcast: replies go first and still go once the broadcast stops for the day', async () => {
+    const { db, chat, clock, outbox } = setup();
+    for (let i = 0; i < 300; i++) await enqueue(db, clock, { target: { kind: 'room', topic: `网格群${i}` }, text: `通知 ${i}`, origin: 'notice:1' });
+    await enqueue(db, clock, { target: { kind: 'room', topic: '丽水鑫城业主群' }, text: '收到，已转楼栋长', origin: 'ticket:1' });
+    await drainUntil(outbox, clock, clock.now().getTime() + 60_000);
+    // The reply queued after 300 posts is among the first sent.
+    expect(chat.sent.findIndex((m) => m.text === '收到，已转楼栋长')).toBeLessThan(2);
+    const sameDay = new Date('2026-03-02T23:00:00+08:00').getTime();
+    await drainUntil(outbox, clock, sameDay);
+    const share = broadcastDailyBudget(limits);
+    expect(share).toBeLessThan(limits.dailyCap);
+    expect(chat.sent.filter((m) => m.text.startsWith('通知')).length).toBe(share - 1);
+    // The broadcast stopped at its share; holders' messages and replies still go today.
+    for (let i = 0; i < 20; i++) await enqueue(db, clock, { target: { kind: 'contact', alias: `holder${i}` }, text: `新工单 #${i}`, origin: `ticket:${i}` });
+    await drainUntil(outbox, clock, sameDay);
+    expect(chat.sent.filter((m) => m.text.startsWith('新工单')).length).toBe(20);
+    // The rest of the broadcast goes the next day after 07:00.
+    await drainUntil(outbox, clock, new Date('2026-03-03T12:00:00+08:00').getTime());
+    const nextDay = chat.sent.filter((m) => m.at >= sameDay);
+    expect(nextDay.length).toBe(300 - (share - 1));
+    expect(Math.min(...nextDay.map((m) => m.at))).toBeGreaterThanOrEqual(new Date('2026-03-03T07:00:00+08:00').getTime());
   }, 120_000);
 
   it('pauses 30 minutes when WeChat says we send too often', async () => {

@@ -11,6 +11,7 @@ import { openDatabase, type Db } from '../../src/store/db.js';
 import { tempDatabaseUrl } from '../support/db.js';
 import { readFixture, repoRoot } from '../support/sim.js';
 import { scratchDir } from '../../src/scratch.js';
+import { syntheticOrg } from '../../src/org/synthetic.js';
 
 const run = promisify(execFile);
 const example = readFixture('examples/org.example.yaml');
@@ -70,6 +71,33 @@ describe('importing the organisation', () => {
     const again = openDatabase(url);
     dbs.push(again);
     expect(await counts(again)).toEqual(before);
+  });
+});
+
+describe('importing a county-sized organisation', () => {
+  it('imports 300 grids, 1,000 rooms and 20,000 people, then follows edits without a parameter-limit failure', async () => {
+    const db = openDatabase(tempDatabaseUrl());
+    dbs.push(db);
+    const county = syntheticOrg({ grids: 300, rooms: 1000, people: 20_000 });
+    const summary = await importOrg(db, county);
+    expect(summary.rooms).toBe(1000);
+    expect(summary.people).toBeGreaterThanOrEqual(20_000);
+    const first = await counts(db);
+    expect(first).toMatchObject({ grids: 300, rooms: 1000, people: summary.people });
+
+    // A grid goes and a building leader is renamed: the grid's rooms and people leave, nothing else changes.
+    const edited = structuredClone(county);
+    const gone = edited.grids.pop()!;
+    edited.grids[0].buildings[0].building_leader.name = '新楼栋长';
+    await importOrg(db, edited);
+    const second = await counts(db);
+    expect(second.grids).toBe(299);
+    expect(second.rooms).toBe(1000 - gone.rooms.length);
+    expect(second.people).toBeLessThan(first.people);
+    const renamed = await db.person.findUnique({ where: { alias: edited.grids[0].buildings[0].building_leader.wechat } });
+    expect(renamed?.name).toBe('新楼栋长');
+    const left = await db.person.findUnique({ where: { alias: gone.branch.secretary.wechat } });
+    expect(left?.fromOrg).toBe(false);
   });
 });
 

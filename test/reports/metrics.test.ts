@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentsOf, ratingFromNote } from '../../src/reports/history.js';
-import { createdByDay, median, percentile, ticketMetrics, type Period } from '../../src/reports/metrics.js';
+import { createdByDay, median, MetricsTallies, percentile, ticketMetrics, type Period } from '../../src/reports/metrics.js';
 import { at, history, MIN, twoHours } from './builders.js';
 
 const week: Period = { from: at(-60), to: at(7 * 24 * 60) };
@@ -157,5 +157,21 @@ describe('median and 90th percentile', () => {
   ])('%j → median %s, p90 %s', (values, med, p90) => {
     expect(median(values)).toBe(med);
     expect(percentile(values, 0.9)).toBe(p90);
+  });
+});
+
+describe('metrics added up chunk by chunk (a year of tickets is read a chunk at a time)', () => {
+  it('equal the metrics of all histories at once, and the day counts too', () => {
+    const all = [smooth, climbed, history(3, [['created', 10, { tier: 'building', assignees: ['leader'], status: 'assigned' }], ['accepted', 400]])];
+    const tallies = new MetricsTallies(week, { acceptDeadline: twoHours, asOf: at(7 * 24 * 60) });
+    const days = new Map<string, Record<string, number>>();
+    const key = (d: Date) => d.toISOString().slice(0, 10);
+    for (const chunk of [all.slice(0, 1), all.slice(1)]) {
+      tallies.add(chunk);
+      createdByDay(chunk, week, key, days);
+    }
+    expect(tallies.metrics()).toEqual(run(all));
+    expect(days).toEqual(createdByDay(all, week, key));
+    expect(tallies.metrics().total.newTickets).toBe(3);
   });
 });

@@ -80,6 +80,7 @@ CREATE TABLE "new_Ticket" (
 INSERT INTO "new_Ticket" ("acceptBy", "acceptedAt", "assignedAt", "assignees", "building", "category", "closedAt", "createdAt", "gridName", "id", "inboundId", "mergedIntoId", "rateBy", "rating", "ratingComment", "reportCount", "reporterId", "resolution", "resolveBy", "resolvedAt", "room", "sourceRoom", "status", "step", "text", "tier", "told", "unit", "updatedAt", "urgency") SELECT "acceptBy", "acceptedAt", "assignedAt", "assignees", "building", "category", "closedAt", "createdAt", "gridName", "id", "inboundId", "mergedIntoId", "rateBy", "rating", "ratingComment", "reportCount", "reporterId", "resolution", "resolveBy", "resolvedAt", "room", "sourceRoom", "status", "step", "text", "tier", "told", "unit", "updatedAt", "urgency" FROM "Ticket";
 DROP TABLE "Ticket";
 ALTER TABLE "new_Ticket" RENAME TO "Ticket";
+CREATE INDEX "Ticket_reporterId_status_idx" ON "Ticket"("reporterId", "status");
 CREATE INDEX "Ticket_status_acceptBy_idx" ON "Ticket"("status", "acceptBy");
 CREATE INDEX "Ticket_status_resolveBy_idx" ON "Ticket"("status", "resolveBy");
 CREATE INDEX "Ticket_status_rateBy_idx" ON "Ticket"("status", "rateBy");
