@@ -35,7 +35,11 @@ import { readJsonl } from '../src/intake/jsonl.js';
 import { scratchDir } from '../src/scratch.js';
 import type { Bot } from '../src/app/bot.js';
 import type { Db } from '../src/store/db.js';
-import { fillHistory, makeOverdue } from '../src/store/history-fill.js';
+import { fillHistory, fillHistoryPostgres, makeOverdue, makeOverduePostgres, type HistoryShape } from '../src/store/history-fill.js';
+import { isPostgresUrl } from '../src/store/database-url.js';
+import { migrateDatabase } from '../src/store/db.js';
+import { dropSchema, withSchema } from '../src/store/postgres.js';
+import { spawn } from 'node:child_process';
 import { OrgDirectory } from '../src/org/directory.js';
 import { CATEGORIES } from '../src/intake/index.js';
 import { syntheticOrg } from '../src/org/synthetic.js';
@@ -50,6 +54,11 @@ function option(name: string, fallback: string): string {
 }
 
 const HISTORY = process.argv.includes('--history') ? Number(option('history', '100000')) : undefined;
+/** `--database postgresql://…`: the inbound path on PostgreSQL, in 1 and PROCESSES processes, and its sweep. */
+const DATABASE = option('database', '');
+const PROCESSES = Number(option('processes', '3'));
+/** A child's share of the rooms (`i/N`), so that processes talk in different groups as accounts would. */
+const [SLICE, SLICES] = option('slice', '0/1').split('/').map(Number);
 const MESSAGES = Number(option('messages', HISTORY === undefined ? '1000' : '500'));
 const WARM_UP = Math.min(100, Math.floor(MESSAGES / 10));
 const org: Org = loadOrgFile(path.resolve(root, option('org', 'examples/org.example.yaml')));
@@ -78,7 +87,7 @@ function percentile(sorted: number[], p: number): number {
 async function sayAndWait(world: MockWorld, chat: WechatyChat, topic: string, i: number, text: string): Promise<number> {
   const target = chat.completed + 1;
   const started = performance.now();
-  world.sayInRoom(topic, `居民${i % 300}`, `resident${i % 300}`, text);
+  world.sayInRoom(topic, `居民${SLICE}-${i % 300}`, `resident${SLICE}-${i % 300}`, text);
   while (chat.completed < target) await new Promise((r) => setImmediate(r));
   return performance.now() - started;
 }
@@ -88,7 +97,7 @@ async function sayAndWait(world: MockWorld, chat: WechatyChat, topic: string, i:
  * to the end; the first WARM_UP messages are not timed.
  */
 async function drive(world: MockWorld, chat: WechatyChat, clock: ManualClock, texts: string[]): Promise<Figures> {
-  const rooms = org.grids.flatMap((g) => g.rooms.map((r) => r.topic));
+  const rooms = org.grids.flatMap((g) => g.rooms.map((r) => r.topic)).filter((_, i) => i % SLICES === SLICE);
   const latencies: number[] = [];
   let timedFrom = 0;
   for (let i = 0; i < MESSAGES + WARM_UP; i++) {
@@ -112,18 +121,19 @@ const START = '2026-03-02T09:00:00+08:00';
 
 interface Prepared {
   /** Called with the migrated, org-imported database before the bot starts. */
-  fill?: (url: string) => void;
+  fill?: (url: string) => void | Promise<void>;
   /** Called after the timed messages, with the bot still running. */
   after?: (run: { bot: Bot; world: MockWorld; chat: WechatyChat; clock: ManualClock; url: string; db: Db }) => Promise<void>;
 }
 
-async function benchFullPath(texts: string[], prepared: Prepared = {}): Promise<Figures & { tickets: number; queued: number; file: string }> {
-  const file = path.join(scratchDir('gridbot-bench-').path, 'bench.db');
-  const url = `file:${file}`;
-  applyMigrations(url);
+/** The full path on a fresh SQLite file, or on `given` (a database already migrated and holding the org). */
+async function benchFullPath(texts: string[], prepared: Prepared = {}, given?: string): Promise<Figures & { tickets: number; queued: number; file: string }> {
+  const file = given ?? path.join(scratchDir('gridbot-bench-').path, 'bench.db');
+  const url = given ?? `file:${file}`;
+  if (!given) applyMigrations(url);
   const db = openDatabase(url);
-  await importOrg(db, org);
-  prepared.fill?.(url);
+  if (!given) await importOrg(db, org);
+  await prepared.fill?.(url);
   const clock = new ManualClock(START);
   const config = Object.freeze({ ...loadConfig({}), databaseUrl: url, model: undefined });
   const world = new MockWorld(org, config.botName);
@@ -193,17 +203,18 @@ interface SweepFigures {
 const MESSAGE_GAP_MS = 200;
 
 /** 500 tickets past their accept deadline, one sweep; then again with residents talking meanwhile. */
-async function measureSweep(run: Parameters<NonNullable<Prepared['after']>>[0], texts: string[]): Promise<SweepFigures> {
+async function measureSweep(run: Parameters<NonNullable<Prepared['after']>>[0], texts: string[], count = OVERDUE): Promise<SweepFigures> {
+  const overdueNow = (due: Date) => (isPostgresUrl(run.url) ? makeOverduePostgres(run.url, count, due) : makeOverdue(run.url, count, due));
   // The first ticks purge the year's expired follow-up rows and old message words: timed apart.
   let started = performance.now();
   for (let i = 0; i < 3; i++) await run.bot.runSweeps();
   const purgeMs = performance.now() - started;
-  const overdue = makeOverdue(run.url, OVERDUE, new Date(run.clock.now().getTime() - 60_000));
+  const overdue = await overdueNow(new Date(run.clock.now().getTime() - 60_000));
   started = performance.now();
   await run.bot.runSweeps();
   const sweepMs = performance.now() - started;
 
-  makeOverdue(run.url, OVERDUE, new Date(run.clock.now().getTime() - 60_000));
+  await overdueNow(new Date(run.clock.now().getTime() - 60_000));
   const rooms = org.grids.flatMap((g) => g.rooms.map((r) => r.topic));
   let done = false;
   started = performance.now();
@@ -290,10 +301,9 @@ function printMemory(m: MemoryFigures): void {
   console.log(`idle, ${m.rooms} rooms and ${m.people} people: rss ${m.rssMB.toFixed(0)} MB (heap ${m.heapMB.toFixed(0)} MB, peak during import ${m.peakMB.toFixed(0)} MB); target ≤ 350 MB`);
 }
 
-async function benchHistory(n: number): Promise<void> {
-  const texts = residentTexts();
+function historyShape(n: number): HistoryShape {
   const directory = new OrgDirectory(org);
-  const shape = {
+  return {
     tickets: n,
     end: new Date(START),
     days: 365,
@@ -305,6 +315,11 @@ async function benchHistory(n: number): Promise<void> {
       holders: directory.holders('building_leader', { grid: g.name }).map((p) => p.alias),
     })),
   };
+}
+
+async function benchHistory(n: number): Promise<void> {
+  const texts = residentTexts();
+  const shape = historyShape(n);
   const empty = await benchFullPath(texts);
   let fillMs = 0;
   let counts: ReturnType<typeof fillHistory> | undefined;
@@ -351,8 +366,75 @@ async function benchHistory(n: number): Promise<void> {
   );
 }
 
+/** Child: the inbound path on a given database, on its slice of the rooms; prints its figures. */
+async function inboundChild(url: string): Promise<void> {
+  const figures = await benchFullPath(residentTexts(), {}, url);
+  console.log(JSON.stringify({ perSecond: figures.perSecond, p50: figures.p50, p99: figures.p99, max: figures.max }));
+}
+
+/** N processes at once on one database, each on its own rooms: their summed rate and worst p99. */
+async function inboundProcesses(url: string, n: number): Promise<Figures & { processes: number }> {
+  const script = fileURLToPath(import.meta.url);
+  const runs = Array.from({ length: n }, (_, i) =>
+    new Promise<Figures>((resolve, reject) => {
+      const c = spawn(process.execPath, [...process.execArgv, script, '--child', 'inbound', '--database', url, '--slice', `${i}/${n}`, '--messages', String(MESSAGES)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      c.stdout.on('data', (d) => (out += d));
+      c.stderr.on('data', (d) => (err += d));
+      c.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as Figures) : reject(new Error(`process ${i} failed: ${err}`))));
+    }),
+  );
+  const all = await Promise.all(runs);
+  return {
+    processes: n,
+    perSecond: all.reduce((sum, f) => sum + f.perSecond, 0),
+    p50: Math.max(...all.map((f) => f.p50)),
+    p99: Math.max(...all.map((f) => f.p99)),
+    max: Math.max(...all.map((f) => f.max)),
+  };
+}
+
+async function benchDatabase(base: string): Promise<void> {
+  const texts = residentTexts();
+  const postgres = isPostgresUrl(base);
+  const url = postgres ? withSchema(base, `gridbot_bench_${process.pid}`) : base;
+  if (postgres) await dropSchema(url);
+  await migrateDatabase(url);
+  const setup = openDatabase(url);
+  await importOrg(setup, org);
+  await setup.$disconnect();
+  try {
+    const one = await benchFullPath(texts, {}, url);
+    const many = await inboundProcesses(url, PROCESSES);
+    const n = HISTORY ?? 100_000;
+    let fillMs = 0;
+    let sweep: SweepFigures | undefined;
+    await benchFullPath(texts, {
+      fill: async (u) => {
+        const t = performance.now();
+        if (postgres) await fillHistoryPostgres(u, historyShape(n));
+        else fillHistory(u, historyShape(n));
+        fillMs = performance.now() - t;
+      },
+      after: async (run) => {
+        sweep = await measureSweep(run, texts, 5_000);
+      },
+    }, url);
+    console.log(`${postgres ? 'PostgreSQL' : 'SQLite'} ${base.replace(/:[^:@/]*@/, ':***@')}: ${MESSAGES} resident messages a process, rules-only intake, one at a time`);
+    console.log(`1 process          ${fmt(one)}`);
+    console.log(`${PROCESSES} processes        ${fmt(many)} (rates summed, worst p50/p99)`);
+    console.log(`history of ${n} tickets filled in ${(fillMs / 1000).toFixed(1)} s; escalation sweep, ${sweep!.overdue} open overdue: ${(sweep!.sweepMs / 1000).toFixed(2)} s alone; messages meanwhile waited p50 ${sweep!.waitP50.toFixed(0)} ms, p99 ${sweep!.waitP99.toFixed(0)} ms`);
+    console.log(JSON.stringify({ database: postgres ? 'postgresql' : 'sqlite', messages: MESSAGES, one, processes: many, history: n, fillMs, sweep }));
+  } finally {
+    if (postgres) await dropSchema(url);
+  }
+}
+
 const childKind = process.argv.includes('--child') ? option('child', '') : undefined;
 if (childKind === 'memory') await memoryChild();
+else if (childKind === 'inbound') await inboundChild(DATABASE);
+else if (DATABASE) await benchDatabase(DATABASE);
 else if (process.argv.includes('--memory')) printMemory(child<MemoryFigures>(['memory']));
 else if (HISTORY !== undefined) await benchHistory(HISTORY);
 else await benchDefault();
