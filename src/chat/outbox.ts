@@ -3,7 +3,7 @@ import type { SendLimits } from '../config.js';
 import type { EventSink } from '../events.js';
 import type { Logger } from '../log.js';
 import type { Db, Tx } from '../store/db.js';
-import { markAttempting, markNotSent, markWaiting, recoverInterruptedSends } from '../store/send-state.js';
+import { claimForSending, markNotSent, markWaiting, recoverInterruptedSends } from '../store/send-state.js';
 import { startOfLocalDay } from '../time.js';
 import { SendError, type ChatPort, type ChatTarget, type OutboundFile } from './port.js';
 import { earliestBudgetedSend, emptyHistory, goesBefore, randomPause, recordSend, sendClassOf, type SendClass, type SendHistory } from './send-limits.js';
@@ -191,7 +191,8 @@ const cls = sendClassOf(msg);
           ? await this.deps.resolveContact(msg.target)
           : { kind: 'contact', alias: msg.target };
     // Written before WeChat is called: after a crash, "maybe sent" is told from "never sent".
-    await markAttempting(db, msg.id, msg.attempts + 1);
+    // Another process sharing the queue may have claimed it first: then it is theirs to send.
+    if (!(await claimForSending(db, msg.id, msg.attempts + 1))) return;
     let file: OutboundFile | undefined;
     try {
       file = msg.mediaId !== null ? await this.deps.loadFile?.(msg.mediaId) : undefined;

@@ -6,8 +6,13 @@ import type { Db } from './db.js';
  * gone out is told from one that never did.
  */
 
-export function markAttempting(db: Db, id: number, attempts: number): Promise<unknown> {
-  return db.outboundMessage.update({ where: { id }, data: { status: 'attempting', attempts } });
+/**
+ * Claims a queued message for sending. Several processes drain one queue: only the one
+ * whose write finds it still queued may call WeChat; the others leave it (false).
+ */
+export async function claimForSending(db: Db, id: number, attempts: number): Promise<boolean> {
+  const claimed = await db.outboundMessage.updateMany({ where: { id, status: 'queued' }, data: { status: 'attempting', attempts } });
+  return claimed.count === 1;
 }
 
 /** WeChat refused before sending (offline, too often): back in the queue, the attempt not counted. */
@@ -30,9 +35,9 @@ export async function recoverInterruptedSends(db: Db, mark: string): Promise<{ r
   for (const m of cut) {
     if (m.repeatable) {
       requeued += 1;
-      await db.outboundMessage.update({ where: { id: m.id }, data: { status: 'queued', text: m.text.startsWith(mark) ? m.text : `${mark}${m.text}` } });
+      await db.outboundMessage.updateMany({ where: { id: m.id, status: 'attempting' }, data: { status: 'queued', text: m.text.startsWith(mark) ? m.text : `${mark}${m.text}` } });
     } else {
-      await db.outboundMessage.update({ where: { id: m.id }, data: { status: 'maybe_sent', lastError: 'interrupted while sending: maybe sent, not repeated' } });
+      await db.outboundMessage.updateMany({ where: { id: m.id, status: 'attempting' }, data: { status: 'maybe_sent', lastError: 'interrupted while sending: maybe sent, not repeated' } });
     }
   }
   return { requeued, maybeSent: cut.length - requeued };

@@ -1,61 +1,18 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/store/db.js';
 import { importOrg } from '../../src/org/import.js';
 import { seededRandom } from '../../src/simulate/run.js';
 import { tempDatabaseUrl } from '../support/db.js';
 import { demoOrg, repoRoot } from '../support/sim.js';
+import { bundleWorker, readBy, sleep, startWorker, type Life } from '../../scripts/soak/processes.js';
 
-const WORKER_SOURCE = path.join(repoRoot, 'test/app/support/soak-worker.ts');
 const ORG_FILE = path.join(repoRoot, 'examples/org.example.yaml');
+const ROOM = '丽水鑫城业主群';
 const KILLS = Number(process.env.GRIDBOT_SOAK_KILLS ?? 50);
 /** How long the worker's classifier takes per message: messages pile up behind it. */
 const SLOW_MS = 25;
-
-interface Life {
-  child: ChildProcessWithoutNullStreams;
-  out: string;
-  exited: Promise<void>;
-}
-
-/** The worker as one bundled file: each of the 50 starts then costs node's start, not a TypeScript compile. */
-async function bundleWorker(): Promise<string> {
-  // Inside node_modules so that the packages left outside the bundle resolve.
-  const out = path.join(repoRoot, 'node_modules/.cache/gridbot-soak', `worker-${process.pid}.mjs`);
-  await build({
-    entryPoints: [WORKER_SOURCE],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    packages: 'external',
-    // Modules find their data files (lexicon, migrations) beside their source, two folders down.
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(path.join(repoRoot, 'src/intake/lexicon.ts')).href) },
-    logLevel: 'silent',
-  });
-  return out;
-}
-
-function startWorker(worker: string, url: string, sentLog: string): Promise<Life> {
-  const child = spawn(process.execPath, [worker, url, ORG_FILE, sentLog, String(SLOW_MS)], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
-  const life: Life = { child, out: '', exited: new Promise((r) => child.once('exit', () => r())) };
-  child.stdout.on('data', (d) => (life.out += d));
-  child.stderr.on('data', () => undefined);
-  child.stdin.on('error', () => undefined);
-  return new Promise((resolve, reject) => {
-    const poll = setInterval(() => {
-      if (life.out.startsWith('ready\n')) (clearInterval(poll), resolve(life));
-      if (child.exitCode !== null) (clearInterval(poll), reject(new Error(`worker exited: ${life.out}`)));
-    }, 5);
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('killed at random moments, restarted each time', () => {
   it('stores and handles every message handed over exactly once, and sends each acknowledgement at most once', async () => {
@@ -70,16 +27,18 @@ describe('killed at random moments, restarted each time', () => {
 
     const messages = Array.from({ length: KILLS * 6 }, (_, i) => ({
       id: `soak-${i}`,
+      room: ROOM,
       alias: `resident${i % 23}`,
       text: `${pick(1, 3)}栋${pick(1, 9)}单元楼道灯坏了，第${i}次说`,
     }));
     const pending = [...messages];
     const handedOver = new Set<string>();
-    const readBy = (life: Life) => new Set([...life.out.matchAll(/^recv (\S+)$/gm)].map((m) => m[1]));
+    const options = { url, orgFile: ORG_FILE, sentLog, inboxFile: `${url.slice('file:'.length)}.inbox.jsonl`, slowMs: SLOW_MS, sweepMs: 0 };
+    const start = (): Promise<Life> => startWorker(worker, options);
 
     let kills = 0;
     for (; kills < KILLS && pending.length; kills++) {
-      const life = await startWorker(worker, url, sentLog);
+      const life = await start();
       const burst = pending.splice(0, pick(3, 9));
       for (const m of burst) life.child.stdin.write(`${JSON.stringify(m)}\n`);
       // Killed while busy: at a random moment after it started reading the burst.
@@ -94,7 +53,7 @@ describe('killed at random moments, restarted each time', () => {
     }
 
     // A last life that is not killed: everything left is handed over, and the bot catches up.
-    const last = await startWorker(worker, url, sentLog);
+    const last = await start();
     for (const m of pending) last.child.stdin.write(`${JSON.stringify(m)}\n`);
     for (let i = 0; i < 3000; i++) {
       const read = readBy(last).size === pending.length;
@@ -113,11 +72,11 @@ describe('killed at random moments, restarted each time', () => {
     const lost = handedOver.size - stored.length + stored.filter((m) => m.status !== 'done').length;
     const doubled = tickets.filter((t) => t._count._all > 1).length;
     const lines = fs.readFileSync(sentLog, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { to: string; text: string });
-    const acks = lines.filter((l) => l.to === '丽水鑫城业主群').map((l) => l.text);
+    const acks = lines.filter((l) => l.to === ROOM).map((l) => l.text);
     const acksDoubled = acks.length - new Set(acks).size;
     const resent = lines.filter((l) => l.text.startsWith('【重发】')).length;
     const maybeSent = await db.outboundMessage.count({ where: { status: 'maybe_sent' } });
-    const holderOnce = lines.filter((l) => l.to !== '丽水鑫城业主群' && !l.text.startsWith('【重发】')).map((l) => l.text);
+    const holderOnce = lines.filter((l) => l.to !== ROOM && !l.text.startsWith('【重发】')).map((l) => l.text);
     const holderDoubled = holderOnce.length - new Set(holderOnce).size;
     await db.$disconnect();
     fs.rmSync(worker, { force: true });

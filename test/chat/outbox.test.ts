@@ -163,3 +163,25 @@ describe('the outbound queue while WeChat is not logged in', () => {
     expect(chat.sent.map((s) => s.text)).toEqual(['简报']);
   });
 });
+
+describe('two senders draining one queue, as two bot processes on one database do', () => {
+  it('send each message once between them', async () => {
+    const fast = { ...limits, perMinute: 100_000, roomGapMs: 0, pauseMinMs: 0, pauseMaxMs: 0 };
+    // One connection between them: two SQLite connections in one Node process block each other.
+    const db = openDatabase(tempDatabaseUrl());
+    dbs.push(db);
+    const clock = new ManualClock('2026-03-02T09:00:00+08:00');
+    const senders = [0, 1].map(() => {
+      const chat = new RecordingChat(clock);
+      return { chat, outbox: new Outbox({ db, clock, chat, limits: fast, events: { emit: () => undefined }, log: silentLogger, timeZone: 'Asia/Shanghai', random: () => 0 }) };
+    });
+    for (let i = 0; i < 40; i++) await enqueue(db, clock, { target: { kind: 'room', topic: `群${i % 4}` }, text: `通知 ${i}` });
+
+    await Promise.all(senders.map((s) => s.outbox.drainDue()));
+
+    const sent = senders.flatMap((s) => s.chat.sent.map((m) => m.text)).sort();
+    expect(sent).toEqual(Array.from({ length: 40 }, (_, i) => `通知 ${i}`).sort());
+    // Both took part: the queue was really shared.
+    expect(senders.every((s) => s.chat.sent.length > 0)).toBe(true);
+  });
+});
