@@ -24,13 +24,20 @@ async function takeWriteLock(ctx: AppContext): Promise<boolean> {
   }
 }
 
+/** Rooms a notice run posts to in one transaction: a resident's message waits for one batch, not for 300 groups. */
+export const NOTICE_ROOMS_PER_BATCH = 20;
+
 /**
- * The minute sweep: posts every notice run that is due, skips (and reports) runs missed
- * by more than the grace window, and moves each notice's next run on. Safe to run twice
- * and from several processes: a notice is claimed by moving its nextRunAt only if it is
- * still what we read, and each (notice, due, room) post is unique.
+ * The minute sweep, a batch at a time: posts every notice run that is due, skips (and
+ * reports) runs missed by more than the grace window, and moves each notice's next run
+ * on. A run into many groups goes out over several transactions: each (notice, due,
+ * room) post is unique, so the groups posted before a crash are not posted again, and the
+ * notice is moved on only with its last batch (a crash before that leaves it due, and the
+ * next sweep posts the groups still missing). Safe to run twice and from several
+ * processes: the notice is claimed by moving its nextRunAt only if it is still what we read.
+ * Returns true when there may be more to do.
  */
-export async function postDueNotices(ctx: AppContext): Promise<void> {
+export async function postDueNotices(ctx: AppContext): Promise<boolean> {
   const { timeZone, noticeGraceMs } = ctx.config;
   const now = ctx.clock.now();
   const due = await ctx.db.notice.findMany({ where: { status: 'active', nextRunAt: { lte: now } }, orderBy: { id: 'asc' } });
@@ -38,21 +45,35 @@ export async function postDueNotices(ctx: AppContext): Promise<void> {
     .map((notice) => ({ notice, plan: planDueRuns(scheduleOf(notice), notice.nextRunAt!, now, { urgent: notice.urgent, graceMs: noticeGraceMs, timeZone }) }))
     .filter((r): r is { notice: NoticeRow; plan: Extract<DuePlan, { kind: 'run' }> } => r.plan.kind === 'run');
   // Most minutes nothing is due (or it waits for 07:00): a read, and no write at all.
-  if (runs.length === 0 || !(await takeWriteLock(ctx))) return;
-  for (const { notice, plan } of runs) await runNotice(ctx, notice, plan);
+  if (runs.length === 0 || !(await takeWriteLock(ctx))) return false;
+  const { notice, plan } = runs[0]!;
+  const finished = await runNotice(ctx, notice, plan);
+  return !finished || runs.length > 1;
 }
 
-async function runNotice(ctx: AppContext, notice: NoticeRow, plan: Extract<DuePlan, { kind: 'run' }>): Promise<void> {
+/** One batch of a notice's run; true when the run is complete (or was taken by another sweep). */
+async function runNotice(ctx: AppContext, notice: NoticeRow, plan: Extract<DuePlan, { kind: 'run' }>): Promise<boolean> {
+  const rooms = jsonList(notice.targets);
+  if (plan.post) {
+    const posted = new Set(
+      (await ctx.db.noticePost.findMany({ where: { noticeId: notice.id, dueAt: plan.post }, select: { roomTopic: true } })).map((p) => p.roomTopic),
+    );
+    const waiting = rooms.filter((r) => !posted.has(r));
+    if (waiting.length > NOTICE_ROOMS_PER_BATCH) {
+      await postNoticeRun(ctx, notice, plan.post, waiting.slice(0, NOTICE_ROOMS_PER_BATCH));
+      return false;
+    }
+  }
   const claimed = await ctx.db.notice.updateMany({
     where: { id: notice.id, status: 'active', nextRunAt: notice.nextRunAt },
     data: { nextRunAt: plan.next, status: plan.next ? 'active' : 'done' },
   });
-  if (claimed.count === 0) return; // another sweep moved it on meanwhile
-  const rooms = jsonList(notice.targets);
+  if (claimed.count === 0) return true; // another sweep moved it on meanwhile
   const missed: Date[] = [];
   for (const d of plan.skipped) if ((await recordSkippedRun(ctx, notice.id, d, rooms)) > 0) missed.push(d);
   if (missed.length > 0) await reportMissedRuns(ctx, notice, missed, plan.next);
   if (plan.post) await postNoticeRun(ctx, notice, plan.post, rooms);
+  return true;
 }
 
 /** Missed runs are never posted hours late; staff learn of them instead. */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BufferedSink } from '../../src/events.js';
 import type { AppContext } from '../../src/app/context.js';
-import { postDueNotices } from '../../src/notices/post-due-notices.js';
+import { NOTICE_ROOMS_PER_BATCH, postDueNotices } from '../../src/notices/post-due-notices.js';
 import { lastRunProgress } from '../../src/notices/progress.js';
 import type { Org } from '../../src/org/types.js';
 import { zonedTime } from '../../src/time.js';
@@ -84,7 +84,8 @@ describe('the notice sweep', () => {
       const blind = new Proxy(tx, {
         get: (t, p) => (p === 'noticePost' ? new Proxy(t.noticePost, { get: (d, q) => (q === 'findUnique' ? async () => null : Reflect.get(d, q)) }) : Reflect.get(t, p)),
       });
-      await postDueNotices({ ...h.bot.appContext(tx, new BufferedSink({ emit: () => undefined })), db: blind });
+      // A batch at a time, as the sweep runs it: true while there may be more.
+      while (await postDueNotices({ ...h.bot.appContext(tx, new BufferedSink({ emit: () => undefined })), db: blind }));
     });
     expect(await h.db.outboundMessage.count({ where: { origin: `notice:${first.id}` } })).toBe(rooms.length);
     expect(await h.db.outboundMessage.count({ where: { origin: `notice:${second.id}` } })).toBe(rooms.length);
@@ -141,5 +142,26 @@ describe('the notice sweep', () => {
     for (const t of sentAt) expect(sentAt.filter((u) => u > t - 60_000 && u <= t).length).toBeLessThanOrEqual(h.config.send.perMinute);
     for (let i = 1; i < sentAt.length; i++) expect(sentAt[i] - sentAt[i - 1]).toBeGreaterThanOrEqual(h.config.send.pauseMinMs);
     expect(sentAt.at(-1)! - start).toBeGreaterThan(60_000);
+  });
+
+  it('posts a notice to many groups a batch per transaction, and a crash between batches loses and repeats nothing', async () => {
+    const org = demoOrg();
+    const many = Array.from({ length: 50 }, (_, i) => ({ topic: `批次楼${i + 1}群`, building: String(i + 1) }));
+    org.grids[0] = { ...org.grids[0], rooms: [...org.grids[0].rooms, ...many] };
+    const h = await setup({ org, start: '2026-03-02T09:00:00+08:00' });
+    const rooms = h.org.residentRooms().map((r) => r.topic);
+    const n = await h.addNotice({ rooms, schedule: daily(9), content: '分批发送', nextRunAt: h.clock.now() });
+    const batch = () => h.db.$transaction(async (tx) => postDueNotices(h.bot.appContext(tx, new BufferedSink({ emit: () => undefined }))));
+    // One transaction posts one batch and says there is more; the notice is still due.
+    expect(await batch()).toBe(true);
+    expect(await h.db.outboundMessage.count({ where: { origin: `notice:${n.id}` } })).toBe(NOTICE_ROOMS_PER_BATCH);
+    expect((await h.db.notice.findUniqueOrThrow({ where: { id: n.id } })).nextRunAt).toEqual(zonedTime(SH, 2026, 3, 2, 9));
+    // The process dies here. After the restart the sweep posts only the groups still missing, then moves on.
+    await h.bot.runSweeps();
+    const outbound = await h.db.outboundMessage.findMany({ where: { origin: `notice:${n.id}` } });
+    expect(outbound.map((m) => m.target).sort()).toEqual([...rooms].sort());
+    expect((await h.db.notice.findUniqueOrThrow({ where: { id: n.id } })).nextRunAt).toEqual(zonedTime(SH, 2026, 3, 3, 9));
+    await h.bot.runSweeps();
+    expect(await h.db.outboundMessage.count({ where: { origin: `notice:${n.id}` } })).toBe(rooms.length);
   });
 });
