@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "InboundMessage_senderAlias_receivedAt_idx" ON "InboundMessage"("senderAlias", "receivedAt");
+
