@@ -5,6 +5,7 @@ import { noticeRef, scheduleColumns } from './notice-row.js';
 import { postNoticeRun } from './post-run.js';
 import { readScope } from './read-scope.js';
 import { exampleScope, mayUseNotices } from './scope.js';
+import { finishPendingAction, openPendingAction, startPendingAction } from '../store/pending-actions.js';
 
 const PENDING_KIND = 'notice.broadcast';
 
@@ -26,10 +27,7 @@ export async function broadcast(ctx: MessageContext, args: string): Promise<void
   if (scope.grids.length <= 1) return postNow(ctx, pending);
   const now = ctx.clock.now();
   // A new request replaces one not yet confirmed: 确认 always means the latest.
-  await ctx.db.pendingAction.updateMany({ where: { personId: ctx.speaker.personId, kind: PENDING_KIND, doneAt: null }, data: { doneAt: now } });
-  await ctx.db.pendingAction.create({
-    data: { personId: ctx.speaker.personId, kind: PENDING_KIND, payload: JSON.stringify(pending), createdAt: now, expiresAt: new Date(now.getTime() + CONFIRM_MINUTES * 60_000) },
-  });
+  await startPendingAction(ctx.db, { personId: ctx.speaker.personId, kind: PENDING_KIND, payload: pending, now, expiresAt: new Date(now.getTime() + CONFIRM_MINUTES * 60_000) });
   await ctx.reply(
     `将向「${scope.label}」${scope.grids.length}个网格共${scope.rooms.length}个群发送：\n${rest}\n` +
       `请在${CONFIRM_MINUTES}分钟内回复「确认」发送，回复「取消」放弃。`,
@@ -60,12 +58,9 @@ async function postNow(ctx: MessageContext, b: PendingBroadcast): Promise<void> 
 
 async function takePending(ctx: MessageContext): Promise<PendingBroadcast | undefined> {
   const now = ctx.clock.now();
-  const row = await ctx.db.pendingAction.findFirst({
-    where: { personId: ctx.speaker.personId, kind: PENDING_KIND, doneAt: null, expiresAt: { gt: now } },
-    orderBy: { id: 'desc' },
-  });
+  const row = await openPendingAction(ctx.db, ctx.speaker.personId, PENDING_KIND, now);
   if (!row) return undefined;
-  await ctx.db.pendingAction.update({ where: { id: row.id }, data: { doneAt: now } });
+  await finishPendingAction(ctx.db, row.id, now);
   return JSON.parse(row.payload) as PendingBroadcast;
 }
 

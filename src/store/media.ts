@@ -3,6 +3,7 @@
  * it belongs to. The files themselves are in the media folder (src/chat/media.ts).
  */
 import { jsonList, type Db, type Tx } from './db.js';
+import { OPEN_STATUSES } from '../kernel/domain.js';
 import type { MediaKind } from '../chat/port.js';
 
 export interface MediaRow {
@@ -104,7 +105,7 @@ export async function mediaOfInbound(db: Db | Tx, inboundId: number): Promise<Me
   return m ? asRow(m) : undefined;
 }
 
-const OPEN = ['assigned', 'accepted', 'reopened'];
+const OPEN: string[] = [...OPEN_STATUSES];
 
 /** The person's latest open report made since `since` (a photo sent just after it belongs to it). */
 export async function latestReportSince(
