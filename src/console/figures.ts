@@ -15,7 +15,7 @@ import { categoryLabel, tierLabel } from '../tickets/messages.js';
 import { TIERS } from '../kernel/domain.js';
 import { localDayKey } from '../time.js';
 import { h, jsonBlock, type Html } from './html.js';
-import type { ConsoleEnv, ConsoleKit, Ctx } from './server.js';
+import type { ConsoleEnv, ConsoleKit, Ctx } from './kit.js';
 import { gridsOf } from './viewer.js';
 
 const DAY_MS = 24 * 3600_000;

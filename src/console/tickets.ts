@@ -11,7 +11,7 @@ import { ROLE_LABELS } from '../org/types.js';
 import { formatDuration } from '../reports/format.js';
 import { formatShort } from '../time.js';
 import { h, type Html } from './html.js';
-import type { ConsoleEnv, ConsoleKit, Ctx } from './server.js';
+import type { ConsoleEnv, ConsoleKit, Ctx } from './kit.js';
 import { gridsOf } from './viewer.js';
 import { acceptDeadline, resolveDeadline } from '../tickets/deadlines.js';
 import { mediaOfTicket } from '../store/media.js';
