@@ -6,6 +6,7 @@ import { postNoticeRun } from './post-run.js';
 import { readScope } from './read-scope.js';
 import { exampleScope, mayUseNotices } from './scope.js';
 import { finishPendingAction, openPendingAction, startPendingAction } from '../store/pending-actions.js';
+import { insertNotice } from '../store/notices.js';
 
 const PENDING_KIND = 'notice.broadcast';
 
@@ -37,20 +38,18 @@ export async function broadcast(ctx: MessageContext, args: string): Promise<void
 async function postNow(ctx: MessageContext, b: PendingBroadcast): Promise<void> {
   // Due on the minute, like scheduled runs: the time staff see in 通知列表.
   const now = new Date(Math.floor(ctx.clock.now().getTime() / 60_000) * 60_000);
-  const notice = await ctx.db.notice.create({
-    data: {
-      createdBy: ctx.speaker.alias,
-      scope: b.scope,
-      community: ctx.org.communityName,
-      targets: JSON.stringify(b.rooms),
-      schedule: '立即',
-      ...scheduleColumns({ repeat: 'once', at: now }, ctx.config.timeZone),
-      content: b.content,
-      urgent: false,
-      nextRunAt: null,
-      status: 'done',
-      createdAt: now,
-    },
+  const notice = await insertNotice(ctx.db, {
+    createdBy: ctx.speaker.alias,
+    scope: b.scope,
+    community: ctx.org.communityName,
+    targets: JSON.stringify(b.rooms),
+    schedule: '立即',
+    ...scheduleColumns({ repeat: 'once', at: now }, ctx.config.timeZone),
+    content: b.content,
+    urgent: false,
+    nextRunAt: null,
+    status: 'done',
+    createdAt: now,
   });
   const queued = await postNoticeRun(ctx, notice, now, b.rooms);
   await ctx.reply(`已群发 #${noticeRef(notice.id)} 到${queued}个群，将按发送频率陆续发出${largeBroadcastNote(queued, ctx.config.send)}；进度可发「通知列表」查看。`);
