@@ -9,7 +9,7 @@ import { DAY, HOUR } from '../clock.js';
 import { formatShort, localDayKey, startOfLocalDay, zonedParts, zonedTime } from '../time.js';
 import { acceptDeadlineFor, loadHistories } from './load.js';
 import { digestFigures, digestLines, gridLine } from './digest.js';
-import { claimRun, hasRun } from '../store/runs.js';
+import { claimOnce, hasRun } from '../store/runs.js';
 
 export const DIGEST_LATE_MS = 2 * HOUR;
 
@@ -39,7 +39,7 @@ export async function postDailyDigest(ctx: AppContext): Promise<void> {
   if (now < due || now.getTime() >= due.getTime() + DIGEST_LATE_MS) return;
   const dayKey = localDayKey(now, timeZone);
   const key = runKey(dayKey);
-  if (!(await claimRun(ctx.db, key, now))) return;
+  if (!(await claimOnce(ctx.db, key, now))) return;
 
   const day = { from: startOfLocalDay(now, timeZone), to: now };
   const week = { from: new Date(now.getTime() - 7 * DAY), to: now };

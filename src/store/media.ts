@@ -131,16 +131,6 @@ export async function latestResolvedBy(tx: Tx, alias: string, since: Date): Prom
   return e?.ticketId;
 }
 
-/**
- * True the first time this key is claimed (e.g. one voice-note hint per person a day),
- * false after. A unique row makes it hold across processes.
- */
-export async function claimOnce(tx: Tx, key: string, at: Date): Promise<boolean> {
-  const found = await tx.keyValue.findUnique({ where: { key } });
-  if (found) return false;
-  await tx.keyValue.create({ data: { key, value: at.toISOString() } });
-  return true;
-}
 
 /** A resident's open reports, newest first (a quoted report is found among them). */
 export async function openReportsOf(tx: Tx, personId: number): Promise<{ id: number; text: string; category: string; urgency: string; building: string | null; unit: string | null; room: string | null }[]> {
