@@ -139,7 +139,7 @@ export class Bot {
     const watch: EventSink = { emit: (e) => (e.kind === 'refused' ? (refused = e) : sink.emit(e)) };
     try {
       await this.deps.db.$transaction(async (tx) => {
-        const person = await tx.person.findUnique({ where: { alias } });
+        const person = await personByWechatIdOnly(tx, alias);
         const posts = this.deps.org.postsOf(alias);
         if (!person || posts.length === 0) throw new Refused('not a post-holder');
         const speaker: Speaker = { personId: person.id, alias, name: person.name, posts, isStaff: posts.some((p) => p.role === 'staff'), isHolder: true, verified: true };

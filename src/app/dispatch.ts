@@ -2,11 +2,13 @@ import { DomainError } from '../errors.js';
 import type { Intake } from '../intake/index.js';
 import { UNSURE_BELOW } from '../intake/index.js';
 import type { MatchedCommand } from '../commands/parse.js';
+import { mayUse } from '../commands/types.js';
 import { roomFromWords } from '../tickets/dm-place.js';
 import { holderNudge } from '../tickets/holder-commands.js';
 import { openTicket } from '../tickets/open-ticket.js';
 import type { MessageContext } from './context.js';
 import type { RoomInfo } from '../org/directory.js';
+import { lastRoomOf, residentHome } from '../store/residents.js';
 import { queryAnswerers, signupHandlers } from './features.js';
 import { continueEarlierReport, rememberForFollowUp } from './follow-up.js';
 import { BIND_HINT } from '../people/bind.js';
@@ -32,10 +34,7 @@ export async function runCommand(ctx: MessageContext, { spec, word, args }: Matc
   if (tooLong) return refuse('消息太长了，请简短一些再发。');
   if (spec.where === 'dm' && ctx.room) return refuse(`「${word}」请私聊我发送。`);
   if (spec.where === 'group' && !ctx.room) return refuse(`「${word}」请在小区群里发送。`);
-  const allowed =
-    spec.allowed?.(ctx.speaker, ctx.org) ??
-    (spec.audience === 'staff' ? ctx.speaker.isStaff : spec.audience === 'holder' ? ctx.speaker.isHolder : true);
-  if (!allowed) {
+  if (!mayUse(spec, ctx.speaker, ctx.org)) {
     const denied = spec.deniedMessage ?? '抱歉，您没有使用这个命令的权限。';
     // Somebody the bot did not recognise as a post-holder may be one: say how to bind.
     const hint = spec.audience !== 'anyone' && spec.audience !== 'resident' && !ctx.speaker.isHolder && !ctx.room ? BIND_HINT : '';
@@ -112,19 +111,14 @@ const DM_HINT = '您好，我是网格助手。遇到问题可以直接告诉我
 
 /** The residents' group a resident belongs to: by registered address, else where they last spoke. */
 async function homeRoom(ctx: MessageContext): Promise<RoomInfo | undefined> {
-  const person = await ctx.db.person.findUnique({ where: { id: ctx.speaker.personId } });
-  if (person?.gridId) {
-    const grid = await ctx.db.grid.findUnique({ where: { id: person.gridId } });
-    const rooms = ctx.org.residentRooms(grid?.name);
+  const person = await residentHome(ctx.db, ctx.speaker.personId);
+  if (person?.gridName) {
+    const rooms = ctx.org.residentRooms(person.gridName);
     const home = rooms.find((r) => r.building && r.building === person.building) ?? rooms.find((r) => !r.building) ?? rooms[0];
     if (home) return home;
   }
-  const last = await ctx.db.inboundMessage.findFirst({
-    where: { senderChat: person?.chatId ?? '\u0000', roomTopic: { not: null } },
-    orderBy: { id: 'desc' },
-    select: { roomTopic: true },
-  });
-  const room = last?.roomTopic ? ctx.org.room(last.roomTopic) : undefined;
+  const lastTopic = await lastRoomOf(ctx.db, person?.chatId ?? null);
+  const room = lastTopic ? ctx.org.room(lastTopic) : undefined;
   return room?.kind === 'residents' ? room : undefined;
 }
 

@@ -3,12 +3,13 @@
  * questions in words, and their minute sweeps. A feature adds itself here.
  */
 import type { CommandSpec } from '../commands/types.js';
-import type { AppContext, MessageContext } from './context.js';
+import type { MessageContext } from './context.js';
+import type { Sweep } from '../kernel/sweep.js';
 import type { Intake } from '../intake/index.js';
 import { ticketCommands, answerTicketQuery } from '../tickets/commands.js';
 import { escalateOverdueTickets, nextOverdueAt } from '../tickets/escalate-overdue.js';
 import { closeUnratedTickets, nextUnratedCloseAt } from '../tickets/close-unrated.js';
-import { helpCommand } from './help.js';
+import { makeHelpCommand } from './help.js';
 import { directoryCommands, answerDirectoryQuery } from '../directory/answer.js';
 import { nextDigestDue, postDailyDigest } from '../reports/post-digest.js';
 import { bindingCommands } from '../people/bind.js';
@@ -23,17 +24,10 @@ export type QueryAnswerer = (ctx: MessageContext, intake: Intake) => Promise<boo
 /** Handles a `signup` message in words (算我一个, +1…). */
 export type SignupHandler = (ctx: MessageContext, intake: Intake) => Promise<boolean>;
 
-export interface Sweep {
-  name: string;
-  /** Does due work, or a batch of it: true when there may be more (run again, in a new transaction). */
-  run(ctx: AppContext): Promise<void | boolean>;
-  /**
-   * The earliest time this sweep may have work (null: none pending). Optional: the
-   * simulator uses it to skip idle virtual minutes; production runs every minute anyway.
-   * A sweep without it is run every minute everywhere.
-   */
-  nextDue?(ctx: AppContext): Promise<Date | null>;
-}
+export type { Sweep } from '../kernel/sweep.js';
+
+// 帮助 lists this very table, read when it is asked for.
+const helpCommand = makeHelpCommand(() => commandSpecs);
 
 export const commandSpecs: CommandSpec[] = [...ticketCommands, helpCommand, ...bindingCommands, ...volunteerCommands, ...noticeCommands, ...directoryCommands, consoleLoginCommand];
 

@@ -2,6 +2,7 @@ import type { Intake } from '../intake/index.js';
 import { mergeFollowUp } from '../intake/index.js';
 import { openTicket } from '../tickets/open-ticket.js';
 import { rerouteForPlace } from '../tickets/lifecycle.js';
+import { finishPendingAction, openPendingAction, startPendingAction } from '../store/pending-actions.js';
 import type { MessageContext } from './context.js';
 
 /** How long a short follow-up (就在3栋) still completes the resident's earlier message. */
@@ -17,20 +18,8 @@ const kindFor = (ctx: MessageContext) => `followup:${ctx.room?.topic ?? 'dm'}`;
 
 export async function rememberForFollowUp(ctx: MessageContext, intake: Intake, ticketId: number | null): Promise<void> {
   const now = ctx.clock.now();
-  await ctx.db.pendingAction.updateMany({
-    where: { personId: ctx.speaker.personId, kind: kindFor(ctx), doneAt: null },
-    data: { doneAt: now },
-  });
   const payload: FollowUpPayload = { intake, text: ctx.text, ticketId };
-  await ctx.db.pendingAction.create({
-    data: {
-      personId: ctx.speaker.personId,
-      kind: kindFor(ctx),
-      payload: JSON.stringify(payload),
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + FOLLOW_UP_MS),
-    },
-  });
+  await startPendingAction(ctx.db, { personId: ctx.speaker.personId, kind: kindFor(ctx), payload, now, expiresAt: new Date(now.getTime() + FOLLOW_UP_MS) });
 }
 
 /**
@@ -40,17 +29,14 @@ export async function rememberForFollowUp(ctx: MessageContext, intake: Intake, t
  */
 export async function continueEarlierReport(ctx: MessageContext, current: Intake): Promise<boolean> {
   const now = ctx.clock.now();
-  const pending = await ctx.db.pendingAction.findFirst({
-    where: { personId: ctx.speaker.personId, kind: kindFor(ctx), doneAt: null, expiresAt: { gt: now } },
-    orderBy: { id: 'desc' },
-  });
+  const pending = await openPendingAction(ctx.db, ctx.speaker.personId, kindFor(ctx), now);
   if (!pending) return false;
   const earlier = JSON.parse(pending.payload) as FollowUpPayload;
   // A message that stands on its own as a confident new report is a new report.
   if (current.intent === 'report' && current.category && current.category !== earlier.intake.category && current.confidence >= 0.8) return false;
   const merged = mergeFollowUp(earlier.intake, ctx.text);
   if (!merged) return false;
-  await ctx.db.pendingAction.update({ where: { id: pending.id }, data: { doneAt: now } });
+  await finishPendingAction(ctx.db, pending.id, now);
   if (earlier.ticketId !== null) {
     await rerouteForPlace(ctx, earlier.ticketId, merged);
     await rememberForFollowUp(ctx, merged, earlier.ticketId);

@@ -1,4 +1,4 @@
-import type { CommandSpec } from '../commands/types.js';
+import { mayUse, type CommandSpec } from '../commands/types.js';
 import { ROLE_LABELS, type PostHolding } from '../org/types.js';
 import type { OrgDirectory } from '../org/directory.js';
 import type { Speaker } from './context.js';
@@ -14,13 +14,6 @@ const STAFF_SECTION = '社区管理';
 const OTHER_SECTION = '其他';
 /** Commands a resident has no use for: binding a post, confirming a broadcast, checking others in. */
 const NOT_FOR_RESIDENTS = new Set(['绑定', '确认', '签到', '帮助']);
-
-export function mayUse(c: CommandSpec, s: Speaker, org: OrgDirectory): boolean {
-  if (c.allowed) return c.allowed(s, org);
-  if (c.audience === 'staff') return s.isStaff;
-  if (c.audience === 'holder') return s.isHolder;
-  return true;
-}
 
 function sectionOf(c: CommandSpec): string {
   if (c.audience === 'staff') return STAFF_SECTION;
@@ -74,16 +67,14 @@ export function helpText(s: Speaker, org: OrgDirectory, specs: CommandSpec[], di
   return lines.join('\n');
 }
 
-/** 帮助: what this person may do here, by their role. */
-export const helpCommand: CommandSpec = {
+/** 帮助: what this person may do here, by their role, from the command table it is given. */
+export const makeHelpCommand = (commands: () => CommandSpec[]): CommandSpec => ({
   name: '帮助',
   aliases: ['help', '菜单', '功能', '怎么用'],
   usage: '帮助 — 查看可用命令',
   audience: 'anyone',
   accepts: (args) => args === '',
   async handle(ctx) {
-    // Imported lazily: the table imports this command.
-    const { commandSpecs } = await import('./features.js');
-    await ctx.reply(helpText(ctx.speaker, ctx.org, commandSpecs, ctx.config.digestTime));
+    await ctx.reply(helpText(ctx.speaker, ctx.org, commands(), ctx.config.digestTime));
   },
-};
+});

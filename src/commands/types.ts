@@ -21,3 +21,11 @@ export interface CommandSpec {
   deniedMessage?: string;
   handle(ctx: MessageContext, args: string): Promise<void>;
 }
+
+/** The one permission rule: the command's own check, else its audience. Dispatch refuses by it; 帮助 lists by it. */
+export function mayUse(c: CommandSpec, s: Speaker, org: OrgDirectory): boolean {
+  if (c.allowed) return c.allowed(s, org);
+  if (c.audience === 'staff') return s.isStaff;
+  if (c.audience === 'holder') return s.isHolder;
+  return true;
+}

@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import { activitiesFor, activityWithSignups, ledgerBalances, ledgerOf, redemptionsToHandOut } from '../store/console-activities.js';
 import { formatShort } from '../time.js';
 import { h } from './html.js';
-import type { ConsoleEnv, ConsoleKit, Ctx } from './server.js';
+import type { ConsoleEnv, ConsoleKit, Ctx } from './kit.js';
 import { roomsOf as viewerRooms } from './viewer.js';
 
 const SIGNUP: Record<string, string> = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' };

@@ -11,10 +11,11 @@ import { reportTables } from '../reports/tables.js';
 import { toCsv } from '../reports/render.js';
 import { formatRate } from '../reports/format.js';
 import { periodOf } from '../reports/cli.js';
-import { CATEGORY_LABELS, TIER_LABELS } from '../tickets/messages.js';
+import { categoryLabel, tierLabel } from '../tickets/messages.js';
+import { TIERS } from '../kernel/domain.js';
 import { localDayKey } from '../time.js';
 import { h, jsonBlock, type Html } from './html.js';
-import type { ConsoleEnv, ConsoleKit, Ctx } from './server.js';
+import type { ConsoleEnv, ConsoleKit, Ctx } from './kit.js';
 import { gridsOf } from './viewer.js';
 
 const DAY_MS = 24 * 3600_000;
@@ -100,13 +101,13 @@ export function figureRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
     const weeks = await weekly(q);
     const t = d.tickets;
     const grids = [...t.byGrid].sort((a, b) => a.key.localeCompare(b.key, 'zh'));
-    const tierOrder = ['household', 'building', 'branch', 'committee'];
+    const tierOrder: readonly string[] = TIERS;
     const tiers = [...t.byTier].sort((a, b) => tierOrder.indexOf(a.key) - tierOrder.indexOf(b.key));
     const categories = Object.entries(t.total.created).filter(([, n]) => n > 0);
     const vol = d.volunteers.byGrid;
     const charts = [
       chart('chart-grids', '各网格三率（%）', ratesOption(grids.map((g) => g.key), grids), grids.length > 0),
-      chart('chart-tiers', '各层级三率（%）', ratesOption(tiers.map((s) => TIER_LABELS[s.key as keyof typeof TIER_LABELS] ?? s.key), tiers), tiers.length > 0),
+      chart('chart-tiers', '各层级三率（%）', ratesOption(tiers.map((s) => tierLabel(s.key)), tiers), tiers.length > 0),
       chart('chart-times', '签收和办结用时中位数（小时）', {
         textStyle: { fontFamily: FONT },
         tooltip: { trigger: 'axis' },
@@ -136,7 +137,7 @@ export function figureRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
         textStyle: { fontFamily: FONT },
         tooltip: { trigger: 'item' },
         legend: { top: 0 },
-        series: [{ type: 'pie', top: 24, radius: ['35%', '70%'], label: { position: 'inside', formatter: '{c}', color: '#fff' }, data: categories.map(([k, n]) => ({ name: CATEGORY_LABELS[k as keyof typeof CATEGORY_LABELS] ?? k, value: n })) }],
+        series: [{ type: 'pie', top: 24, radius: ['35%', '70%'], label: { position: 'inside', formatter: '{c}', color: '#fff' }, data: categories.map(([k, n]) => ({ name: categoryLabel(k), value: n })) }],
       }, categories.length > 0),
       chart('chart-volunteers', '志愿服务时长（小时，按网格）', {
         textStyle: { fontFamily: FONT },

@@ -10,7 +10,7 @@ import { scheduleOf } from '../notices/notice-row.js';
 import { nextRunAfter, releaseAt } from '../notices/schedule.js';
 import { formatShort } from '../time.js';
 import { h, type Html } from './html.js';
-import type { ConsoleEnv, ConsoleKit, Ctx } from './server.js';
+import type { ConsoleEnv, ConsoleKit, Ctx } from './kit.js';
 import { roomsOf as viewerRooms } from './viewer.js';
 
 const STATUS: Record<string, string> = { active: '进行中', done: '已发完', cancelled: '已取消' };

@@ -12,7 +12,7 @@ import type { Org } from '../org/types.js';
 import { reachOf, type Reach } from '../store/console-org.js';
 import { formatShort } from '../time.js';
 import { h, type Html } from './html.js';
-import type { ConsoleEnv, ConsoleKit, Ctx } from './server.js';
+import type { ConsoleEnv, ConsoleKit, Ctx } from './kit.js';
 import { mayManageGrid } from './viewer.js';
 
 const MAX_YAML = 512 * 1024;

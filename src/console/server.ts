@@ -9,13 +9,6 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
-import type { Logger } from '../log.js';
-import type { Db } from '../store/db.js';
-import type { OrgDirectory } from '../org/directory.js';
-import type { Org } from '../org/types.js';
-import type { CommandOutcome, RunAsOptions } from '../app/bot.js';
 import {
   claimLoginCode,
   consumeLoginLink,
@@ -27,58 +20,24 @@ import {
   newToken,
   peekLoginLink,
   recordAudit,
-  type AuditEntry,
 } from '../store/console-auth.js';
 import { h, type Html } from './html.js';
-import { CSS, page, type PageOptions } from './layout.js';
+import { CSS, page } from './layout.js';
 import { CLIENT_JS } from './client.js';
-import { viewerOf, type Viewer } from './viewer.js';
+import { viewerOf } from './viewer.js';
 import { AttemptLimiter } from './limiter.js';
 import { ticketRoutes } from './tickets.js';
 import { figureRoutes } from './figures.js';
-import { statusRoutes, type ChatStatus } from './status.js';
+import { statusRoutes } from './status.js';
 import { orgRoutes } from './org.js';
 import { noticeRoutes } from './notices.js';
 import { activityRoutes } from './activities.js';
+import type { ConsoleDeps, ConsoleEnv, ConsoleKit, Ctx } from './kit.js';
 
-/** What the console needs of the running bot. */
-export interface ConsoleBot {
-  readonly org: OrgDirectory;
-  runCommandAs<T = undefined>(alias: string, text: string, opts?: RunAsOptions<T>): Promise<CommandOutcome<T>>;
-  useOrg(org: Org): void;
-}
-
-export interface ConsoleDeps {
-  db: Db;
-  clock: Clock;
-  config: Readonly<Config>;
-  log: Logger;
-  bot: ConsoleBot;
-  /** The WeChat account's state, for the status page. */
-  chatStatus?(): ChatStatus;
-  /** Where organisation edits are saved (the file `npm start` imports). */
-  orgFile?: string;
-  /** Why the organisation cannot be edited here (a county: its file or folder is edited directly). */
-  orgReadOnly?: string;
-}
-
-export type ConsoleEnv = { Variables: { viewer: Viewer; csrf: string; session: string } };
-export type Ctx = Context<ConsoleEnv>;
+export type { ChatStatus, ConsoleBot, ConsoleDeps, ConsoleEnv, ConsoleKit, Ctx } from './kit.js';
 
 const SESSION_COOKIE = 'gb_session';
 const WAIT_COOKIE = 'gb_wait';
-
-/** Helpers every page module uses. */
-export interface ConsoleKit {
-  deps: ConsoleDeps;
-  render(c: Ctx, opts: Omit<PageOptions, 'viewer' | 'csrf' | 'flash'>, body: Html, status?: number): Response;
-  /** A hidden CSRF field for a form. */
-  csrfField(c: Ctx): Html;
-  /** Records a write in the audit log; refused ones too. */
-  audit(c: Ctx, entry: Omit<AuditEntry, 'alias'>): Promise<void>;
-  flash(c: Ctx, ok: boolean, text: string): void;
-  refuse(c: Ctx, action: string, target: string, message: string): Promise<Response>;
-}
 
 export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();

@@ -5,16 +5,9 @@ import { outboxFigures } from '../store/console-status.js';
 import { recentAudit } from '../store/console-auth.js';
 import { formatShort, startOfLocalDay } from '../time.js';
 import { h } from './html.js';
-import type { ConsoleEnv, ConsoleKit } from './server.js';
+import type { ConsoleEnv, ConsoleKit } from './kit.js';
 
-export interface ChatStatus {
-  loggedIn: boolean;
-  account?: string;
-  /** The code to scan, while the login waits for it. */
-  qr?: string;
-  lastError?: string;
-  lastErrorAt?: Date;
-}
+export type { ChatStatus } from './kit.js';
 
 export function statusRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
   const { db, clock, config } = kit.deps;

@@ -5,12 +5,13 @@
 import type { Hono } from 'hono';
 import { jsonList } from '../store/db.js';
 import { boardTickets, boardVersion, namesOf, ticketInScope, ticketWithHistory, type BoardFilter } from '../store/console-tickets.js';
-import { CATEGORY_LABELS, STATUS_LABELS, TIER_LABELS, fullPlace } from '../tickets/messages.js';
+import { CATEGORY_LABELS, categoryLabel, fullPlace, statusLabel, tierLabel } from '../tickets/messages.js';
+import { isCategory, isOpenStatus, isTicketStatus } from '../kernel/domain.js';
 import { ROLE_LABELS } from '../org/types.js';
 import { formatDuration } from '../reports/format.js';
 import { formatShort } from '../time.js';
 import { h, type Html } from './html.js';
-import type { ConsoleEnv, ConsoleKit, Ctx } from './server.js';
+import type { ConsoleEnv, ConsoleKit, Ctx } from './kit.js';
 import { gridsOf } from './viewer.js';
 import { acceptDeadline, resolveDeadline } from '../tickets/deadlines.js';
 import { mediaOfTicket } from '../store/media.js';
@@ -87,8 +88,8 @@ function readFilter(c: Ctx, grids: string[]): BoardFilter & { overdue: boolean }
   const status = q('status');
   return {
     grid: grid && grids.includes(grid) ? grid : undefined,
-    category: category && category in CATEGORY_LABELS ? category : undefined,
-    status: status && (status in STATUS_LABELS || status === 'open' || status === 'all') ? status : undefined,
+    category: isCategory(category) ? category : undefined,
+    status: status && (isTicketStatus(status) || status === 'open' || status === 'all') ? status : undefined,
     urgent: q('urgent') === '1',
     overdue: q('overdue') === '1',
     holder: q('holder')?.slice(0, 64),
@@ -117,9 +118,9 @@ export function ticketRoutes(app: Hono<ConsoleEnv>, kit: ConsoleKit): void {
     const lateBy = late(t, now);
     const holders = jsonList(t.assignees).map((a) => names[a] ?? a);
     return h`<a class="ticket${t.urgency === 'urgent' ? ' urgent' : ''}${lateBy ? ' late' : ''}" href="/tickets/${t.id}" data-ticket="${t.id}">
-<div class="top"><span>#${t.id} ${CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? t.category}</span><span>${when(t.createdAt)}</span></div>
+<div class="top"><span>#${t.id} ${categoryLabel(t.category)}</span><span>${when(t.createdAt)}</span></div>
 <div class="text">${t.urgency === 'urgent' ? h`<span class="tag red">紧急</span> ` : ''}${t.text.length > 60 ? `${t.text.slice(0, 60)}…` : t.text}</div>
-<div class="muted">${fullPlace(t)} · ${TIER_LABELS[t.tier as keyof typeof TIER_LABELS] ?? t.tier}${holders.length ? ` · ${holders.join('、')}` : ''}</div>
+<div class="muted">${fullPlace(t)} · ${tierLabel(t.tier)}${holders.length ? ` · ${holders.join('、')}` : ''}</div>
 ${lateBy ? h`<div class="late-by">已超时 ${formatDuration(lateBy)}</div>` : ''}</a>`;
   };
 
@@ -189,8 +190,8 @@ ${grids.length > 1 || viewer.community ? h`<label>网格<select name="grid">${op
     const names = await namesOf(db, aliases);
     const who = (a: string | null) => (a ? (names[a] ?? a) : '系统');
     const lateBy = late(t, now);
-    const open = ['assigned', 'reopened', 'accepted'].includes(t.status);
-    const category = CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? t.category;
+    const open = isOpenStatus(t.status);
+    const category = categoryLabel(t.category);
     const gridPosts = kit.deps.bot.org.posts.filter((p) => (p.grid === t.gridName || !p.grid) && p.role !== 'staff');
     const action = (name: ActionName, body: Html) =>
       h`<form method="post" action="/tickets/${t.id}/${name}" data-action="${name}">${kit.csrfField(c)}${body}</form>`;
@@ -204,17 +205,17 @@ ${action('decline', h`<div class="row"><input name="reason" required maxlength="
       : '';
     const history = h`<div class="card"><h2>办理经过</h2><div class="scroll"><table><thead><tr><th>时间</th><th>事件</th><th>操作人</th><th>办理人</th><th>层级</th><th>说明</th></tr></thead><tbody>
 ${t.events.map(
-  (e) => h`<tr data-event="${e.kind}"><td>${when(e.at)}</td><td>${EVENT_LABELS[e.kind] ?? e.kind}${e.escalated ? h` <span class="tag red">超时上报</span>` : ''}</td><td>${who(e.actor)}</td><td>${jsonList(e.assignees).map(who).join('、')}</td><td>${TIER_LABELS[e.tier as keyof typeof TIER_LABELS] ?? e.tier}</td><td>${e.note ?? ''}</td></tr>`,
+  (e) => h`<tr data-event="${e.kind}"><td>${when(e.at)}</td><td>${EVENT_LABELS[e.kind] ?? e.kind}${e.escalated ? h` <span class="tag red">超时上报</span>` : ''}</td><td>${who(e.actor)}</td><td>${jsonList(e.assignees).map(who).join('、')}</td><td>${tierLabel(e.tier)}</td><td>${e.note ?? ''}</td></tr>`,
 )}</tbody></table></div>
 ${action('note', h`<div class="row" style="margin-top:8px"><input name="text" required maxlength="500" placeholder="记一笔备注"><button type="submit" class="plain">备注</button></div>`)}</div>`;
     return kit.render(
       c,
       { title: `工单 #${t.id}`, active: '/tickets' },
       h`<p><a href="/tickets">← 工单</a></p>
-<div class="card"><h1>#${t.id} ${category} ${t.urgency === 'urgent' ? h`<span class="tag red">紧急</span>` : ''} <span class="tag blue" id="ticket-status">${STATUS_LABELS[t.status] ?? t.status}</span></h1>
+<div class="card"><h1>#${t.id} ${category} ${t.urgency === 'urgent' ? h`<span class="tag red">紧急</span>` : ''} <span class="tag blue" id="ticket-status">${statusLabel(t.status)}</span></h1>
 <p style="white-space:pre-wrap">${t.text}</p>
 <p class="muted">地点：${fullPlace(t)} · 反映人：${t.reporter.name}${t.reportCount > 1 ? `（共 ${t.reportCount} 人反映）` : ''} · 来自：${t.sourceRoom ?? '私聊'} · ${when(t.createdAt)}</p>
-<p>层级：${TIER_LABELS[t.tier as keyof typeof TIER_LABELS] ?? t.tier} · 办理人：${jsonList(t.assignees).map(who).join('、') || '—'}</p>
+<p>层级：${tierLabel(t.tier)} · 办理人：${jsonList(t.assignees).map(who).join('、') || '—'}</p>
 ${t.acceptBy && t.status !== 'accepted' ? h`<p>签收期限：${when(t.acceptBy)}</p>` : ''}${t.resolveBy ? h`<p>办结期限：${when(t.resolveBy)}</p>` : ''}
 ${lateBy ? h`<p class="late-by">已超时 ${formatDuration(lateBy)}</p>` : ''}
 ${media.length ? h`<div class="media" id="ticket-media">${media.map((m) =>

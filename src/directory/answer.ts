@@ -8,12 +8,13 @@ import type { MessageContext } from '../app/context.js';
 import type { CommandSpec } from '../commands/types.js';
 import { badInput } from '../errors.js';
 import { extractPlace, type Intake } from '../intake/index.js';
+import { residentHome } from '../store/residents.js';
 import { parseDirectoryQuestion, type AskedPost } from './ask.js';
 import { ADDRESS_BOOK, whoHolds, type Entry, type Place } from './lookup.js';
 
 export async function placeOf(ctx: MessageContext, named: string | null): Promise<Place> {
-  const person = await ctx.db.person.findUnique({ where: { id: ctx.speaker.personId } });
-  const registered = person?.gridId ? (await ctx.db.grid.findUnique({ where: { id: person.gridId } }))?.name : undefined;
+  const person = await residentHome(ctx.db, ctx.speaker.personId);
+  const registered = person?.gridName ?? undefined;
   const served = ctx.speaker.posts.find((p) => p.grid);
   const grid = ctx.room?.grid ?? registered ?? served?.grid ?? null;
   const building =

@@ -1,29 +1,6 @@
-export type Intent = 'report' | 'query' | 'signup' | 'chat';
-export type Category =
-  | 'facility'
-  | 'sanitation'
-  | 'security'
-  | 'dispute'
-  | 'property'
-  | 'utilities'
-  | 'assistance'
-  | 'service'
-  | 'other';
-export type Urgency = 'urgent' | 'normal';
-
-export const INTENTS: readonly Intent[] = Object.freeze(['report', 'query', 'signup', 'chat'] as const);
-export const CATEGORIES: readonly Category[] = Object.freeze([
-  'facility',
-  'sanitation',
-  'security',
-  'dispute',
-  'property',
-  'utilities',
-  'assistance',
-  'service',
-  'other',
-] as const);
-export const URGENCIES: readonly Urgency[] = Object.freeze(['urgent', 'normal'] as const);
+import type { Category, Intent, Urgency } from '../kernel/domain.js';
+export type { Intent, Category, Urgency } from '../kernel/domain.js';
+export { INTENTS, CATEGORIES, URGENCIES } from '../kernel/domain.js';
 
 export interface Place {
   building: string | null;

@@ -10,7 +10,6 @@ import { publicPhones } from '../directory/lookup.js';
 import {
   attachLooseMedia,
   attachMedia,
-  claimOnce,
   latestReportSince,
   latestResolvedBy,
   mediaOfTicket,
@@ -20,6 +19,7 @@ import {
   ticketHoldersIfOpen,
   type MediaRow,
 } from '../store/media.js';
+import { claimOnce } from '../store/runs.js';
 import { localDayKey } from '../time.js';
 import { photoForHolder, proofForResident, proofThanks, voiceHint } from './messages.js';
 

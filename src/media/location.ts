@@ -7,7 +7,8 @@ import { continueEarlierReport, FOLLOW_UP_MS } from '../app/follow-up.js';
 import { extractPlace, type Intake } from '../intake/index.js';
 import type { OrgDirectory } from '../org/directory.js';
 import { rerouteForPlace } from '../tickets/lifecycle.js';
-import { claimOnce, latestReportSince } from '../store/media.js';
+import { latestReportSince } from '../store/media.js';
+import { claimOnce } from '../store/runs.js';
 import { askBuilding, storedLocation } from './messages.js';
 
 /**

@@ -7,6 +7,7 @@ import type { MessageContext } from '../app/context.js';
 import { mergeFollowUp, type Intake } from '../intake/index.js';
 import { rerouteForPlace } from '../tickets/lifecycle.js';
 import { openReportsOf } from '../store/media.js';
+import { isCategory, isUrgency } from '../kernel/domain.js';
 
 /** Ticket commands that take a number first. */
 const NUMBERED = ['接单', '签收', '办结', '完成', '退回', '拒单', '备注', '转派', '转交', '查询', '进度', '评价', '打分', '撤销', '撤回'];
@@ -54,8 +55,8 @@ export async function completeQuotedReport(ctx: MessageContext, quote: string): 
   if (!ticket) return false;
   const earlier: Intake = {
     intent: 'report',
-    category: ticket.category as Intake['category'],
-    urgency: ticket.urgency as Intake['urgency'],
+    category: isCategory(ticket.category) ? ticket.category : null,
+    urgency: isUrgency(ticket.urgency) ? ticket.urgency : null,
     building: ticket.building,
     unit: ticket.unit,
     room: ticket.room,

@@ -5,6 +5,8 @@ import { noticeRef, scheduleColumns } from './notice-row.js';
 import { postNoticeRun } from './post-run.js';
 import { readScope } from './read-scope.js';
 import { exampleScope, mayUseNotices } from './scope.js';
+import { finishPendingAction, openPendingAction, startPendingAction } from '../store/pending-actions.js';
+import { insertNotice } from '../store/notices.js';
 
 const PENDING_KIND = 'notice.broadcast';
 
@@ -26,10 +28,7 @@ export async function broadcast(ctx: MessageContext, args: string): Promise<void
   if (scope.grids.length <= 1) return postNow(ctx, pending);
   const now = ctx.clock.now();
   // A new request replaces one not yet confirmed: 确认 always means the latest.
-  await ctx.db.pendingAction.updateMany({ where: { personId: ctx.speaker.personId, kind: PENDING_KIND, doneAt: null }, data: { doneAt: now } });
-  await ctx.db.pendingAction.create({
-    data: { personId: ctx.speaker.personId, kind: PENDING_KIND, payload: JSON.stringify(pending), createdAt: now, expiresAt: new Date(now.getTime() + CONFIRM_MINUTES * 60_000) },
-  });
+  await startPendingAction(ctx.db, { personId: ctx.speaker.personId, kind: PENDING_KIND, payload: pending, now, expiresAt: new Date(now.getTime() + CONFIRM_MINUTES * 60_000) });
   await ctx.reply(
     `将向「${scope.label}」${scope.grids.length}个网格共${scope.rooms.length}个群发送：\n${rest}\n` +
       `请在${CONFIRM_MINUTES}分钟内回复「确认」发送，回复「取消」放弃。`,
@@ -39,20 +38,18 @@ export async function broadcast(ctx: MessageContext, args: string): Promise<void
 async function postNow(ctx: MessageContext, b: PendingBroadcast): Promise<void> {
   // Due on the minute, like scheduled runs: the time staff see in 通知列表.
   const now = new Date(Math.floor(ctx.clock.now().getTime() / 60_000) * 60_000);
-  const notice = await ctx.db.notice.create({
-    data: {
-      createdBy: ctx.speaker.alias,
-      scope: b.scope,
-      community: ctx.org.communityName,
-      targets: JSON.stringify(b.rooms),
-      schedule: '立即',
-      ...scheduleColumns({ repeat: 'once', at: now }, ctx.config.timeZone),
-      content: b.content,
-      urgent: false,
-      nextRunAt: null,
-      status: 'done',
-      createdAt: now,
-    },
+  const notice = await insertNotice(ctx.db, {
+    createdBy: ctx.speaker.alias,
+    scope: b.scope,
+    community: ctx.org.communityName,
+    targets: JSON.stringify(b.rooms),
+    schedule: '立即',
+    ...scheduleColumns({ repeat: 'once', at: now }, ctx.config.timeZone),
+    content: b.content,
+    urgent: false,
+    nextRunAt: null,
+    status: 'done',
+    createdAt: now,
   });
   const queued = await postNoticeRun(ctx, notice, now, b.rooms);
   await ctx.reply(`已群发 #${noticeRef(notice.id)} 到${queued}个群，将按发送频率陆续发出${largeBroadcastNote(queued, ctx.config.send)}；进度可发「通知列表」查看。`);
@@ -60,12 +57,9 @@ async function postNow(ctx: MessageContext, b: PendingBroadcast): Promise<void> 
 
 async function takePending(ctx: MessageContext): Promise<PendingBroadcast | undefined> {
   const now = ctx.clock.now();
-  const row = await ctx.db.pendingAction.findFirst({
-    where: { personId: ctx.speaker.personId, kind: PENDING_KIND, doneAt: null, expiresAt: { gt: now } },
-    orderBy: { id: 'desc' },
-  });
+  const row = await openPendingAction(ctx.db, ctx.speaker.personId, PENDING_KIND, now);
   if (!row) return undefined;
-  await ctx.db.pendingAction.update({ where: { id: row.id }, data: { doneAt: now } });
+  await finishPendingAction(ctx.db, row.id, now);
   return JSON.parse(row.payload) as PendingBroadcast;
 }
 

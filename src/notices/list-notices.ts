@@ -4,6 +4,7 @@ import { noticeRef, scheduleOf, type NoticeRow } from './notice-row.js';
 import { lastRunProgress } from './progress.js';
 import { describeRepeat } from './schedule.js';
 import { mayManage } from './visible.js';
+import { noticesWorthListing } from '../store/notices.js';
 
 const PREVIEW = 16;
 const RECENT_MS = 24 * 3600_000;
@@ -14,22 +15,7 @@ const RECENT_MS = 24 * 3600_000;
  */
 export async function listNotices(ctx: MessageContext): Promise<void> {
   const tz = ctx.config.timeZone;
-  const sending = await ctx.db.outboundMessage.findMany({
-    where: { status: 'queued', origin: { startsWith: 'notice:' } },
-    select: { origin: true },
-    distinct: ['origin'],
-  });
-  const sendingIds = sending.map((m) => Number(m.origin!.slice('notice:'.length))).filter(Number.isFinite);
-  const notices = await ctx.db.notice.findMany({
-    where: {
-      OR: [
-        { status: 'active' },
-        { id: { in: sendingIds } },
-        { status: 'done', posts: { some: { outcome: 'queued', createdAt: { gte: new Date(ctx.clock.now().getTime() - RECENT_MS) } } } },
-      ],
-    },
-    orderBy: { id: 'asc' },
-  });
+  const notices = await noticesWorthListing(ctx.db, new Date(ctx.clock.now().getTime() - RECENT_MS));
   const mine = notices.filter((n) => mayManage(ctx, n));
   if (mine.length === 0) return ctx.reply('目前没有通知。');
   const lines: string[] = [];

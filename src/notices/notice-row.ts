@@ -1,5 +1,5 @@
 /** The Notice row ↔ its schedule, and the #N1 numbers staff type. */
-import type { Notice } from '@prisma/client';
+import type { NoticeRow as Notice } from '../store/notices.js';
 import { pad, zonedParts } from '../time.js';
 import { formatTimeOfDay, type Schedule } from './schedule.js';
 

@@ -8,6 +8,7 @@ import { parseWhen } from './parse-time.js';
 import { readScope } from './read-scope.js';
 import { describeRepeat, nextRunAfter, releaseAt } from './schedule.js';
 import { exampleScope } from './scope.js';
+import { insertNotice } from '../store/notices.js';
 
 /**
  * 通知 / 紧急通知 范围 时间 内容: stores the notice with its first run; the minute sweep
@@ -22,20 +23,18 @@ export async function scheduleNotice(ctx: MessageContext, args: string, word: st
   if (!when.ok) throw badInput(badTime(when.message, word, grid));
   if (when.rest === '') throw badInput(noContent(word, grid));
   const first = when.schedule.repeat === 'once' ? when.schedule.at : nextRunAfter(when.schedule, now, timeZone)!;
-  const notice = await ctx.db.notice.create({
-    data: {
-      createdBy: ctx.speaker.alias,
-      scope: scope.label,
-      community: ctx.org.communityName,
-      targets: JSON.stringify(scope.rooms.map((r) => r.topic)),
-      schedule: when.typed,
-      ...scheduleColumns(when.schedule, timeZone),
-      content: when.rest,
-      urgent,
-      nextRunAt: first,
-      status: 'active',
-      createdAt: now,
-    },
+  const notice = await insertNotice(ctx.db, {
+    createdBy: ctx.speaker.alias,
+    scope: scope.label,
+    community: ctx.org.communityName,
+    targets: JSON.stringify(scope.rooms.map((r) => r.topic)),
+    schedule: when.typed,
+    ...scheduleColumns(when.schedule, timeZone),
+    content: when.rest,
+    urgent,
+    nextRunAt: first,
+    status: 'active',
+    createdAt: now,
   });
   const release = releaseAt(first, urgent, timeZone);
   const monthEnd = when.schedule.repeat === 'monthly' && when.schedule.monthDay > 28 ? `（没有${when.schedule.monthDay}日的月份在当月最后一天发）` : '';

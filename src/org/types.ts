@@ -1,7 +1,8 @@
 import type { Category } from '../intake/index.js';
 
-export type Tier = 'household' | 'building' | 'branch' | 'committee';
-export const TIERS: readonly Tier[] = ['household', 'building', 'branch', 'committee'];
+import type { Tier } from '../kernel/domain.js';
+export type { Tier } from '../kernel/domain.js';
+export { TIERS } from '../kernel/domain.js';
 
 export interface PersonRef {
   name: string;

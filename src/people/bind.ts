@@ -3,7 +3,7 @@ import type { CommandSpec } from '../commands/types.js';
 import { badInput, conflict, notFound } from '../errors.js';
 import { refuseWhileLocked, rightCode, wrongCode } from '../abuse/codes.js';
 import { ROLE_LABELS } from '../org/types.js';
-import { bindContactToPerson, ensureRemarkKey, personById } from '../store/identity.js';
+import { bindCodeByCode, bindContactToPerson, ensureRemarkKey, issueBindCode, markBindCodeUsed, personById, personByWechatIdOnly } from '../store/identity.js';
 
 /** How long a binding code handed out by staff stays valid. */
 export const BIND_CODE_TTL_MS = 24 * 3600_000;
@@ -23,10 +23,10 @@ const issueCode: CommandSpec = {
     const aliases = ctx.org.person(key) ? [key] : ctx.org.aliasesNamed(key);
     if (aliases.length === 0) throw notFound(`组织文件里没有「${key}」。`);
     if (aliases.length > 1) throw badInput(`有 ${aliases.length} 位叫「${key}」的人，请改用微信号。`);
-    const person = await ctx.db.person.findUnique({ where: { alias: aliases[0] } });
+    const person = await personByWechatIdOnly(ctx.db, aliases[0]);
     if (!person) throw notFound(`「${key}」还没有导入，请先导入组织文件。`);
     const code = String(randomInt(100000, 1000000));
-    await ctx.db.bindCode.create({ data: { code, personId: person.id, createdAt: ctx.clock.now() } });
+    await issueBindCode(ctx.db, code, person.id, ctx.clock.now());
     const posts = ctx.org.postsOf(aliases[0]).map((p) => ROLE_LABELS[p.role]).join('、');
     await ctx.tell(ctx.speaker.alias, `${person.name}（${posts}）的绑定码：${code}，24 小时内有效。请让本人私聊我发送「绑定 ${code}」。`);
     if (ctx.room) await ctx.reply('绑定码已私信发给您。');
@@ -44,7 +44,7 @@ const bind: CommandSpec = {
     const now = ctx.clock.now();
     // Guessing is locked out: 5 wrong codes and even the right one waits 15 minutes.
     await refuseWhileLocked(ctx, 'bind');
-    const row = await ctx.db.bindCode.findUnique({ where: { code: args.trim() } });
+    const row = await bindCodeByCode(ctx.db, args.trim());
     if (!row || row.usedAt || now.getTime() - row.createdAt.getTime() > BIND_CODE_TTL_MS) {
       throw await wrongCode(ctx, 'bind', '绑定码不对或已过期，请向社区工作人员重新索取。');
     }
@@ -58,7 +58,7 @@ const bind: CommandSpec = {
     // pointing at the post, and a remark the bot writes on the contact survives logins.
     await bindContactToPerson(ctx.db, me, target);
     if (!me.alias || me.fromOrg) ctx.rememberContact(await ensureRemarkKey(ctx.db, target.id));
-    await ctx.db.bindCode.update({ where: { code: row.code }, data: { usedAt: now } });
+    await markBindCodeUsed(ctx.db, row.code, now);
     const posts = ctx.org.postsOf(target.alias).map((p) => ROLE_LABELS[p.role]).join('、');
     await ctx.reply(`绑定成功：您是${target.name}（${posts}）。发送「帮助」查看可用命令。`);
   },

@@ -3,6 +3,7 @@
  * that the HTML page inlines: no script and no network at view time.
  */
 import * as echarts from 'echarts';
+import { CATEGORIES } from '../kernel/domain.js';
 import { CATEGORY_LABELS } from '../tickets/messages.js';
 import type { ReportData } from './build.js';
 import { RESOLVE_BINS, resolveHistogram } from './tables.js';
@@ -40,14 +41,14 @@ export function renderCharts(d: ReportData): Chart[] {
       { name: '满意率', type: 'bar', data: grids.map((g) => pct(g.satisfactionRate)) },
     ],
   });
-  const categories = Object.keys(CATEGORY_LABELS).filter((c) => d.days.some((x) => x.byCategory[c]));
+  const categories = CATEGORIES.filter((c) => d.days.some((x) => x.byCategory[c]));
   const byDay = renderSvg({
     legend: { top: 0 },
     grid: { left: 40, right: 16, top: 48, bottom: 40 },
     xAxis: { type: 'category', data: d.days.map((x) => x.day.slice(5)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: categories.map((c) => ({
-      name: CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS],
+      name: CATEGORY_LABELS[c],
       type: 'bar',
       stack: 'all',
       data: d.days.map((x) => x.byCategory[c] ?? 0),

@@ -6,6 +6,7 @@
 import { assignmentsOf, type AcceptDeadline, type TicketHistory } from './history.js';
 import { inPeriod, ticketMetrics, type Period, type Summary } from './metrics.js';
 import { formatRate } from './format.js';
+import { AWAITING_ACCEPT } from '../kernel/domain.js';
 
 export interface DigestFigures {
   newIds: number[];
@@ -17,7 +18,7 @@ export interface DigestFigures {
 }
 
 /** Statuses in which somebody still owes work. */
-const WAITING = ['assigned', 'reopened'];
+const WAITING: readonly string[] = AWAITING_ACCEPT;
 
 export function digestFigures(histories: TicketHistory[], day: Period, week: Period, acceptDeadline: AcceptDeadline): DigestFigures {
   const newIds: number[] = [];

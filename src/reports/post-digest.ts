@@ -9,6 +9,7 @@ import { DAY, HOUR } from '../clock.js';
 import { formatShort, localDayKey, startOfLocalDay, zonedParts, zonedTime } from '../time.js';
 import { acceptDeadlineFor, loadHistories } from './load.js';
 import { digestFigures, digestLines, gridLine } from './digest.js';
+import { claimOnce, hasRun } from '../store/runs.js';
 
 export const DIGEST_LATE_MS = 2 * HOUR;
 
@@ -26,7 +27,7 @@ export async function nextDigestDue(ctx: AppContext): Promise<Date | null> {
   const { timeZone, digestTime } = ctx.config;
   const today = digestTimeOn(now, digestTime, timeZone);
   if (now < today) return today;
-  const done = await ctx.db.keyValue.findUnique({ where: { key: runKey(localDayKey(now, timeZone)) } });
+  const done = await hasRun(ctx.db, runKey(localDayKey(now, timeZone)));
   if (!done && now.getTime() < today.getTime() + DIGEST_LATE_MS) return now;
   return digestTimeOn(new Date(today.getTime() + DAY + 2 * HOUR), digestTime, timeZone);
 }
@@ -38,9 +39,7 @@ export async function postDailyDigest(ctx: AppContext): Promise<void> {
   if (now < due || now.getTime() >= due.getTime() + DIGEST_LATE_MS) return;
   const dayKey = localDayKey(now, timeZone);
   const key = runKey(dayKey);
-  if (await ctx.db.keyValue.findUnique({ where: { key } })) return;
-  // Claimed first: a concurrent process fails on the unique key and its transaction rolls back.
-  await ctx.db.keyValue.create({ data: { key, value: now.toISOString() } });
+  if (!(await claimOnce(ctx.db, key, now))) return;
 
   const day = { from: startOfLocalDay(now, timeZone), to: now };
   const week = { from: new Date(now.getTime() - 7 * DAY), to: now };

@@ -4,6 +4,8 @@
  */
 import type { Prisma } from '@prisma/client';
 import type { Db, Tx } from './db.js';
+import { OPEN_STATUSES } from '../kernel/domain.js';
+import { heldBy } from './tickets.js';
 
 /** Whose tickets a console user may see: all of them, some grids', or those they hold or held. */
 export type TicketScope = { kind: 'all' } | { kind: 'grids'; grids: string[] } | { kind: 'held'; alias: string };
@@ -18,17 +20,15 @@ export interface BoardFilter {
   holder?: string;
 }
 
-const OPEN = ['assigned', 'reopened', 'accepted'];
-const ACTIVE = [...OPEN, 'resolved'];
-const quoted = (alias: string) => JSON.stringify(alias);
+const ACTIVE: string[] = [...OPEN_STATUSES, 'resolved'];
 
 export function scopeWhere(scope: TicketScope): Prisma.TicketWhereInput {
   if (scope.kind === 'all') return {};
   if (scope.kind === 'grids') return { gridName: { in: scope.grids } };
   return {
     OR: [
-      { assignees: { contains: quoted(scope.alias) } },
-      { events: { some: { assignees: { contains: quoted(scope.alias) } } } },
+      heldBy(scope.alias),
+      { events: { some: heldBy(scope.alias) } },
       { events: { some: { actor: scope.alias } } },
     ],
   };
@@ -39,7 +39,7 @@ function filterWhere(filter: BoardFilter, withStatus: boolean): Prisma.TicketWhe
   if (filter.grid) and.push({ gridName: filter.grid });
   if (filter.category) and.push({ category: filter.category });
   if (filter.urgent) and.push({ urgency: 'urgent' });
-  if (filter.holder) and.push({ assignees: { contains: quoted(filter.holder) } });
+  if (filter.holder) and.push(heldBy(filter.holder));
   if (withStatus) {
     const s = filter.status ?? 'open';
     if (s === 'open') and.push({ status: { in: ACTIVE } });

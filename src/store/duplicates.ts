@@ -1,4 +1,5 @@
 import type { Tx } from './db.js';
+import { parseTicket, type Ticket } from './tickets.js';
 
 /** Where a report is about, as tickets store it. */
 export interface PlaceKey {
@@ -13,11 +14,11 @@ export interface PlaceKey {
  * Open tickets of this category at this place since `since`, oldest first: the ones a new
  * report may repeat (src/tickets/open-ticket.ts decides which one, if any, it joins).
  */
-export function openTicketsAtPlace(tx: Tx, q: { statuses: string[]; category: string; place: PlaceKey; since: Date }) {
+export async function openTicketsAtPlace(tx: Tx, q: { statuses: readonly string[]; category: string; place: PlaceKey; since: Date }): Promise<Ticket[]> {
   const { gridName, building, unit, room } = q.place;
-  return tx.ticket.findMany({
+  const rows = await tx.ticket.findMany({
     where: {
-      status: { in: q.statuses },
+      status: { in: [...q.statuses] },
       category: q.category,
       gridName,
       building,
@@ -28,4 +29,5 @@ export function openTicketsAtPlace(tx: Tx, q: { statuses: string[]; category: st
     orderBy: { id: 'asc' },
     take: 20,
   });
+  return rows.map(parseTicket);
 }

@@ -118,3 +118,29 @@ export async function releaseAllWaiting(db: Db): Promise<number> {
 export function personByWechatIdOnly(tx: Tx | Db, alias: string): Promise<PersonRow | null> {
   return tx.person.findUnique({ where: { alias }, select: PERSON });
 }
+
+/** Up to `take` people known by this display name (names are not unique: callers refuse two). */
+export function peopleNamed(tx: Tx, name: string, take: number): Promise<PersonRow[]> {
+  return tx.person.findMany({ where: { name }, take, select: PERSON });
+}
+
+// ---------------------------------------------------------------- bind codes and employers
+
+export async function issueBindCode(tx: Tx, code: string, personId: number, now: Date): Promise<void> {
+  await tx.bindCode.create({ data: { code, personId, createdAt: now } });
+}
+
+export function bindCodeByCode(tx: Tx, code: string) {
+  return tx.bindCode.findUnique({ where: { code } });
+}
+
+export async function markBindCodeUsed(tx: Tx, code: string, now: Date): Promise<void> {
+  await tx.bindCode.update({ where: { code }, data: { usedAt: now } });
+}
+
+/** 报到: records a person's employer; returns the one they had before, if any. */
+export async function setEmployer(tx: Tx, personId: number, employer: string, now: Date): Promise<string | null> {
+  const before = await tx.person.findUnique({ where: { id: personId }, select: { employer: true } });
+  await tx.person.update({ where: { id: personId }, data: { employer, employerAt: now } });
+  return before?.employer ?? null;
+}

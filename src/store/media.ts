@@ -3,6 +3,7 @@
  * it belongs to. The files themselves are in the media folder (src/chat/media.ts).
  */
 import { jsonList, type Db, type Tx } from './db.js';
+import { OPEN_STATUSES } from '../kernel/domain.js';
 import type { MediaKind } from '../chat/port.js';
 
 export interface MediaRow {
@@ -104,7 +105,7 @@ export async function mediaOfInbound(db: Db | Tx, inboundId: number): Promise<Me
   return m ? asRow(m) : undefined;
 }
 
-const OPEN = ['assigned', 'accepted', 'reopened'];
+const OPEN: string[] = [...OPEN_STATUSES];
 
 /** The person's latest open report made since `since` (a photo sent just after it belongs to it). */
 export async function latestReportSince(
@@ -130,16 +131,6 @@ export async function latestResolvedBy(tx: Tx, alias: string, since: Date): Prom
   return e?.ticketId;
 }
 
-/**
- * True the first time this key is claimed (e.g. one voice-note hint per person a day),
- * false after. A unique row makes it hold across processes.
- */
-export async function claimOnce(tx: Tx, key: string, at: Date): Promise<boolean> {
-  const found = await tx.keyValue.findUnique({ where: { key } });
-  if (found) return false;
-  await tx.keyValue.create({ data: { key, value: at.toISOString() } });
-  return true;
-}
 
 /** A resident's open reports, newest first (a quoted report is found among them). */
 export async function openReportsOf(tx: Tx, personId: number): Promise<{ id: number; text: string; category: string; urgency: string; building: string | null; unit: string | null; room: string | null }[]> {

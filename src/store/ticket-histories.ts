@@ -5,6 +5,7 @@
  */
 import type { Db, Tx } from './db.js';
 import { jsonList } from './db.js';
+import { OPEN_STATUSES } from '../kernel/domain.js';
 import type { TicketHistory } from '../reports/history.js';
 
 export const HISTORY_CHUNK = 2_000;
@@ -27,7 +28,7 @@ export async function* historyChunks(db: Db | Tx, f: HistoryFilter, size = HISTO
     const tickets = await db.ticket.findMany({
       where: {
         id: { gt: after },
-        OR: [inPeriod, ...(f.open ? [{ status: { in: ['assigned', 'reopened', 'accepted'] } }] : [])],
+        OR: [inPeriod, ...(f.open ? [{ status: { in: [...OPEN_STATUSES] } }] : [])],
         ...(f.grid ? { gridName: f.grid } : {}),
         ...(f.community !== undefined ? { community: { in: [f.community, ''] } } : {}),
       },

@@ -3,8 +3,7 @@ import type { CommandSpec } from '../commands/types.js';
 import type { Intake } from '../intake/index.js';
 import { holderCommands } from './holder-commands.js';
 import { isProgressQuestion } from '../intake/index.js';
-import { latestOpenTicketReportedBy } from '../store/ticket-progress.js';
-import { OPEN_STATUSES } from './lifecycle.js';
+import { countTicketsReportedBy, latestOpenTicketReportedBy } from '../store/tickets.js';
 import { describeForResident, listMine, residentCommands } from './resident-commands.js';
 
 /** Every ticket command: holders work tickets in a direct chat, residents follow theirs. */
@@ -17,12 +16,12 @@ export const ticketCommands: CommandSpec[] = [...holderCommands, ...residentComm
  */
 export async function answerTicketQuery(ctx: MessageContext, _intake: Intake): Promise<boolean> {
   if (!isProgressQuestion(ctx.text) && !/报|修|工单|处理|进度|怎么样了|好了没|有人管/.test(ctx.text)) return false;
-  const latest = await latestOpenTicketReportedBy(ctx.db, ctx.speaker.personId, OPEN_STATUSES);
+  const latest = await latestOpenTicketReportedBy(ctx.db, ctx.speaker.personId);
   if (latest) {
     await ctx.reply(`您问的应该是这张工单：\n${describeForResident(ctx, latest)}\n其他工单请发送「我的工单」。`);
     return true;
   }
-  const count = await ctx.db.ticket.count({ where: { reporterId: ctx.speaker.personId } });
+  const count = await countTicketsReportedBy(ctx.db, ctx.speaker.personId);
   if (count === 0) return false;
   await listMine(ctx);
   return true;

@@ -91,3 +91,11 @@ export function nextReminderAt(org: Org, urgency: Urgency, stage: 'accept' | 're
   const wait = Math.min(base * 2 ** Math.min(remindersSoFar + 1, 20), Math.max(base, DAY_MS));
   return deadlineAfter(from, wait, sla.pausesAtNight, timeZone);
 }
+
+/** The organisation's deadlines as the ticket state machine asks for them. */
+export function deadlinePolicy(org: Org, timeZone: string) {
+  return {
+    acceptBy: (urgency: Urgency, from: Date) => acceptDeadline(org, urgency, from, timeZone),
+    resolveBy: (urgency: Urgency, from: Date) => resolveDeadline(org, urgency, from, timeZone),
+  };
+}

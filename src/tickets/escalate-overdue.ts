@@ -1,4 +1,5 @@
 import type { AppContext } from '../app/context.js';
+import { nextTicketDeadline, ticketsOverdueToAccept, ticketsOverdueToResolve } from '../store/tickets.js';
 import { climb } from './lifecycle.js';
 import { SWEEP_BATCH } from '../app/sweep-batch.js';
 
@@ -10,19 +11,11 @@ import { SWEEP_BATCH } from '../app/sweep-batch.js';
  */
 export async function escalateOverdueTickets(ctx: AppContext): Promise<boolean> {
   const now = ctx.clock.now();
-  const notAccepted = await ctx.db.ticket.findMany({
-    where: { status: { in: ['assigned', 'reopened'] }, acceptBy: { lte: now } },
-    orderBy: { acceptBy: 'asc' },
-    take: SWEEP_BATCH,
-  });
+  const notAccepted = await ticketsOverdueToAccept(ctx.db, now, SWEEP_BATCH);
   for (const t of notAccepted) {
     await climb(ctx, t, { kind: 'escalated', why: '超时未签收' });
   }
-  const notResolved = await ctx.db.ticket.findMany({
-    where: { status: 'accepted', resolveBy: { lte: now } },
-    orderBy: { resolveBy: 'asc' },
-    take: SWEEP_BATCH - notAccepted.length,
-  });
+  const notResolved = await ticketsOverdueToResolve(ctx.db, now, SWEEP_BATCH - notAccepted.length);
   for (const t of notResolved) {
     await climb(ctx, t, { kind: 'escalated', why: '超时未办结' });
   }
@@ -30,11 +23,6 @@ export async function escalateOverdueTickets(ctx: AppContext): Promise<boolean> 
 }
 
 /** The earliest deadline still running: when the escalation sweep next has work. */
-export async function nextOverdueAt(ctx: AppContext): Promise<Date | null> {
-  const [accept, resolve] = await Promise.all([
-    ctx.db.ticket.findFirst({ where: { status: { in: ['assigned', 'reopened'] }, acceptBy: { not: null } }, orderBy: { acceptBy: 'asc' }, select: { acceptBy: true } }),
-    ctx.db.ticket.findFirst({ where: { status: 'accepted', resolveBy: { not: null } }, orderBy: { resolveBy: 'asc' }, select: { resolveBy: true } }),
-  ]);
-  const times = [accept?.acceptBy, resolve?.resolveBy].filter((d): d is Date => !!d);
-  return times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null;
+export function nextOverdueAt(ctx: AppContext): Promise<Date | null> {
+  return nextTicketDeadline(ctx.db);
 }

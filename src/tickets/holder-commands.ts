@@ -3,7 +3,6 @@ import type { CommandSpec } from '../commands/types.js';
 import { badInput, conflict } from '../errors.js';
 import { jsonList } from '../store/db.js';
 import { formatShort } from '../time.js';
-import { acceptDeadline, RATE_WITHIN_MS, resolveDeadline } from './deadlines.js';
 import {
   assertMayAct,
   climb,
@@ -11,27 +10,32 @@ import {
   loadTicket,
   nextRung,
   notifyHolders,
-  OPEN_STATUSES,
   standingOf,
   tellAbout,
-  urgencyOf,
 } from './lifecycle.js';
 import { CATEGORY_LABELS, STATUS_LABELS, clip, fullPlace, publicPlace, redactForGroup, roleLabel } from './messages.js';
+import { moveTicket } from './move.js';
 import { recordTicketEvent, type TicketRow } from './record.js';
+import { isOpenStatus } from '../kernel/domain.js';
+import { openTicketsHeldBy } from '../store/tickets.js';
+import { personById } from '../store/identity.js';
 import { parseTicketArgs, requireText } from './ticket-args.js';
 import { resolveTransferTarget } from './transfer-target.js';
 import { tellReporter } from './privacy.js';
 
-const label = (t: TicketRow) => CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? t.category;
-const statusWord = (t: TicketRow) => STATUS_LABELS[t.status] ?? t.status;
+const label = (t: TicketRow) => CATEGORY_LABELS[t.category];
+const statusWord = (t: TicketRow) => STATUS_LABELS[t.status];
 
 /** Loads the ticket and checks, before anything is written, that it is open and this person may work it. */
 async function openTicketFor(ctx: MessageContext, id: number, verb: string): Promise<TicketRow> {
   const t = await loadTicket(ctx, id);
   assertMayAct(ctx, t);
-  if (!OPEN_STATUSES.includes(t.status)) throw conflict(`工单 #${t.id} ${statusWord(t)}，不能再${verb}。`);
+  if (!isOpenStatus(t.status)) throw conflict(`工单 #${t.id} ${statusWord(t)}，不能再${verb}。`);
   return t;
 }
+
+/** Someone other than the holders who takes the ticket over: alone, at their own rung. */
+const takeOver = (ctx: MessageContext, t: TicketRow) => ({ ...standingOf(ctx, t, ctx.speaker.alias), holders: [ctx.speaker.alias] });
 
 const holderOnly = { audience: 'holder' as const, deniedMessage: '只有网格工作人员可以办理工单。' };
 
@@ -45,23 +49,8 @@ const accept: CommandSpec = {
     const t = await openTicketFor(ctx, id, '签收');
     const mine = jsonList(t.assignees).includes(ctx.speaker.alias);
     if (t.status === 'accepted' && mine) throw conflict(`工单 #${t.id} 您已经签收了。`);
-    const now = ctx.clock.now();
     // Someone above the holder who accepts takes the ticket over at their own rung.
-    const standing = mine ? { step: t.step, tier: t.tier } : standingOf(ctx, t, ctx.speaker.alias);
-    const updated = await ctx.db.ticket.update({
-      where: { id: t.id },
-      data: {
-        status: 'accepted',
-        assignees: mine ? t.assignees : JSON.stringify([ctx.speaker.alias]),
-        step: standing.step,
-        tier: standing.tier,
-        acceptedAt: now,
-        acceptBy: null,
-        resolveBy: resolveDeadline(ctx.org.org, urgencyOf(t), now, ctx.config.timeZone),
-        updatedAt: now,
-      },
-    });
-    await recordTicketEvent(ctx, updated, { kind: 'accepted', actor: ctx.speaker.alias });
+    const updated = await moveTicket(ctx, t, { kind: 'accept', by: mine ? undefined : takeOver(ctx, t) }, { actor: ctx.speaker.alias });
     await ctx.reply(`已签收工单 #${t.id}，请在 ${formatShort(updated.resolveBy!, ctx.config.timeZone)} 前办结，办结后回复「办结 #${t.id} 处理说明」。`);
     for (const alias of jsonList(t.assignees).filter((a) => a !== ctx.speaker.alias)) {
       await tellAbout(ctx, alias, `工单 #${t.id} 已由${ctx.speaker.name}签收，您无需处理。`, updated);
@@ -82,28 +71,10 @@ const resolve: CommandSpec = {
     const { id, rest } = parseTicketArgs(args, '办结 #3 灯已换好');
     const resolution = requireText(rest, '处理说明', `办结 #${id} 灯已换好`);
     const t = await openTicketFor(ctx, id, '办结');
-    const now = ctx.clock.now();
     const mine = jsonList(t.assignees).includes(ctx.speaker.alias);
-    const standing = mine ? { step: t.step, tier: t.tier } : standingOf(ctx, t, ctx.speaker.alias);
-    const updated = await ctx.db.ticket.update({
-      where: { id: t.id },
-      data: {
-        status: 'resolved',
-        assignees: mine ? t.assignees : JSON.stringify([ctx.speaker.alias]),
-        step: standing.step,
-        tier: standing.tier,
-        acceptedAt: t.acceptedAt ?? now,
-        acceptBy: null,
-        resolveBy: null,
-        resolvedAt: now,
-        resolution,
-        rateBy: new Date(now.getTime() + RATE_WITHIN_MS),
-        updatedAt: now,
-      },
-    });
-    await recordTicketEvent(ctx, updated, { kind: 'resolved', actor: ctx.speaker.alias, note: clip(resolution, 200) });
+    await moveTicket(ctx, t, { kind: 'resolve', by: mine ? undefined : takeOver(ctx, t), resolution }, { actor: ctx.speaker.alias, note: clip(resolution, 200) });
     await ctx.reply(`工单 #${t.id} 已办结，已请居民评价。`);
-    const reporter = await ctx.db.person.findUnique({ where: { id: t.reporterId } });
+    const reporter = await personById(ctx.db, t.reporterId);
     const ask = `请回复「评价 #${t.id} 1-5」打分（5 分最满意），也可以附上意见。`;
     // The group sees the holder's words without phone or room numbers; a private
     // ticket's reporter hears them by direct message, the group only that it is done.
@@ -129,24 +100,12 @@ const transfer: CommandSpec = {
     if (!post) throw badInput(`找不到「${clip(rest, 20)}」，请写岗位（如 调解员、楼栋长、物业）或对方的微信号。`);
     const before = jsonList(t.assignees);
     if (before.length === 1 && before[0] === post.alias) throw conflict(`工单 #${t.id} 已经由${post.name}办理。`);
-    const now = ctx.clock.now();
-    const standing = standingOf(ctx, t, post.alias);
-    const updated = await ctx.db.ticket.update({
-      where: { id: t.id },
-      data: {
-        status: 'assigned',
-        assignees: JSON.stringify([post.alias]),
-        told: '[]',
-        step: standing.step,
-        tier: standing.tier,
-        assignedAt: now,
-        acceptBy: acceptDeadline(ctx.org.org, urgencyOf(t), now, ctx.config.timeZone),
-        acceptedAt: null,
-        resolveBy: null,
-        updatedAt: now,
-      },
-    });
-    await recordTicketEvent(ctx, updated, { kind: 'transferred', actor: ctx.speaker.alias, note: `to ${post.alias}` });
+    const updated = await moveTicket(
+      ctx,
+      t,
+      { kind: 'transfer', to: { ...standingOf(ctx, t, post.alias), holders: [post.alias] } },
+      { actor: ctx.speaker.alias, note: `to ${post.alias}` },
+    );
     await notifyHolders(ctx, updated, undefined, `${ctx.speaker.name}转派给您：`);
     for (const alias of before.filter((a) => a !== ctx.speaker.alias && a !== post.alias)) {
       await tellAbout(ctx, alias, `工单 #${t.id} 已由${ctx.speaker.name}转派给${post.orgUnit ?? roleLabel(post.role)}${post.name}，您无需处理。`, updated);
@@ -198,11 +157,7 @@ const myQueue: CommandSpec = {
   ...holderOnly,
   accepts: (args) => args === '',
   async handle(ctx) {
-    const held = await ctx.db.ticket.findMany({
-      where: { status: { in: OPEN_STATUSES }, assignees: { contains: JSON.stringify(ctx.speaker.alias) } },
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: 20,
-    });
+    const held = await openTicketsHeldBy(ctx.db, ctx.speaker.alias, { take: 20 });
     if (held.length === 0) {
       await ctx.reply('您手上没有待办工单。');
       return;
@@ -224,12 +179,7 @@ const myQueue: CommandSpec = {
  * nothing waits (the caller then gives the general hint).
  */
 export async function holderNudge(ctx: MessageContext): Promise<string | undefined> {
-  const waiting = await ctx.db.ticket.findMany({
-    where: { status: { in: ['assigned', 'reopened'] }, assignees: { contains: JSON.stringify(ctx.speaker.alias) } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true },
-    take: 5,
-  });
+  const waiting = await openTicketsHeldBy(ctx.db, ctx.speaker.alias, { awaitingAcceptOnly: true, take: 5 });
   if (waiting.length === 0) return undefined;
   const first = waiting[0]!.id;
   const ids = waiting.map((t) => `#${t.id}`).join('、');

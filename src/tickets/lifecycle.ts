@@ -1,29 +1,30 @@
 import type { AppContext, MessageContext } from '../app/context.js';
-import type { Intake, Urgency } from '../intake/index.js';
+import type { Intake } from '../intake/index.js';
+import { isOpenStatus, type Tier, type Urgency } from '../kernel/domain.js';
 import { jsonList } from '../store/db.js';
+import { completeTicketPlace, countRemindersSince, ticketById } from '../store/tickets.js';
 import { forbidden, notFound } from '../errors.js';
-import type { Tier } from '../org/types.js';
-import { acceptDeadline, nextReminderAt } from './deadlines.js';
+import { nextReminderAt } from './deadlines.js';
 import { CATEGORY_LABELS, clip, fullPlace } from './messages.js';
+import { moveTicket } from './move.js';
 import { recordTicketEvent, type TicketRow } from './record.js';
 import { mayActOn, routeTicket, tierOfRole, tierRank, type RouteStep } from './routing.js';
 import { holderLine } from './open-ticket.js';
 
-/** Statuses in which a holder still owes an answer. */
-export const OPEN_STATUSES = ['assigned', 'reopened', 'accepted'];
+export { OPEN_STATUSES } from '../kernel/domain.js';
 
 export async function loadTicket(ctx: AppContext, id: number): Promise<TicketRow> {
-  const ticket = await ctx.db.ticket.findUnique({ where: { id } });
+  const ticket = await ticketById(ctx.db, id);
   if (!ticket) throw notFound(`没有工单 #${id}，请核对编号。`);
   return ticket;
 }
 
-export const urgencyOf = (t: TicketRow): Urgency => (t.urgency === 'urgent' ? 'urgent' : 'normal');
+export const urgencyOf = (t: TicketRow): Urgency => t.urgency;
 
 export function ladderOf(ctx: AppContext, t: TicketRow): RouteStep[] {
   return routeTicket(ctx.org, {
-    category: t.category as Intake['category'] & string,
-    urgency: urgencyOf(t),
+    category: t.category,
+    urgency: t.urgency,
     grid: t.gridName,
     building: t.building,
     unit: t.unit,
@@ -57,7 +58,7 @@ export function standingOf(ctx: AppContext, t: TicketRow, alias: string): { step
   if (lower >= 0) return { step: lower, tier: ladder[lower].tier };
   const posts = ctx.org.postsOf(alias);
   const post = posts.find((p) => p.grid === t.gridName && (!p.building || p.building === t.building)) ?? posts.find((p) => !p.grid) ?? posts[0];
-  if (!post) return { step: t.step, tier: t.tier as Tier };
+  if (!post) return { step: t.step, tier: t.tier };
   // Off the ladder: level with the highest rung of their tier or below (never lower than now).
   const tier = tierOfRole(post.role);
   let step = t.step;
@@ -73,7 +74,7 @@ export const tellAbout = (ctx: AppContext, alias: string, text: string, t: Ticke
 /** Tells the people of a rung about a ticket they now hold. */
 export async function notifyHolders(ctx: AppContext, t: TicketRow, step: RouteStep | undefined, why: string): Promise<void> {
   const urgent = t.urgency === 'urgent' ? '【紧急】' : '';
-  const body = `${urgent}${why}工单 #${t.id} ${CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? ''}\n地点：${fullPlace(t)}\n内容：${clip(t.text, 200)}${t.reportCount > 1 ? `\n共 ${t.reportCount} 人反映` : ''}\n请回复「接单 #${t.id}」签收。`;
+  const body = `${urgent}${why}工单 #${t.id} ${CATEGORY_LABELS[t.category]}\n地点：${fullPlace(t)}\n内容：${clip(t.text, 200)}${t.reportCount > 1 ? `\n共 ${t.reportCount} 人反映` : ''}\n请回复「接单 #${t.id}」签收。`;
   for (const alias of jsonList(t.assignees)) await tellAbout(ctx, alias, body, t);
   for (const alias of step?.told ?? []) {
     await tellAbout(ctx, alias, `${urgent}请知悉：工单 #${t.id}（${fullPlace(t)}）${why}已交${holderLine(ctx, step!)}处理。`, t);
@@ -101,45 +102,23 @@ export async function climb(ctx: AppContext, t: TicketRow, opts: ClimbOptions): 
   const current = jsonList(t.assignees);
   const next = nextRung(ladder, opts.from ?? t.step, opts.actor ? [...current, opts.actor] : current);
   const now = ctx.clock.now();
-  const acceptBy = acceptDeadline(ctx.org.org, urgencyOf(t), now, ctx.config.timeZone);
   if (next === undefined) {
     if (opts.kind === 'escalated') {
       const stillAccepted = t.status === 'accepted';
-      const reminded = await ctx.db.ticketEvent.count({ where: { ticketId: t.id, kind: 'reminded', at: { gte: t.assignedAt } } });
-      const due = nextReminderAt(ctx.org.org, urgencyOf(t), stillAccepted ? 'resolve' : 'accept', reminded, now, ctx.config.timeZone);
-      const updated = await ctx.db.ticket.update({
-        where: { id: t.id },
-        data: stillAccepted ? { resolveBy: due, updatedAt: now } : { acceptBy: due, updatedAt: now },
-      });
-      await recordTicketEvent(ctx, updated, { kind: 'reminded', note: opts.why });
+      const reminded = await countRemindersSince(ctx.db, t.id, t.assignedAt);
+      const due = nextReminderAt(ctx.org.org, t.urgency, stillAccepted ? 'resolve' : 'accept', reminded, now, ctx.config.timeZone);
+      const updated = await moveTicket(ctx, t, { kind: 'remind', due }, { note: opts.why });
       for (const alias of current) await tellAbout(ctx, alias, `工单 #${t.id} ${opts.why}，已无更高一级，请尽快处理。`, t);
       return updated;
     }
-    const updated = await ctx.db.ticket.update({
-      where: { id: t.id },
-      data: { status: 'reopened', acceptBy, resolveBy: null, acceptedAt: null, assignedAt: now, updatedAt: now },
-    });
-    await recordTicketEvent(ctx, updated, { kind: opts.kind, actor: opts.actor, note: opts.note });
+    const updated = await moveTicket(ctx, t, { kind: opts.kind === 'declined' ? 'decline' : 'reopen' }, { actor: opts.actor, note: opts.note });
     await notifyHolders(ctx, updated, undefined, `${opts.why}，`);
     return updated;
   }
   const step = ladder[next];
-  const updated = await ctx.db.ticket.update({
-    where: { id: t.id },
-    data: {
-      status: opts.kind === 'reopened' ? 'reopened' : 'assigned',
-      step: next,
-      tier: step.tier,
-      assignees: JSON.stringify(step.holders),
-      told: JSON.stringify(step.told),
-      assignedAt: now,
-      acceptBy,
-      acceptedAt: null,
-      resolveBy: null,
-      updatedAt: now,
-    },
-  });
-  await recordTicketEvent(ctx, updated, { kind: opts.kind, actor: opts.actor, escalated: opts.kind === 'escalated', note: opts.note });
+  const to = { step: next, tier: step.tier, holders: step.holders, told: step.told };
+  const action = opts.kind === 'escalated' ? { kind: 'escalate' as const, to } : { kind: opts.kind === 'declined' ? ('decline' as const) : ('reopen' as const), to };
+  const updated = await moveTicket(ctx, t, action, { actor: opts.actor, escalated: opts.kind === 'escalated', note: opts.note });
   await notifyHolders(ctx, updated, step, `${opts.why}，`);
   for (const alias of current.filter((a) => !step.holders.includes(a) && a !== opts.actor)) {
     await tellAbout(ctx, alias, `工单 #${t.id} ${opts.why}，已上报${holderLine(ctx, step)}。`, t);
@@ -149,18 +128,18 @@ export async function climb(ctx: AppContext, t: TicketRow, opts: ClimbOptions): 
 
 /** A follow-up gave the place: record it, and route anew while nobody has accepted the ticket. */
 export async function rerouteForPlace(ctx: AppContext & { reply(text: string): Promise<void> }, id: number, intake: Intake): Promise<void> {
-  const t = await ctx.db.ticket.findUnique({ where: { id } });
-  if (!t || !OPEN_STATUSES.includes(t.status)) return;
+  const t = await ticketById(ctx.db, id);
+  if (!t || !isOpenStatus(t.status)) return;
   const place = {
     building: t.building ?? intake.building,
     unit: t.unit ?? intake.unit,
     room: t.room ?? intake.room,
   };
-  const urgency = t.urgency === 'urgent' || intake.urgency === 'urgent' ? 'urgent' : 'normal';
+  const urgency: Urgency = t.urgency === 'urgent' || intake.urgency === 'urgent' ? 'urgent' : 'normal';
   const changed = place.building !== t.building || place.unit !== t.unit || place.room !== t.room || urgency !== t.urgency;
   if (!changed) return;
   const now = ctx.clock.now();
-  let updated = await ctx.db.ticket.update({ where: { id }, data: { ...place, urgency, updatedAt: now } });
+  let updated = await completeTicketPlace(ctx.db, id, { ...place, urgency, updatedAt: now });
   if (t.status === 'accepted') {
     await recordTicketEvent(ctx, updated, { kind: 'note', note: 'place completed' });
     for (const alias of jsonList(t.assignees)) await tellAbout(ctx, alias, `工单 #${id} 补充地点：${fullPlace(updated)}`, updated);
@@ -171,18 +150,7 @@ export async function rerouteForPlace(ctx: AppContext & { reply(text: string): P
   const step = ladder[0];
   const before = jsonList(t.assignees);
   if (step && !(step.holders.length === before.length && step.holders.every((h) => before.includes(h)))) {
-    updated = await ctx.db.ticket.update({
-      where: { id },
-      data: {
-        step: 0,
-        tier: step.tier,
-        assignees: JSON.stringify(step.holders),
-        told: JSON.stringify(step.told),
-        assignedAt: now,
-        acceptBy: acceptDeadline(ctx.org.org, urgency, now, ctx.config.timeZone),
-      },
-    });
-    await recordTicketEvent(ctx, updated, { kind: 'transferred', note: 'place completed' });
+    updated = await moveTicket(ctx, updated, { kind: 'reroute', to: { step: 0, tier: step.tier, holders: step.holders, told: step.told } }, { note: 'place completed' });
     await notifyHolders(ctx, updated, step, '');
     for (const alias of before.filter((a) => !step.holders.includes(a))) {
       await tellAbout(ctx, alias, `工单 #${id} 补充了地点，已转交${holderLine(ctx, step)}，您无需处理。`, updated);

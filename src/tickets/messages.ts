@@ -1,5 +1,5 @@
-import type { Category } from '../intake/index.js';
-import { ROLE_LABELS, type Role, type Tier } from '../org/types.js';
+import { isCategory, isTicketStatus, isTier, labelOf, type Category, type Tier, type TicketStatus } from '../kernel/domain.js';
+import { ROLE_LABELS, type Role } from '../org/types.js';
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   facility: '设施报修',
@@ -20,7 +20,7 @@ export const TIER_LABELS: Record<Tier, string> = {
   committee: '社区大党委',
 };
 
-export const STATUS_LABELS: Record<string, string> = {
+export const STATUS_LABELS: Record<TicketStatus, string> = {
   assigned: '待签收',
   reopened: '重新办理中',
   accepted: '办理中',
@@ -29,6 +29,11 @@ export const STATUS_LABELS: Record<string, string> = {
   cancelled: '已撤销',
   merged: '已合并',
 };
+
+/** Labels for keys read back from reports and history rows (plain strings). */
+export const categoryLabel = (key: string) => labelOf(CATEGORY_LABELS, isCategory, key);
+export const tierLabel = (key: string) => labelOf(TIER_LABELS, isTier, key);
+export const statusLabel = (key: string) => labelOf(STATUS_LABELS, isTicketStatus, key);
 
 export const roleLabel = (role: Role) => ROLE_LABELS[role];
 

@@ -2,7 +2,11 @@ import type { MessageContext } from '../app/context.js';
 import type { Intake } from '../intake/index.js';
 import { DAY } from '../clock.js';
 import { jsonList } from '../store/db.js';
-import { acceptDeadline } from './deadlines.js';
+import { OPEN_STATUSES, type Category, type Urgency } from '../kernel/domain.js';
+import { countAnotherReport, insertTicket } from '../store/tickets.js';
+import { residentHome } from '../store/residents.js';
+import { deadlinePolicy } from './deadlines.js';
+import { openingState } from './state-machine.js';
 import { CATEGORY_LABELS, clip, fullPlace, roleLabel } from './messages.js';
 import { recordTicketEvent, type TicketRow } from './record.js';
 import { routeTicket, type RouteStep } from './routing.js';
@@ -20,8 +24,8 @@ export interface TicketPlace {
 
 /** Place from the message, else the resident's registered address, else the group's building. */
 export async function resolvePlace(ctx: MessageContext, intake: Pick<Intake, 'building' | 'unit' | 'room'>): Promise<TicketPlace> {
-  const person = await ctx.db.person.findUnique({ where: { id: ctx.speaker.personId } });
-  const registeredGrid = person?.gridId ? (await ctx.db.grid.findUnique({ where: { id: person.gridId } }))?.name ?? null : null;
+  const person = await residentHome(ctx.db, ctx.speaker.personId);
+  const registeredGrid = person?.gridName ?? null;
   const gridName = ctx.room?.grid ?? registeredGrid;
   const sameGrid = !!registeredGrid && registeredGrid === gridName;
   if (intake.building) {
@@ -35,8 +39,6 @@ export async function resolvePlace(ctx: MessageContext, intake: Pick<Intake, 'bu
   }
   return { gridName, building: ctx.room?.building ?? null, unit: intake.unit, room: intake.room };
 }
-
-const OPEN = ['assigned', 'accepted', 'reopened'];
 
 /**
  * An open ticket this report repeats: same category and place, within a day. Only a
@@ -52,7 +54,7 @@ async function findDuplicate(ctx: MessageContext, category: string, place: Ticke
   if (!place.building && category !== 'utilities') return null;
   const now = ctx.clock.now().getTime();
   const candidates = await openTicketsAtPlace(ctx.db, {
-    statuses: OPEN,
+    statuses: OPEN_STATUSES,
     category,
     place: { gridName, building: place.building, unit: place.unit, ...(personal ? { room: place.room } : {}) },
     since: new Date(now - DAY),
@@ -89,27 +91,22 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
 
   const ladder = routeTicket(ctx.org, { category, urgency, grid: place.gridName, building: place.building, unit: place.unit });
   const step = ladder[0];
-  const ticket = await ctx.db.ticket.create({
-    data: {
-      status: 'assigned',
-      community: ctx.org.communityName,
-      category,
-      urgency,
-      tier: step?.tier ?? 'committee',
-      step: 0,
-      assignees: JSON.stringify(step?.holders ?? []),
-      told: JSON.stringify(step?.told ?? []),
-      ...place,
-      text,
-      // Reported by direct message: it stays private, no group hears of it.
-      sourceRoom: opts.viaDm ? null : (ctx.room?.topic ?? null),
-      reporterId: ctx.speaker.personId,
-      inboundId: ctx.inboundId,
-      createdAt: now,
-      updatedAt: now,
-      assignedAt: now,
-      acceptBy: acceptDeadline(ctx.org.org, urgency, now, ctx.config.timeZone),
-    },
+  const ticket = await insertTicket(ctx.db, {
+    ...openingState('assigned', urgency, deadlinePolicy(ctx.org.org, ctx.config.timeZone), now),
+    community: ctx.org.communityName,
+    category,
+    urgency,
+    tier: step?.tier ?? 'committee',
+    step: 0,
+    holders: step?.holders ?? [],
+    told: step?.told ?? [],
+    ...place,
+    text,
+    // Reported by direct message: it stays private, no group hears of it.
+    sourceRoom: opts.viaDm ? null : (ctx.room?.topic ?? null),
+    reporterId: ctx.speaker.personId,
+    inboundId: ctx.inboundId,
+    createdAt: now,
   });
   await recordTicketEvent(ctx, ticket, { kind: 'created', actor: ctx.speaker.alias });
   const media = await takeEarlierMedia(ctx, ticket.id);
@@ -143,36 +140,28 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
 async function mergeIntoExisting(
   ctx: MessageContext,
   original: TicketRow,
-  report: { category: string; urgency: string; place: TicketPlace; text: string; viaDm?: boolean },
+  report: { category: Category; urgency: Urgency; place: TicketPlace; text: string; viaDm?: boolean },
 ): Promise<TicketRow> {
   const now = ctx.clock.now();
   // The reporter saying it again is no second resident: holders are not told again.
   const again = original.reporterId === ctx.speaker.personId;
-  const updated = await ctx.db.ticket.update({
-    where: { id: original.id },
-    data: { reportCount: { increment: again ? 0 : 1 }, updatedAt: now },
-  });
+  const updated = await countAnotherReport(ctx.db, original.id, again, now);
   await recordTicketEvent(ctx, updated, { kind: 'reported', actor: ctx.speaker.alias, note: clip(report.text, 200) });
-  const merged = await ctx.db.ticket.create({
-    data: {
-      status: 'merged',
-      community: ctx.org.communityName,
-      category: report.category,
-      urgency: report.urgency,
-      tier: original.tier,
-      step: original.step,
-      assignees: original.assignees,
-      ...report.place,
-      text: report.text,
-      sourceRoom: report.viaDm ? null : (ctx.room?.topic ?? null),
-      reporterId: ctx.speaker.personId,
-      inboundId: ctx.inboundId,
-      reportCount: 1,
-      createdAt: now,
-      updatedAt: now,
-      assignedAt: now,
-      mergedIntoId: original.id,
-    },
+  const merged = await insertTicket(ctx.db, {
+    ...openingState('merged', report.urgency, deadlinePolicy(ctx.org.org, ctx.config.timeZone), now),
+    community: ctx.org.communityName,
+    category: report.category,
+    urgency: report.urgency,
+    tier: original.tier,
+    step: original.step,
+    holders: jsonList(original.assignees),
+    ...report.place,
+    text: report.text,
+    sourceRoom: report.viaDm ? null : (ctx.room?.topic ?? null),
+    reporterId: ctx.speaker.personId,
+    inboundId: ctx.inboundId,
+    createdAt: now,
+    mergedIntoId: original.id,
   });
   await recordTicketEvent(ctx, merged, { kind: 'merged', actor: ctx.speaker.alias, into: original.id });
   const media = await takeEarlierMedia(ctx, original.id);

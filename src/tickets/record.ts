@@ -1,11 +1,13 @@
 import type { AppContext } from '../app/context.js';
 import type { BotEvent } from '../events.js';
+import type { TicketEventKind } from '../kernel/domain.js';
 import { jsonList } from '../store/db.js';
+import { insertTicketEvent, type Ticket } from '../store/tickets.js';
 
-export type TicketRow = NonNullable<Awaited<ReturnType<AppContext['db']['ticket']['findUnique']>>>;
+export type TicketRow = Ticket;
 
 export interface EventDetails {
-  kind: string;
+  kind: TicketEventKind;
   actor?: string;
   escalated?: boolean;
   note?: string;
@@ -32,25 +34,23 @@ export function ticketEvent(t: TicketRow, extra: { escalated?: boolean; into?: n
   };
 }
 
-const SILENT_KINDS = new Set(['note', 'reported', 'reminded']);
+const SILENT_KINDS = new Set<TicketEventKind>(['note', 'reported', 'reminded']);
 
 /**
  * Every change to a ticket is a history row, and the event stream is made from it:
  * call this after writing the ticket, in the same transaction.
  */
 export async function recordTicketEvent(ctx: AppContext, ticket: TicketRow, details: EventDetails): Promise<void> {
-  await ctx.db.ticketEvent.create({
-    data: {
-      ticketId: ticket.id,
-      at: ctx.clock.now(),
-      kind: details.kind,
-      status: ticket.status,
-      tier: ticket.tier,
-      assignees: ticket.assignees,
-      actor: details.actor ?? null,
-      escalated: details.escalated ?? false,
-      note: details.note ?? (details.into !== undefined ? `into #${details.into}` : null),
-    },
+  await insertTicketEvent(ctx.db, {
+    ticketId: ticket.id,
+    at: ctx.clock.now(),
+    kind: details.kind,
+    status: ticket.status,
+    tier: ticket.tier,
+    assignees: ticket.assignees,
+    actor: details.actor ?? null,
+    escalated: details.escalated ?? false,
+    note: details.note ?? (details.into !== undefined ? `into #${details.into}` : null),
   });
   // Notes, reminders and "another report" rows change no state the event stream shows.
   if (SILENT_KINDS.has(details.kind)) return;

@@ -4,9 +4,13 @@ import { badInput, conflict, forbidden } from '../errors.js';
 import { extractPlace } from '../intake/index.js';
 import { jsonList } from '../store/db.js';
 import { formatShort } from '../time.js';
-import { climb, loadTicket, OPEN_STATUSES, tellAbout } from './lifecycle.js';
+import { isOpenStatus } from '../kernel/domain.js';
+import { applyTicketPatch, ticketsReportedBy } from '../store/tickets.js';
+import { registerResidentHome, residentHome } from '../store/residents.js';
+import { climb, loadTicket, tellAbout } from './lifecycle.js';
 import { CATEGORY_LABELS, STATUS_LABELS, clip } from './messages.js';
-import { recordTicketEvent, type TicketRow } from './record.js';
+import { moveTicket } from './move.js';
+import type { TicketRow } from './record.js';
 import { parseRating, parseTicketArgs } from './ticket-args.js';
 import { attachmentSummary } from '../media/attach.js';
 
@@ -17,10 +21,10 @@ function holderNames(ctx: MessageContext, t: TicketRow): string {
 
 /** How a ticket stands, in words a resident reads in the group (no room numbers). */
 export function describeForResident(ctx: MessageContext, t: TicketRow): string {
-  const label = CATEGORY_LABELS[t.category as keyof typeof CATEGORY_LABELS] ?? t.category;
-  const status = STATUS_LABELS[t.status] ?? t.status;
+  const label = CATEGORY_LABELS[t.category];
+  const status = STATUS_LABELS[t.status];
   const merged = t.mergedIntoId ? `，已并入 #${t.mergedIntoId}` : '';
-  const holder = OPEN_STATUSES.includes(t.status) && holderNames(ctx, t) ? `，${holderNames(ctx, t)}办理` : '';
+  const holder = isOpenStatus(t.status) && holderNames(ctx, t) ? `，${holderNames(ctx, t)}办理` : '';
   return `#${t.id} ${label}：${status}${holder}${merged}（${formatShort(t.createdAt, ctx.config.timeZone)} 报）`;
 }
 
@@ -42,7 +46,7 @@ const query: CommandSpec = {
 };
 
 export async function listMine(ctx: MessageContext): Promise<void> {
-  const mine = await ctx.db.ticket.findMany({ where: { reporterId: ctx.speaker.personId }, orderBy: { id: 'desc' }, take: 5 });
+  const mine = await ticketsReportedBy(ctx.db, ctx.speaker.personId, 5);
   if (mine.length === 0) {
     await ctx.reply('您还没有报过工单。遇到问题直接在群里说就行。');
     return;
@@ -69,19 +73,17 @@ const rate: CommandSpec = {
     const { score, comment } = parseRating(rest, id);
     const t = await loadTicket(ctx, id);
     if (!isReporter(ctx, t)) throw forbidden(`只有报事的居民可以评价工单 #${t.id}。`);
-    if (t.status !== 'resolved') throw conflict(`工单 #${t.id} ${STATUS_LABELS[t.status] ?? t.status}，现在不能评价。`);
-    const now = ctx.clock.now();
-    const rated = { rating: score, ratingComment: comment || null, rateBy: null, updatedAt: now };
+    if (t.status !== 'resolved') throw conflict(`工单 #${t.id} ${STATUS_LABELS[t.status]}，现在不能评价。`);
     const holders = jsonList(t.assignees);
     if (score >= 3) {
-      const updated = await ctx.db.ticket.update({ where: { id: t.id }, data: { ...rated, status: 'closed', closedAt: now } });
-      await recordTicketEvent(ctx, updated, { kind: 'closed', actor: ctx.speaker.alias, note: `rating ${score}` });
+      const updated = await moveTicket(ctx, t, { kind: 'rate', rating: score, comment: comment || null }, { actor: ctx.speaker.alias, note: `rating ${score}` });
       for (const alias of holders) await tellAbout(ctx, alias, `工单 #${t.id} 居民评价 ${score} 分${comment ? `：${clip(comment, 100)}` : ''}，已关闭。`, updated);
       await ctx.reply(`感谢您的评价！工单 #${t.id} 已关闭。`);
       return;
     }
     // A poor rating: the work was not good enough, so the next rung up takes it again.
-    const written = await ctx.db.ticket.update({ where: { id: t.id }, data: rated });
+    // The rating is kept (no move: the status stays resolved until the climb reopens it).
+    const written = await applyTicketPatch(ctx.db, t.id, { rating: score, ratingComment: comment || null, rateBy: null, updatedAt: ctx.clock.now() });
     const updated = await climb(ctx, written, {
       kind: 'reopened',
       why: `居民评价 ${score} 分${comment ? `（${clip(comment, 60)}）` : ''}，重新办理`,
@@ -101,13 +103,8 @@ const cancel: CommandSpec = {
     const { id } = parseTicketArgs(args, '撤销 #3');
     const t = await loadTicket(ctx, id);
     if (!isReporter(ctx, t)) throw forbidden(`只有报事的居民可以撤销工单 #${t.id}。`);
-    if (!OPEN_STATUSES.includes(t.status)) throw conflict(`工单 #${t.id} ${STATUS_LABELS[t.status] ?? t.status}，不能撤销。`);
-    const now = ctx.clock.now();
-    const updated = await ctx.db.ticket.update({
-      where: { id: t.id },
-      data: { status: 'cancelled', closedAt: now, acceptBy: null, resolveBy: null, updatedAt: now },
-    });
-    await recordTicketEvent(ctx, updated, { kind: 'cancelled', actor: ctx.speaker.alias });
+    if (!isOpenStatus(t.status)) throw conflict(`工单 #${t.id} ${STATUS_LABELS[t.status]}，不能撤销。`);
+    const updated = await moveTicket(ctx, t, { kind: 'cancel' }, { actor: ctx.speaker.alias });
     for (const alias of jsonList(t.assignees)) await tellAbout(ctx, alias, `居民已撤销工单 #${t.id}，无需再处理。`, updated);
     await ctx.reply(`已撤销工单 #${t.id}。`);
   },
@@ -132,14 +129,12 @@ const register: CommandSpec = {
   async handle(ctx, args) {
     if (args.trim() === '') throw badInput('请按「登记 楼栋-单元-门牌」发送，例如「登记 3-2-401」。');
     const address = parseAddress(args);
-    const person = await ctx.db.person.findUnique({ where: { id: ctx.speaker.personId } });
-    const registered = person?.gridId ? await ctx.db.grid.findUnique({ where: { id: person.gridId } }) : null;
-    const gridName = ctx.room?.grid ?? registered?.name;
+    const home = await residentHome(ctx.db, ctx.speaker.personId);
+    const gridName = ctx.room?.grid ?? home?.gridName;
     if (!gridName) throw badInput('请在您所在小区的群里发送「登记 3-2-401」。');
     if (!ctx.org.building(gridName, address.building)) throw badInput(`${gridName}没有${address.building}栋，请核对楼栋号。`);
-    const grid = await ctx.db.grid.findUnique({ where: { community_name: { community: ctx.org.communityName, name: gridName } } });
-    if (!grid) throw badInput(`${gridName}尚未启用，请联系社区工作人员。`);
-    await ctx.db.person.update({ where: { id: ctx.speaker.personId }, data: { gridId: grid.id, ...address } });
+    const registered = await registerResidentHome(ctx.db, ctx.speaker.personId, { community: ctx.org.communityName, gridName, ...address });
+    if (!registered) throw badInput(`${gridName}尚未启用，请联系社区工作人员。`);
     // The room number is kept, but never repeated where neighbours read.
     const where = `${gridName}${address.building}栋${address.unit ? `${address.unit}单元` : ''}`;
     await ctx.reply(`已登记您的住址：${where}${ctx.room ? '（门牌号已保存，不在群里显示）' : address.room ? `${address.room}室` : ''}。以后报事不说楼栋也能找到您家。`);

@@ -4,27 +4,20 @@ import type { Speaker } from '../app/context.js';
 import { notFound } from '../errors.js';
 import type { OrgDirectory } from '../org/directory.js';
 import { jsonList, type Tx } from '../store/db.js';
+import { activityById, checkinCodeInUse, type ActivityRow } from '../store/activities.js';
 import { GRID_ORGANISER_ROLES } from './scope.js';
 import { activityRef } from './refs.js';
 
-export type ActivityRow = NonNullable<Awaited<ReturnType<Tx['activity']['findUnique']>>>;
+export type { ActivityRow } from '../store/activities.js';
+export { confirmedCount } from '../store/activities.js';
 
 export async function loadActivity(ctx: AppContext, id: number): Promise<ActivityRow> {
-  const a = await ctx.db.activity.findUnique({ where: { id } });
+  const a = await activityById(ctx.db, id);
   if (!a) throw notFound(`没有活动 #${activityRef(id)}，请核对编号（发送「活动列表」查看）。`);
   return a;
 }
 
 export const endsAt = (a: Pick<ActivityRow, 'startsAt' | 'durationMinutes'>) => new Date(a.startsAt.getTime() + a.durationMinutes * 60_000);
-
-/** Open for sign-up: published, not cancelled, not started. */
-export function openActivitiesWhere(now: Date, room?: string) {
-  return { status: 'open', startsAt: { gt: now }, ...(room ? { targets: { contains: JSON.stringify(room) } } : {}) };
-}
-
-export async function confirmedCount(tx: Tx, activityId: number): Promise<number> {
-  return tx.signup.count({ where: { activityId, status: 'confirmed' } });
-}
 
 /**
  * Who may check volunteers in and run an activity: staff, whoever published it, and the
@@ -43,6 +36,6 @@ export function mayManage(speaker: Speaker, org: OrgDirectory, a: ActivityRow): 
 export async function freshCheckinCode(tx: Tx): Promise<string> {
   for (;;) {
     const code = String(randomInt(100000, 1000000));
-    if (!(await tx.activity.findFirst({ where: { status: 'open', checkinCode: code }, select: { id: true } }))) return code;
+    if (!(await checkinCodeInUse(tx, code))) return code;
   }
 }

@@ -1,6 +1,7 @@
 import type { MessageContext } from '../app/context.js';
 import { badInput, notFound } from '../errors.js';
-import { openActivitiesWhere, type ActivityRow } from './activities.js';
+import type { ActivityRow } from './activities.js';
+import { openActivities } from '../store/activities.js';
 import { chooseActivity } from './messages.js';
 import { activityRef } from './refs.js';
 
@@ -11,14 +12,7 @@ import { activityRef } from './refs.js';
  */
 export async function activityMeant(ctx: MessageContext, mode: 'join' | 'leave'): Promise<ActivityRow | undefined> {
   const now = ctx.clock.now();
-  const where = openActivitiesWhere(now, ctx.room?.topic);
-  const candidates =
-    mode === 'join'
-      ? await ctx.db.activity.findMany({ where, orderBy: { startsAt: 'asc' } })
-      : await ctx.db.activity.findMany({
-          where: { ...where, signups: { some: { personId: ctx.speaker.personId, status: { in: ['confirmed', 'waitlisted'] } } } },
-          orderBy: { startsAt: 'asc' },
-        });
+  const candidates = await openActivities(ctx.db, { now, room: ctx.room?.topic, ...(mode === 'leave' ? { signedUpBy: ctx.speaker.personId } : {}) });
   if (candidates.length <= 1) return candidates[0];
   const named = candidates.filter((a) => ctx.text.includes(a.title));
   if (named.length === 1) return named[0];

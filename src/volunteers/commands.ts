@@ -4,7 +4,8 @@ import type { CommandSpec } from '../commands/types.js';
 import { badInput, forbidden, notFound } from '../errors.js';
 import { refuseWhileLocked, rightCode, wrongCode } from '../abuse/codes.js';
 import { formatShort } from '../time.js';
-import { confirmedCount, loadActivity, mayManage, openActivitiesWhere, type ActivityRow } from './activities.js';
+import { confirmedCount, loadActivity, mayManage, type ActivityRow } from './activities.js';
+import { openActivities } from '../store/activities.js';
 import { activityMeantOrFail } from './ask.js';
 import { activityByCode, assertOrganiserMayCheckIn, checkIn } from './check-in.js';
 import { appendLedgerEntry } from './ledger.js';
@@ -38,7 +39,7 @@ const publish: CommandSpec = {
 
 export async function listOpen(ctx: MessageContext): Promise<void> {
   const now = ctx.clock.now();
-  const open = await ctx.db.activity.findMany({ where: openActivitiesWhere(now, ctx.room?.kind === 'residents' ? ctx.room.topic : undefined), orderBy: { startsAt: 'asc' }, take: 10 });
+  const open = await openActivities(ctx.db, { now, room: ctx.room?.kind === 'residents' ? ctx.room.topic : undefined, take: 10 });
   if (open.length === 0) return ctx.reply('现在没有可报名的志愿活动。');
   const lines = await Promise.all(open.map(async (a) => listLine(a, await confirmedCount(ctx.db, a.id), ctx.config.timeZone)));
   await ctx.reply(`可报名的志愿活动：\n${lines.join('\n')}\n报名请回复「报名 #编号」。`);

@@ -1,5 +1,5 @@
 /** The volunteers feature as the bot wires it (src/app/features.ts). */
-import type { Sweep } from '../app/features.js';
+import type { Sweep } from '../kernel/sweep.js';
 import { lapseExpiredRedemptions, nextLapseDue } from './redemption.js';
 import { nextReminderDue, remindUpcomingActivities } from './remind.js';
 

@@ -1,5 +1,6 @@
 import type { MessageContext } from '../app/context.js';
 import { badInput } from '../errors.js';
+import { setEmployer } from '../store/identity.js';
 
 const MAX_UNIT = 40;
 
@@ -7,8 +8,7 @@ const MAX_UNIT = 40;
 export async function registerMember(ctx: MessageContext, args: string): Promise<void> {
   const unit = args.trim();
   if (!unit || unit.length > MAX_UNIT || /\s/.test(unit)) throw badInput('请写工作单位全称，例如「报到 红安县财政局」。');
-  const before = await ctx.db.person.findUnique({ where: { id: ctx.speaker.personId }, select: { employer: true } });
-  await ctx.db.person.update({ where: { id: ctx.speaker.personId }, data: { employer: unit, employerAt: ctx.clock.now() } });
-  const moved = before?.employer && before.employer !== unit ? `（原单位：${before.employer}）` : '';
+  const before = await setEmployer(ctx.db, ctx.speaker.personId, unit, ctx.clock.now());
+  const moved = before && before !== unit ? `（原单位：${before}）` : '';
   await ctx.reply(`${ctx.speaker.name}，已登记为在职党员，工作单位：${unit}${moved}。参加志愿活动签到后，服务时长会计入报送单位的考评表。`);
 }

@@ -1,4 +1,5 @@
 import type { Tx } from '../store/db.js';
+import { peopleNamed, personById, personByWechatIdOnly } from '../store/identity.js';
 
 export interface PersonRow {
   id: number;
@@ -31,17 +32,17 @@ export async function findPerson(tx: Tx, token: string, among: PersonRow[]): Pro
   const t = token.replace(/^@/, '');
   const local = among.filter((p) => p.alias === t);
   if (local.length === 1) return { ok: true, person: local[0] };
-  const byAlias = await tx.person.findUnique({ where: { alias: t } });
+  const byAlias = await personByWechatIdOnly(tx, t);
   if (byAlias) return { ok: true, person: byAlias };
   const roster = ROSTER_KEY.exec(t);
   if (roster) {
-    const byKey = await tx.person.findUnique({ where: { id: Number(roster[1]) } });
+    const byKey = await personById(tx, Number(roster[1]));
     if (!byKey) return { ok: false, why: 'unknown' };
     return isStablePerson(byKey) ? { ok: true, person: byKey } : { ok: false, why: 'unverified' };
   }
   const named = among.filter((p) => p.name === t);
   if (named.length > 1) return { ok: false, why: 'ambiguous' };
-  const everyone = named.length === 1 ? named : await tx.person.findMany({ where: { name: t }, take: 2 });
+  const everyone = named.length === 1 ? named : await peopleNamed(tx, t, 2);
   if (everyone.length > 1) return { ok: false, why: 'ambiguous' };
   if (everyone.length === 0) return { ok: false, why: 'unknown' };
   return isStablePerson(everyone[0]) ? { ok: true, person: everyone[0] } : { ok: false, why: 'unverified' };

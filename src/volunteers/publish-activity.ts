@@ -1,6 +1,7 @@
 import type { MessageContext } from '../app/context.js';
 import { badInput, forbidden } from '../errors.js';
 import { freshCheckinCode } from './activities.js';
+import { insertActivity } from '../store/activities.js';
 import { announcement, published } from './messages.js';
 import { parseActivityArgs } from './parse-activity.js';
 import { activityRef } from './refs.js';
@@ -18,21 +19,19 @@ export async function publishActivity(ctx: MessageContext, args: string): Promis
   const outside = roomsOutsideReach(ctx.speaker, ctx.org, scope.rooms);
   if (outside.length) throw forbidden(`您只能在自己的网格发布活动，「${scope.label}」超出了范围。`);
 
-  const activity = await ctx.db.activity.create({
-    data: {
-      title: draft.title,
-      community: ctx.org.communityName,
-      startsAt: draft.startsAt,
-      durationMinutes: draft.durationMinutes,
-      place: draft.place,
-      capacity: draft.capacity,
-      points: draft.points,
-      scope: scope.label,
-      targets: JSON.stringify(scope.rooms),
-      createdBy: ctx.speaker.alias,
-      checkinCode: await freshCheckinCode(ctx.db),
-      createdAt: now,
-    },
+  const activity = await insertActivity(ctx.db, {
+    title: draft.title,
+    community: ctx.org.communityName,
+    startsAt: draft.startsAt,
+    durationMinutes: draft.durationMinutes,
+    place: draft.place,
+    capacity: draft.capacity,
+    points: draft.points,
+    scope: scope.label,
+    targets: JSON.stringify(scope.rooms),
+    createdBy: ctx.speaker.alias,
+    checkinCode: await freshCheckinCode(ctx.db),
+    createdAt: now,
   });
   const origin = `activity:${activity.id}`;
   for (const topic of scope.rooms) await ctx.send({ target: { kind: 'room', topic }, text: announcement(activity, tz), origin });

@@ -1,0 +1,14 @@
+import type { AppContext } from '../app/context.js';
+
+/** A minute sweep a feature registers (src/app/features.ts lists them). */
+export interface Sweep {
+  name: string;
+  /** Does due work, or a batch of it: true when there may be more (run again, in a new transaction). */
+  run(ctx: AppContext): Promise<void | boolean>;
+  /**
+   * The earliest time this sweep may have work (null: none pending). Optional: the
+   * simulator uses it to skip idle virtual minutes; production runs every minute anyway.
+   * A sweep without it is run every minute everywhere.
+   */
+  nextDue?(ctx: AppContext): Promise<Date | null>;
+}

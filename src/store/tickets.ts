@@ -1,0 +1,223 @@
+import type { Ticket as TicketRecord } from '@prisma/client';
+import {
+  AWAITING_ACCEPT,
+  isCategory,
+  isTicketStatus,
+  isTier,
+  isUrgency,
+  OPEN_STATUSES,
+  type Category,
+  type TicketEventKind,
+  type TicketStatus,
+  type Tier,
+  type Urgency,
+} from '../kernel/domain.js';
+import type { Tx } from './db.js';
+
+/** A ticket as features see it: the stored row with its domain words checked. */
+export type Ticket = Omit<TicketRecord, 'status' | 'category' | 'urgency' | 'tier'> & {
+  status: TicketStatus;
+  category: Category;
+  urgency: Urgency;
+  tier: Tier;
+};
+
+/**
+ * The store boundary for tickets: a row whose status, category, urgency or tier is none
+ * of the domain's words is a broken database, refused loudly rather than cast.
+ */
+export function parseTicket(row: TicketRecord): Ticket {
+  const { status, category, urgency, tier } = row;
+  if (!isTicketStatus(status)) throw new Error(`ticket #${row.id}: unknown status "${status}"`);
+  if (!isCategory(category)) throw new Error(`ticket #${row.id}: unknown category "${category}"`);
+  if (!isUrgency(urgency)) throw new Error(`ticket #${row.id}: unknown urgency "${urgency}"`);
+  if (!isTier(tier)) throw new Error(`ticket #${row.id}: unknown tier "${tier}"`);
+  return { ...row, status, category, urgency, tier };
+}
+
+const parseAll = (rows: TicketRecord[]) => rows.map(parseTicket);
+
+export async function ticketById(db: Tx, id: number): Promise<Ticket | null> {
+  const row = await db.ticket.findUnique({ where: { id } });
+  return row ? parseTicket(row) : null;
+}
+
+/** What a new ticket row holds; the state machine gives its status and clocks. */
+export interface NewTicket {
+  status: TicketStatus;
+  community: string;
+  category: Category;
+  urgency: Urgency;
+  tier: Tier;
+  step: number;
+  holders: readonly string[];
+  told?: readonly string[];
+  gridName: string | null;
+  building: string | null;
+  unit: string | null;
+  room: string | null;
+  text: string;
+  sourceRoom: string | null;
+  reporterId: number;
+  inboundId: number | null;
+  createdAt: Date;
+  assignedAt: Date;
+  acceptBy?: Date | null;
+  mergedIntoId?: number | null;
+}
+
+export async function insertTicket(db: Tx, t: NewTicket): Promise<Ticket> {
+  const { holders, told, ...rest } = t;
+  const row = await db.ticket.create({
+    data: {
+      ...rest,
+      assignees: JSON.stringify(holders),
+      told: JSON.stringify(told ?? []),
+      updatedAt: t.createdAt,
+    },
+  });
+  return parseTicket(row);
+}
+
+/**
+ * The columns a move of the state machine writes (src/tickets/state-machine.ts): the only
+ * way a ticket's status, holders or deadlines change.
+ */
+export interface TicketPatch {
+  status?: TicketStatus;
+  step?: number;
+  tier?: Tier;
+  holders?: readonly string[];
+  told?: readonly string[];
+  assignedAt?: Date;
+  acceptBy?: Date | null;
+  acceptedAt?: Date | null;
+  resolveBy?: Date | null;
+  resolvedAt?: Date;
+  resolution?: string;
+  rateBy?: Date | null;
+  rating?: number;
+  ratingComment?: string | null;
+  closedAt?: Date;
+  updatedAt?: Date;
+}
+
+export async function applyTicketPatch(db: Tx, id: number, patch: TicketPatch): Promise<Ticket> {
+  const { holders, told, ...rest } = patch;
+  const row = await db.ticket.update({
+    where: { id },
+    data: {
+      ...rest,
+      ...(holders ? { assignees: JSON.stringify(holders) } : {}),
+      ...(told ? { told: JSON.stringify(told) } : {}),
+    },
+  });
+  return parseTicket(row);
+}
+
+/** Another resident (or the same one again) reported what the ticket is about. */
+export async function countAnotherReport(db: Tx, id: number, sameReporter: boolean, now: Date): Promise<Ticket> {
+  const row = await db.ticket.update({ where: { id }, data: { reportCount: { increment: sameReporter ? 0 : 1 }, updatedAt: now } });
+  return parseTicket(row);
+}
+
+/** A follow-up completed where the ticket is, or showed it is urgent. */
+export async function completeTicketPlace(
+  db: Tx,
+  id: number,
+  change: { building: string | null; unit: string | null; room: string | null; urgency: Urgency; updatedAt: Date },
+): Promise<Ticket> {
+  return parseTicket(await db.ticket.update({ where: { id }, data: change }));
+}
+
+/**
+ * Tickets (or history rows) whose holders include this alias. Holders are stored as a JSON
+ * list of aliases; the alias written as a JSON string, quotes included, matches one whole
+ * element only (`"lw"` is not found in `["lwang"]`). The one place this is written.
+ */
+export const heldBy = (alias: string) => ({ assignees: { contains: JSON.stringify(alias) } });
+
+/** Open tickets a person holds, oldest first. */
+export async function openTicketsHeldBy(db: Tx, alias: string, opts: { awaitingAcceptOnly?: boolean; take: number }): Promise<Ticket[]> {
+  const rows = await db.ticket.findMany({
+    where: { status: { in: [...(opts.awaitingAcceptOnly ? AWAITING_ACCEPT : OPEN_STATUSES)] }, ...heldBy(alias) },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: opts.take,
+  });
+  return parseAll(rows);
+}
+
+/** A resident's most recent tickets, newest first. */
+export async function ticketsReportedBy(db: Tx, personId: number, take: number): Promise<Ticket[]> {
+  return parseAll(await db.ticket.findMany({ where: { reporterId: personId }, orderBy: { id: 'desc' }, take }));
+}
+
+export function countTicketsReportedBy(db: Tx, personId: number): Promise<number> {
+  return db.ticket.count({ where: { reporterId: personId } });
+}
+
+/**
+ * The resident's most recent ticket still being worked on: what a progress question
+ * without a ticket number (那个路灯弄好了没) most likely refers to. Null when none is open.
+ */
+export async function latestOpenTicketReportedBy(db: Tx, personId: number): Promise<Ticket | null> {
+  const row = await db.ticket.findFirst({ where: { reporterId: personId, status: { in: [...OPEN_STATUSES] } }, orderBy: { id: 'desc' } });
+  return row ? parseTicket(row) : null;
+}
+
+/** Open tickets whose holders let the deadline to accept pass, the longest overdue first. */
+export async function ticketsOverdueToAccept(db: Tx, now: Date, take: number): Promise<Ticket[]> {
+  if (take <= 0) return [];
+  return parseAll(
+    await db.ticket.findMany({ where: { status: { in: [...AWAITING_ACCEPT] }, acceptBy: { lte: now } }, orderBy: { acceptBy: 'asc' }, take }),
+  );
+}
+
+/** Accepted tickets whose holders let the deadline to resolve pass, the longest overdue first. */
+export async function ticketsOverdueToResolve(db: Tx, now: Date, take: number): Promise<Ticket[]> {
+  if (take <= 0) return [];
+  return parseAll(await db.ticket.findMany({ where: { status: 'accepted', resolveBy: { lte: now } }, orderBy: { resolveBy: 'asc' }, take }));
+}
+
+/** The earliest deadline to accept or to resolve still running. */
+export async function nextTicketDeadline(db: Tx): Promise<Date | null> {
+  const [accept, resolve] = await Promise.all([
+    db.ticket.findFirst({ where: { status: { in: [...AWAITING_ACCEPT] }, acceptBy: { not: null } }, orderBy: { acceptBy: 'asc' }, select: { acceptBy: true } }),
+    db.ticket.findFirst({ where: { status: 'accepted', resolveBy: { not: null } }, orderBy: { resolveBy: 'asc' }, select: { resolveBy: true } }),
+  ]);
+  const times = [accept?.acceptBy, resolve?.resolveBy].filter((d): d is Date => !!d);
+  return times.length ? new Date(Math.min(...times.map((d) => d.getTime()))) : null;
+}
+
+/** Resolved tickets nobody rated in time, the oldest deadline first. */
+export async function ticketsUnratedPast(db: Tx, now: Date, take: number): Promise<Ticket[]> {
+  return parseAll(await db.ticket.findMany({ where: { status: 'resolved', rateBy: { lte: now } }, orderBy: { rateBy: 'asc' }, take }));
+}
+
+/** When the next resolved ticket runs out of time to be rated. */
+export async function nextRateDeadline(db: Tx): Promise<Date | null> {
+  const t = await db.ticket.findFirst({ where: { status: 'resolved', rateBy: { not: null } }, orderBy: { rateBy: 'asc' }, select: { rateBy: true } });
+  return t?.rateBy ?? null;
+}
+
+/** One row of a ticket's history. */
+export interface TicketEventRow {
+  ticketId: number;
+  at: Date;
+  kind: TicketEventKind;
+  status: TicketStatus;
+  tier: Tier;
+  assignees: string;
+  actor: string | null;
+  escalated: boolean;
+  note: string | null;
+}
+
+export async function insertTicketEvent(db: Tx, e: TicketEventRow): Promise<void> {
+  await db.ticketEvent.create({ data: e });
+}
+
+/** How often the holders were reminded since they were given the ticket. */
+export function countRemindersSince(db: Tx, ticketId: number, since: Date): Promise<number> {
+  return db.ticketEvent.count({ where: { ticketId, kind: 'reminded', at: { gte: since } } });
+}
