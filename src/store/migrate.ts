@@ -25,6 +25,31 @@ export interface MigrationResult {
   total: number;
 }
 
+/** The rows of `_prisma_migrations` that count (not rolled back). */
+export const APPLIED_MIGRATIONS = 'SELECT migration_name AS name, finished_at AS finished FROM "_prisma_migrations" WHERE rolled_back_at IS NULL';
+
+export interface AppliedMigration {
+  name: string;
+  finished: unknown;
+}
+
+/**
+ * The migrations in `dir` that a database with these applied rows does not have yet,
+ * oldest first, with their SQL. A migration started and never finished stops everything:
+ * the database needs mending (or restoring) before anything more is applied.
+ */
+export function pendingMigrations(dir: string, rows: AppliedMigration[]): { pending: { name: string; sql: string }[]; done: number } {
+  const failed = rows.find((r) => r.finished === null);
+  if (failed) throw new MigrationError(failed.name, '上次执行到一半失败，请先修复数据库（或从备份恢复）再启动');
+  const done = new Set(rows.map((r) => r.name));
+  const pending = fs
+    .readdirSync(dir)
+    .filter((n) => !done.has(n) && fs.existsSync(path.join(dir, n, 'migration.sql')))
+    .sort()
+    .map((name) => ({ name, sql: fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8') }));
+  return { pending, done: done.size };
+}
+
 /**
  * Applies the committed migrations a SQLite database does not have yet — what `prisma
  * migrate deploy` does, without its CLI and banners. It keeps Prisma's own
@@ -49,24 +74,10 @@ export function applyMigrations(url: string, options: { dir?: string; clock?: Cl
     "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`);
-    const rows = db
-      .prepare('SELECT migration_name AS name, finished_at AS finished FROM "_prisma_migrations" WHERE rolled_back_at IS NULL')
-      .all() as { name: string; finished: string | null }[];
-    const failed = rows.find((r) => r.finished === null);
-    if (failed) throw new MigrationError(failed.name, '上次执行到一半失败，请先修复数据库（或从备份恢复）再启动');
-    const done = new Set(rows.map((r) => r.name));
-    const names = fs
-      .readdirSync(dir)
-      .filter((n) => fs.existsSync(path.join(dir, n, 'migration.sql')))
-      .sort();
-    const applied: string[] = [];
-    for (const name of names) {
-      if (done.has(name)) continue;
-      const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
-      runOne(db, name, sql, clock);
-      applied.push(name);
-    }
-    return { applied, total: done.size + applied.length };
+    const rows = db.prepare(APPLIED_MIGRATIONS).all() as AppliedMigration[];
+    const { pending, done } = pendingMigrations(dir, rows);
+    for (const m of pending) runOne(db, m.name, m.sql, clock);
+    return { applied: pending.map((m) => m.name), total: done + pending.length };
   } finally {
     db.close();
   }

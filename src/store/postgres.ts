@@ -4,7 +4,6 @@
  * when a PostgreSQL URL is given, so a SQLite installation never touches it.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +13,7 @@ import type pgModule from 'pg';
 import { systemClock, type Clock } from '../clock.js';
 import { POSTGRES_CLIENT_MODULE, POSTGRES_MIGRATIONS } from './schema-source.js';
 import type { MigrationResult } from './migrate.js';
-import { MigrationError } from './migrate.js';
+import { APPLIED_MIGRATIONS, MigrationError, pendingMigrations, type AppliedMigration } from './migrate.js';
 
 const require = createRequire(import.meta.url);
 export const POSTGRES_MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..', POSTGRES_MIGRATIONS);
@@ -117,22 +116,9 @@ export async function applyPostgresMigrations(
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(`SET search_path TO "${schema}"`);
     await client.query(MIGRATIONS_TABLE);
-    const rows = (
-      await client.query<{ name: string; finished: Date | null }>(
-        'SELECT migration_name AS name, finished_at AS finished FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
-      )
-    ).rows;
-    const failed = rows.find((r) => r.finished === null);
-    if (failed) throw new MigrationError(failed.name, '上次执行到一半失败，请先修复数据库（或从备份恢复）再启动');
-    const done = new Set(rows.map((r) => r.name));
-    const names = fs
-      .readdirSync(dir)
-      .filter((n) => fs.existsSync(path.join(dir, n, 'migration.sql')))
-      .sort();
+    const { pending, done } = pendingMigrations(dir, (await client.query<AppliedMigration>(APPLIED_MIGRATIONS)).rows);
     const applied: string[] = [];
-    for (const name of names) {
-      if (done.has(name)) continue;
-      const sql = fs.readFileSync(path.join(dir, name, 'migration.sql'), 'utf8');
+    for (const { name, sql } of pending) {
       const started = clock.now();
       try {
         await client.query('BEGIN');
@@ -148,7 +134,7 @@ export async function applyPostgresMigrations(
       }
       applied.push(name);
     }
-    return { applied, total: done.size + applied.length };
+    return { applied, total: done + applied.length };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
     await client.end();
