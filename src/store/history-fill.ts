@@ -5,8 +5,7 @@
  * organisation must already be imported.
  */
 import Database from 'better-sqlite3';
-import pg from 'pg';
-import { postgresTarget } from './postgres.js';
+import { postgresClient } from './postgres.js';
 import { resolveDatabaseUrl } from './database-url.js';
 
 export interface HistoryShape {
@@ -163,9 +162,7 @@ export function makeOverdue(url: string, count: number, due: Date): number {
  * worth (tables in foreign-key order), then the id sequences moved past what was written.
  */
 export async function fillHistoryPostgres(url: string, shape: HistoryShape): Promise<HistoryCounts> {
-  const { connectionString, schema } = postgresTarget(url);
-  const client = new pg.Client({ connectionString, options: `-c search_path="${schema}"` });
-  await client.connect();
+  const client = await postgresClient(url);
   const counts = emptyCounts(shape);
   const buffers = new Map<HistoryRow['table'], unknown[][]>(Object.keys(COLUMNS).map((t) => [t as HistoryRow['table'], []]));
   const flush = async () => {
@@ -211,9 +208,7 @@ export async function fillHistoryPostgres(url: string, shape: HistoryShape): Pro
 
 /** makeOverdue on PostgreSQL. */
 export async function makeOverduePostgres(url: string, count: number, due: Date): Promise<number> {
-  const { connectionString, schema } = postgresTarget(url);
-  const client = new pg.Client({ connectionString, options: `-c search_path="${schema}"` });
-  await client.connect();
+  const client = await postgresClient(url);
   try {
     const result = await client.query(
       `UPDATE "Ticket" SET status = 'assigned', step = 0, "acceptBy" = $1, "acceptedAt" = NULL, "resolveBy" = NULL, "resolvedAt" = NULL, "closedAt" = NULL

@@ -47,6 +47,20 @@ function pg(): typeof pgModule {
   return require('pg') as typeof pgModule;
 }
 
+/** The connection option that puts a session on the schema's tables. */
+const searchPath = (schema: string) => `-c search_path="${schema}"`;
+
+/**
+ * A pg client connected to the URL's database with its search path on the URL's schema
+ * (which may not exist yet: it applies once created). The caller ends it.
+ */
+export async function postgresClient(url: string): Promise<pgModule.Client> {
+  const { connectionString, schema } = postgresTarget(url);
+  const client = new (pg().Client)({ connectionString, options: searchPath(schema) });
+  await client.connect();
+  return client;
+}
+
 /** One number per schema for PostgreSQL's advisory locks (the "write lock" of SQLite). */
 function lockKey(schema: string): number {
   return createHash('sha256').update(`gridbot:${schema}`).digest().readInt32BE(0);
@@ -66,7 +80,7 @@ export function openPostgres(url: string): PrismaClient {
     throw new Error('PostgreSQL 的数据库客户端还没有生成：请先运行 npm ci（或 npm run postinstall）');
   }
   const { PrismaPg: Adapter } = require('@prisma/adapter-pg') as { PrismaPg: typeof PrismaPg };
-  const pool = new (pg().Pool)({ connectionString, options: `-c search_path="${schema}"`, max: 10 });
+  const pool = new (pg().Pool)({ connectionString, options: searchPath(schema), max: 10 });
   const factory = new Adapter(pool, { schema, disposeExternalPool: true });
   const connect = factory.connect.bind(factory);
   const key = lockKey(schema);
@@ -106,9 +120,8 @@ export async function applyPostgresMigrations(
 ): Promise<MigrationResult> {
   const dir = options.dir ?? POSTGRES_MIGRATIONS_DIR;
   const clock = options.clock ?? systemClock;
-  const { connectionString, schema } = postgresTarget(url);
-  const client = new (pg().Client)({ connectionString });
-  await client.connect();
+  const { schema } = postgresTarget(url);
+  const client = await postgresClient(url);
   const key = lockKey(schema);
   try {
     // Lock first: two `CREATE SCHEMA IF NOT EXISTS` at once can still collide.
@@ -143,10 +156,9 @@ export async function applyPostgresMigrations(
 
 /** Removes a schema and everything in it (the simulator's and tests' own schemas). */
 export async function dropSchema(url: string): Promise<void> {
-  const { connectionString, schema } = postgresTarget(url);
+  const { schema } = postgresTarget(url);
   if (schema === 'public') throw new Error('refusing to drop the public schema');
-  const client = new (pg().Client)({ connectionString });
-  await client.connect();
+  const client = await postgresClient(url);
   try {
     await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   } finally {

@@ -10,8 +10,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { postgresSchemaFrom, POSTGRES_SCHEMA, SQLITE_SCHEMA } from '../../src/store/schema-source.js';
-import { applyPostgresMigrations, dropSchema, openPostgres, postgresTarget, withSchema } from '../../src/store/postgres.js';
+import { literalsWithSemicolon, postgresSchemaFrom, POSTGRES_SCHEMA, SQLITE_SCHEMA } from '../../src/store/schema-source.js';
+import { applyPostgresMigrations, dropSchema, openPostgres, postgresClient, postgresTarget, withSchema } from '../../src/store/postgres.js';
 import { tempDatabaseUrl } from '../support/db.js';
 import { resolveDatabaseUrl } from '../../src/store/database-url.js';
 import { readFixture, repoRoot, runScript, withoutCheckInCodes } from '../support/sim.js';
@@ -30,9 +30,7 @@ afterAll(async () => {
 });
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string, args: unknown[] = []): Promise<T[]> {
-  const { connectionString } = postgresTarget(url);
-  const client = new pg.Client({ connectionString });
-  await client.connect();
+  const client = await postgresClient(url);
   try {
     return (await client.query<T>(sql, args)).rows;
   } finally {
@@ -79,8 +77,7 @@ describe('one schema source', () => {
     for (const name of postgres.slice(1)) expect(sqlite.has(name), name).toBe(true);
     for (const name of postgres) {
       const sql = fs.readFileSync(path.join(repoRoot, 'prisma/postgresql/migrations', name, 'migration.sql'), 'utf8');
-      const literals = sql.match(/'(?:[^']|'')*'/g) ?? [];
-      expect(literals.filter((l) => l.includes(';'))).toEqual([]);
+      expect(literalsWithSemicolon(sql)).toEqual([]);
     }
   });
 });
