@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA, postgresSchemaFrom, SQLITE_SCHEMA } from '../src/store/schema-source.js';
+import { literalsWithSemicolon, POSTGRES_MIGRATIONS, POSTGRES_SCHEMA, postgresSchemaFrom, SQLITE_SCHEMA } from '../src/store/schema-source.js';
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -44,7 +44,7 @@ if (!changes.test(sqlite) && !changes.test(postgres)) {
 }
 // PostgreSQL's migration runs as one simple query: Prisma's own runner would split it on
 // every `;`, so a literal holding one would break there. Refuse it now, not in production.
-if ((postgres.match(/'(?:[^']|'')*'/g) ?? []).some((literal) => literal.includes(';'))) {
+if (literalsWithSemicolon(postgres).length > 0) {
   console.error('the PostgreSQL migration has a `;` inside a string literal: change the default value');
   process.exit(1);
 }

@@ -29,3 +29,12 @@ export function postgresSchemaFrom(sqlite: string): string {
       })
   );
 }
+
+/**
+ * The string literals of a migration that hold a `;`. Prisma's own PostgreSQL runner
+ * splits a migration on every `;`, so such a literal would break there: `db:migration`
+ * refuses one, and a test checks the committed migrations.
+ */
+export function literalsWithSemicolon(sql: string): string[] {
+  return (sql.match(/'(?:[^']|'')*'/g) ?? []).filter((literal) => literal.includes(';'));
+}
