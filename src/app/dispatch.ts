@@ -113,8 +113,7 @@ const DM_HINT = '您好，我是网格助手。遇到问题可以直接告诉我
 async function homeRoom(ctx: MessageContext): Promise<RoomInfo | undefined> {
   const person = await residentHome(ctx.db, ctx.speaker.personId);
   if (person?.gridName) {
-    const rooms = ctx.org.residentRooms(person.gridName);
-    const home = rooms.find((r) => r.building && r.building === person.building) ?? rooms.find((r) => !r.building) ?? rooms[0];
+    const home = ctx.org.residentRoomFor(person.gridName, person.building);
     if (home) return home;
   }
   const lastTopic = await lastRoomOf(ctx.db, person?.chatId ?? null);

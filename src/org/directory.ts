@@ -83,6 +83,12 @@ export class OrgDirectory {
     return this.allRooms().filter((r) => r.kind === 'residents' && (!grid || r.grid === grid));
   }
 
+  /** Where a resident of this grid (and building) belongs: the building's own group, else the grid's, else any of the grid's. */
+  residentRoomFor(grid: string, building: string | null | undefined): RoomInfo | undefined {
+    const rooms = this.residentRooms(grid);
+    return rooms.find((r) => !!building && r.building === building) ?? rooms.find((r) => !r.building) ?? rooms[0];
+  }
+
   staffRooms(): RoomInfo[] {
     return this.allRooms().filter((r) => r.kind === 'staff');
   }

@@ -11,6 +11,5 @@ export function roomFromWords(org: OrgDirectory, text: string, building: string 
   const named = org.grids.filter((g) => text.includes(g.name));
   const candidates = named.length ? (named.length > 1 && building ? named.filter(hasBuilding) : named) : org.grids.filter(hasBuilding);
   if (candidates.length !== 1) return undefined;
-  const rooms = org.residentRooms(candidates[0]!.name);
-  return rooms.find((r) => !!building && r.building === building) ?? rooms.find((r) => !r.building) ?? rooms[0];
+  return org.residentRoomFor(candidates[0]!.name, building);
 }
