@@ -1,5 +1,6 @@
 import type { AppContext } from '../app/context.js';
 import { jsonList } from '../store/db.js';
+import { roomsTakenFor } from '../store/notices.js';
 import { skippedReport } from './messages.js';
 import { scheduleOf, type NoticeRow } from './notice-row.js';
 import { postNoticeRun, recordSkippedRun } from './post-run.js';
@@ -55,10 +56,8 @@ export async function postDueNotices(ctx: AppContext): Promise<boolean> {
 async function runNotice(ctx: AppContext, notice: NoticeRow, plan: Extract<DuePlan, { kind: 'run' }>): Promise<boolean> {
   const rooms = jsonList(notice.targets);
   if (plan.post) {
-    const posted = new Set(
-      (await ctx.db.noticePost.findMany({ where: { noticeId: notice.id, dueAt: plan.post }, select: { roomTopic: true } })).map((p) => p.roomTopic),
-    );
-    const waiting = rooms.filter((r) => !posted.has(r));
+    const taken = await roomsTakenFor(ctx.db, notice.id, plan.post);
+    const waiting = rooms.filter((r) => !taken.has(r));
     if (waiting.length > NOTICE_ROOMS_PER_BATCH) {
       await postNoticeRun(ctx, notice, plan.post, waiting.slice(0, NOTICE_ROOMS_PER_BATCH));
       return false;

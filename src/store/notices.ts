@@ -15,6 +15,12 @@ export function noticeById(db: Tx, id: number): Promise<NoticeRow | null> {
   return db.notice.findUnique({ where: { id } });
 }
 
+/** The groups a notice's run due at `due` has been posted (or recorded skipped) to. */
+export async function roomsTakenFor(db: Tx, noticeId: number, due: Date): Promise<Set<string>> {
+  const posts = await db.noticePost.findMany({ where: { noticeId, dueAt: due }, select: { roomTopic: true } });
+  return new Set(posts.map((p) => p.roomTopic));
+}
+
 /** Where a notice's posts wait in the outbound queue (src/notices/notice-row.ts names them). */
 export function queuedPostsCount(db: Tx, origin: string): Promise<number> {
   return db.outboundMessage.count({ where: { origin, status: 'queued' } });
