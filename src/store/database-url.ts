@@ -10,6 +10,8 @@ export const DEFAULT_DATABASE_URL = 'file:./data/gridbot.db';
 export function resolveDatabaseUrl(url: string | undefined): string {
   const value = url && url.trim() !== '' ? url.trim() : DEFAULT_DATABASE_URL;
   if (value === ':memory:' || value === 'file::memory:') return ':memory:';
+  // A PostgreSQL URL read as a file path would leave a `postgresql:/…` folder behind.
+  if (isPostgresUrl(value)) throw new Error(`${value} is a PostgreSQL URL, not a SQLite file`);
   const file = value.startsWith('file:') ? value.slice('file:'.length) : value;
   const absolute = path.resolve(file);
   fs.mkdirSync(path.dirname(absolute), { recursive: true });
