@@ -46,6 +46,16 @@ export function digestFigures(histories: TicketHistory[], day: Period, week: Per
   return { newIds: sort(newIds), resolvedIds: sort(resolvedIds), overdueIds: sort(overdueIds), waiting, inHand, week: week7 };
 }
 
+/**
+ * Nothing came in, was settled or ran late today, and nobody holds an open ticket: a
+ * branch secretary is not messaged for such a grid (at county scale, hundreds of empty
+ * digests a day would eat a WeChat account's daily budget), and the staff group sees
+ * such grids on one line.
+ */
+export function isQuiet(f: DigestFigures): boolean {
+  return f.newIds.length === 0 && f.resolvedIds.length === 0 && f.overdueIds.length === 0 && f.waiting === 0 && f.inHand === 0;
+}
+
 /** "#1 #2 #5", cut after ten. */
 export function ticketNumbers(ids: number[], max = 10): string {
   if (ids.length === 0) return '';
@@ -66,4 +76,16 @@ export function digestLines(f: DigestFigures): string[] {
 /** One short line per grid for the staff group. */
 export function gridLine(grid: string, f: DigestFigures): string {
   return `· ${grid}：新增 ${f.newIds.length}，办结 ${f.resolvedIds.length}，超时 ${f.overdueIds.length}${ticketNumbers(f.overdueIds, 5)}`;
+}
+
+/** The staff group's grid section: a line per grid with work, then the quiet ones together. */
+export function gridSection(perGrid: { grid: string; f: DigestFigures }[]): string[] {
+  const busy = perGrid.filter(({ f }) => !isQuiet(f));
+  const quiet = perGrid.filter(({ f }) => isQuiet(f)).map(({ grid }) => grid);
+  const lines = busy.map(({ grid, f }) => gridLine(grid, f));
+  if (quiet.length > 0) {
+    const names = quiet.length > 6 ? `${quiet.slice(0, 6).join('、')} 等 ${quiet.length} 个网格` : quiet.join('、');
+    lines.push(`· ${busy.length === 0 ? '' : '其余：'}${names}：今日无工单`);
+  }
+  return lines;
 }

@@ -8,7 +8,7 @@ import type { AppContext } from '../app/context.js';
 import { DAY, HOUR } from '../clock.js';
 import { formatShort, localDayKey, startOfLocalDay, zonedParts, zonedTime } from '../time.js';
 import { acceptDeadlineFor, loadHistories } from './load.js';
-import { digestFigures, digestLines, gridLine } from './digest.js';
+import { digestFigures, digestLines, gridSection, isQuiet } from './digest.js';
 import { claimOnce, hasRun } from '../store/runs.js';
 
 export const DIGEST_LATE_MS = 2 * HOUR;
@@ -49,13 +49,14 @@ export async function postDailyDigest(ctx: AppContext): Promise<void> {
 
   const community = digestFigures(all, day, week, deadline);
   const perGrid = ctx.org.grids.map((g) => ({ grid: g.name, f: digestFigures(all.filter((h) => h.ticket.grid === g.name), day, week, deadline) }));
-  const staffText = [`${title} ${ctx.org.communityName}`, ...digestLines(community), '各网格：', ...perGrid.map(({ grid, f }) => gridLine(grid, f))].join('\n');
+  const staffText = [`${title} ${ctx.org.communityName}`, ...digestLines(community), '各网格：', ...gridSection(perGrid)].join('\n');
   for (const room of ctx.org.staffRooms()) {
     await ctx.send({ target: { kind: 'room', topic: room.topic }, text: staffText, origin: `digest:${dayKey}` });
   }
-  // One message per secretary, a section per grid they lead.
+  // One message per secretary, a section per grid they lead that had work.
   const bySecretary = new Map<string, string[]>();
   for (const { grid, f } of perGrid) {
+    if (isQuiet(f)) continue;
     for (const s of ctx.org.holders('branch_secretary', { grid })) {
       const sections = bySecretary.get(s.alias) ?? [];
       sections.push([`${grid}：`, ...digestLines(f)].join('\n'));
