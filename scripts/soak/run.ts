@@ -178,8 +178,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     let nextKill = t0 + opts.killEveryMs * (0.5 + random());
     while (Date.now() < end) {
       feed();
-      if (Date.now() >= nextKill) {
-        const slot = slots[pick(0, slots.length - 1)]!;
+      // Only a process that is up can be killed: on a slow machine a restart may still be under way.
+      const up = slots.filter((s) => s.life);
+      if (Date.now() >= nextKill && up.length > 0) {
+        const slot = up[pick(0, up.length - 1)]!;
         const life = slot.life!;
         slot.life = undefined;
         await kill(life);
