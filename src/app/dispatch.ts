@@ -128,20 +128,23 @@ async function homeRoom(ctx: MessageContext): Promise<RoomInfo | undefined> {
 async function handleDirectMessage(ctx: MessageContext, intake: Intake | undefined): Promise<void> {
   if (ctx.speaker.isHolder) return ctx.reply((await holderNudge(ctx)) ?? DM_HINT);
   if (!intake) return ctx.reply(DM_HINT);
+  if (await continueEarlierReport(ctx, intake)) return;
   if (intake.intent === 'report' && intake.confidence >= UNSURE_BELOW) {
     const home = (await homeRoom(ctx)) ?? roomFromWords(ctx.org, ctx.text, intake.building);
     if (home) {
       await openTicket({ ...ctx, room: home, mentioned: true }, intake, ctx.text, { viaDm: true });
       return;
     }
-    if (intake.urgency === 'urgent') {
-      // An emergency never waits for an address: it goes to the community tier now
-      // (unit handling it, else the committee secretary) and the resident is asked after.
-      await openTicket({ ...ctx, mentioned: true }, intake, ctx.text, { viaDm: true });
-      await ctx.reply('请再告诉我具体在哪个小区、几栋几单元，好让附近的同志赶过去。', { urgent: true });
-      return;
-    }
-    await ctx.reply('收到。请先告诉我您住哪里：发送「登记 楼-单元-室」（例如「登记 3-2-401」），或在小区群里说这件事。');
+    // No place yet: the report is never held back for an address. It goes to the
+    // community tier now (the unit handling it, else the committee secretary); the
+    // resident is asked where, and the answer sends it down to that grid.
+    const ticket = await openTicket({ ...ctx, mentioned: true }, intake, ctx.text, { viaDm: true });
+    if (!ticket) return;
+    if (ticket.status !== 'merged') await rememberForFollowUp(ctx, intake, ticket.id);
+    const urgent = intake.urgency === 'urgent';
+    const g = ctx.org.grids[0];
+    const example = g ? `，例如「${g.name}${g.buildings[0]?.number ?? '1'}栋」` : '';
+    await ctx.reply(urgent ? '请再告诉我具体在哪个小区、几栋几单元，好让附近的同志赶过去。' : `请再告诉我是哪个小区、几栋${example}，好转给负责的同志。`, { urgent });
     return;
   }
   if (intake.intent === 'query') for (const answer of queryAnswerers) if (await answer(ctx, intake)) return;

@@ -1,5 +1,6 @@
 import type { Intake } from '../intake/index.js';
-import { mergeFollowUp } from '../intake/index.js';
+import { extractPlace, mergeFollowUp } from '../intake/index.js';
+import { roomFromWords } from '../tickets/dm-place.js';
 import { openTicket } from '../tickets/open-ticket.js';
 import { rerouteForPlace } from '../tickets/lifecycle.js';
 import { finishPendingAction, openPendingAction, startPendingAction } from '../store/pending-actions.js';
@@ -32,6 +33,7 @@ export async function continueEarlierReport(ctx: MessageContext, current: Intake
   const pending = await openPendingAction(ctx.db, ctx.speaker.personId, kindFor(ctx), now);
   if (!pending) return false;
   const earlier = JSON.parse(pending.payload) as FollowUpPayload;
+  if (!ctx.room && earlier.ticketId !== null && (await placeDirectReport(ctx, earlier, pending.id))) return true;
   // A message that stands on its own as a confident new report is a new report.
   if (current.intent === 'report' && current.category && current.category !== earlier.intake.category && current.confidence >= 0.8) return false;
   const merged = mergeFollowUp(earlier.intake, ctx.text);
@@ -46,5 +48,22 @@ export async function continueEarlierReport(ctx: MessageContext, current: Intake
   const ticket = await openTicket(ctx, merged, `${earlier.text} ${ctx.text}`);
   if (!ticket) return true;
   await rememberForFollowUp(ctx, merged, ticket.status === 'merged' ? null : ticket.id);
+  return true;
+}
+
+/**
+ * A direct-message ticket from a resident the bot could not place went to the community
+ * at once; the next message that names the place (江畔花园5栋, 临江苑1栋) sends it down to
+ * that grid's own holders. False when the words still name no grid.
+ */
+async function placeDirectReport(ctx: MessageContext, earlier: FollowUpPayload, pendingId: number): Promise<boolean> {
+  const place = extractPlace(ctx.text);
+  const building = place.building ?? earlier.intake.building;
+  const home = roomFromWords(ctx.org, ctx.text, building) ?? roomFromWords(ctx.org, `${earlier.text} ${ctx.text}`, building);
+  if (!home?.grid) return false;
+  const now = ctx.clock.now();
+  await finishPendingAction(ctx.db, pendingId, now);
+  const intake: Intake = { ...earlier.intake, building, unit: place.unit ?? earlier.intake.unit, room: place.room ?? earlier.intake.room };
+  await rerouteForPlace(ctx, earlier.ticketId!, intake, home.grid);
   return true;
 }

@@ -125,7 +125,7 @@ export async function countAnotherReport(db: Tx, id: number, sameReporter: boole
 export async function completeTicketPlace(
   db: Tx,
   id: number,
-  change: { building: string | null; unit: string | null; room: string | null; urgency: Urgency; updatedAt: Date },
+  change: { gridName?: string; building: string | null; unit: string | null; room: string | null; urgency: Urgency; updatedAt: Date },
 ): Promise<Ticket> {
   return parseTicket(await db.ticket.update({ where: { id }, data: change }));
 }

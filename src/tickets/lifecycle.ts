@@ -127,19 +127,21 @@ export async function climb(ctx: AppContext, t: TicketRow, opts: ClimbOptions): 
 }
 
 /** A follow-up gave the place: record it, and route anew while nobody has accepted the ticket. */
-export async function rerouteForPlace(ctx: AppContext & { reply(text: string): Promise<void> }, id: number, intake: Intake): Promise<void> {
+export async function rerouteForPlace(ctx: AppContext & { reply(text: string): Promise<void> }, id: number, intake: Intake, gridName?: string): Promise<void> {
   const t = await ticketById(ctx.db, id);
   if (!t || !isOpenStatus(t.status)) return;
+  // A grid is only ever given to a ticket that has none (a stranger's direct message).
+  const grid = t.gridName ?? gridName;
   const place = {
     building: t.building ?? intake.building,
     unit: t.unit ?? intake.unit,
     room: t.room ?? intake.room,
   };
   const urgency: Urgency = t.urgency === 'urgent' || intake.urgency === 'urgent' ? 'urgent' : 'normal';
-  const changed = place.building !== t.building || place.unit !== t.unit || place.room !== t.room || urgency !== t.urgency;
+  const changed = grid !== t.gridName || place.building !== t.building || place.unit !== t.unit || place.room !== t.room || urgency !== t.urgency;
   if (!changed) return;
   const now = ctx.clock.now();
-  let updated = await completeTicketPlace(ctx.db, id, { ...place, urgency, updatedAt: now });
+  let updated = await completeTicketPlace(ctx.db, id, { ...(grid && grid !== t.gridName ? { gridName: grid } : {}), ...place, urgency, updatedAt: now });
   if (t.status === 'accepted') {
     await recordTicketEvent(ctx, updated, { kind: 'note', note: 'place completed' });
     for (const alias of jsonList(t.assignees)) await tellAbout(ctx, alias, `工单 #${id} 补充地点：${fullPlace(updated)}`, updated);

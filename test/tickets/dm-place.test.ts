@@ -45,12 +45,46 @@ at 2026-03-04 23:55
     expect(toHer.join('\n')).toMatch(/哪个小区/);
   });
 
-  it('a normal report whose building is in several grids is asked about, not guessed', async () => {
+  it('a normal report whose building is in several grids is not guessed: the community has it at once, and her answer sends it down', async () => {
     const { events } = await runScript(`
 at 2026-03-04 10:00
 [dm] 王奶奶(wangnainai): 1栋的楼道灯坏了好几天了
+at 2026-03-04 10:02
+[dm] 王奶奶(wangnainai): 丽水鑫城
 `);
-    expect(ofKind(events, 'ticket')).toEqual([]);
-    expect(ofKind(events, 'say').find((s) => s.to === 'wangnainai')?.text).toContain('登记');
+    const tickets = ofKind(events, 'ticket');
+    expect(tickets[0]).toMatchObject({ status: 'assigned', tier: 'committee' });
+    const asked = ofKind(events, 'say').filter((s) => s.to === 'wangnainai').map((s) => s.text);
+    expect(asked[0]).toContain('已登记工单 #1');
+    expect(asked[1]).toMatch(/哪个小区.*例如「/);
+    const last = tickets[tickets.length - 1]!;
+    expect(last).toMatchObject({ id: tickets[0]!.id, grid: '丽水鑫城', building: '1' });
+    expect(last.tier).not.toBe('committee');
+    expect(asked[asked.length - 1]).toContain(`工单 #${last.id} 改由`);
+    expect(ofKind(events, 'say').filter((s) => s.room)).toEqual([]);
+  });
+
+  it('an emergency that went to the community goes down to the building once she says where', async () => {
+    const { events } = await runScript(`
+at 2026-03-04 23:55
+[dm] 王奶奶(wangnainai): 救命 我家老头子摔倒了起不来 我扶不动
+at 2026-03-04 23:57
+[dm] 王奶奶(wangnainai): 丽水鑫城3栋1单元
+`);
+    const tickets = ofKind(events, 'ticket');
+    const last = tickets[tickets.length - 1]!;
+    expect(last).toMatchObject({ id: tickets[0]!.id, urgency: 'urgent', grid: '丽水鑫城', building: '3', unit: '1' });
+    expect(last.tier).not.toBe('committee');
+  });
+
+  it('an answer that still names no grid leaves the ticket with the community', async () => {
+    const { events } = await runScript(`
+at 2026-03-04 10:00
+[dm] 王奶奶(wangnainai): 1栋的楼道灯坏了好几天了
+at 2026-03-04 10:02
+[dm] 王奶奶(wangnainai): 就是我们小区
+`);
+    const tickets = ofKind(events, 'ticket');
+    expect(tickets.every((t) => t.tier === 'committee' && t.id === tickets[0]!.id)).toBe(true);
   });
 });
