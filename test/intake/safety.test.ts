@@ -137,3 +137,62 @@ describe('r10-urgent concepts: told with signs, not names', () => {
 
   it.each([['我腿摔骨折了 在家养着 谁能帮我取个快递'], ['吃药的时候一口吞下去了 没事']])('%s → not urgent', (text) => notUrgent(text));
 });
+
+// r11: emergencies told in a long letter's middle or in words the lexicons did not have; the
+// guards that frame a danger (a risk, a past report, weeks of the same) hold back their own
+// sentence only, and a long complaint about a standing matter tells its hazards as background.
+describe('r11 concepts: emergencies whatever frames the letter around them', () => {
+  it.each<[string, string]>([
+    // someone living alone who cannot be reached; days counted in any numeral
+    ['从昨晚打我姑姑电话到现在一直关机 她一个人住 能不能有人去敲敲门', 'assistance'],
+    ['楼下王姨已经五天没见着了 信箱塞满了 屋里没人应', 'assistance'],
+    ['致居委会：隔壁单元的李老师平时天天出来遛狗，但已经连续三天没见着他了，门口的报纸没人拿，电话也没人接。请尽快联系他的家人。', 'assistance'],
+    // a child not back long after the time
+    ['我女儿九点还没从补习班回来 老师说八点就下课了', 'assistance'],
+    // whereabouts unknown, in a formal letter
+    ['尊敬的领导：我父亲今年八十二岁，患有老年痴呆，今天中午饭后独自出门散步，至今已经七个多小时仍然下落不明。他身穿深蓝色外套，拄着拐杖。我们已经报警并在周边寻找，希望物业协助查看监控，也请各位邻居帮忙留意。', 'assistance'],
+    // a gas smell told by what it is like, or as a kitchen smell that is not right
+    ['灶台那边味儿不对劲 刺刺的 我已经把阀门关了', 'utilities'],
+    // sewage coming up into a home
+    ['水从厕所地漏往上冒 已经淌进客厅了', 'facility'],
+    // a door forced with someone still inside
+    ['门锁被撬开了 屋里有人在说话 我在楼梯口不敢进', 'security'],
+    // a high fever with no medicine in the house; a cry for help with things smashed
+    ['孩子体温39度5 嘴唇发白 没有退烧药了 谁家有', 'assistance'],
+    ['对门屋里一直有人喊救命 还有摔东西的动静', 'security'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it('raises what a letter tells as happening now, after a background it held back', () => {
+    const text = '致物业：我家住在5栋，以前也反映过楼道电线老化的事。今天傍晚楼道配电箱突然冒起了火花，还有噼啪声和焦味，现在整层楼都停电了，请马上派电工过来。';
+    expect(classifyByRules(text).urgency).toBe('urgent');
+  });
+
+  it('raises with either check alone: a miss needs both to fail', () => {
+    for (const text of ['楼下王姨已经五天没见着了 信箱塞满了 屋里没人应', '门锁被撬开了 屋里有人在说话 我在楼梯口不敢进', '水从厕所地漏往上冒 已经淌进客厅了']) {
+      expect(detectUrgent(canonical(text))).not.toBeNull();
+      expect(safetyNet(canonical(text))).not.toBeNull();
+    }
+  });
+
+  it.each([
+    // a standing hazard in a long complaint (多年来, 多次反映, 至今未)
+    '尊敬的领导：我们小区三号楼前的一根电线杆多年来一直倾斜，电线垂得很低，下雨天还能看到火花。此事已多次反映，至今未得到处理。恳请相关部门尽快派人整改。',
+    // a risk, not a fire
+    '小区充电车棚的线路老化，存在很大的火灾隐患，建议物业尽快更换。',
+    // old water: stains and mould
+    '尊敬的社区领导：我家楼上的住户自去年起卫生间就一直渗水，我家天花板满是水渍，灯座附近也发霉了，多次协商无果，请社区出面调解。',
+    // alone, but nobody unreachable
+    '孩子没人接送 我一个人又住院了 能不能帮帮忙',
+    // a thing, not a person, unheard of for months; a job not found
+    '物业答应换的垃圾桶 三个月了也没动静',
+    '我至今没有找到工作 想问问社区有没有就业帮扶',
+    // a drain's smell like rotten eggs
+    '厨房的下水道返味 像臭鸡蛋一样 熏死了',
+    // a letter whose smell is explained in its own sentence is still raised; one explained is not
+    '楼道里有股烧焦的味道，原来是三楼在熏腊肉。',
+  ])('%s is not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
