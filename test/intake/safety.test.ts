@@ -196,3 +196,11 @@ describe('r11 concepts: emergencies whatever frames the letter around them', () 
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
 });
+
+describe('r11: no news of an application is no person missing', () => {
+  it('keeps a formal progress question normal', () => {
+    const r = classifyByRules('领导您好，我半个月前提交了居住证的申请材料，至今没有消息，请问目前办到哪一步了？');
+    expect(r.urgency).not.toBe('urgent');
+    expect(r.intent).toBe('query');
+  });
+});

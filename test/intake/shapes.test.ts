@@ -158,3 +158,40 @@ describe('a long complaint that asks for patrols or checks is no question about 
   ])('%s', (...row) => check(row));
 });
 
+
+// r11: the same kinds again in words the lexicons did not have (examples not in any labelled set).
+describe('r11: plain faults, dirt and smoke blown in, piled things, someone posing as a worker', () => {
+  it.each<Row>([
+    ['电梯间那块一直在滴水 地上一大滩 走路打滑', 'report', 'facility'],
+    ['早上开水龙头才流出一点点浑水', 'report', 'utilities'],
+    ['单元口的灌木疯长 路都快看不见了', 'report', 'sanitation'],
+    ['楼梯扶手一摸一手灰', 'report', 'sanitation'],
+    ['楼下饭馆的油烟天天往我们卧室里钻 熏得没法开窗', 'report', 'sanitation'],
+    ['六楼过道里堆着几个旧柜子 只剩一条缝能过人', 'report', 'security'],
+    ['有两个人上门说是自来水公司来换表的 要收两百 水司说根本没派过人', 'report', 'security'],
+    ['尊敬的领导：近日有人自称是社区工作人员，上门登记老人身份证和银行卡信息，恳请有关部门核实并提醒居民。', 'report', 'security'],
+    // neighbours named as fellow sufferers are no cause of a supply problem
+    ['致热力公司：我们楼上下好几户暖气都不热，有的邻居只能开空调，已经半个月了，恳请尽快派人检修。', 'report', 'utilities'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r11: a long letter that cites news or wishes a fix is still a report', () => {
+  it.each<Row>([
+    ['致社区领导：小区地库的出入口长期被外来车辆堵着，电视上报道过因通道被堵延误救援的事。恳请有关部门加强管理，保持通道畅通。', 'report'],
+    ['各位领导：我们楼的单元门锁坏了两个多月，外人随便进出，多次反映无人处理。请求尽快维修，恢复正常使用。', 'report'],
+    ['致社区服务中心：我想开一家小吃店，听说有创业担保贷款，但不知道向哪个部门申请，也不清楚所需材料，请给予指导。', 'report', 'service'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r11: progress questions and sign-ups in free words', () => {
+  it.each<Row>([
+    ['俺那事咋样了', 'query'],
+    ['领导您好，我半个月前提交了居住证的申请材料，至今没有消息，请问目前办到哪一步了？', 'query'],
+    ['周六清理河道那个 我们娘俩都去', 'signup'],
+    ['我懂点水电 缺人的话我过去搭把手', 'signup'],
+  ])('%s', (...row) => check(row));
+
+  it('does not read everyone going to a drill as joining it', () => {
+    expect(classifyByRules('上回那个消防演练大家都去了吗').intent).not.toBe('signup');
+  });
+});
