@@ -325,7 +325,8 @@ export function classifyByRules(text: string): Intake {
   const found = told.finding?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t) ? null : told.finding;
   // Emergencies first: what the concept slots did not find urgent goes through the
   // second, independent check; a danger is missed only when both miss it.
-  const net = found ? null : safetyNet(t);
+  const caught = found ? null : safetyNet(t);
+  const net = caught?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t) ? null : caught;
   const urgent = found ?? net;
   const report = (confidence: number): Intake =>
     make('report', confidence, place, decideCategory(t, scores, urgent, told), urgent ? 'urgent' : 'normal');

@@ -204,3 +204,31 @@ describe('r11: no news of an application is no person missing', () => {
     expect(r.intent).toBe('query');
   });
 });
+
+describe('r11 concepts: signs rather than names', () => {
+  it.each<[string, string]>([
+    ['开关那里烧黑了一块 一股焦糊的塑料味', 'security'],
+    ['楼下独居的阿公门底下一直在往外流水 敲了半天门没动静', 'assistance'],
+    ['小孙女把一个小铁球吞了下去 一直在干呕', 'assistance'],
+    ['我爸刚才说话口齿不清 右手拿不住筷子', 'assistance'],
+    ['水库边上有个男孩掉进去了 在水里扑腾', 'assistance'],
+    ['我妈早上出门买菜 天黑了还没回 也没带手机', 'assistance'],
+    ['楼上在打孩子 孩子一直在惨叫 好久了', 'security'],
+    ['厨房墙里的水管爆了 水一直往外喷 阀门关不住', 'utilities'],
+    ['地下车库倒灌 水淹到车轮了 还有人在下面开车', 'facility'],
+    ['婆婆从凳子上摔下来 头磕到地 现在迷迷糊糊的', 'assistance'],
+    ['外卖小哥的手被卷帘门夹了 血止不住', 'assistance'],
+    ['救护车说还要半个小时 我老伴一直喘 谁家有制氧机', 'assistance'],
+    ['我被关在储藏室里了 门从外面锁上了 手机快没电了', 'assistance'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    '单元门口的井盖松了 怕有小孩掉下去',
+    '水管爆了 整栋楼都停水了 啥时候来水',
+    '电工说插座烧坏了要换 下午来修',
+  ])('%s is not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
