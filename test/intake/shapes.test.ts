@@ -195,3 +195,20 @@ describe('r11: progress questions and sign-ups in free words', () => {
     expect(classifyByRules('上回那个消防演练大家都去了吗').intent).not.toBe('signup');
   });
 });
+
+describe('r11: notices by their issuer, thanks for a fix, and the category confusions of issue 14', () => {
+  it.each<Row>([
+    // an issuer's notice, a planned stop of supply; a resident writing to the issuer is not one
+    ['燃气公司：明日上午九时起对本片区管线检修，暂停供气半天，请用户提前关好阀门。', 'chat'],
+    ['致燃气公司：我们楼的燃气表三天没走字了，灶也打不着，请尽快派人来看看。', 'report', 'utilities'],
+    // thanks that name a fix now made
+    ['上回说的楼道扶手已经焊好了 谢谢物业师傅', 'chat'],
+    // the property side blamed for a theft; someone in a worker's clothes the company disowns
+    ['门岗老是没人 上周车库又丢了一辆摩托车 物业一句话都没有', 'report', 'security'],
+    ['有个穿着燃气公司工服的人上门说要换阀门 打电话问燃气公司说没这回事', 'report', 'security'],
+    // a nuisance told as growing
+    ['小区里的野猫越来越多 半夜叫得跟哭一样', 'report'],
+    // how to apply, asked with 怎么弄
+    ['想给我妈申请高龄补贴 怎么弄啊', 'report', 'service'],
+  ])('%s', (...row) => check(row));
+});
