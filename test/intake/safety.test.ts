@@ -232,3 +232,22 @@ describe('r11 concepts: signs rather than names', () => {
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
 });
+
+describe('r11-check concepts: flames in a kitchen, an allergy, a climber, faint speech, not seen by now', () => {
+  it.each<[string, string]>([
+    ['楼下火锅店的厨房喷出火来了 窗户都烧黑了', 'security'],
+    ['闺女吃了芒果 嘴唇肿起来了 呼吸有点憋', 'assistance'],
+    ['有个男的顺着空调外机往上爬 已经爬到三楼阳台了', 'security'],
+    ['我爸刚才一身冷汗 话也说不清了', 'assistance'],
+    ['我家老大放学到这会儿还没见着人 平时早到家了', 'assistance'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    '物业说好上周来修窗户 到现在人影都没见着',
+    '楼下烧烤摊天天冒烟 呛得窗户都不敢开',
+  ])('%s is not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});

@@ -212,3 +212,19 @@ describe('r11: notices by their issuer, thanks for a fix, and the category confu
     ['想给我妈申请高龄补贴 怎么弄啊', 'report', 'service'],
   ])('%s', (...row) => check(row));
 });
+
+describe('r11-check: services, progress, sign-ups, notices and offers in other words', () => {
+  it.each<Row>([
+    ['廉租房在哪里报名 需要什么材料', 'report', 'service'],
+    ['前些天说的楼道灯 还是没信儿', 'query'],
+    ['本人于上周就单元门禁故障一事进行了反映，至今未见处理，请问进展如何？', 'query'],
+    ['下周六陪老人逛公园那个 算我们娘俩', 'signup'],
+    ['抱歉 那天加班 去不成了', 'signup'],
+    ['还差两个人的话 我和我老婆晚上一起过来', 'signup'],
+    ['【水务集团】下周二起对小区二次供水水箱清洗，期间水压可能偏低。', 'chat'],
+    ['有张闲置的婴儿床 谁家用得上 送人', 'chat'],
+    ['一千多户的小区就一个快递柜 根本不够用', 'report', 'other'],
+    ['楼后那棵老槐树死了 树枝一刮风就往下掉', 'report', 'sanitation'],
+    ['有两个人挨家挨户登记身份证 说是社区派来的 社区说没安排', 'report', 'security'],
+  ])('%s', (...row) => check(row));
+});
