@@ -251,3 +251,20 @@ describe('r11-check concepts: flames in a kitchen, an allergy, a climber, faint 
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
 });
+
+describe('r11-final concepts: pinned fast, a household poison, water rising on people asleep in cars', () => {
+  it.each<[string, string]>([
+    ['快来人 我儿子的腿卡在电动门缝里了 抽不出来', 'assistance'],
+    ['宝宝把一包干燥剂咬开了 嘴边都是白粉', 'assistance'],
+    ['尊敬的物业：地下车库的积水已经到小腿，还在往上涨，有辆车里还有人没出来，请立即派人排水。', 'facility'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    '自来水一股消毒水味 烧开了还有 这能喝吗',
+    '走廊里的怪味是楼下在刷油漆的味 问过了没事',
+  ])('%s is not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});

@@ -228,3 +228,11 @@ describe('r11-check: services, progress, sign-ups, notices and offers in other w
     ['有两个人挨家挨户登记身份证 说是社区派来的 社区说没安排', 'report', 'security'],
   ])('%s', (...row) => check(row));
 });
+
+describe('r11-final: progress and sign-ups in other words', () => {
+  it.each<Row>([
+    ['上回反映的垃圾房的事 后来怎么说的', 'query'],
+    ['周末清理楼道 我们楼的几个老姐妹都来', 'signup'],
+    ['社区要人帮着搬桌椅的话 我能搭把手', 'signup'],
+  ])('%s', (...row) => check(row));
+});
