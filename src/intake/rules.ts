@@ -94,20 +94,20 @@ function topOf(scores: Record<Category, number>): { cat: Category | null; score:
 }
 
 // Signing up in the first person, or by a message that starts with the sign-up word.
-const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺|我们|都|也|我和.{1,4})(要)?报名(?!的)|我(也)?(能|可以)参加|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，。！!？?]{0,3}我|我[^，。！!？?\s]{0,4}(有空|有时间)/;
+const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺)(跟|和)[^，。！!？?\s]{1,4}[^，。！!？?]{0,4}(过来|过去|一起去|一起来)|(我|俺|我们|都|也|我和.{1,4})(要)?报名(?!的)|我(也)?(能|可以)参加|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，。！!？?]{0,3}我|我[^，。！!？?\s]{0,4}(有空|有时间)/;
 // Joining in free words (带上我, 我会修电脑 能帮上忙吗, 让她也去锻炼锻炼, 有车 可以帮忙拉东西):
 // no sign-up word, but plainly offering oneself for an activity.
 const FREE_SIGNUP =
-  /带上我|带我一个|捎上我|算上我们|我会[^，。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$/;
+  /带上我|带我一个|捎上我|算上我们|我会[^，。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，。！!？?\s]{0,3}都(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
 // A neighbour or a neighbour's flat named as the cause.
-const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|有户人家|有一户|有户(?!口)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|邻居|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
+const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|有户人家|有一户|有户(?!口)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都)|相邻的?[^，。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
 const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊/;
 const NUISANCE = /隐私|堵|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
-const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线/;
+const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线|私拉|拉线充电|(扯|拉|接)[^，。！!？?\s]{0,4}电线|(楼道|楼梯|电梯)[^，。！!？?]{0,12}充电/;
 // A device whose battery ran out (密码锁没电了) is no supply cut.
 const SUPPLY_CUT = /停水|停电|没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
@@ -127,21 +127,23 @@ const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么
 // a service request, whatever the thing is about.
 const SERVICE_ASK = new RegExp(
   [
-    '(?:办理|办|申请|开户|补办|迁出|迁入|迁到|落户|开具|开|领取|领|换证|换|代办|报销|认证|复审|预约|打)[^，。！!？?]{0,12}(?:去哪|到哪|在哪|哪里|哪儿|哪个(?:部门|窗口|单位)|找谁|什么材料|哪些材料|什么证件|什么手续|啥手续|什么条件|啥条件|流程|吗|能不能代办|代办吗)',
-    '(?:去哪|到哪|在哪|哪里|哪儿|怎么|如何|咋)[^，。！!？?]{0,4}(?:办理|办|申请|开户|补办|领取|领|开具|开证明|上户口|迁)',
+    '(?:办理|办|申请|开户|补办|迁出|迁入|迁到|落户|开具|开|领取|领|换证|换|代办|报销|认证|复审|预约|打)[^，。！!？?]{0,12}(?:去哪|到哪|在哪|哪里|哪儿|哪个(?:部门|窗口|单位)|找谁|什么材料|哪些材料|什么证件|什么手续|啥手续|什么条件|啥条件|流程|吗|能不能代办|代办吗|怎么弄|咋弄|怎么搞|咋办|怎么操作)',
+    '(?:去哪|到哪|在哪|哪里|哪儿|怎么|如何|咋)[^，。！!？?]{0,4}(?:办理|办|申请|报名|开户|补办|领取|领|开具|开证明|上户口|迁)',
     '(?:要|需要|得|准备)(?:带)?(?:什么|哪些|啥)(?:材料|证件|手续)',
     '(?:什么|哪些|啥)(?:条件|政策|流程)',
     '(?:符不符合|是否符合)[^，。！!？?]{0,4}条件',
+    '(?:哪个|什么|哪些)(?:部门|窗口|单位)[^，。！!？?]{0,6}(?:申请|办理|提出|咨询)',
+    '(?:申请|办理)(?:条件|流程|手续|材料)|所需材料',
   ].join('|'),
 );
-const SERVICE_THING = /社保|医保|户口|户籍|落户|居住证|证明|低保|补贴|津贴|补助|救助|贷款|失业|就业|养老|优待证|老年证|疫苗|接种|出生|残疾证|开户|燃气卡|公交卡|公积金|助学|证件|身份证|营业执照|无犯罪|准生|入学|上学|幼儿园|居家养老|退役/;
+const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|医保|户口|户籍|落户|居住证|证明|低保|补贴|津贴|补助|救助|贷款|失业|就业|养老|优待证|老年证|疫苗|接种|出生|残疾证|开户|燃气卡|公交卡|公积金|助学|证件|身份证|营业执照|无犯罪|准生|入学|上学|幼儿园|居家养老|退役/;
 // Someone asks the neighbours for medicine or an aid for a person in need: a request for
 // help. Offering the same thing (多买了几盒 需要的来拿) is not.
 const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
-const OFFER = /需要的(来|找|联系|说|话)|需要的话|可以借|借给|免费送|送给需要|多买了|多的|闲着|用不上|用不着/;
+const OFFER = /需要的(来|找|联系|说|话)|需要的话|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，。！!？?\s]{0,4}用得(上|着)/;
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
-const IMPERSONATION = /冒充|假冒|自称是?|假扮|穿的也不是|冒名/;
-const CRIME_OR_STRANGER = /公司|工作人员|师傅|局|所|检查|收[^，。！!？?\s]{0,2}费|上门|敲门|进门|推销/;
+const IMPERSONATION = /冒充|假冒|自称是?|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着|戴着|拿着)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|不是(他们|我们|公司|物业)(的人|派的)/;
+const CRIME_OR_STRANGER = /公司|工作人员|师傅|局|所|检查|收[^，。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
 const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下/;
 const OUTRIGHT_ASK = /请|希望|能不能|可不可以|能否|麻烦|建议|帮忙|赶紧|尽快|管管|管一管|处理一下|恳请|督促|要求/;
@@ -151,7 +153,7 @@ const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，
 const FORMAL_REQUEST =
   /恳请|敬请|请求|特此反映|望[^，。！!？?]{0,4}(重视|解决|处理|督促)|督促|(请|希望|建议|要求)[^，。！!？?]{0,8}(有关|相关|主管)?(部门|领导|街道|社区|居委会|派出所|公安|城管|物业|业委会|政府|单位|公司)/;
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
-const FIXED = /(已经|都|终于)[^，。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整/;
+const FIXED = /(已经|终于)[^，。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整/;
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
@@ -191,7 +193,7 @@ const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|�
 const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
 const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘/;
 const HURT_BY = /摔|绊|滑倒|崴/;
-const THEFT = /被盗|被偷|偷了|偷走|盗窃|小偷|被撬|撬了|撬开/;
+const THEFT = /被盗|被偷|偷了|偷走|盗窃|小偷|被撬|撬了|撬开|丢了?[^，。！!？?\s]{0,4}(电动车|电瓶|自行车|摩托车|快递)|(电动车|电瓶|自行车|摩托车|快递)[^，。！!？?\s]{0,6}(丢了|没了|不见了)/;
 
 /** The last sentence of a long message that asks the departments for something, if any. */
 function requestClause(t: string): string | null {
@@ -215,7 +217,7 @@ export function decideCategory(
     if (urgent.kind !== 'flood' && /水/.test(t) && INFLOW.test(t) && NEIGHBOUR.test(t) && !BUSINESS.test(t)) return 'dispute';
     if (urgent.kind === 'flood') {
       if (SUPPLY_CUT.test(t) && !NEIGHBOUR.test(t)) return 'utilities';
-      if (NEIGHBOUR.test(t) && !/管道井|总阀|公共/.test(t)) return 'dispute';
+      if (NEIGHBOUR.test(t) && !/管道井|总阀[^，。！!？?\s]{0,3}(漏|坏|爆|裂)|公共/.test(t)) return 'dispute';
       // Water backing up through a drain or coming in with rain: the shared drains.
       if (/地漏|下水|返水|倒灌|雨水|下大雨|暴雨/.test(t)) return 'facility';
       // A pipe bursting inside a home is the home's water supply; shared parts are facility.
@@ -225,6 +227,8 @@ export function decideCategory(
     }
     if (urgent.category) return urgent.category as Category;
   }
+  // Someone posing as a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
+  if (!urgent && IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t)) return 'security';
   const whole = decideCategoryOfText(t, scores, urgent, told);
   // A long, formal complaint says what it wants done in its request clause. Its
   // background often names the elderly it hurts or the property company that did not
@@ -321,7 +325,8 @@ export function classifyByRules(text: string): Intake {
   const found = told.finding?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t) ? null : told.finding;
   // Emergencies first: what the concept slots did not find urgent goes through the
   // second, independent check; a danger is missed only when both miss it.
-  const net = found ? null : safetyNet(t);
+  const caught = found ? null : safetyNet(t);
+  const net = caught?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t) ? null : caught;
   const urgent = found ?? net;
   const report = (confidence: number): Intake =>
     make('report', confidence, place, decideCategory(t, scores, urgent, told), urgent ? 'urgent' : 'normal');
@@ -364,7 +369,7 @@ function decideIntent(
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
   // ...but one that says the writer reported it before and asks how far it has got is one.
-  const ownEarlier = /我(的|报|反映|投诉)|我[^，。！!？?]{0,14}(反映|报修|投诉|留言|提)(过|了)|曾(经)?就|(进行过|做过)(反映|投诉|报修|留言)|本人[^，。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
+  const ownEarlier = /我(的|报|反映|投诉)|我[^，。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
   const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier;
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
@@ -393,7 +398,7 @@ function decideIntent(
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && FIRST_PERSON_SIGNUP.test(t)) return make('signup', 0.7, place);
   if (activityQuestion) return make('query', 0.8, place);
-  const withdrawal = /去不了|来不了|参加不了|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
+  const withdrawal = /去不了|来不了|参加不了|去不成|来不成|参加不成|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
   if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
   if (!blocked && FREE_SIGNUP.test(t) && !urgent && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
@@ -403,11 +408,12 @@ function decideIntent(
 
   // "没事了 刚才的燃气味是邻居家在做饭": the all-clear wins over the alarm words it repeats.
   // A hazard named as news from elsewhere, a drill, a dream or an all-clear asks nobody to act.
-  if (aside && ASIDE_CHAT.has(aside) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.8, place);
+  if (aside && ASIDE_CHAT.has(aside) && !ASKS_ORGANISATION.test(t) && !formalRequest) return make('chat', 0.8, place);
   // Thanks for help in a danger that is over ("那次着火 多亏了邻居们帮忙").
   if (aside === 'frame' && L.thanks.test(t) && !/能不能|可不可以|能否|请(?!大家|各位)|麻烦|怎么办|什么时候|希望/.test(t)) return make('chat', 0.75, place);
   // "…后来找到了 小区能不能多装点监控": an all-clear followed by a request still asks.
-  const done = L.done.test(t) && !L.notDone.test(t) && !(/能不能|可不可以|能否|希望|建议/.test(t) && topScore >= 2);
+  // ...and neither does a letter whose request clause wishes the fix (请求尽快修复门禁，恢复正常管理).
+  const done = L.done.test(t) && !L.notDone.test(t) && !(/能不能|可不可以|能否|希望|建议/.test(t) && topScore >= 2) && !(formalRequest && topScore >= 2 && !L.thanks.test(t));
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
   // A stranger posing as a worker is reported even when the message warns the neighbours.

@@ -1,3 +1,4 @@
+import { standingComplaint } from './standing.js';
 import type { UrgentFinding } from './urgency.js';
 
 /**
@@ -28,19 +29,30 @@ interface SafetyConcept {
 }
 
 const PERSON =
-  /丫头|小朋友|孩子|小孩|娃|儿子|女儿|闺女|孙子|孙女|宝宝|男孩|女孩|小伙|姑娘|老人|爷爷|奶奶|姥姥|姥爷|外婆|外公|老伴|老公|老婆|爱人|我爸|我妈|父亲|母亲|婆婆|公公|老头|老太|老爷子|大爷|大妈|阿姨|我哥|我姐|我弟|我妹|哥哥|姐姐|弟弟|妹妹|邻居/;
+  /丫头|小朋友|孩子|小孩|娃|儿子|女儿|闺女|孙子|孙女|宝宝|男孩|女孩|小伙|姑娘|老人|爷爷|奶奶|姥姥|姥爷|外婆|外公|老伴|老公|老婆|爱人|我爸|我妈|父亲|母亲|婆婆|公公|老头|老太|老爷子|大爷|大妈|阿姨|我哥|我姐|我弟|我妹|哥哥|姐姐|弟弟|妹妹|邻居|小子|舅舅|舅妈|叔叔|婶婶|姑姑|姑妈|姨妈|大姨|小姨|伯伯|大伯|表哥|表姐|表弟|表妹|岳父|岳母|丈人|丈母娘|亲戚|家人|家属/;
+
 
 const CONCEPTS: SafetyConcept[] = [
   {
     kind: 'life',
     category: 'assistance',
     alone:
-      /喝了?农药|吃了[^，。！!？?\s]{0,4}(一整?瓶|整瓶|半瓶|一把)|沉下去|沉到水|溺水|落水|掉(进|到)?[^，。！!？?\s]{0,3}(河|湖|池|塘|井)里?|抽搐|抽了一下|抽风|惊厥|口吐白沫|说胡话|烧糊涂|昏迷|叫不醒|喊不醒|没(有)?呼吸|(?<!得|得人|得我)(喘不(上|过)气|上不来气)|(胸口|心口)[^，。！!？?\s]{0,3}(疼|痛)|救护车[^，。！!？?\s]{0,4}(没到|没来|在路上|还没)|120[^，。！!？?\s]{0,3}(没到|没来|打不通|在路上)|等救护车|往医院送|大出血|满脸是血|血流不止|在流血|割腕|跳楼|想不开|不想活|(楼顶|天台|窗台)[^，。！!？?\s]{0,6}(边上(?![^，。！!？?\s]{0,3}(护栏|栏杆|围栏|围墙|矮墙|墙))|坐着|站着)|坐在边上|烧到\s?(39|40|41|四十|三十九)|速效救心丸|救心丸|硝酸甘油|胰岛素[^，。！!？?\s]{0,2}(没了|断了|(?<!快)用完了)|哮喘[^，。！!？?\s]{0,4}(犯了|发作)/,
+      /喝了?农药|吃了[^，。！!？?\s]{0,4}(一整?瓶|整瓶|半瓶|一把)|沉下去|沉到水|溺水|落水|掉(进|到)?[^，。！!？?\s]{0,3}(河|湖|池|塘|井)里?|抽搐|抽了一下|抽风|惊厥|口吐白沫|说胡话|烧糊涂|昏迷|叫不醒|喊不醒|没(有)?呼吸|(?<!得|得人|得我)(喘不(上|过)气|上不来气)|(胸口|心口)[^，。！!？?\s]{0,3}(疼|痛)|救护车[^，。！!？?\s]{0,4}(没到|没来|在路上|还没)|120[^，。！!？?\s]{0,3}(没到|没来|打不通|在路上)|等救护车|救护车[^，。！!？?\s]{0,6}(还要|还得|要等|等了|还有|多久)|往医院送|大出血|满脸是血|血流不止|血止不住|止不住血|含糊不清|口齿不清|嘴角[^，。！!？?\s]{0,4}歪|半边(脸|身子|手|脚)[^，。！!？?\s]{0,3}(麻|没劲|不能动|动不了)|在流血|割腕|跳楼|想不开|不想活|(楼顶|天台|窗台)[^，。！!？?\s]{0,6}(边上(?![^，。！!？?\s]{0,3}(护栏|栏杆|围栏|围墙|矮墙|墙))|坐着|站着)|坐在边上|(从|自)[^，。！!？?\s]{0,6}(楼上|楼顶|阳台|窗户|窗台)[^，。！!？?\s]{0,3}(掉|摔|跳|坠)下|(躺|倒|趴)[^，。！!？?\s]{0,6}一动不动|(有人|人)[^，。！!？?]{0,12}一动不动|烧到\s?(39|40|41|四十|三十九)|速效救心丸|救心丸|硝酸甘油|胰岛素[^，。！!？?\s]{0,2}(没了|断了|(?<!快)用完了)|哮喘[^，。！!？?\s]{0,4}(犯了|发作)/,
     pairs: [
-      [/摔|跌|滑倒|倒在|倒地|(滑|绊)了?[一个]{0,2}跤|踩空|滚下/, /起不来|动不了|爬不起来|站不起来|扶不动|扶不起来|不能动|没反应|(腿|胳膊)[^，。！!？?\s]{0,3}(弯成|变形|(?<!骨)折了)|疼得(直叫|打滚)/],
+      // Someone pinned or stuck fast (被货架压住了腿 拔不出来, 卡在防盗窗里 脑袋出不来).
+      [/卡在|卡住|夹住|被夹|压住|压在|卡进/, /出不来|拔不出|抽不出|动不了|起不来|喘不/],
+      // A household poison in a mouth (洗衣凝珠咬破了).
+      [/洗衣凝珠|洗衣液|消毒(液|水)|漂白|洁厕|干燥剂|老鼠药|杀虫剂/, /咬破|咬开|(吃|喝|舔|吞)(了|下|进)|嘴里/],
+      // Water with someone gone under or swept away.
+      [/河|湖|池|塘|江|水库|水沟|水里/, /掉下去了|掉进去了|掉进[^，。！!？?\s]{0,3}了|落水|沉下|扑腾|冲走|冒不出头/],
+      // Something small swallowed by a child (吞了一颗磁力珠).
+      [/(吞|咽)(了|下|进)[^，。！!？?\s]{0,4}(一颗|一个|一枚|一粒|一块|个)(?!药)/, /宝|孩子|小孩|娃|儿子|女儿|孙/],
+      [/摔|跌|滑倒|倒在|倒地|(滑|绊)了?[一个]{0,2}跤|踩空|滚下/, /迷迷糊糊|迷糊|不清醒|神志不清|(头|后脑勺?|脑袋)[^，。！!？?\s]{0,3}(着地|磕|撞)|起不来|动不了|爬不起来|站不起来|扶不动|扶不起来|不能动|没反应|(腿|胳膊)[^，。！!？?\s]{0,3}(弯成|变形|(?<!骨)折了)|疼得(直叫|打滚)/],
       // The heart or the blood sugar: chest held with cold sweat, sweat and shaking with confusion.
       [/捂着?(胸口|心口)|胸口(闷|疼|痛)|心口(疼|痛)/, /冷汗|煞白|发白|发紫|蹲|倒|喘/],
-      [/冷汗|满头大汗|手抖|浑身抖|浑身发抖/, /迷迷糊糊|迷糊|不清醒|神志不清|说不出话|站不稳|叫不醒/],
+      [/冷汗|满头大汗|手抖|浑身抖|浑身发抖/, /迷迷糊糊|迷糊|不清醒|神志不清|说不出话|说不利索|说不清|站不稳|叫不醒/],
+      // Swelling with the breath failing: an allergy closing the throat.
+      [/(脸|嘴|嘴唇|喉咙|眼睛|舌头)[^，。！!？?\s]{0,3}肿|过敏/, /喘|呼吸|憋|嘶嘶/],
       // Something not food swallowed.
       [/咽|吞/, /电池|纽扣|磁铁|硬币|钉子|别针|珠子|干燥剂/],
       // Someone who swallowed medicine not theirs, or something not food.
@@ -56,25 +68,55 @@ const CONCEPTS: SafetyConcept[] = [
     category: 'assistance',
     lasting: true,
     alone:
-      /失联|走丢|走失|失踪|跑丢|走散|还没找到(?!工作|地方|车位|房)|没找到人|都没找到|联系不上|(到现在|现在)[^，。！!？?\s]{0,4}(还)?没(回|到家)|一直没有?回来|(一天|两天|三天|几天|好些天|好久|很久|一夜|一晚上|一宿|一个?(礼拜|星期|周)|半个月)[^，。！!？?\s]{0,4}没(回|见|消息|开门|露面|动静|人?出来过?)|(说|讲)[^，。！!？?\s]{0,6}去[^。！!？?]{0,14}(根本|压根|并)没(去|到|来)|(电话|手机)[^，。！!？?\s]{0,3}(关机|打不通)[^。！!？?]{0,10}(没回|不回)/,
-    pairs: [[PERSON, /(?<!看)不见了|没回来|没回家|没到家|找不到(?!人|工作|地方|车位)|找不着(?!人)|还没回|没了人影|人没了|人?不在学校|(电话|手表)[^，。！!？?\s]{0,3}(也)?(打不通|关机)/]],
+      /下落不明|不知去向|去向不明|杳无音信|音讯全无|没有音讯|(仍|仍然|至今|还是)(未|没有?)(找到(?!工作|地方|车位|房)|回来|回家)|失联|走丢|走失|失踪|跑丢|走散|还没找到(?!工作|地方|车位|房)|没找到人|都没找到|联系不上|(到现在|现在|到这会儿?|这会儿?)[^，。！!？?\s]{0,4}(都|还)?没(回|到家)|一直没有?回来|(([一二两三四五六七八九十几多]+|\d+|好几|好些)个?多?(天|日|宿|夜|晚上|个?(礼拜|星期|周))|半个月|好久|很久)[^，。！!？?\s]{0,4}没(回|见|消息|开门|露面|动静|人?出来过?)|(说|讲)[^，。！!？?\s]{0,6}去[^。！!？?]{0,14}(根本|压根|并)没(去|到|来)|(电话|手机)[^，。！!？?\s]{0,3}(关机|打不通)[^。！!？?]{0,10}(没回|不回)/,
+    pairs: [[PERSON, /(?<!看)不见了|没回来|没[^，。！!？?\s]{0,5}回(来|家|去)|没回家|没到家|找不到(?!人|工作|地方|车位)|找不着(?!人)|还没回|没了人影|(还|都)?没(影|人影)|(到现在|到这会儿?|这会儿?)[^，。！!？?\s]{0,4}(都|还)?没(见|影)|天黑了?[^，。！!？?\s]{0,4}还没(回|到|影)|人没了|人?不在学校|(电话|手表)[^，。！!？?\s]{0,3}(也)?(打不通|关机)/]],
     within: 24,
     unless: /猫|狗|宠物|鸟|鹦鹉|兔|店|铺|超市|食堂|驿站|门卫|办事处|营业/,
   },
   {
+    // Someone living alone who cannot be reached (一个人住 电话从前天打到现在都关机).
+    kind: 'alone',
+    category: 'assistance',
+    lasting: true,
+    pairs: [[/一个人住|一个人|独居|独自|孤寡|孤身/, /(电话|手机|微信|视频)[^，。！!？?]{0,10}(关机|打不通|没人接|不接|不回)|联系不上|无人接听|没人应|无人应答|敲门[^，。！!？?\s]{0,4}(没|不|无)/]],
+    within: 30,
+    unless: /物业|客服|热线|值班|保安|门卫|维修|师傅|办事|窗口|工作人员|快递|外卖|店/,
+  },
+  {
+    // Water or smoke coming from under the door of a flat where nobody answers.
+    kind: 'silent',
+    category: 'assistance',
+    lasting: true,
+    pairs: [[/(门缝|门底|门下)[^，。！!？?\s]{0,6}(水|烟)/, /没人(开|应|接)|敲门[^，。！!？?\s]{0,4}(没|不|无)|不应|没动静/]],
+    within: 20,
+  },
+  {
     kind: 'trapped',
     category: 'facility',
-    alone: /困在电梯|电梯里[^，。！!？?\s]{0,6}(困|关着|出不来)|轿厢[^，。！!？?\s]{0,3}(不在|没在|没到|没停)|电梯井[^，。！!？?\s]{0,4}(开着|敞着|露着)/,
+    alone: /困在电梯|电梯里[^，。！!？?\s]{0,6}(困|关着|出不来)|轿厢[^，。！!？?\s]{0,3}(不在|没在|没到|没停)|电梯井[^，。！!？?\s]{0,4}(开着|敞着|露着)|电梯门[^，。！!？?]{0,4}开着[^。！!？?]{0,10}(空的|没有轿厢|是空|黑洞洞)/,
     pairs: [
-      [/电梯/, /(卡|停|坏|困|关)[^，。！!？?\s]{0,6}(半截|中间)|(有人|小孩|孩子|老人|一个人|我)[^，。！!？?\s]{0,4}在里面|里面有(个)?(人|老人|小孩|孩子)|出不来|喘不/],
+      [/电梯/, /(卡|停|坏|困|关)[^，。！!？?\s]{0,6}(半截|中间)|(有人|小孩|孩子|老人|一个人|我)[^，。！!？?\s]{0,4}在里面|里面有(个)?(人|老人|小孩|孩子)|里面(困|关)着|出不来|喘不/],
       // Stuck between two floors, whatever the lift is called (梯子 by voice input).
       [/(卡|停|困|悬)在?[^，。！!？?\s]{0,8}(楼|层)[^，。！!？?\s]{0,2}(中间|之间|当中)/, /在里面|里面有|有人|出不来|按铃|呼叫|喊/],
     ],
     within: 24,
   },
   {
+    // A wire hanging, broken or sparking where people pass.
+    kind: 'wire',
+    category: 'facility',
+    alone: /电火花|冒火花|打火花|漏电|触电|被电(了|到)|电了一下/,
+    pairs: [[/电线|电缆|线头|高压线|电线杆|配电箱|(?<!弱)电箱|电表箱/, /垂|掉(下来|在地)|耷拉|断了|裸露|露(着|出)|火花|火星|噼啪|滋滋|啪啪|冒烟/],
+      // Electrics burning (电线烧了 插座黑了一块).
+      [/电线|插座|插头|插排|插线板|开关|电表|配电/, /烧(了|焦|黑|化|糊)|黑了一块|发烫|烫手|化了|冒味|焦/]],
+    within: 12,
+  },
+  {
     kind: 'locked',
     category: 'assistance',
+    // Shut in somewhere and unable to get out (被关在储藏间里 门从外面反锁了).
+    pairs: [[/(锁|关|困)在|反锁|锁上了/, /出不去|出不来|打不开|开不了|手机[^，。！!？?\s]{0,3}(快)?没电|没人听见|喊[^，。！!？?\s]{0,3}没人/]],
+    within: 24,
     alone: /(锁|关)在(阳台|门外|屋里|家里|卫生间|厕所)[^。！!？?]{0,20}(孩子|小孩|老人|一个人|没电|出不去|开不了)|(孩子|小孩|老人)[^，。！!？?\s]{0,4}(一个人)?(锁|关)在(屋里|家里|屋|家)/,
   },
   {
@@ -86,15 +128,18 @@ const CONCEPTS: SafetyConcept[] = [
     kind: 'gas',
     category: 'utilities',
     lasting: true,
-    alone: /(煤气|燃气|天然气|液化气)味|臭鸡蛋味|漏气/,
+    alone: /(煤气|燃气|天然气|液化气)味|臭鸡蛋|漏气/,
     pairs: [
       [/煤气|燃气|天然气|液化气|气管|灶|阀门|气罐/, /咝咝|嘶嘶|呲呲|嗤嗤|往外喷|喷气|冒气|关不上|关不住|有股味|有味|一股味/],
       // A hiss with gas coming out or a choking smell, whatever the pipe is called.
       [/咝咝|嘶嘶|呲呲|嗤嗤/, /冒气|漏气|往外冒|喷气|呛|味/],
       // Gas heard or smelt escaping from a closed cooker.
       [/灶|阀门|开关|气表|气管/, /气在跑|跑气|冲味|漏气/],
+      // A smell in the kitchen that is not right (厨房那股味儿不对): the gas until known otherwise.
+      [/厨房|灶台?|气表|燃气表|热水器/, /味儿?[^，。！!？?\s]{0,2}(不对|不对劲|怪|很冲|好冲|太冲)|怪味|异味/],
     ],
     within: 16,
+    unless: /垃圾|下水道|化粪|厕所|粪|臭水沟|排污|死老鼠|剩菜|馊/,
   },
   {
     // Someone heard crying for help: a life at stake until known otherwise.
@@ -115,19 +160,23 @@ const CONCEPTS: SafetyConcept[] = [
     category: null,
     pairs: [
       [/水|污水|脏水|粪水/, /插座|插线板|插排|电闸|电箱|配电|电线|电视|电器|电表|灯里|灯座|灯一闪|冒了?一下火花/],
-      [/进水|淹|灌|漫|没过|返水|倒灌|哗哗/, /家|屋|客厅|卧室|厨房|地下室|床/],
+      [/进水|淹|灌|漫|没过|返水|倒灌|哗哗|往上(翻|冒|涌|返)|往外(翻|涌)|(流|淌|冲)(到|进)了?(?![^，。！!？?\s]{0,4}(墙|顶|天花板|角|柜))/, /家|屋|客厅|卧室|厨房|地下室|床/],
       // Deep water with someone still in it (水到膝盖了 有人还在里面).
+      [/水管|管子|管道|阀门|总阀|龙头/, /爆|往外喷|喷水|关不(掉|住|上)|止不住/],
+      [/倒灌|淹到|淹了|漫进|灌进|积水[^，。！!？?\s]{0,8}(到|上涨|涨)/, /还有人|车里[^，。！!？?\s]{0,6}有人|人还在|有人(还)?在(下面|里面|里头|车里)|里面还有|下面还有/],
       [/没过|到膝盖|到腰|齐腰|齐膝|到大腿|到胸|水[^，。！!？?\s]{0,4}(到|淹到|漫到)[^，。！!？?\s]{0,3}(车门|车窗|车顶|一半)/, /有人|有个人|人还在|还在里面|在车里|困|出不来|老人|孩子|小孩/],
     ],
     within: 24,
+    // Stains and mould are what old water leaves: a standing leak, not water coming in now.
+    unless: /水渍|水印|水痕|发霉|霉斑|长霉/,
   },
   {
     kind: 'intrusion',
     category: 'security',
     alone: /正在撬|在撬|还在撬|(试|拧|转|捅)[^，。！!？?\s]{0,3}(我家|门)?[^，。！!？?\s]{0,2}(门锁|锁|门把)|有人[^，。！!？?\s]{0,6}(翻|爬|闯|钻)进|进贼|进了贼|进小偷/,
     pairs: [
-      [/撬|翻进|闯进|门锁[^，。！!？?\s]{0,3}坏|门开着|锁坏|被撬|门被|剪开|剪断|割开|锯开/, /人走没走|人还在不在|还没走|还在|里面有人|有人在里|有动静|在翻|翻东西|没出来|不敢进|不敢上去|人在里面|从里面反锁|陌生人|手电|有光|亮着|躲着|躲在|脚步声|不敢回/],
-      [/陌生人|男的|女的|小偷|贼|有个人/, /在翻|翻东西|翻抽屉|还没出来|没出来/],
+      [/撬|翻进|闯进|门锁[^，。！!？?\s]{0,3}坏|门开着|门虚掩|锁坏|被撬|门被|剪开|剪断|割开|锯开/, /人走没走|人还在不在|还没走|还在|里面有人|有人在里|有动静|在翻|翻东西|没出来|不敢进|不敢上去|人在里面|从里面反锁|陌生人|手电|有光|亮着|躲着|躲在|脚步声|不敢回|有人在[^，。！!？?\s]{0,4}(翻|走动|说话)|翻[^，。！!？?\s]{0,2}(柜|箱|抽屉)/],
+      [/陌生人|男的|女的|小偷|贼|有个人|有人/, /在翻|翻东西|翻抽屉|还没出来|没出来|顺着[^，。！!？?\s]{0,6}(往上)?爬|往上爬|爬到[^，。！!？?\s]{0,3}(楼|层|阳台|窗)/],
     ],
     within: 30,
   },
@@ -138,6 +187,7 @@ const CONCEPTS: SafetyConcept[] = [
     pairs: [
       [/打架|打人|殴打|家暴|打起来|被打/, /血|倒地|晕|受伤|头破/],
       [/救命|呼救/, /砸|打|摔东西|尖叫|哭喊|吵/],
+      [/打人|殴打|家暴|打孩子|打老婆|被打|打得/, /哭喊|惨叫|尖叫|求饶|一直哭|哭着喊/],
     ],
     within: 24,
   },
@@ -145,9 +195,14 @@ const CONCEPTS: SafetyConcept[] = [
 
 // The danger is over, elsewhere, only told or only imagined: nothing to raise.
 const OVER =
-  /没人在里面|里面没人|没有人在里面|没人被困|没着火|没有着火|没起火|是假的|别传|抓到了|扶回家|扶起来|送回家|(妈妈|爸爸|家长|家里人|大人)[^，。！!？?\s]{0,2}(来了|接走)|找到了|找着了|已经找到|回来了|到家了|没事了|人没事|虚惊|扑灭|灭了|抓住了|被抓|放出来了|已经出来|救出来|已经送医|送到医院了|出院|平安|别紧张|不用紧张|别担心|不用担心|不是着火|是在烧纸|在炸|(?<!平时|平常)(做饭|炒菜)(?![^，。！!？?\s]{0,4}不一样)|烧烤|火锅|鞭炮|烟花|蚊香|抽烟|烧香|烧纸/;
-const ELSEWHERE = /新闻|报道|视频|抖音|快手|朋友圈|网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|通知|提醒|提示|温馨|科普|注意事项|转发|【/;
-const IMAGINED = /哪天[^，。！!？?\s]{0,6}(摔|砸|电|淹|烧|压|出)|才有人管|真(要|的)?(着|失|起)火|(着|失|起)火了?(就|都)|就麻烦|就完了|都跑不|进不来|万一|如果|要是|假如|一旦|迟早|早晚|就能|就会|会出事|要出事|出人命|容易|以防|预防|防止|千万|别让|不要让|防(溺水|走失|火|盗|骗)/;
+  /问(过|了)[^，。！!？?\s]{0,4}没事|是[^，。！!？?\s]{0,8}(刷漆|油漆|装修)的?味|没人在里面|里面没人|没有人在里面|没人被困|没着火|没有着火|没起火|是假的|别传|抓到了|扶回家|扶起来|送回家|(妈妈|爸爸|家长|家里人|大人)[^，。！!？?\s]{0,2}(来了|接走)|找到了|找着了|已经找到|回来了|到家了|没事了|人没事|虚惊|扑灭|灭了|抓住了|被抓|放出来了|已经出来|救出来|已经送医|送到医院了|出院|平安|别紧张|不用紧张|别担心|不用担心|不是着火|是在烧纸|在炸/;
+// What explains a smell or smoke (在做饭, 放鞭炮) explains it in its own sentence, but not flames.
+const FLAMES = /(窜|蹿|喷|冒)出?[^，。！!？?\s]{0,2}火(?!车|锅|腿|柴|花|星|苗是)|全是火|火光冲天|火舌|大火|火势|着火了|烧起来了|起火了|失火了/;
+const EXPLAINED = /(?<!平时|平常)(做饭|炒菜)(?![^，。！!？?\s]{0,4}不一样)|烧烤|火锅|鞭炮|烟花|蚊香|抽烟|烧香|烧纸|腊肉|熏肉|烤肉|原来是[^，。！!？?]{0,10}(在|做|烧|炒|熏|烤|煮)/;
+const ELSEWHERE = /新闻|报道|视频|抖音|快手|朋友圈|网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|温馨|科普|注意事项|转发|【/;
+// A notice or a reminder holds back its own sentence: a long letter may say it got no notice.
+const NOTICE = /通知|提醒|提示/;
+const IMAGINED = /哪天[^，。！!？?\s]{0,6}(摔|砸|电|淹|烧|压|出)|才有人管|真(要|的)?(着|失|起)火|(着|失|起)火了?(就|都)|就麻烦|就完了|都跑不|进不来|万一|如果|要是|假如|一旦|迟早|早晚|就能|就会|会出事|要出事|出人命|容易|以防|预防|防止|千万|别让|不要让|防(溺水|走失|火|盗|骗)|隐患|风险|怕[^，。！!？?\s]{0,3}(有人|谁|孩子|小孩|老人)[^，。！!？?\s]{0,4}(掉|摔|踩|砸|碰|电)|谁[^，。！!？?\s]{0,4}(掉|摔|踩)[^，。！!？?]{0,6}怎么办/;
 // Advice to neighbours (注意用火): a warning, unless a person is missing (请大家注意看看).
 const ADVICE = /注意|小心|当心/;
 // Told as the writer's own past (以前也走丢过一次, 那次着火): a memory, not now.
@@ -157,7 +212,7 @@ const CONTINUING = /到现在|现在还|还没|至今还|至今没|一直没有?
 // An offer of help or a loan to neighbours (多买了几盒 需要的来拿) asks nobody to act.
 const OFFER = /需要的(来|找|联系|说)|需要的话|可以借|可以送|免费送|送给需要|多买了|闲着/;
 // Weeks of the same: a standing nuisance, told angrily or not.
-const LASTING = /天天|每天|老是|总是|经常|三天两头|好几个?(礼拜|星期|月)|[一两几]个?(礼拜|星期|月)了|半年|一年|多少次|又来了/;
+const LASTING = /天天|每天|每到|每逢|一到|每次|每回|早就|老是|总是|经常|三天两头|好几个?(礼拜|星期|月)|[一两几]个?(礼拜|星期|月)了|半年|一年|多少次|又来了/;
 
 const globalCache = new Map<RegExp, RegExp>();
 function globalOf(re: RegExp): RegExp {
@@ -185,8 +240,35 @@ function near(t: string, a: RegExp, b: RegExp, within: number): boolean {
 
 /** The second check's own guards: over, elsewhere, an offer, or only imagined. */
 export function safetyHeldBack(t: string): boolean {
-  return OVER.test(t) || ELSEWHERE.test(t) || OFFER.test(t) || IMAGINED.test(t);
+  return OVER.test(t) || EXPLAINED.test(t) || ELSEWHERE.test(t) || OFFER.test(t) || IMAGINED.test(t);
 }
+
+// Sentences: the guards that frame a danger (imagined, past, advice, weeks of the same, a
+// notice) hold back the sentence they are in, so that a long letter's background does not
+// silence the emergency it goes on to tell. A chat message is mostly one sentence.
+const SENTENCE = /[。！!？?；;\n]+/;
+
+interface Frame {
+  text: string;
+  held: boolean;
+  advice: boolean;
+  lasting: boolean;
+}
+
+function framesOf(t: string): Frame[] {
+  return t
+    .split(SENTENCE)
+    .filter((x) => x.trim())
+    .map((text) => ({
+      text,
+      held: IMAGINED.test(text) || NOTICE.test(text) || (EXPLAINED.test(text) && !FLAMES.test(text)) || (PAST.test(text) && !CONTINUING.test(text)),
+      advice: ADVICE.test(text),
+      lasting: LASTING.test(text),
+    }));
+}
+
+// The hazards of things, which a standing complaint tells as background.
+const THING_HAZARDS = new Set(['wire', 'trapped', 'locked', 'fire', 'flood', 'intrusion', 'violence']);
 
 /**
  * A danger to life, home or person that may be happening now, found by the second,
@@ -194,16 +276,24 @@ export function safetyHeldBack(t: string): boolean {
  */
 export function safetyNet(t: string): UrgentFinding | null {
   if (OVER.test(t) || ELSEWHERE.test(t) || OFFER.test(t)) return null;
-  const imagined = IMAGINED.test(t);
-  const advice = ADVICE.test(t);
-  const past = PAST.test(t) && !CONTINUING.test(t);
-  const lasting = LASTING.test(t);
+  const frames = framesOf(t);
+  const standing = standingComplaint(t);
+  const texts = new Map<string, string>();
   for (const c of CONCEPTS) {
-    if (imagined || past) continue;
-    if (advice && c.kind !== 'missing') continue;
-    if (lasting && !c.lasting) continue;
-    if (c.unless?.test(t)) continue;
-    const hit = c.alone?.test(t) || (c.pairs ?? []).some(([a, b]) => near(t, a, b, c.within ?? 24));
+    if (standing && THING_HAZARDS.has(c.kind)) continue;
+    const missing = c.kind === 'missing';
+    const key = `${missing}:${Boolean(c.lasting)}`;
+    let live = texts.get(key);
+    if (live === undefined) {
+      live = frames
+        .filter((f) => !f.held && !(f.advice && !missing) && !(f.lasting && !c.lasting))
+        .map((f) => f.text)
+        .join(' ');
+      texts.set(key, live);
+    }
+    if (!live) continue;
+    if (c.unless?.test(live)) continue;
+    const hit = c.alone?.test(live) || (c.pairs ?? []).some(([a, b]) => near(live, a, b, c.within ?? 24));
     // A flood keeps its kind: where the water comes from decides its category as for the first check.
     if (hit) return { kind: c.kind === 'flood' ? 'flood' : `net-${c.kind}`, category: c.category };
   }

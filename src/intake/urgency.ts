@@ -1,4 +1,5 @@
 import { urgencyLexicon as U, type Concept } from './lexicon.js';
+import { standingComplaint } from './standing.js';
 
 /**
  * Urgency by concept slots (data in lexicon/urgency.yaml).
@@ -86,10 +87,14 @@ function fires(concept: Concept, text: string, cache: Map<string, number[]>): bo
   return false;
 }
 
-function firstConcept(clauses: Clause[], ignoreFrames: boolean): UrgentFinding | null {
+// The hazards of things, which a long complaint about a standing matter tells as background.
+const THING_HAZARDS = new Set(['livewire', 'fire', 'trapped', 'intrusion', 'flood', 'violence']);
+
+function firstConcept(clauses: Clause[], ignoreFrames: boolean, standing = false): UrgentFinding | null {
   const continues = ignoreFrames || U.guards.continuing.test(clauses.map((c) => c.text).join(' '));
   const texts = new Map<string, { text: string; cache: Map<string, number[]> }>();
   for (const concept of U.concepts) {
+    if (standing && THING_HAZARDS.has(concept.kind)) continue;
     const allowChronic = ignoreFrames || concept.chronic;
     const key = `${allowChronic}`;
     let live = texts.get(key);
@@ -125,7 +130,7 @@ export function assessUrgency(t: string): UrgencyAssessment {
   if (clauses.length === 0) return { finding: null, aside: null, asideCategory: null };
   const guard = U.messageGuards.find((g) => g.list.test(t));
   if (!guard) {
-    const finding = firstConcept(clauses, false);
+    const finding = firstConcept(clauses, false, standingComplaint(t));
     if (finding) return { finding, aside: null, asideCategory: null };
   }
   const raw = firstConcept(clauses, true);

@@ -286,6 +286,10 @@ describe.each([
   ['r10 final set (60 messages written after the r10 tuning; first run: intent 0.833, category 0.750, urgent recall 0.70, 1 false urgent)', fixture('r10-final.jsonl')],
   ['r10 check set (60 messages written after the second r10 tuning; first run: intent 0.833, category 0.750, urgent recall 0.50, 1 false urgent)', fixture('r10-check.jsonl')],
   ['r10 urgent set (40 messages, 15 emergencies told indirectly; first run: urgent recall 0.533, intent 0.825)', fixture('r10-urgent.jsonl')],
+  ['r11 chat set (65 group-chat messages, 16 emergencies told indirectly; first run: intent 0.892, report recall 0.913, category 0.761, urgent recall 0.75)', fixture('r11-chat.jsonl')],
+  ['r11 formal set (63 long formal complaints; first run: intent 0.905, category 0.782, urgent recall 0.571, 3 false urgent)', fixture('r11-formal.jsonl')],
+  ['r11 check set (41 messages written after the r11 tuning; first run: intent 0.658, report recall 0.731, category 0.615, urgent recall 0.615)', fixture('r11-check.jsonl')],
+  ['r11 final set (32 messages written after the second r11 round; first run: intent 0.75, report recall 0.857, category 0.810, urgent recall 0.636, 1 false urgent)', fixture('r11-final.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);

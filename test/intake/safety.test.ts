@@ -137,3 +137,134 @@ describe('r10-urgent concepts: told with signs, not names', () => {
 
   it.each([['我腿摔骨折了 在家养着 谁能帮我取个快递'], ['吃药的时候一口吞下去了 没事']])('%s → not urgent', (text) => notUrgent(text));
 });
+
+// r11: emergencies told in a long letter's middle or in words the lexicons did not have; the
+// guards that frame a danger (a risk, a past report, weeks of the same) hold back their own
+// sentence only, and a long complaint about a standing matter tells its hazards as background.
+describe('r11 concepts: emergencies whatever frames the letter around them', () => {
+  it.each<[string, string]>([
+    // someone living alone who cannot be reached; days counted in any numeral
+    ['从昨晚打我姑姑电话到现在一直关机 她一个人住 能不能有人去敲敲门', 'assistance'],
+    ['楼下王姨已经五天没见着了 信箱塞满了 屋里没人应', 'assistance'],
+    ['致居委会：隔壁单元的李老师平时天天出来遛狗，但已经连续三天没见着他了，门口的报纸没人拿，电话也没人接。请尽快联系他的家人。', 'assistance'],
+    // a child not back long after the time
+    ['我女儿九点还没从补习班回来 老师说八点就下课了', 'assistance'],
+    // whereabouts unknown, in a formal letter
+    ['尊敬的领导：我父亲今年八十二岁，患有老年痴呆，今天中午饭后独自出门散步，至今已经七个多小时仍然下落不明。他身穿深蓝色外套，拄着拐杖。我们已经报警并在周边寻找，希望物业协助查看监控，也请各位邻居帮忙留意。', 'assistance'],
+    // a gas smell told by what it is like, or as a kitchen smell that is not right
+    ['灶台那边味儿不对劲 刺刺的 我已经把阀门关了', 'utilities'],
+    // sewage coming up into a home
+    ['水从厕所地漏往上冒 已经淌进客厅了', 'facility'],
+    // a door forced with someone still inside
+    ['门锁被撬开了 屋里有人在说话 我在楼梯口不敢进', 'security'],
+    // a high fever with no medicine in the house; a cry for help with things smashed
+    ['孩子体温39度5 嘴唇发白 没有退烧药了 谁家有', 'assistance'],
+    ['对门屋里一直有人喊救命 还有摔东西的动静', 'security'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it('raises what a letter tells as happening now, after a background it held back', () => {
+    const text = '致物业：我家住在5栋，以前也反映过楼道电线老化的事。今天傍晚楼道配电箱突然冒起了火花，还有噼啪声和焦味，现在整层楼都停电了，请马上派电工过来。';
+    expect(classifyByRules(text).urgency).toBe('urgent');
+  });
+
+  it('raises with either check alone: a miss needs both to fail', () => {
+    for (const text of ['楼下王姨已经五天没见着了 信箱塞满了 屋里没人应', '门锁被撬开了 屋里有人在说话 我在楼梯口不敢进', '水从厕所地漏往上冒 已经淌进客厅了']) {
+      expect(detectUrgent(canonical(text))).not.toBeNull();
+      expect(safetyNet(canonical(text))).not.toBeNull();
+    }
+  });
+
+  it.each([
+    // a standing hazard in a long complaint (多年来, 多次反映, 至今未)
+    '尊敬的领导：我们小区三号楼前的一根电线杆多年来一直倾斜，电线垂得很低，下雨天还能看到火花。此事已多次反映，至今未得到处理。恳请相关部门尽快派人整改。',
+    // a risk, not a fire
+    '小区充电车棚的线路老化，存在很大的火灾隐患，建议物业尽快更换。',
+    // old water: stains and mould
+    '尊敬的社区领导：我家楼上的住户自去年起卫生间就一直渗水，我家天花板满是水渍，灯座附近也发霉了，多次协商无果，请社区出面调解。',
+    // alone, but nobody unreachable
+    '孩子没人接送 我一个人又住院了 能不能帮帮忙',
+    // a thing, not a person, unheard of for months; a job not found
+    '物业答应换的垃圾桶 三个月了也没动静',
+    '我至今没有找到工作 想问问社区有没有就业帮扶',
+    // a drain's smell like rotten eggs
+    '厨房的下水道返味 像臭鸡蛋一样 熏死了',
+    // a letter whose smell is explained in its own sentence is still raised; one explained is not
+    '楼道里有股烧焦的味道，原来是三楼在熏腊肉。',
+  ])('%s is not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
+
+describe('r11: no news of an application is no person missing', () => {
+  it('keeps a formal progress question normal', () => {
+    const r = classifyByRules('领导您好，我半个月前提交了居住证的申请材料，至今没有消息，请问目前办到哪一步了？');
+    expect(r.urgency).not.toBe('urgent');
+    expect(r.intent).toBe('query');
+  });
+});
+
+describe('r11 concepts: signs rather than names', () => {
+  it.each<[string, string]>([
+    ['开关那里烧黑了一块 一股焦糊的塑料味', 'security'],
+    ['楼下独居的阿公门底下一直在往外流水 敲了半天门没动静', 'assistance'],
+    ['小孙女把一个小铁球吞了下去 一直在干呕', 'assistance'],
+    ['我爸刚才说话口齿不清 右手拿不住筷子', 'assistance'],
+    ['水库边上有个男孩掉进去了 在水里扑腾', 'assistance'],
+    ['我妈早上出门买菜 天黑了还没回 也没带手机', 'assistance'],
+    ['楼上在打孩子 孩子一直在惨叫 好久了', 'security'],
+    ['厨房墙里的水管爆了 水一直往外喷 阀门关不住', 'utilities'],
+    ['地下车库倒灌 水淹到车轮了 还有人在下面开车', 'facility'],
+    ['婆婆从凳子上摔下来 头磕到地 现在迷迷糊糊的', 'assistance'],
+    ['外卖小哥的手被卷帘门夹了 血止不住', 'assistance'],
+    ['救护车说还要半个小时 我老伴一直喘 谁家有制氧机', 'assistance'],
+    ['我被关在储藏室里了 门从外面锁上了 手机快没电了', 'assistance'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    '单元门口的井盖松了 怕有小孩掉下去',
+    '水管爆了 整栋楼都停水了 啥时候来水',
+    '电工说插座烧坏了要换 下午来修',
+  ])('%s is not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
+
+describe('r11-check concepts: flames in a kitchen, an allergy, a climber, faint speech, not seen by now', () => {
+  it.each<[string, string]>([
+    ['楼下火锅店的厨房喷出火来了 窗户都烧黑了', 'security'],
+    ['闺女吃了芒果 嘴唇肿起来了 呼吸有点憋', 'assistance'],
+    ['有个男的顺着空调外机往上爬 已经爬到三楼阳台了', 'security'],
+    ['我爸刚才一身冷汗 话也说不清了', 'assistance'],
+    ['我家老大放学到这会儿还没见着人 平时早到家了', 'assistance'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    '物业说好上周来修窗户 到现在人影都没见着',
+    '楼下烧烤摊天天冒烟 呛得窗户都不敢开',
+  ])('%s is not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
+
+describe('r11-final concepts: pinned fast, a household poison, water rising on people asleep in cars', () => {
+  it.each<[string, string]>([
+    ['快来人 我儿子的腿卡在电动门缝里了 抽不出来', 'assistance'],
+    ['宝宝把一包干燥剂咬开了 嘴边都是白粉', 'assistance'],
+    ['尊敬的物业：地下车库的积水已经到小腿，还在往上涨，有辆车里还有人没出来，请立即派人排水。', 'facility'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    '自来水一股消毒水味 烧开了还有 这能喝吗',
+    '走廊里的怪味是楼下在刷油漆的味 问过了没事',
+  ])('%s is not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
