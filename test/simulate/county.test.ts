@@ -26,7 +26,7 @@ async function runCounty(org: string | County, text = script, config?: Partial<C
 }
 
 describe('the example county in the simulator', () => {
-  it('runs on PostgreSQL (a schema per account) with the same events as on SQLite', async () => {
+  it('runs on one PostgreSQL schema shared by both accounts with the same events as on one SQLite file', async () => {
     const postgres = process.env.GRIDBOT_TEST_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/test';
     const onSqlite = await runCounty('examples/county');
     const onPostgres = await runCounty('examples/county.yaml', script, undefined, postgres);
