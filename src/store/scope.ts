@@ -10,7 +10,19 @@
  * facts kept by key (a digest already posted, the sender's pause) are kept per community.
  * Raw SQL is not filtered: the few raw statements only take locks.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './db.js';
+
+/** Where county staff look at another community's rows (read only): see `asCommunity`. */
+const lookingAt = new AsyncLocalStorage<string>();
+
+/**
+ * Runs `read` with this process's client seeing another community's rows instead of its
+ * own: how county staff, writing to one community's account, read `王家畈#1`.
+ */
+export function asCommunity<T>(community: string, read: () => Promise<T>): Promise<T> {
+  return lookingAt.run(community, read);
+}
 
 export interface DbScope {
   /** The community this process serves. */
@@ -96,7 +108,9 @@ export function scopedDatabase(db: Db, scope: DbScope): Db {
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
-          return query(scopeArgs(model, operation, args as Args, scope) as typeof args);
+          const community = lookingAt.getStore();
+          const now = community === undefined ? scope : { ...scope, community };
+          return query(scopeArgs(model, operation, args as Args, now) as typeof args);
         },
       },
     },
