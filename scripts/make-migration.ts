@@ -20,7 +20,7 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 fs.writeFileSync(POSTGRES_SCHEMA, postgresSchemaFrom(fs.readFileSync(SQLITE_SCHEMA, 'utf8')));
 
 /** The SQL from the last migration's snapshot in `dir` to `schema`. */
-function diff(dir: string, schema: string): string {
+function diff(dir: string, schema: string, url: string): string {
   const previous = fs
     .readdirSync(dir)
     .filter((d) => fs.existsSync(path.join(dir, d, 'migration.sql')))
@@ -30,14 +30,15 @@ function diff(dir: string, schema: string): string {
   const from = snapshot && fs.existsSync(snapshot) ? ['--from-schema-datamodel', snapshot] : ['--from-empty'];
   return execFileSync('npx', ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', schema, '--script'], {
     encoding: 'utf8',
-    // The derived schema reads its URL from the environment; a diff never connects.
-    env: { ...process.env, DATABASE_URL: 'postgresql://localhost/gridbot' },
+    // The derived schema reads its URL from the environment; a diff never connects. The
+    // SQLite one gets a file URL: prisma.config.ts refuses to open a PostgreSQL URL as a file.
+    env: { ...process.env, DATABASE_URL: url },
   });
 }
 
 const changes = /CREATE|ALTER|DROP/;
-const sqlite = diff('prisma/migrations', SQLITE_SCHEMA);
-const postgres = diff(POSTGRES_MIGRATIONS, POSTGRES_SCHEMA);
+const sqlite = diff('prisma/migrations', SQLITE_SCHEMA, 'file::memory:');
+const postgres = diff(POSTGRES_MIGRATIONS, POSTGRES_SCHEMA, 'postgresql://localhost/gridbot');
 if (!changes.test(sqlite) && !changes.test(postgres)) {
   console.log('schema unchanged: no migration written');
   process.exit(0);

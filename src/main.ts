@@ -11,11 +11,10 @@ import { migrateDatabase, MigrationError, openDatabase } from './store/db.js';
 import { OrgFileError } from './org/load.js';
 import { importCounty } from './org/import.js';
 import { DeploymentError, selectDeployment } from './org/deployment.js';
-import { communitiesBesides } from './store/org-import.js';
 import { EXAMPLE_ORG, resolveOrgFile } from './org/org-file.js';
 import { WechatyChat } from './chat/wechaty.js';
 import { createWechat4uPuppet, WECHAT4U_PUPPET } from './chat/wechat4u.js';
-import { createBot } from './app/runtime.js';
+import { botDatabase, createBot } from './app/runtime.js';
 import { describeEvent } from './app/describe-event.js';
 import { assessHealth, HealthRecorder, LEVEL_WORDS } from './app/health.js';
 import { readHealth } from './store/health.js';
@@ -42,13 +41,9 @@ async function main(): Promise<void> {
   const { values: args } = parseArgs({ options: { account: { type: 'string' } }, strict: false, allowPositionals: true });
   const deployment = selectDeployment(county, typeof args.account === 'string' ? args.account : config.account);
   const org = deployment.org;
-  // Until rows are read per community, each account's bot keeps its own database.
-  const others = await communitiesBesides(db, org.community.name, deployment.county === undefined);
-  if (others.length) {
-    throw new DeploymentError(`数据库 ${config.databaseUrl} 里已有 ${others.join('、')} 的工单、通知或活动：目前每个账号要用自己的数据库（DATABASE_URL）`);
-  }
-  // This account's database holds its community (county staff among its staff).
-  const summary = await importCounty(db, { ...county, communities: [org] });
+  // A county's processes, one per account, share one database: each imports the whole
+  // county (the same rows every time) and reads and writes its own community's rows.
+  const summary = await importCounty(db, county);
   const serving = deployment.county ? `${deployment.county.name} ${org.community.name}${deployment.account ? `（账号 ${deployment.account}）` : ''}` : org.community.name;
   log.info({ file, ...summary, account: deployment.account }, `组织已载入：${serving}，${org.grids.length} 个网格 (organisation loaded)`);
 
@@ -94,7 +89,8 @@ async function main(): Promise<void> {
   await bot.resumePending();
   let consoleServer: RunningConsole | undefined;
   if (config.console.port > 0) {
-    consoleServer = await startConsole({ db, clock: systemClock, config, log, bot, chatStatus: () => chat.status(),
+    // The console shows this account's community, as its bot sees it.
+    consoleServer = await startConsole({ db: botDatabase(db, org.community.name, deployment), clock: systemClock, config, log, bot, chatStatus: () => chat.status(),
       // A county's file or folder is edited directly: the console edits one community's file.
       ...(deployment.county
         ? { orgReadOnly: '这是县级组织（多个社区）：请直接修改组织文件或文件夹，再重启。' }

@@ -119,7 +119,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     for (let k = 0; k < noticeCount; k++) {
       const at = new Date(t0 + Math.round(((k + 0.5) / noticeCount) * durationMs * 0.9));
       const mark = `【压测通知${k}】`;
-      noticeMarks.set(mark, await insertDueNotice(db, { rooms, content: `${mark}今晚停水检修，请提前储水。`, at, urgent: true, timeZone, createdAt: new Date() }));
+      noticeMarks.set(mark, await insertDueNotice(db, { community: org.community.name, rooms, content: `${mark}今晚停水检修，请提前储水。`, at, urgent: true, timeZone, createdAt: new Date() }));
     }
 
     // The stream: message i is offered at t0 + i / rate, in a room chosen at random.

@@ -5,6 +5,8 @@ import { Bot, type BotDeps } from './bot.js';
 import { labelEvents } from '../events.js';
 import { createTranscriber } from '../media/transcribe.js';
 import { forgetContactIds, releaseAllWaiting } from '../store/identity.js';
+import { scopedDatabase } from '../store/scope.js';
+import type { Db } from '../store/db.js';
 
 /** What the bot needs, with the organisation as the file says it and the classifier optional. */
 export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier'> & {
@@ -14,6 +16,14 @@ export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier'> & {
   county?: CountyView;
   account?: string;
 };
+
+/**
+ * Several accounts' processes may share one database: a bot reads and writes its
+ * community's rows and its account's messages only (src/store/scope.ts).
+ */
+export function botDatabase(db: Db, community: string, where: { county?: CountyView; account?: string }): Db {
+  return scopedDatabase(db, { community, account: where.account ?? '', shared: where.county !== undefined });
+}
 
 /**
  * Builds the bot from its parts. `npm start` and the simulator both come through here,
@@ -40,14 +50,15 @@ export function createBot(deps: RuntimeDeps): Bot {
         : undefined,
     });
   const directory = new OrgDirectory(deps.org, deps.county);
+  const db = botDatabase(deps.db, directory.communityName, deps);
   const transcriber = deps.transcriber ?? (config.asr ? createTranscriber(config.asr) : undefined);
   const events = labelEvents(deps.events, { community: deps.county !== undefined ? directory.communityName : undefined, account: deps.account });
-  const bot = new Bot({ ...deps, events, classifier, org: directory, transcriber });
+  const bot = new Bot({ ...deps, db, events, classifier, org: directory, transcriber });
   deps.chat.onReady(async () => {
     // Contact ids are only good for one login: forget them, people are matched anew.
-    await forgetContactIds(deps.db);
+    await forgetContactIds(db);
     // Who could not be reached may be found now (a remark or WeChat id resolves anew).
-    await releaseAllWaiting(deps.db);
+    await releaseAllWaiting(db);
     // Groups are matched by their name: say which of the org file's groups WeChat lacks.
     const missing = (await deps.chat.missingRooms?.(directory.allRooms().map((r) => r.topic))) ?? [];
     const rooms = directory.allRooms().length;

@@ -1,6 +1,7 @@
 /**
  * A county in the simulator: one bot per account (each serving its community, on its own
- * in-memory WeChat), played from one script on one virtual clock. A group message goes to
+ * in-memory WeChat), all on ONE database as a county's processes are (a temporary SQLite
+ * file, or one PostgreSQL schema), played from one script on one virtual clock. A group message goes to
  * the bot whose community has that group; a direct message to the account that last wrote
  * to the speaker (people answer in the chat they were written to), else the bot of their
  * community (where they hold a post, else where they last spoke in a group, else the
@@ -9,11 +10,15 @@
  * order, the same for a county file and its folder.
  */
 import type { BotEvent } from '../events.js';
+import type { Db } from '../store/db.js';
 import type { County } from '../org/types.js';
 import { deploymentsOf } from '../org/deployment.js';
 import { flattenPosts } from '../org/directory.js';
 import type { ScriptStep } from './script.js';
-import { Simulation, type SimulationOptions } from './run.js';
+import { closeSimulationDatabase, openSimulationDatabase, Simulation, type SimulationOptions } from './run.js';
+import { migrateDatabase } from '../store/db.js';
+import { importCounty } from '../org/import.js';
+import type { ScratchDir } from '../scratch.js';
 
 export class CountySimulation {
   private readonly sims: Simulation[];
@@ -29,13 +34,17 @@ export class CountySimulation {
   private readonly communities: string[];
   /** The bots a county staff member's last county-wide command went to (a 确认 follows it there). */
   private readonly fannedOut = new Map<string, number[]>();
+  /** The one database of the county's bots. */
+  private readonly shared: { db: Db; url: string; postgresUrl?: string; scratch?: ScratchDir };
+  private prepared = false;
 
   constructor(
-    county: County,
-    /** A PostgreSQL `databaseUrl` gives each account's bot a fresh schema of its own there. */
-    private readonly options: Omit<SimulationOptions, 'org' | 'county' | 'account'>,
+    private readonly county: County,
+    /** A PostgreSQL `databaseUrl` gives the county a fresh schema of its own there. */
+    private readonly options: Omit<SimulationOptions, 'org' | 'county' | 'account' | 'sharedDb'>,
   ) {
     const deployments = deploymentsOf(county);
+    this.shared = openSimulationDatabase(options.databaseUrl);
     this.countyStaff = new Set(county.staff.map((s) => s.wechat));
     this.communities = deployments.map((d) => d.org.community.name);
     this.sims = deployments.map((d, i) => {
@@ -48,6 +57,7 @@ export class CountySimulation {
         org: d.org,
         county: d.county,
         account: d.account,
+        sharedDb: this.shared,
         onEvent: (event, at) => {
           if (event.kind === 'say' && event.to) this.wroteTo.set(event.to, i);
           this.buffered.push({ event, at, order: this.buffered.length });
@@ -63,10 +73,20 @@ export class CountySimulation {
   }
 
   async stop(): Promise<void> {
-    for (const sim of this.sims) await sim.stop();
+    try {
+      for (const sim of this.sims) await sim.stop();
+      await closeSimulationDatabase(this.shared.db, this.shared.postgresUrl);
+    } finally {
+      this.shared.scratch?.remove();
+    }
   }
 
   private async play(step: ScriptStep): Promise<void> {
+    if (!this.prepared) {
+      if (this.shared.postgresUrl) await migrateDatabase(this.shared.postgresUrl);
+      await importCounty(this.shared.db, this.county);
+      this.prepared = true;
+    }
     for (const sim of this.sims) if (!sim.isStarted) await sim.start();
     if (step.kind !== 'say') this.options.onInput?.(step, new Date(this.latest()));
     switch (step.kind) {

@@ -33,6 +33,11 @@ export interface SimulationOptions {
    * on that database, dropped when it stops (never the production tables).
    */
   databaseUrl?: string;
+  /**
+   * A database shared with other bots (a county's accounts), already migrated and holding
+   * the organisation: the run neither imports into it nor removes it.
+   */
+  sharedDb?: { db: Db; url: string };
   seed?: number;
   /** Run the sweeps every virtual minute, ignoring their `nextDue` (slow; for checking it). */
   everyMinute?: boolean;
@@ -77,15 +82,15 @@ export class Simulation {
   private readonly postgresUrl?: string;
 
   constructor(private readonly options: SimulationOptions) {
-    if (!options.databaseUrl) this.scratch = scratchDir('gridbot-sim-');
-    let url = options.databaseUrl ?? `file:${path.join(this.scratch!.path, 'sim.db')}`;
-    if (isPostgresUrl(url)) {
-      url = withSchema(url, `gridbot_sim_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`);
-      this.postgresUrl = url;
+    let url: string;
+    if (options.sharedDb) {
+      url = options.sharedDb.url;
+      this.db = options.sharedDb.db;
     } else {
-      applyMigrations(url);
+      const own = openSimulationDatabase(options.databaseUrl);
+      ({ url, postgresUrl: this.postgresUrl, scratch: this.scratch } = own);
+      this.db = own.db;
     }
-    this.db = openDatabase(url);
     // Photos and voice notes of a run go to a folder of its own, removed at the end.
     this.mediaDir = scratchDir('gridbot-sim-media-');
     const defaults = loadConfig({});
@@ -114,7 +119,7 @@ export class Simulation {
 
   async start(): Promise<void> {
     if (this.postgresUrl) await migrateDatabase(this.postgresUrl);
-    await importOrg(this.db, this.options.org);
+    if (!this.options.sharedDb) await importOrg(this.db, this.options.org);
     await this.chat.start();
     this.world.login();
     await waitFor(() => this.chat.bot.isLoggedIn, 'login');
@@ -124,8 +129,7 @@ export class Simulation {
   async stop(): Promise<void> {
     try {
       await this.chat.stop();
-      await this.db.$disconnect();
-      if (this.postgresUrl) await dropSchema(this.postgresUrl);
+      if (!this.options.sharedDb) await closeSimulationDatabase(this.db, this.postgresUrl);
     } finally {
       this.mediaDir.remove();
       this.scratch?.remove();
@@ -214,6 +218,28 @@ export class Simulation {
     for (const step of steps) await this.play(step);
     await this.finish();
   }
+}
+
+/**
+ * A fresh database for one run: a temporary SQLite file (migrated now), or a schema of
+ * its own on a PostgreSQL database (migrated at start, dropped at the end).
+ */
+export function openSimulationDatabase(databaseUrl: string | undefined): { db: Db; url: string; postgresUrl?: string; scratch?: ScratchDir } {
+  const scratch = databaseUrl ? undefined : scratchDir('gridbot-sim-');
+  let url = databaseUrl ?? `file:${path.join(scratch!.path, 'sim.db')}`;
+  let postgresUrl: string | undefined;
+  if (isPostgresUrl(url)) {
+    url = withSchema(url, `gridbot_sim_${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6)}`);
+    postgresUrl = url;
+  } else {
+    applyMigrations(url);
+  }
+  return { db: openDatabase(url), url, postgresUrl, scratch };
+}
+
+export async function closeSimulationDatabase(db: Db, postgresUrl: string | undefined): Promise<void> {
+  await db.$disconnect();
+  if (postgresUrl) await dropSchema(postgresUrl);
 }
 
 async function waitFor(cond: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {

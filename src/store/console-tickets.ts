@@ -74,7 +74,7 @@ export async function ticketInScope(db: Db | Tx, scope: TicketScope, id: number)
 
 /** One ticket with its history and the reporter's name (never their phone). */
 export async function ticketWithHistory(db: Db | Tx, id: number) {
-  const ticket = await db.ticket.findUnique({
+  const ticket = await db.ticket.findFirst({
     where: { id },
     include: { events: { orderBy: { id: 'asc' } }, reporter: { select: { name: true } } },
   });

@@ -144,7 +144,7 @@ export async function openReportsOf(tx: Tx, personId: number): Promise<{ id: num
 
 /** The ticket's history lists its files: one silent row each (`photo 12`, `proof 13`, `voice 14`). */
 export async function recordMediaInHistory(tx: Tx, ticketId: number, media: Pick<MediaRow, 'id' | 'kind' | 'role'>, actor: string, at: Date): Promise<void> {
-  const t = await tx.ticket.findUnique({ where: { id: ticketId }, select: { status: true, tier: true, assignees: true } });
+  const t = await tx.ticket.findFirst({ where: { id: ticketId }, select: { status: true, tier: true, assignees: true } });
   if (!t) return;
   const what = media.role === 'proof' ? 'proof' : media.kind === 'audio' ? 'voice' : media.kind === 'video' ? 'video' : 'photo';
   await tx.ticketEvent.create({
@@ -154,7 +154,7 @@ export async function recordMediaInHistory(tx: Tx, ticketId: number, media: Pick
 
 /** How to reach a ticket's reporter: their WeChat alias, else their chat id of this login. */
 export async function reporterKeyOf(tx: Tx, ticketId: number): Promise<string | undefined> {
-  const t = await tx.ticket.findUnique({ where: { id: ticketId }, select: { reporter: { select: { alias: true, chatId: true } } } });
+  const t = await tx.ticket.findFirst({ where: { id: ticketId }, select: { reporter: { select: { alias: true, chatId: true } } } });
   if (!t) return undefined;
   if (t.reporter.alias) return t.reporter.alias;
   return t.reporter.chatId ? `id:${t.reporter.chatId}` : undefined;
@@ -162,7 +162,7 @@ export async function reporterKeyOf(tx: Tx, ticketId: number): Promise<string | 
 
 /** Who holds a ticket now, when it is still open (files after the fix are only kept). */
 export async function ticketHoldersIfOpen(tx: Tx, ticketId: number): Promise<string[]> {
-  const t = await tx.ticket.findUnique({ where: { id: ticketId }, select: { status: true, assignees: true } });
+  const t = await tx.ticket.findFirst({ where: { id: ticketId }, select: { status: true, assignees: true } });
   if (!t || !OPEN.includes(t.status)) return [];
   return jsonList(t.assignees);
 }

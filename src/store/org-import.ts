@@ -226,6 +226,10 @@ async function adoptEarlierRows(tx: Tx, names: string[], mayRename: boolean): Pr
   await tx.ticket.updateMany({ where: from, data });
   await tx.notice.updateMany({ where: from, data });
   await tx.activity.updateMany({ where: from, data });
+  // After the tickets: a ticket's history follows it (the key is community and number).
+  await tx.ticketEvent.updateMany({ where: from, data });
+  await tx.mediaFile.updateMany({ where: from, data });
+  await tx.pendingAction.updateMany({ where: from, data });
 }
 
 /** The one community last imported, or undefined on a database that has none (or a county of several). */
@@ -248,22 +252,4 @@ async function renamedCommunity(db: Db | Tx, names: string[], mayRename: boolean
   if (before.length !== 1) return undefined;
   const old = before[0].name;
   return names.includes(old) || (mayRename && names.length === 1) ? old : undefined;
-}
-
-/**
- * Communities other than this one whose tickets, notices or activities are in the
- * database (a one-community file renaming the database's one community is not another).
- */
-export async function communitiesBesides(db: Db | Tx, community: string, mayRename: boolean): Promise<string[]> {
-  const renamed = mayRename ? await renamedCommunity(db, [community], true) : undefined;
-  const where = { community: { notIn: ['', community, ...(renamed ? [renamed] : [])] } };
-  const found = new Set<string>();
-  for (const rows of [
-    await db.ticket.groupBy({ by: ['community'], where }),
-    await db.notice.groupBy({ by: ['community'], where }),
-    await db.activity.groupBy({ by: ['community'], where }),
-  ]) {
-    for (const r of rows) found.add(r.community);
-  }
-  return [...found].sort();
 }

@@ -6,9 +6,10 @@ import type { Db } from './db.js';
 import { scheduleColumns } from '../notices/notice-row.js';
 
 /** A one-off notice to `rooms`, due at `at`, stored as the notice command would store it. */
-export async function insertDueNotice(db: Db, n: { rooms: string[]; content: string; at: Date; urgent: boolean; timeZone: string; createdAt: Date }): Promise<number> {
+export async function insertDueNotice(db: Db, n: { community: string; rooms: string[]; content: string; at: Date; urgent: boolean; timeZone: string; createdAt: Date }): Promise<number> {
   const row = await db.notice.create({
     data: {
+      community: n.community,
       createdBy: 'soak',
       scope: n.rooms.join(','),
       targets: JSON.stringify(n.rooms),

@@ -37,9 +37,17 @@ export function parseTicket(row: TicketRecord): Ticket {
 
 const parseAll = (rows: TicketRecord[]) => rows.map(parseTicket);
 
+/** A ticket by its number (numbers count per community: the client is scoped to one, see scope.ts). */
 export async function ticketById(db: Tx, id: number): Promise<Ticket | null> {
-  const row = await db.ticket.findUnique({ where: { id } });
+  const row = await db.ticket.findFirst({ where: { id } });
   return row ? parseTicket(row) : null;
+}
+
+/** The row key of a ticket by its number, for a write to exactly that row. */
+async function rowOf(db: Tx, id: number): Promise<{ rowId: number }> {
+  const row = await db.ticket.findFirst({ where: { id }, select: { rowId: true } });
+  if (!row) throw new Error(`ticket #${id} not found`);
+  return row;
 }
 
 /** What a new ticket row holds; the state machine gives its status and clocks. */
@@ -66,11 +74,18 @@ export interface NewTicket {
   mergedIntoId?: number | null;
 }
 
+/**
+ * A new ticket takes the next number of its community. Callers hold the write lock (a
+ * transaction: SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock), so two processes
+ * never take the same number; the unique (community, number) key refuses it if they did.
+ */
 export async function insertTicket(db: Tx, t: NewTicket): Promise<Ticket> {
   const { holders, told, ...rest } = t;
+  const last = await db.ticket.aggregate({ where: { community: t.community }, _max: { id: true } });
   const row = await db.ticket.create({
     data: {
       ...rest,
+      id: (last._max.id ?? 0) + 1,
       assignees: JSON.stringify(holders),
       told: JSON.stringify(told ?? []),
       updatedAt: t.createdAt,
@@ -105,7 +120,7 @@ export interface TicketPatch {
 export async function applyTicketPatch(db: Tx, id: number, patch: TicketPatch): Promise<Ticket> {
   const { holders, told, ...rest } = patch;
   const row = await db.ticket.update({
-    where: { id },
+    where: await rowOf(db, id),
     data: {
       ...rest,
       ...(holders ? { assignees: JSON.stringify(holders) } : {}),
@@ -117,7 +132,7 @@ export async function applyTicketPatch(db: Tx, id: number, patch: TicketPatch): 
 
 /** Another resident (or the same one again) reported what the ticket is about. */
 export async function countAnotherReport(db: Tx, id: number, sameReporter: boolean, now: Date): Promise<Ticket> {
-  const row = await db.ticket.update({ where: { id }, data: { reportCount: { increment: sameReporter ? 0 : 1 }, updatedAt: now } });
+  const row = await db.ticket.update({ where: await rowOf(db, id), data: { reportCount: { increment: sameReporter ? 0 : 1 }, updatedAt: now } });
   return parseTicket(row);
 }
 
@@ -127,7 +142,7 @@ export async function completeTicketPlace(
   id: number,
   change: { gridName?: string; building: string | null; unit: string | null; room: string | null; urgency: Urgency; updatedAt: Date },
 ): Promise<Ticket> {
-  return parseTicket(await db.ticket.update({ where: { id }, data: change }));
+  return parseTicket(await db.ticket.update({ where: await rowOf(db, id), data: change }));
 }
 
 /**

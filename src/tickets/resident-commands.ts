@@ -11,7 +11,8 @@ import { climb, loadTicket, tellAbout } from './lifecycle.js';
 import { CATEGORY_LABELS, STATUS_LABELS, clip } from './messages.js';
 import { moveTicket } from './move.js';
 import type { TicketRow } from './record.js';
-import { parseRating, parseTicketArgs } from './ticket-args.js';
+import { parseRating, parseTicketArgs, parseTicketRef, TICKET_REF } from './ticket-args.js';
+import { ticketRef, withTicketOf } from './county-ref.js';
 import { attachmentSummary } from '../media/attach.js';
 
 /** Who holds a ticket, by name, as residents may see it. */
@@ -20,12 +21,12 @@ function holderNames(ctx: MessageContext, t: TicketRow): string {
 }
 
 /** How a ticket stands, in words a resident reads in the group (no room numbers). */
-export function describeForResident(ctx: MessageContext, t: TicketRow): string {
+export function describeForResident(ctx: MessageContext, t: TicketRow, ref = `#${t.id}`): string {
   const label = CATEGORY_LABELS[t.category];
   const status = STATUS_LABELS[t.status];
   const merged = t.mergedIntoId ? `，已并入 #${t.mergedIntoId}` : '';
   const holder = isOpenStatus(t.status) && holderNames(ctx, t) ? `，${holderNames(ctx, t)}办理` : '';
-  return `#${t.id} ${label}：${status}${holder}${merged}（${formatShort(t.createdAt, ctx.config.timeZone)} 报）`;
+  return `${ref} ${label}：${status}${holder}${merged}（${formatShort(t.createdAt, ctx.config.timeZone)} 报）`;
 }
 
 const isReporter = (ctx: MessageContext, t: TicketRow) => t.reporterId === ctx.speaker.personId;
@@ -35,13 +36,18 @@ const query: CommandSpec = {
   aliases: ['进度'],
   usage: '查询 #工单号 — 看工单进度',
   audience: 'anyone',
-  accepts: (args) => /^#?\s*\d/.test(args),
+  accepts: (args) => TICKET_REF.test(args),
   async handle(ctx, args) {
-    const t = await loadTicket(ctx, parseTicketArgs(args, '查询 #3').id);
-    // In a group only one's own: anyone reads along there. Holders look others up privately.
-    const mayRead = isReporter(ctx, t) || (ctx.speaker.isHolder && !ctx.room);
-    if (!mayRead) throw forbidden(ctx.room ? '在群里只能查询自己报的工单。' : '只能查询自己报的工单。');
-    await ctx.reply(`${describeForResident(ctx, t)}${await attachmentSummary(ctx, t.id)}`);
+    const ref = parseTicketRef(args, '查询 #3');
+    const answer = async (t: TicketRow) => {
+      // In a group only one's own: anyone reads along there. Holders look others up privately.
+      const mayRead = isReporter(ctx, t) || (ctx.speaker.isHolder && !ctx.room);
+      if (!mayRead) throw forbidden(ctx.room ? '在群里只能查询自己报的工单。' : '只能查询自己报的工单。');
+      return `${describeForResident(ctx, t, ticketRef(ctx, t))}${await attachmentSummary(ctx, t.id)}`;
+    };
+    // County staff may name another community's ticket: 金沙#12.
+    const text = ref.community !== undefined ? await withTicketOf(ctx, ref.community, ref.id, answer) : await answer(await loadTicket(ctx, ref.id));
+    await ctx.reply(text);
   },
 };
 

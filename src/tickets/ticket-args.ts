@@ -15,6 +15,19 @@ export function parseTicketArgs(args: string, example: string): { id: number; re
   return { id: Number(m[1]), rest: m[2].trim() };
 }
 
+/**
+ * `金沙#12`, `金沙社区 #12 …` → { community: '金沙', id: 12, rest } (see county-ref.ts); a
+ * plain number as parseTicketArgs reads it has no community.
+ */
+export function parseTicketRef(args: string, example: string): { community?: string; id: number; rest: string } {
+  const m = /^([^\s#\d][^\s#]{0,11}?)\s*#(.*)$/s.exec(args.trim());
+  if (!m) return parseTicketArgs(args, example);
+  return { community: m[1], ...parseTicketArgs(`#${m[2]}`, example) };
+}
+
+/** A ticket number, or a community's name and a ticket number (`金沙#12`). */
+export const TICKET_REF = /^(?:[^\s#\d][^\s#]{0,11}?\s*#|#)?\s*\d/;
+
 /** Ids are at most this many digits: anything longer is a mistake or an attack. */
 export const MAX_ID_DIGITS = 9;
 

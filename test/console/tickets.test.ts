@@ -65,9 +65,9 @@ describe('staff console in Chromium: login and tickets', () => {
     expect(status).toBe(403);
     const withoutCsrf = await page.evaluate(async () => (await fetch('/tickets/1/accept', { method: 'POST', body: new URLSearchParams({}) })).status);
     expect(withoutCsrf).toBe(403);
-    const t2 = await world.sim.db.ticket.findUniqueOrThrow({ where: { id: 2 } });
+    const t2 = await world.sim.db.ticket.findFirstOrThrow({ where: { id: 2 } });
     expect(t2.status).toBe('assigned');
-    const t1 = await world.sim.db.ticket.findUniqueOrThrow({ where: { id: 1 } });
+    const t1 = await world.sim.db.ticket.findFirstOrThrow({ where: { id: 1 } });
     expect(t1.status).toBe('assigned');
     const refused = await world.sim.db.consoleAudit.findMany({ where: { alias: 'xuchengpeng', outcome: 'refused' } });
     expect(refused.map((a) => a.target)).toContain('ticket:2');

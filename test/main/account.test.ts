@@ -4,13 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../../src/scratch.js';
 import { repoRoot } from '../support/sim.js';
+import { openDatabase } from '../../src/store/db.js';
 
 const MAIN = path.join(repoRoot, 'src/main.ts');
 const TSX = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Runs `npm start`'s program offline on the example county until it has loaded the organisation (or exits). */
-function start(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; out: string }> {
-  const dir = scratchDir('gridbot-account-').path;
+function start(args: string[], env: NodeJS.ProcessEnv = {}, dir = scratchDir('gridbot-account-').path): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const proxy = 'http://127.0.0.1:9';
     const childEnv: NodeJS.ProcessEnv = {
@@ -56,5 +56,32 @@ describe('npm start with a county of two accounts', () => {
     expect(jinsha.out).toContain('组织已载入：红安县 金沙社区（账号 bot-jinsha），2 个网格');
     const wangjiafan = await start([], { GRIDBOT_ACCOUNT: 'bot-wangjiafan' });
     expect(wangjiafan.out).toContain('组织已载入：红安县 王家畈社区（账号 bot-wangjiafan），2 个网格');
+  }, 240_000);
+});
+
+describe('npm start: two accounts of a county on one database', () => {
+  it("starts the second account on the database where the first already has tickets, and leaves them the first's", async () => {
+    const dir = scratchDir('gridbot-shared-').path;
+    const url = `file:${path.join(dir, 'county.db')}`;
+    const jinsha = await start(['--account', 'bot-jinsha'], { DATABASE_URL: url }, dir);
+    expect(jinsha.out).toContain('组织已载入：红安县 金沙社区（账号 bot-jinsha）');
+    const db = openDatabase(url);
+    try {
+      const reporter = await db.person.create({ data: { name: '张大爷', alias: 'zhangdaye' } });
+      const at = new Date('2026-03-02T01:00:00Z');
+      await db.ticket.create({ data: { id: 1, community: '金沙社区', status: 'assigned', category: 'facility', urgency: 'normal', tier: 'building', text: '灯坏了', reporterId: reporter.id, createdAt: at, updatedAt: at, assignedAt: at } });
+    } finally {
+      await db.$disconnect();
+    }
+    const wangjiafan = await start(['--account', 'bot-wangjiafan'], { DATABASE_URL: url }, dir);
+    expect(wangjiafan.code).not.toBe(2);
+    expect(wangjiafan.out).toContain('组织已载入：红安县 王家畈社区（账号 bot-wangjiafan），2 个网格');
+    const after = openDatabase(url);
+    try {
+      expect(await after.ticket.findMany({ select: { community: true, id: true } })).toEqual([{ community: '金沙社区', id: 1 }]);
+      expect((await after.community.findMany({ orderBy: { name: 'asc' } })).map((c) => c.name).sort()).toEqual(['王家畈社区', '金沙社区'].sort());
+    } finally {
+      await after.$disconnect();
+    }
   }, 240_000);
 });

@@ -112,7 +112,7 @@ at 2026-03-02 09:00
 `;
     const { events, result } = await runAndInspect(
       script,
-      async (sim) => ({ media: await sim.db.mediaFile.findMany(), ticket: await sim.db.ticket.findUnique({ where: { id: 1 } }) }),
+      async (sim) => ({ media: await sim.db.mediaFile.findMany(), ticket: await sim.db.ticket.findFirst({ where: { id: 1 } }) }),
       withAsr(),
     );
     expect(requests).toHaveLength(1);

@@ -72,11 +72,11 @@ describe('a binding survives a re-login through the remark the bot writes', () =
     // A group member with the same nickname, no id, no remark: refused, nothing changed.
     await say({ chatId: 'login2-fake', name: '江天荣' }, '办结 #1 修好了', '丽水鑫城业主群');
     expect(refusals(events).at(-1)).toMatchObject({ command: '办结' });
-    expect((await db.ticket.findUnique({ where: { id: 1 } }))?.status).toBe('accepted');
+    expect((await db.ticket.findFirst({ where: { id: 1 } }))?.status).toBe('accepted');
     // A remark of the bot's form that it never wrote is not a key either.
     await say({ chatId: 'login2-fake2', name: '江天荣', friend: true, remark: 'gb0123456789' }, '办结 #1 修好了');
     expect(refusals(events).at(-1)).toMatchObject({ command: '办结' });
-    expect((await db.ticket.findUnique({ where: { id: 1 } }))?.status).toBe('accepted');
+    expect((await db.ticket.findFirst({ where: { id: 1 } }))?.status).toBe('accepted');
   });
 
   it('a resident who is a friend keeps her points across a re-login; a namesake does not get them', async () => {

@@ -23,12 +23,12 @@ beforeAll(async () => {
     await importCounty(db, loadCounty(path.join(repoRoot, 'examples/county')));
     const reporter = await db.person.create({ data: { name: '张大爷', alias: 'zhangdaye' } });
     const at = new Date('2026-03-03T01:00:00Z');
-    const ticket = (community: string, gridName: string) =>
-      db.ticket.create({ data: { community, gridName, status: 'assigned', category: 'facility', urgency: 'normal', tier: 'building', text: '灯坏了', reporterId: reporter.id, createdAt: at, updatedAt: at, assignedAt: at } });
-    await ticket('金沙社区', '丽水鑫城');
-    await ticket('金沙社区', '桂花苑');
-    await ticket('金沙社区', '桂花苑');
-    await ticket('王家畈社区', '桂花苑');
+    const ticket = (community: string, gridName: string, id: number) =>
+      db.ticket.create({ data: { id, community, gridName, status: 'assigned', category: 'facility', urgency: 'normal', tier: 'building', text: '灯坏了', reporterId: reporter.id, createdAt: at, updatedAt: at, assignedAt: at } });
+    await ticket('金沙社区', '丽水鑫城', 1);
+    await ticket('金沙社区', '桂花苑', 2);
+    await ticket('金沙社区', '桂花苑', 3);
+    await ticket('王家畈社区', '桂花苑', 1);
   } finally {
     await db.$disconnect();
   }

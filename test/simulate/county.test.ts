@@ -26,7 +26,7 @@ async function runCounty(org: string | County, text = script, config?: Partial<C
 }
 
 describe('the example county in the simulator', () => {
-  it('runs on PostgreSQL (a schema per account) with the same events as on SQLite', async () => {
+  it('runs on one PostgreSQL schema shared by both accounts with the same events as on one SQLite file', async () => {
     const postgres = process.env.GRIDBOT_TEST_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/test';
     const onSqlite = await runCounty('examples/county');
     const onPostgres = await runCounty('examples/county.yaml', script, undefined, postgres);
@@ -104,5 +104,34 @@ describe('the example county in the simulator', () => {
     expect(new Set(posted.map((p) => p.minute))).toEqual(new Set(['2026-03-02T10:00']));
     expect(posted.filter((p) => p.account === 'bot-jinsha')).toHaveLength(2);
     expect(posted.filter((p) => p.account === 'bot-wangjiafan')).toHaveLength(2);
+  }, 120_000);
+
+  it('lets county staff look up any community\'s ticket as 王家畈#1, and nobody else', async () => {
+    const events = await runCounty(
+      'examples/county.yaml',
+      [
+        'at 2026-03-02 08:30',
+        '[丽水鑫城业主群] 张大爷(zhangdaye): @网格助手 1栋楼道灯坏了好几天了 晚上上楼看不见',
+        '[王家畈新村居民群] 刘奶奶(liunainai): @网格助手 1栋楼道灯坏了 晚上黑漆漆的',
+        'wait 20m',
+        '[dm] 陈立(chenli): 接单 #1',
+        '[dm] 闵主任(minzhuren): 查询 王家畈#1',
+        '[dm] 闵主任(minzhuren): 查询 金沙社区 #1',
+        '[dm] 闵主任(minzhuren): 查询 东湖#1',
+        '[dm] 周晓红(zhouxiaohong): 查询 金沙#1',
+      ].join('\n'),
+    );
+    const toMin = (events.filter((e) => e.kind === 'say' && e.to === 'minzhuren') as Extract<RecordedEvent, { kind: 'say' }>[]).map((e) => e.text);
+    // Both #1s, each its own community's: 王家畈's was accepted by 陈立, 金沙's waits for 江天荣.
+    const wangjiafan = toMin.find((t) => t.startsWith('王家畈#1'));
+    const jinsha = toMin.find((t) => t.startsWith('金沙#1'));
+    expect(wangjiafan).toContain('办理中');
+    expect(jinsha).toContain('江天荣');
+    expect(jinsha).not.toContain('办理中');
+    // A name that is no community of the county is said so; community staff see their own community's tickets only.
+    expect(events.filter((e) => e.kind === 'refused')).toMatchObject([
+      { who: 'minzhuren', reason: expect.stringContaining('没有「东湖」这个社区') },
+      { who: 'zhouxiaohong', reason: expect.stringContaining('只有县里的工作人员可以查看其他社区的工单') },
+    ]);
   }, 120_000);
 });

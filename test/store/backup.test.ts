@@ -18,13 +18,13 @@ async function writeTickets(file: string, count: number, onEach: (n: number) => 
   db.pragma('busy_timeout = 10000');
   const person = db.prepare(`INSERT INTO "Person" (name, alias, createdAt) VALUES ('张大爷', 'zhangdaye', 0)`).run().lastInsertRowid;
   const ticket = db.prepare(
-    `INSERT INTO "Ticket" (status, category, urgency, tier, text, reporterId, createdAt, updatedAt, assignedAt) VALUES ('assigned', 'facility', 'normal', 'building', ?, ?, ?, ?, ?)`,
+    `INSERT INTO "Ticket" (id, status, category, urgency, tier, text, reporterId, createdAt, updatedAt, assignedAt) VALUES (?, 'assigned', 'facility', 'normal', 'building', ?, ?, ?, ?, ?)`,
   );
   const event = db.prepare(`INSERT INTO "TicketEvent" (ticketId, at, kind, status, tier) VALUES (?, ?, ?, 'assigned', 'building')`);
   const one = db.transaction((n: number) => {
-    const id = ticket.run(`${n}号楼道灯坏了`.repeat(20), person, n, n, n).lastInsertRowid;
-    event.run(id, n, 'created');
-    event.run(id, n, 'assigned');
+    ticket.run(n, `${n}号楼道灯坏了`.repeat(20), person, n, n, n);
+    event.run(n, n, 'created');
+    event.run(n, n, 'assigned');
   });
   try {
     for (let n = 1; n <= count; n++) {

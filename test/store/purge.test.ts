@@ -37,7 +37,7 @@ describe('the purge of working rows', () => {
     const texts = (await db.inboundMessage.findMany({ orderBy: { id: 'asc' } })).map((m) => m.text);
     // A message never handled keeps its words, and so does everything after it until it is.
     expect(texts).toEqual(['', '', '第3条 1栋灯坏了', '第4条 1栋灯坏了', '第5条 1栋灯坏了']);
-    await db.inboundMessage.update({ where: { messageId: 'm3' }, data: { status: 'done' } });
+    await db.inboundMessage.update({ where: { account_messageId: { account: '', messageId: 'm3' } }, data: { status: 'done' } });
     await purgeWorkingRows(db, now);
     expect((await db.inboundMessage.findMany({ orderBy: { id: 'asc' } })).map((m) => m.text)).toEqual(['', '', '', '', '第5条 1栋灯坏了']);
   });

@@ -30,7 +30,7 @@ describe('the minute sweeps are safe to run twice', () => {
         [2, 'closed', ['dengweiguo']],
       ]);
       // Ticket 2 was resolved at 09:00 on the 2nd: three days to rate, then closed unrated.
-      expect((await sim.db.ticket.findUnique({ where: { id: 2 } }))?.rating).toBeNull();
+      expect((await sim.db.ticket.findFirst({ where: { id: 2 } }))?.rating).toBeNull();
       const rows = await sim.db.ticketEvent.findMany({ where: { ticketId: 1 }, orderBy: { id: 'asc' } });
       expect(rows.map((r) => r.kind)).toEqual(['created', 'escalated']);
     } finally {
@@ -50,13 +50,13 @@ describe('the minute sweeps are safe to run twice', () => {
       )) {
         await sim.play(step);
       }
-      const resolvedAt = (await sim.db.ticket.findUniqueOrThrow({ where: { id: 1 } })).resolvedAt!;
+      const resolvedAt = (await sim.db.ticket.findFirstOrThrow({ where: { id: 1 } })).resolvedAt!;
       sim.clock.set(new Date(resolvedAt.getTime() + 3 * 24 * 3600_000 - 60_000));
       await sim.bot.runSweeps();
-      expect((await sim.db.ticket.findUniqueOrThrow({ where: { id: 1 } })).status).toBe('resolved');
+      expect((await sim.db.ticket.findFirstOrThrow({ where: { id: 1 } })).status).toBe('resolved');
       sim.clock.set(new Date(resolvedAt.getTime() + 3 * 24 * 3600_000));
       await sim.bot.runSweeps();
-      const t = await sim.db.ticket.findUniqueOrThrow({ where: { id: 1 } });
+      const t = await sim.db.ticket.findFirstOrThrow({ where: { id: 1 } });
       expect([t.status, t.rating]).toEqual(['closed', null]);
       expect(events.filter((e) => e.kind === 'ticket').map((e) => e.kind === 'ticket' && e.status)).toEqual(['assigned', 'resolved', 'closed']);
     } finally {

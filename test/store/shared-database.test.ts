@@ -1,0 +1,110 @@
+/**
+ * One database for a county's processes, one per account: each numbers, reads and sends
+ * only its own community's and account's rows. On SQLite and on PostgreSQL.
+ */
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, migrateDatabase, type Db } from '../../src/store/db.js';
+import { dropSchema, withSchema } from '../../src/store/postgres.js';
+import { scopedDatabase, type DbScope } from '../../src/store/scope.js';
+import { importCounty } from '../../src/org/import.js';
+import { loadCounty } from '../../src/org/county.js';
+import { insertTicket, ticketById, type NewTicket } from '../../src/store/tickets.js';
+import { enqueue } from '../../src/chat/outbox.js';
+import { queueFront } from '../../src/store/outbox-queue.js';
+import { claimForSending } from '../../src/store/send-state.js';
+import { claimOnce } from '../../src/store/runs.js';
+import { ManualClock } from '../../src/clock.js';
+import { tempDatabaseUrl } from '../support/db.js';
+import { repoRoot } from '../support/sim.js';
+
+const POSTGRES = process.env.GRIDBOT_TEST_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const toDrop: string[] = [];
+const clients: Db[] = [];
+afterAll(async () => {
+  for (const c of clients) await c.$disconnect();
+  for (const url of toDrop) await dropSchema(url);
+});
+
+const JINSHA: DbScope = { community: '金沙社区', account: 'bot-jinsha', shared: true };
+const WANGJIAFAN: DbScope = { community: '王家畈社区', account: 'bot-wangjiafan', shared: true };
+
+/** Two processes' clients on one fresh database holding the example county. */
+async function twoProcesses(kind: 'sqlite' | 'postgres'): Promise<{ raw: Db; a: Db; b: Db }> {
+  let url: string;
+  if (kind === 'sqlite') url = tempDatabaseUrl();
+  else {
+    url = withSchema(POSTGRES, `gridbot_test_shared_${process.pid}_${toDrop.length}`);
+    toDrop.push(url);
+    await migrateDatabase(url);
+  }
+  const raw = openDatabase(url);
+  const other = openDatabase(url);
+  clients.push(raw, other);
+  await importCounty(raw, loadCounty(path.join(repoRoot, 'examples/county.yaml')));
+  return { raw, a: scopedDatabase(raw, JINSHA), b: scopedDatabase(other, WANGJIAFAN) };
+}
+
+async function newTicket(db: Db, community: string, reporterId: number, text: string) {
+  const at = new Date('2026-03-02T01:00:00Z');
+  const t: NewTicket = {
+    status: 'assigned', community, category: 'facility', urgency: 'normal', tier: 'building', step: 0, holders: ['x'],
+    gridName: null, building: '1', unit: null, room: null, text, sourceRoom: null, reporterId, inboundId: null, createdAt: at, assignedAt: at,
+  };
+  return db.$transaction((tx) => insertTicket(tx, t));
+}
+
+describe.each(['sqlite', 'postgres'] as const)('two accounts on one %s database', (kind) => {
+  it('each community numbers its own tickets from #1 and #1 means its own', async () => {
+    const { raw, a, b } = await twoProcesses(kind);
+    const who = await raw.person.create({ data: { name: '张大爷', alias: 'zhangdaye' } });
+    const opens = [
+      () => newTicket(a, JINSHA.community, who.id, '金沙 1栋灯坏了'),
+      () => newTicket(b, WANGJIAFAN.community, who.id, '王家畈 1栋灯坏了'),
+      () => newTicket(a, JINSHA.community, who.id, '金沙 2栋漏水'),
+      () => newTicket(b, WANGJIAFAN.community, who.id, '王家畈 2栋漏水'),
+    ];
+    // On PostgreSQL both processes open tickets at once: no number is taken twice, none
+    // is skipped. (Two SQLite clients in one Node process would block each other's event
+    // loop on the write lock: there they take turns, as separate processes do.)
+    const made = [];
+    if (kind === 'postgres') made.push(...(await Promise.all(opens.map((open) => open()))));
+    else for (const open of opens) made.push(await open());
+    expect(made.filter((t) => t.community === JINSHA.community).map((t) => t.id).sort()).toEqual([1, 2]);
+    expect(made.filter((t) => t.community === WANGJIAFAN.community).map((t) => t.id).sort()).toEqual([1, 2]);
+    expect((await ticketById(a, 1))?.text).toMatch(/^金沙/);
+    expect((await ticketById(b, 1))?.text).toMatch(/^王家畈/);
+    expect(await a.ticket.count()).toBe(2);
+    expect(await raw.ticket.count()).toBe(4);
+  }, 60_000);
+
+  it('each account sends only its own messages, and a message id is unique per account only', async () => {
+    const { a, b } = await twoProcesses(kind);
+    const clock = new ManualClock('2026-03-02T09:00:00+08:00');
+    const mine = await enqueue(a, clock, { target: { kind: 'room', topic: '丽水鑫城业主群' }, text: '金沙的消息' });
+    const theirs = await enqueue(b, clock, { target: { kind: 'room', topic: '王家畈新村居民群' }, text: '王家畈的消息' });
+    expect((await queueFront(a, 10)).map((m) => m.text)).toEqual(['金沙的消息']);
+    expect((await queueFront(b, 10)).map((m) => m.text)).toEqual(['王家畈的消息']);
+    // The other account's process never claims a row it must not send.
+    expect(await claimForSending(b, mine, 1)).toBe(false);
+    expect(await claimForSending(a, theirs, 1)).toBe(false);
+    expect(await claimForSending(a, mine, 1)).toBe(true);
+
+    const inbound = (db: Db, messageId: string) =>
+      db.inboundMessage.create({
+        data: { messageId, senderChat: 'c1', senderName: '张大爷', text: '你好', fingerprint: 'f', receivedAt: clock.now() },
+      });
+    // WeChat's ids come from each account: the same id on two accounts is two messages.
+    await inbound(a, 'wx-1');
+    await inbound(b, 'wx-1');
+    await expect(inbound(a, 'wx-1')).rejects.toMatchObject({ code: 'P2002' });
+  }, 60_000);
+
+  it("a community's once-a-day work is claimed once for it, whatever the other community did", async () => {
+    const { a, b } = await twoProcesses(kind);
+    const at = new Date('2026-03-02T01:00:00Z');
+    expect(await a.$transaction((tx) => claimOnce(tx, 'digest:2026-03-02', at))).toBe(true);
+    expect(await b.$transaction((tx) => claimOnce(tx, 'digest:2026-03-02', at))).toBe(true);
+    expect(await a.$transaction((tx) => claimOnce(tx, 'digest:2026-03-02', at))).toBe(false);
+  }, 60_000);
+});
