@@ -7,6 +7,7 @@ import type { PostHolding } from '../org/types.js';
 import type { Tx } from '../store/db.js';
 import type { Classifier } from '../intake/index.js';
 import type { OutboundRequest } from '../chat/outbox.js';
+import type { MessageCounters } from '../abuse/guard.js';
 
 /** The person who sent a message, as the bot recognised them. */
 export interface Speaker {
@@ -65,4 +66,6 @@ export interface MessageContext extends AppContext {
   tell(alias: string, text: string, opts?: { urgent?: boolean; origin?: string; repeatable?: boolean }): Promise<void>;
   /** After the transaction commits, writes this remark (备注) on the sender's contact. */
   rememberContact(remarkKey: string): void;
+  /** The abuse counters this message touches, written together before it commits (src/abuse/guard.ts). */
+  counters?: MessageCounters;
 }

@@ -34,9 +34,16 @@ export function remarkKeyIn(remark: string | undefined): string | undefined {
   return remark ? REMARK_PATTERN.exec(remark.trim())?.[1] : undefined;
 }
 
+/**
+ * The person a WeChat id stands for: the holder it was bound to (绑定), else the person
+ * with that id. One statement, on every message from a sender with a WeChat id.
+ */
 export async function personByWechatId(tx: Tx, alias: string): Promise<PersonRow | null> {
-  const bound = await tx.keyValue.findUnique({ where: { key: boundAliasKey(alias) } });
-  return tx.person.findUnique({ where: { alias: bound?.value ?? alias }, select: PERSON });
+  const rows = await tx.$queryRaw<{ id: number | bigint; name: string; alias: string | null; chatId: string | null; fromOrg: boolean | number | bigint; remarkKey: string | null }[]>`
+    SELECT "id", "name", "alias", "chatId", "fromOrg", "remarkKey" FROM "Person"
+    WHERE "alias" = COALESCE((SELECT "value" FROM "KeyValue" WHERE "key" = ${boundAliasKey(alias)}), ${alias})`;
+  const p = rows[0];
+  return p ? { id: Number(p.id), name: p.name, alias: p.alias, chatId: p.chatId, fromOrg: Boolean(p.fromOrg), remarkKey: p.remarkKey } : null;
 }
 
 export function personByRemarkKey(tx: Tx, key: string): Promise<PersonRow | null> {
