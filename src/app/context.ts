@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import type { OrgDirectory, RoomInfo } from '../org/directory.js';
 import type { PostHolding } from '../org/types.js';
 import type { Tx } from '../store/db.js';
+import type { ResidentHome } from '../store/residents.js';
 import type { Classifier } from '../intake/index.js';
 import type { OutboundRequest } from '../chat/outbox.js';
 import type { MessageCounters } from '../abuse/guard.js';
@@ -24,6 +25,11 @@ export interface Speaker {
    * not only by this login's contact id: what they own (points) needs this.
    */
   verified: boolean;
+  /**
+   * Where they registered to live, when it was read with them (a sender with a WeChat id);
+   * else read with `residentHome` when needed.
+   */
+  home?: ResidentHome;
 }
 
 /**

@@ -43,36 +43,36 @@ export interface NewInboundMedia {
 
 export type Recorded = { kind: 'new'; message: InboundMessage } | { kind: 'duplicate' } | { kind: 'replay' };
 
-/** The database refused a second row with the same unique key (here: the protocol's message id). */
-function isUniqueConflict(err: unknown): boolean {
-  return (err as { code?: string })?.code === 'P2002';
-}
-
 /**
- * Stores an arriving message (with its file's row, both or neither). The same fingerprint
- * stored since `duplicateSince` makes it a duplicate: kept for the record, never handled.
- * A message id seen before (a replay after a re-login) writes nothing: `replay`.
+ * Stores an arriving message (with its file's row, both or neither), in one statement: the
+ * same fingerprint stored since `duplicateSince` makes it a duplicate (kept for the record,
+ * never handled), and a message id seen before (a replay after a re-login) writes nothing
+ * (`ON CONFLICT DO NOTHING`, the same on SQLite and PostgreSQL): `replay`.
  */
 export async function recordInbound(db: Db, message: NewInbound, opts: { duplicateSince: Date; media?: NewInboundMedia }): Promise<Recorded> {
-  const recent = await db.inboundMessage.findFirst({
-    where: { fingerprint: message.fingerprint, receivedAt: { gte: opts.duplicateSince } },
-    select: { id: true },
-  });
-  const data = { ...message, status: recent ? 'duplicate' : 'pending' };
   const media = opts.media;
-  try {
-    const id = media
-      ? await db.$transaction(async (tx) => {
-          const row = await tx.inboundMessage.create({ data, select: { id: true } });
-          await tx.mediaFile.create({ data: { ...media, durationMs: media.durationMs ?? null, inboundId: row.id } });
-          return row.id;
-        })
-      : (await db.inboundMessage.create({ data, select: { id: true } })).id;
-    return recent ? { kind: 'duplicate' } : { kind: 'new', message: { ...message, id } };
-  } catch (err) {
-    if (isUniqueConflict(err)) return { kind: 'replay' };
-    throw err;
-  }
+  const inserted = media
+    ? await db.$transaction(async (tx) => {
+        const row = await insertInbound(tx, message, opts.duplicateSince);
+        if (row) await tx.mediaFile.create({ data: { ...media, durationMs: media.durationMs ?? null, inboundId: row.id } });
+        return row;
+      })
+    : await insertInbound(db, message, opts.duplicateSince);
+  if (!inserted) return { kind: 'replay' };
+  return inserted.status === 'duplicate' ? { kind: 'duplicate' } : { kind: 'new', message: { ...message, id: inserted.id } };
+}
+
+async function insertInbound(db: Db | Tx, m: NewInbound, duplicateSince: Date): Promise<{ id: number; status: InboundStatus } | undefined> {
+  const rows = await db.$queryRaw<{ id: number | bigint; status: InboundStatus }[]>`
+    INSERT INTO "InboundMessage" ("messageId", "roomTopic", "senderChat", "senderAlias", "senderName", "senderRemark", "senderFriend",
+      "text", "kind", "quote", "mentioned", "fingerprint", "receivedAt", "status")
+    VALUES (${m.messageId}, ${m.roomTopic}, ${m.senderChat}, ${m.senderAlias}, ${m.senderName}, ${m.senderRemark}, ${m.senderFriend},
+      ${m.text}, ${m.kind}, ${m.quote}, ${m.mentioned}, ${m.fingerprint}, ${m.receivedAt},
+      CASE WHEN EXISTS (SELECT 1 FROM "InboundMessage" WHERE "fingerprint" = ${m.fingerprint} AND "receivedAt" >= ${duplicateSince}) THEN 'duplicate' ELSE 'pending' END)
+    ON CONFLICT ("messageId") DO NOTHING
+    RETURNING "id", "status"`;
+  const row = rows[0];
+  return row ? { id: Number(row.id), status: row.status } : undefined;
 }
 
 const STORED = {
