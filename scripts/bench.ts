@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
-import { applyMigrations, openDatabase } from '../src/store/db.js';
+import { applyMigrations, listenToStatements, openDatabase } from '../src/store/db.js';
 import { importOrg } from '../src/org/import.js';
 import { loadOrgFile } from '../src/org/load.js';
 import type { Org } from '../src/org/types.js';
@@ -73,6 +73,8 @@ function residentTexts(): string[] {
 }
 
 interface Figures {
+  /** SQL statements the timed messages ran, per message (SQLite only: counted at the driver). */
+  statements?: number;
   perSecond: number;
   p50: number;
   p99: number;
@@ -100,15 +102,20 @@ async function drive(world: MockWorld, chat: WechatyChat, clock: ManualClock, te
   const rooms = org.grids.flatMap((g) => g.rooms.map((r) => r.topic)).filter((_, i) => i % SLICES === SLICE);
   const latencies: number[] = [];
   let timedFrom = 0;
+  let statements = 0;
   for (let i = 0; i < MESSAGES + WARM_UP; i++) {
-    if (i === WARM_UP) timedFrom = performance.now();
+    if (i === WARM_UP) {
+      timedFrom = performance.now();
+      listenToStatements(() => (statements += 1));
+    }
     clock.advance(1_000);
     const took = await sayAndWait(world, chat, rooms[i % rooms.length], i, texts[i % texts.length]);
     if (i >= WARM_UP) latencies.push(took);
   }
   const elapsed = performance.now() - timedFrom;
+  listenToStatements(undefined);
   latencies.sort((a, b) => a - b);
-  return { perSecond: (MESSAGES / elapsed) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1)! };
+  return { statements: statements / MESSAGES, perSecond: (MESSAGES / elapsed) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1)! };
 }
 
 async function loggedIn(world: MockWorld, chat: WechatyChat): Promise<void> {
@@ -168,18 +175,18 @@ async function benchEcho(texts: string[]): Promise<Figures> {
   }
 }
 
-const fmt = (f: Figures) => `${f.perSecond.toFixed(0).padStart(6)} msg/s   p50 ${f.p50.toFixed(2).padStart(6)} ms   p99 ${f.p99.toFixed(2).padStart(6)} ms   max ${f.max.toFixed(1)} ms`;
+const fmt = (f: Figures) => `${f.statements ? `${f.statements.toFixed(1).padStart(5)} SQL/msg  ` : ''}${f.perSecond.toFixed(0).padStart(6)} msg/s   p50 ${f.p50.toFixed(2).padStart(6)} ms   p99 ${f.p99.toFixed(2).padStart(6)} ms   max ${f.max.toFixed(1)} ms`;
 
 async function benchDefault(): Promise<void> {
   const texts = residentTexts();
   const echo = await benchEcho(texts);
   const full = await benchFullPath(texts);
   console.log(`${MESSAGES} resident messages (${texts.length} distinct texts, every intent), rules-only intake, one at a time`);
-  console.log(`echo bot (floor)   ${fmt(echo)}`);
+  console.log(`echo bot (floor)   ${' '.repeat(full.statements ? 15 : 0)}${fmt(echo)}`);
   console.log(`full inbound path  ${fmt(full)}`);
   console.log(`full / echo rate: ${(full.perSecond / echo.perSecond).toFixed(2)} (target ≥ 0.5); p99 target < 50 ms`);
   console.log(`database file ${full.file}: ${full.tickets} tickets, ${full.queued} messages queued`);
-  console.log(JSON.stringify({ messages: MESSAGES, echo, full: { perSecond: full.perSecond, p50: full.p50, p99: full.p99, max: full.max }, ratio: full.perSecond / echo.perSecond }));
+  console.log(JSON.stringify({ messages: MESSAGES, echo, full: { statements: full.statements, perSecond: full.perSecond, p50: full.p50, p99: full.p99, max: full.max }, ratio: full.perSecond / echo.perSecond }));
 }
 
 

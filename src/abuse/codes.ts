@@ -38,7 +38,7 @@ export async function wrongCode(ctx: MessageContext, kind: CodeKind, wrongText: 
 
 /** A right code: the wrong tries before it are forgotten. */
 export async function rightCode(ctx: MessageContext, kind: CodeKind): Promise<void> {
-  await clearCounter(ctx.db, keys.wrongCodes(kind, ctx.speaker.personId));
+  await clearCounter(ctx, keys.wrongCodes(kind, ctx.speaker.personId));
 }
 
 async function tellStaffOfGuessing(ctx: MessageContext, kind: CodeKind): Promise<void> {

@@ -3,6 +3,8 @@ import type { Config } from '../config.js';
 import { BufferedSink, type BotEvent, type EventSink } from '../events.js';
 import type { Logger } from '../log.js';
 import type { Db, Tx } from '../store/db.js';
+import { inTransaction } from '../store/transaction.js';
+import { claimInbound, markInboundFailed, pendingInbound, pendingInboundIds, recordInbound, type InboundMessage } from '../store/inbound-messages.js';
 import type { Classifier, Intake } from '../intake/index.js';
 import type { ChatMessage, ChatPort, ChatTarget } from '../chat/port.js';
 import { enqueue, Outbox, type OutboundRequest } from '../chat/outbox.js';
@@ -15,10 +17,10 @@ import { ROLE_LABELS } from '../org/types.js';
 import { dispatchMessage, runCommand } from './dispatch.js';
 import { Exclusive } from './exclusive.js';
 import { SenderAnswers } from '../abuse/answers.js';
-import { countAgainst, keys } from '../abuse/guard.js';
+import { countAgainst, keys, MessageCounters } from '../abuse/guard.js';
 import type { InboxJournal } from '../chat/inbox-journal.js';
 import { mediaText, removeMediaFile, saveMediaFile, type SavedFile } from '../chat/media.js';
-import { mediaFileInUse, saveTranscript, storeInboundWithMedia } from '../store/media.js';
+import { mediaFileInUse, saveTranscript } from '../store/media.js';
 import { clipQuote, locationText, tooLargeText, TRANSCRIBED } from '../media/messages.js';
 import { loadInboundFile, loadOutboundFile } from '../media/files.js';
 import { withQuotedTicket } from '../media/quote.js';
@@ -26,8 +28,6 @@ import type { Transcriber } from '../media/transcribe.js';
 import type { AppContext, MessageContext, Speaker } from './context.js';
 import { OrgDirectory } from '../org/directory.js';
 import type { Org } from '../org/types.js';
-
-type InboundRow = NonNullable<Awaited<ReturnType<Db['inboundMessage']['findFirst']>>>;
 
 export interface BotDeps {
   config: Readonly<Config>;
@@ -138,7 +138,7 @@ export class Bot {
     const sink = new BufferedSink(this.deps.events);
     const watch: EventSink = { emit: (e) => (e.kind === 'refused' ? (refused = e) : sink.emit(e)) };
     try {
-      await this.deps.db.$transaction(async (tx) => {
+      await inTransaction(this.deps.db, async (tx) => {
         const person = await personByWechatIdOnly(tx, alias);
         const posts = this.deps.org.postsOf(alias);
         if (!person || posts.length === 0) throw new Refused('not a post-holder');
@@ -197,13 +197,13 @@ export class Bot {
     } catch (err) {
       this.deps.log.error({ err, messageId: message.id }, 'could not write the inbox journal');
     }
-    const stored = this.store(message).catch((err: unknown) => {
+    const stored = this.storeRow(message).catch((err: unknown) => {
       this.deps.log.error({ err, messageId: message.id }, 'failed to store a message');
       return undefined;
     });
     const run = this.queue.then(async () => {
-      const id = await stored;
-      if (id !== undefined) await this.process(id);
+      const row = await stored;
+      if (row) await this.processStored(row);
     });
     this.queue = run.catch((err: unknown) => this.deps.log.error({ err, messageId: message.id }, 'failed to handle a message'));
     return this.queue;
@@ -211,19 +211,24 @@ export class Bot {
 
   async handleChatMessage(message: ChatMessage): Promise<void> {
     try {
-      const id = await this.store(message);
-      if (id !== undefined) await this.process(id);
+      const row = await this.storeRow(message);
+      if (row) await this.processStored(row);
     } catch (err) {
       this.deps.log.error({ err, messageId: message.id }, 'failed to handle a message');
     }
   }
 
   /** Stores an incoming message; undefined when it was seen before or is not for us. */
-  store(message: ChatMessage): Promise<number | undefined> {
+  async store(message: ChatMessage): Promise<number | undefined> {
+    return (await this.storeRow(message))?.id;
+  }
+
+  /** Stores an incoming message and returns it as stored, to be handled without reading it back. */
+  private storeRow(message: ChatMessage): Promise<InboundMessage | undefined> {
     return this.exclusive.runFirst(() => this.storeNow(message));
   }
 
-  private async storeNow(message: ChatMessage): Promise<number | undefined> {
+  private async storeNow(message: ChatMessage): Promise<InboundMessage | undefined> {
     const { db, clock } = this.deps;
     if (message.room && !this.deps.org.room(message.room.topic)) return undefined; // not a registered group
     const { text: typed, mentioned } = normalizeText(message.text, this.botName);
@@ -242,39 +247,40 @@ export class Bot {
       : message.location
         ? locationText(message.location)
         : typed;
+    const fingerprint = `${message.room?.topic ?? 'dm'}|${message.sender.alias ?? message.sender.chatId}|${saved ? saved.sha256 : text}`;
+    const data = {
+      messageId: message.id,
+      roomTopic: message.room?.topic ?? null,
+      senderChat: message.sender.chatId,
+      senderAlias: message.sender.alias ?? null,
+      senderName: message.sender.name,
+      senderRemark: message.sender.remark ?? null,
+      senderFriend: message.sender.friend ?? false,
+      text,
+      kind,
+      quote: message.quote ? clipQuote(message.quote.text) : null,
+      mentioned: mentioned || message.mentionsBot,
+      fingerprint,
+      receivedAt: now,
+    };
+    const media = saved && message.media
+      ? { kind: message.media.kind, path: saved.path, sha256: saved.sha256, size: saved.size, durationMs: message.media.durationMs, roomTopic: data.roomTopic, createdAt: now }
+      : undefined;
+    let recorded: Awaited<ReturnType<typeof recordInbound>>;
     try {
-      const fingerprint = `${message.room?.topic ?? 'dm'}|${message.sender.alias ?? message.sender.chatId}|${saved ? saved.sha256 : text}`;
-      const recent = await db.inboundMessage.findFirst({
-        where: { fingerprint, receivedAt: { gte: new Date(now.getTime() - DUPLICATE_WINDOW_MS) } },
-        select: { id: true },
-      });
-      const data = {
-        messageId: message.id,
-        roomTopic: message.room?.topic ?? null,
-        senderChat: message.sender.chatId,
-        senderAlias: message.sender.alias ?? null,
-        senderName: message.sender.name,
-        senderRemark: message.sender.remark ?? null,
-        senderFriend: message.sender.friend ?? false,
-        text,
-        kind,
-        quote: message.quote ? clipQuote(message.quote.text) : null,
-        mentioned: mentioned || message.mentionsBot,
-        fingerprint,
-        receivedAt: now,
-        status: recent ? 'duplicate' : 'pending',
-      };
-      const id = saved
-        ? await storeInboundWithMedia(db, data, { kind: message.media!.kind, path: saved.path, sha256: saved.sha256, size: saved.size, durationMs: message.media!.durationMs, roomTopic: data.roomTopic, createdAt: now })
-        : (await db.inboundMessage.create({ data, select: { id: true } })).id;
-      return recent ? undefined : id;
+      recorded = await recordInbound(db, data, { duplicateSince: new Date(now.getTime() - DUPLICATE_WINDOW_MS), media });
     } catch (err) {
-      // Nothing half-written: a file no row points at is removed again.
-      if (saved?.created && !(await mediaFileInUse(db, saved.path))) removeMediaFile(this.deps.config.media.dir, saved.path);
-      // The same protocol id again (a replay after re-login): already stored, maybe handled.
-      if ((err as { code?: string }).code === 'P2002') return undefined;
+      await this.removeUnusedFile(saved);
       throw err;
     }
+    // The same protocol id again (a replay after re-login): already stored, maybe handled.
+    if (recorded.kind === 'replay') await this.removeUnusedFile(saved);
+    return recorded.kind === 'new' ? recorded.message : undefined;
+  }
+
+  /** Nothing half-written: a file no row points at is removed again. */
+  private async removeUnusedFile(saved: SavedFile | undefined): Promise<void> {
+    if (saved?.created && !(await mediaFileInUse(this.deps.db, saved.path))) removeMediaFile(this.deps.config.media.dir, saved.path);
   }
 
   /**
@@ -301,8 +307,8 @@ export class Bot {
       for (const m of journal.takeAll()) await this.store(m);
       journal.done();
     }
-    const pending = await this.deps.db.inboundMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, select: { id: true } });
-    for (const { id } of pending) await this.process(id);
+    const pending = await pendingInboundIds(this.deps.db);
+    for (const id of pending) await this.process(id);
     if (pending.length) this.deps.log.info({ count: pending.length }, 'resumed messages stored before a restart');
     return pending.length;
   }
@@ -312,9 +318,13 @@ export class Bot {
    * the database turn, so that messages arriving meanwhile are stored at once.
    */
   async process(inboundId: number): Promise<void> {
-    const { db } = this.deps;
-    const row = await this.exclusive.run(() => db.inboundMessage.findFirst({ where: { id: inboundId, status: 'pending' } }));
-    if (!row) return;
+    const row = await this.exclusive.run(() => pendingInbound(this.deps.db, inboundId));
+    if (row) await this.processStored(row);
+  }
+
+  /** Handles a message just stored (or read back as pending): the claim in its transaction decides who handles it. */
+  private async processStored(row: InboundMessage): Promise<void> {
+    const inboundId = row.id;
     const room = row.roomTopic ? this.deps.org.room(row.roomTopic) : undefined;
     // A voice note becomes words when speech-to-text is configured (before the transaction: it takes seconds).
     const heard = row.kind === 'audio' ? await this.transcribe(row.id) : undefined;
@@ -340,7 +350,7 @@ export class Bot {
   }
 
   private async handleNow(
-    row: InboundRow,
+    row: InboundMessage,
     room: MessageContext['room'],
     text: string,
     said: string,
@@ -353,10 +363,9 @@ export class Bot {
     const inboundId = row.id;
     const sink = new BufferedSink(this.deps.events);
     try {
-      await db.$transaction(async (tx) => {
+      await inTransaction(db, async (tx) => {
         // Claimed first: a message another process handled meanwhile is left alone.
-        const claimed = await tx.inboundMessage.updateMany({ where: { id: inboundId, status: 'pending' }, data: { status: 'done', handledAt: this.deps.clock.now() } });
-        if (claimed.count === 0) return;
+        if (!(await claimInbound(tx, inboundId, this.deps.clock.now()))) return;
         const ctx = await this.messageContext(tx, sink, row, room, text, remarks);
         if (heard) await saveTranscript(tx, row.id, heard);
         await dispatchMessage(ctx, {
@@ -365,11 +374,12 @@ export class Bot {
           tooLong: said.length > MAX_TEXT,
           inbound: { kind: row.kind, quote: row.quote ?? undefined, transcribed: heard !== undefined, body: row.text },
         });
+        await ctx.counters?.flush();
       });
     } catch (err) {
       sink.discard();
       log.error({ err, inboundId, messageId: row.messageId }, 'handling a message failed; it is kept as failed');
-      await db.inboundMessage.update({ where: { id: inboundId }, data: { status: 'failed', error: String((err as Error)?.stack ?? err).slice(0, 2000) } });
+      await markInboundFailed(db, inboundId, String((err as Error)?.stack ?? err));
       // Someone who spoke to the bot directly is not left without an answer.
       if (!row.roomTopic || row.mentioned) {
         const target: ChatTarget = row.roomTopic ? { kind: 'room', topic: row.roomTopic } : { kind: 'contact', chatId: row.senderChat };
@@ -432,7 +442,9 @@ export class Bot {
     if (remark) remarks.push(remark);
     // The one who spoke is answered on the contact that spoke, whoever they were taken for.
     const toSpeaker: ChatTarget = speaker.alias.startsWith('p:') ? { kind: 'contact', chatId: row.senderChat } : { kind: 'contact', alias: speaker.alias };
-    const answers = new SenderAnswers({ db: tx, clock: this.deps.clock }, this.deps.config.abuse, speaker, room?.topic, (t) =>
+    // What a message most likely counts: its sender's reports and replies, its group's reply budget.
+    const counters = new MessageCounters(tx, [keys.reports(speaker.personId), keys.replies(speaker.personId), ...(room ? [keys.groupReplies(room.topic)] : [])]);
+    const answers = new SenderAnswers({ db: tx, clock: this.deps.clock, counters }, this.deps.config.abuse, speaker, room?.topic, (t) =>
       base.send({ target: toSpeaker, text: t }),
     );
     return {
@@ -442,6 +454,7 @@ export class Bot {
       text,
       mentioned: row.mentioned,
       inboundId: row.id,
+      counters,
       reply: async (t, opts) => {
         const where = await answers.reply(opts?.urgent ?? false);
         if (where === 'none') return;
@@ -476,7 +489,7 @@ export class Bot {
    */
   private async reportUnreachable(key: string): Promise<void> {
     const { db, clock, org } = this.deps;
-    await db.$transaction(async (tx) => {
+    await inTransaction(db, async (tx) => {
       if (!(await markUnreachable(tx, key, clock.now()))) return;
       const person = key.startsWith('p:') ? await personById(tx, Number(key.slice(2))) : await personByWechatIdOnly(tx, key);
       const posts = org.postsOf(person?.alias).map((p) => ROLE_LABELS[p.role]);
@@ -526,7 +539,7 @@ export class Bot {
   private async runSweepBatch(sweep: Sweep): Promise<boolean> {
     const sink = new BufferedSink(this.deps.events);
     try {
-      const more = await this.deps.db.$transaction(async (tx) => sweep.run(this.appContext(tx, sink)));
+      const more = await inTransaction(this.deps.db, async (tx) => sweep.run(this.appContext(tx, sink)));
       sink.flush();
       return more === true;
     } catch (err) {

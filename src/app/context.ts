@@ -5,8 +5,10 @@ import type { Logger } from '../log.js';
 import type { OrgDirectory, RoomInfo } from '../org/directory.js';
 import type { PostHolding } from '../org/types.js';
 import type { Tx } from '../store/db.js';
+import type { ResidentHome } from '../store/residents.js';
 import type { Classifier } from '../intake/index.js';
 import type { OutboundRequest } from '../chat/outbox.js';
+import type { MessageCounters } from '../abuse/guard.js';
 
 /** The person who sent a message, as the bot recognised them. */
 export interface Speaker {
@@ -23,6 +25,11 @@ export interface Speaker {
    * not only by this login's contact id: what they own (points) needs this.
    */
   verified: boolean;
+  /**
+   * Where they registered to live, when it was read with them (a sender with a WeChat id);
+   * else read with `residentHome` when needed.
+   */
+  home?: ResidentHome;
 }
 
 /**
@@ -65,4 +72,6 @@ export interface MessageContext extends AppContext {
   tell(alias: string, text: string, opts?: { urgent?: boolean; origin?: string; repeatable?: boolean }): Promise<void>;
   /** After the transaction commits, writes this remark (备注) on the sender's contact. */
   rememberContact(remarkKey: string): void;
+  /** The abuse counters this message touches, written together before it commits (src/abuse/guard.ts). */
+  counters?: MessageCounters;
 }

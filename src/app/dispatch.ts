@@ -111,7 +111,7 @@ const DM_HINT = '您好，我是网格助手。遇到问题可以直接告诉我
 
 /** The residents' group a resident belongs to: by registered address, else where they last spoke. */
 async function homeRoom(ctx: MessageContext): Promise<RoomInfo | undefined> {
-  const person = await residentHome(ctx.db, ctx.speaker.personId);
+  const person = ctx.speaker.home ?? (await residentHome(ctx.db, ctx.speaker.personId));
   if (person?.gridName) {
     const home = ctx.org.residentRoomFor(person.gridName, person.building);
     if (home) return home;

@@ -13,6 +13,7 @@ import {
   type PersonRow,
 } from '../store/identity.js';
 import type { Speaker } from './context.js';
+import type { ResidentHome } from '../store/residents.js';
 
 export { boundAliasKey } from '../store/identity.js';
 
@@ -42,9 +43,12 @@ export interface Identified {
 export async function identifySpeaker(tx: Tx, org: OrgDirectory, sender: Sender): Promise<Identified> {
   let person: PersonRow | null = null;
   let verified = false;
+  let home: Omit<ResidentHome, 'chatId'> | undefined;
   const remarkKey = remarkKeyIn(sender.remark);
   if (sender.alias) {
-    person = await personByWechatId(tx, sender.alias);
+    const found = await personByWechatId(tx, sender.alias);
+    home = found?.home;
+    person = found;
     verified = true;
   }
   if (!person && remarkKey) {
@@ -66,6 +70,7 @@ export async function identifySpeaker(tx: Tx, org: OrgDirectory, sender: Sender)
     }
   } else {
     person = await createResident(tx, { alias: sender.alias ?? null, chatId: sender.chatId, name: sender.name });
+    home = { gridName: null, building: null, unit: null, room: null };
   }
   // A friend without a WeChat id gets the bot's remark, so the next login still knows them.
   let remark: string | undefined;
@@ -83,6 +88,7 @@ export async function identifySpeaker(tx: Tx, org: OrgDirectory, sender: Sender)
       isStaff: posts.some((p) => p.role === 'staff'),
       isHolder: posts.length > 0,
       verified,
+      ...(home ? { home: { ...home, chatId: person.chatId } } : {}),
     },
     remark,
   };

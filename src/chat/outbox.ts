@@ -3,11 +3,11 @@ import type { SendLimits } from '../config.js';
 import type { EventSink } from '../events.js';
 import type { Logger } from '../log.js';
 import type { Db, Tx } from '../store/db.js';
-import { claimForSending, markNotSent, markWaiting, recoverInterruptedSends } from '../store/send-state.js';
+import { claimForSending, markNotSent, markSendFailed, markSent, markWaiting, recoverInterruptedSends } from '../store/send-state.js';
 import { startOfLocalDay } from '../time.js';
 import { SendError, type ChatPort, type ChatTarget, type OutboundFile } from './port.js';
 import { earliestBudgetedSend, emptyHistory, goesBefore, randomPause, recordSend, sendClassOf, type SendClass, type SendHistory } from './send-limits.js';
-import { queueFront } from '../store/outbox-queue.js';
+import { pauseSendsUntil, queueFront, queueMessage, sendsPausedUntil, sentSince } from '../store/outbox-queue.js';
 
 export interface OutboundRequest {
   target: ChatTarget;
@@ -30,7 +30,6 @@ export interface OutboundRequest {
 /** Put before a message sent again after a crash left it unknown whether the first went out. */
 export const RESENT_MARK = '【重发】';
 
-const PAUSE_KEY = 'outbox.pausedUntil';
 const MAX_ATTEMPTS = 5;
 const OFFLINE_RETRY_MS = 30_000;
 const SCAN = 200;
@@ -44,20 +43,17 @@ export function targetKey(t: ChatTarget): { kind: 'room' | 'contact'; key: strin
 /** Writes a message into the persisted queue, inside the caller's transaction. */
 export async function enqueue(tx: Tx, clock: Clock, req: OutboundRequest): Promise<number> {
   const { kind, key } = targetKey(req.target);
-  const row = await tx.outboundMessage.create({
-    data: {
-      targetKind: kind,
-      target: key,
-      text: req.text,
-      urgent: req.urgent ?? false,
-      reserved: req.reserved ?? req.urgent ?? false,
-      repeatable: req.repeatable ?? false,
-      origin: req.origin ?? null,
-      mediaId: req.mediaId ?? null,
-      createdAt: clock.now(),
-    },
+  return queueMessage(tx, {
+    targetKind: kind,
+    target: key,
+    text: req.text,
+    urgent: req.urgent ?? false,
+    reserved: req.reserved ?? req.urgent ?? false,
+    repeatable: req.repeatable ?? false,
+    origin: req.origin ?? null,
+    mediaId: req.mediaId ?? null,
+    createdAt: clock.now(),
   });
-  return row.id;
 }
 
 export interface OutboxDeps {
@@ -101,20 +97,15 @@ export class Outbox {
     const dayStart = startOfLocalDay(new Date(now), timeZone).getTime();
     const nextDayStart = startOfLocalDay(new Date(dayStart + 36 * 3600_000), timeZone).getTime();
     const history = emptyHistory(dayStart, nextDayStart);
-    const sent = await db.outboundMessage.findMany({
-      where: { status: 'sent', sentAt: { gte: new Date(Math.min(dayStart, now - 60_000)) } },
-      orderBy: { sentAt: 'asc' },
-      select: { target: true, sentAt: true },
-    });
+    const sent = await sentSince(db, new Date(Math.min(dayStart, now - 60_000)));
     for (const m of sent) {
-      const at = m.sentAt!.getTime();
+      const at = m.sentAt.getTime();
       if (at >= dayStart) history.sentToday += 1;
       if (at > now - 60_000) history.recent.push(at);
       history.lastByTarget.set(m.target, at);
       history.last = { target: m.target, at, pauseMs: this.deps.limits.pauseMinMs };
     }
-    const pause = await db.keyValue.findUnique({ where: { key: PAUSE_KEY } });
-    history.pausedUntil = pause ? Number(pause.value) : 0;
+    history.pausedUntil = await sendsPausedUntil(db);
     return history;
   }
 
@@ -167,7 +158,7 @@ export class Outbox {
       for (const m of queued) if (!heads.has(m.target)) heads.set(m.target, m);
       let best: { msg: (typeof queued)[number]; at: number; cls: SendClass } | undefined;
       for (const msg of heads.values()) {
-const cls = sendClassOf(msg);
+        const cls = sendClassOf(msg);
         let at = earliestBudgetedSend(history, { target: msg.target, cls, createdAt: msg.createdAt.getTime() }, now, limits);
         if (msg.notBefore) at = Math.max(at, msg.notBefore.getTime());
         if (!best || goesBefore({ at, cls }, best)) best = { msg, at, cls };
@@ -213,11 +204,7 @@ const cls = sendClassOf(msg);
       }
       if (reason === 'too_often') {
         history.pausedUntil = now + limits.backoffMs;
-        await db.keyValue.upsert({
-          where: { key: PAUSE_KEY },
-          create: { key: PAUSE_KEY, value: String(history.pausedUntil) },
-          update: { value: String(history.pausedUntil) },
-        });
+        await pauseSendsUntil(db, history.pausedUntil);
         log.warn({ outbound: msg.id, until: new Date(history.pausedUntil) }, 'WeChat says we send too often: pausing all sends');
         return;
       }
@@ -232,21 +219,17 @@ const cls = sendClassOf(msg);
       this.offlineSince = undefined;
       const attempts = msg.attempts + 1;
       const final = reason === 'unknown_target' || attempts >= MAX_ATTEMPTS;
-      await db.outboundMessage.update({
-        where: { id: msg.id },
-        data: {
-          attempts,
-          lastError: (err as Error).message?.slice(0, 500) ?? String(err),
-          status: final ? 'failed' : 'queued',
-          notBefore: final ? null : new Date(now + 10_000 * 2 ** attempts),
-        },
+      await markSendFailed(db, msg.id, {
+        attempts,
+        error: (err as Error).message ?? String(err),
+        retryAt: final ? null : new Date(now + 10_000 * 2 ** attempts),
       });
       log.error({ outbound: msg.id, target: msg.target, reason, attempts, err: (err as Error).message }, final ? 'message could not be delivered' : 'send failed, will retry');
       return;
     }
     this.offlineSince = undefined;
     recordSend(history, msg.target, now, randomPause(limits, this.random));
-    await db.outboundMessage.update({ where: { id: msg.id }, data: { status: 'sent', sentAt: clock.now(), attempts: msg.attempts + 1 } });
+    await markSent(db, msg.id, clock.now(), msg.attempts + 1);
     const where = msg.targetKind === 'room' ? { room: msg.target } : { to: msg.target };
     events.emit({ kind: 'say', ...where, text: msg.text, ...(file ? { media: file.kind } : {}) });
   }

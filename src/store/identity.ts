@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from './db.js';
+import type { ResidentHome } from './residents.js';
 
 /**
  * Who a chat contact is, by what the bot can trust: the WeChat id (微信号) the puppet
@@ -15,6 +16,9 @@ export interface PersonRow {
   fromOrg: boolean;
   remarkKey: string | null;
 }
+
+/** A person found by WeChat id, with where they registered to live, read in the same statement. */
+export type PersonWithHome = PersonRow & { home: Omit<ResidentHome, 'chatId'> };
 
 const PERSON = { id: true, name: true, alias: true, chatId: true, fromOrg: true, remarkKey: true } as const;
 
@@ -34,9 +38,39 @@ export function remarkKeyIn(remark: string | undefined): string | undefined {
   return remark ? REMARK_PATTERN.exec(remark.trim())?.[1] : undefined;
 }
 
-export async function personByWechatId(tx: Tx, alias: string): Promise<PersonRow | null> {
-  const bound = await tx.keyValue.findUnique({ where: { key: boundAliasKey(alias) } });
-  return tx.person.findUnique({ where: { alias: bound?.value ?? alias }, select: PERSON });
+/**
+ * The person a WeChat id stands for: the holder it was bound to (绑定), else the person
+ * with that id. One statement, on every message from a sender with a WeChat id.
+ */
+export async function personByWechatId(tx: Tx, alias: string): Promise<PersonWithHome | null> {
+  const rows = await tx.$queryRaw<
+    {
+      id: number | bigint;
+      name: string;
+      alias: string | null;
+      chatId: string | null;
+      fromOrg: boolean | number | bigint;
+      remarkKey: string | null;
+      gridName: string | null;
+      building: string | null;
+      unit: string | null;
+      room: string | null;
+    }[]
+  >`
+    SELECT p."id", p."name", p."alias", p."chatId", p."fromOrg", p."remarkKey", g."name" AS "gridName", p."building", p."unit", p."room"
+    FROM "Person" p LEFT JOIN "Grid" g ON g."id" = p."gridId"
+    WHERE p."alias" = COALESCE((SELECT "value" FROM "KeyValue" WHERE "key" = ${boundAliasKey(alias)}), ${alias})`;
+  const p = rows[0];
+  if (!p) return null;
+  return {
+    id: Number(p.id),
+    name: p.name,
+    alias: p.alias,
+    chatId: p.chatId,
+    fromOrg: Boolean(p.fromOrg),
+    remarkKey: p.remarkKey,
+    home: { gridName: p.gridName, building: p.building, unit: p.unit, room: p.room },
+  };
 }
 
 export function personByRemarkKey(tx: Tx, key: string): Promise<PersonRow | null> {

@@ -22,38 +22,7 @@ export interface MediaRow {
   createdAt: Date;
 }
 
-export interface InboundRow {
-  messageId: string;
-  roomTopic: string | null;
-  senderChat: string;
-  senderAlias: string | null;
-  senderName: string;
-  text: string;
-  kind: string;
-  quote: string | null;
-  mentioned: boolean;
-  fingerprint: string;
-  receivedAt: Date;
-  status: string;
-}
-
 const asRow = (m: { kind: string } & Omit<MediaRow, 'kind'>): MediaRow => ({ ...m, kind: m.kind as MediaKind });
-
-/**
- * Stores a received message with its file's row in one transaction: either both are
- * written or neither. Returns the message's id.
- */
-export async function storeInboundWithMedia(
-  db: Db,
-  message: InboundRow,
-  media: { kind: MediaKind; path: string; sha256: string; size: number; durationMs?: number; roomTopic: string | null; createdAt: Date },
-): Promise<number> {
-  return db.$transaction(async (tx) => {
-    const row = await tx.inboundMessage.create({ data: message, select: { id: true } });
-    await tx.mediaFile.create({ data: { ...media, durationMs: media.durationMs ?? null, inboundId: row.id } });
-    return row.id;
-  });
-}
 
 /** Whether another row still points at this file (the same photo sent twice shares it). */
 export async function mediaFileInUse(db: Db | Tx, path: string): Promise<boolean> {

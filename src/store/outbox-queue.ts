@@ -1,4 +1,23 @@
-import type { Db } from './db.js';
+import type { Db, Tx } from './db.js';
+
+/** A message to queue, as the outbound table keeps it (src/chat/outbox.ts builds it). */
+export interface QueuedMessage {
+  targetKind: 'room' | 'contact';
+  target: string;
+  text: string;
+  urgent: boolean;
+  reserved: boolean;
+  repeatable: boolean;
+  origin: string | null;
+  mediaId: number | null;
+  createdAt: Date;
+}
+
+/** Writes a message into the persisted queue, inside the caller's transaction; returns its id. */
+export async function queueMessage(tx: Tx, m: QueuedMessage): Promise<number> {
+  const row = await tx.outboundMessage.create({ data: m, select: { id: true } });
+  return row.id;
+}
 
 /**
  * The front of the outbound queue: urgent first, then in order. Broadcast posts
@@ -17,4 +36,23 @@ export async function queueFront(db: Db, scan: number) {
     take: scan,
   });
   return [...others, ...broadcasts];
+}
+
+/** Messages sent since `since`, oldest first: where each went and when (the send limits' history). */
+export async function sentSince(db: Db, since: Date): Promise<{ target: string; sentAt: Date }[]> {
+  const rows = await db.outboundMessage.findMany({ where: { status: 'sent', sentAt: { gte: since } }, orderBy: { sentAt: 'asc' }, select: { target: true, sentAt: true } });
+  return rows.map((r) => ({ target: r.target, sentAt: r.sentAt! }));
+}
+
+const PAUSE_KEY = 'outbox.pausedUntil';
+
+/** Until when WeChat asked every send to wait (ms since the epoch; 0 when it never did). */
+export async function sendsPausedUntil(db: Db): Promise<number> {
+  const pause = await db.keyValue.findUnique({ where: { key: PAUSE_KEY } });
+  return pause ? Number(pause.value) : 0;
+}
+
+/** Every send waits until `until` (WeChat said we send too often); kept across restarts. */
+export async function pauseSendsUntil(db: Db, until: number): Promise<void> {
+  await db.keyValue.upsert({ where: { key: PAUSE_KEY }, create: { key: PAUSE_KEY, value: String(until) }, update: { value: String(until) } });
 }

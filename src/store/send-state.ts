@@ -42,3 +42,16 @@ export async function recoverInterruptedSends(db: Db, mark: string): Promise<{ r
   }
   return { requeued, maybeSent: cut.length - requeued };
 }
+
+/** WeChat took it. */
+export async function markSent(db: Db, id: number, at: Date, attempts: number): Promise<void> {
+  await db.outboundMessage.update({ where: { id }, data: { status: 'sent', sentAt: at, attempts } });
+}
+
+/** The send failed: tried again after `retryAt`, or given up (`retryAt` null) as failed. */
+export async function markSendFailed(db: Db, id: number, f: { attempts: number; error: string; retryAt: Date | null }): Promise<void> {
+  await db.outboundMessage.update({
+    where: { id },
+    data: { attempts: f.attempts, lastError: f.error.slice(0, 500), status: f.retryAt ? 'queued' : 'failed', notBefore: f.retryAt },
+  });
+}

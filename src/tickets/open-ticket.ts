@@ -24,7 +24,7 @@ export interface TicketPlace {
 
 /** Place from the message, else the resident's registered address, else the group's building. */
 export async function resolvePlace(ctx: MessageContext, intake: Pick<Intake, 'building' | 'unit' | 'room'>): Promise<TicketPlace> {
-  const person = await residentHome(ctx.db, ctx.speaker.personId);
+  const person = ctx.speaker.home ?? (await residentHome(ctx.db, ctx.speaker.personId));
   const registeredGrid = person?.gridName ?? null;
   const gridName = ctx.room?.grid ?? registeredGrid;
   const sameGrid = !!registeredGrid && registeredGrid === gridName;

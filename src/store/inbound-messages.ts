@@ -1,0 +1,118 @@
+/**
+ * Messages as they arrive: stored first (so that a crash loses none), then claimed by the
+ * one process that handles them, then done or failed. See src/app/bot.ts for the protocol.
+ */
+import type { MediaKind } from '../chat/port.js';
+import type { Db, Tx } from './db.js';
+
+export type InboundStatus = 'pending' | 'done' | 'failed' | 'duplicate';
+
+/** What is written when a message arrives. */
+export interface NewInbound {
+  messageId: string;
+  roomTopic: string | null;
+  senderChat: string;
+  senderAlias: string | null;
+  senderName: string;
+  senderRemark: string | null;
+  senderFriend: boolean;
+  text: string;
+  kind: string;
+  quote: string | null;
+  mentioned: boolean;
+  /** room|sender|text (or the file's hash): the same one again within the window is a duplicate. */
+  fingerprint: string;
+  receivedAt: Date;
+}
+
+/** A stored message waiting to be handled, as the bot reads it. */
+export interface InboundMessage extends NewInbound {
+  id: number;
+}
+
+/** The file that came with a message; written in the same transaction as the message. */
+export interface NewInboundMedia {
+  kind: MediaKind;
+  path: string;
+  sha256: string;
+  size: number;
+  durationMs?: number;
+  roomTopic: string | null;
+  createdAt: Date;
+}
+
+export type Recorded = { kind: 'new'; message: InboundMessage } | { kind: 'duplicate' } | { kind: 'replay' };
+
+/**
+ * Stores an arriving message (with its file's row, both or neither), in one statement: the
+ * same fingerprint stored since `duplicateSince` makes it a duplicate (kept for the record,
+ * never handled), and a message id seen before (a replay after a re-login) writes nothing
+ * (`ON CONFLICT DO NOTHING`, the same on SQLite and PostgreSQL): `replay`.
+ */
+export async function recordInbound(db: Db, message: NewInbound, opts: { duplicateSince: Date; media?: NewInboundMedia }): Promise<Recorded> {
+  const media = opts.media;
+  const inserted = media
+    ? await db.$transaction(async (tx) => {
+        const row = await insertInbound(tx, message, opts.duplicateSince);
+        if (row) await tx.mediaFile.create({ data: { ...media, durationMs: media.durationMs ?? null, inboundId: row.id } });
+        return row;
+      })
+    : await insertInbound(db, message, opts.duplicateSince);
+  if (!inserted) return { kind: 'replay' };
+  return inserted.status === 'duplicate' ? { kind: 'duplicate' } : { kind: 'new', message: { ...message, id: inserted.id } };
+}
+
+async function insertInbound(db: Db | Tx, m: NewInbound, duplicateSince: Date): Promise<{ id: number; status: InboundStatus } | undefined> {
+  const rows = await db.$queryRaw<{ id: number | bigint; status: InboundStatus }[]>`
+    INSERT INTO "InboundMessage" ("messageId", "roomTopic", "senderChat", "senderAlias", "senderName", "senderRemark", "senderFriend",
+      "text", "kind", "quote", "mentioned", "fingerprint", "receivedAt", "status")
+    VALUES (${m.messageId}, ${m.roomTopic}, ${m.senderChat}, ${m.senderAlias}, ${m.senderName}, ${m.senderRemark}, ${m.senderFriend},
+      ${m.text}, ${m.kind}, ${m.quote}, ${m.mentioned}, ${m.fingerprint}, ${m.receivedAt},
+      CASE WHEN EXISTS (SELECT 1 FROM "InboundMessage" WHERE "fingerprint" = ${m.fingerprint} AND "receivedAt" >= ${duplicateSince}) THEN 'duplicate' ELSE 'pending' END)
+    ON CONFLICT ("messageId") DO NOTHING
+    RETURNING "id", "status"`;
+  const row = rows[0];
+  return row ? { id: Number(row.id), status: row.status } : undefined;
+}
+
+const STORED = {
+  id: true,
+  messageId: true,
+  roomTopic: true,
+  senderChat: true,
+  senderAlias: true,
+  senderName: true,
+  senderRemark: true,
+  senderFriend: true,
+  text: true,
+  kind: true,
+  quote: true,
+  mentioned: true,
+  fingerprint: true,
+  receivedAt: true,
+} as const;
+
+/** A stored message still waiting to be handled; undefined when it was handled (or is unknown). */
+export async function pendingInbound(db: Db, id: number): Promise<InboundMessage | undefined> {
+  return (await db.inboundMessage.findFirst({ where: { id, status: 'pending' }, select: STORED })) ?? undefined;
+}
+
+/** Every message stored but not handled yet, oldest first (after a crash or a restart). */
+export async function pendingInboundIds(db: Db): Promise<number[]> {
+  const rows = await db.inboundMessage.findMany({ where: { status: 'pending' }, orderBy: { id: 'asc' }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Takes a pending message for handling, inside the transaction that handles it: false when
+ * another process took it first (then it is theirs, and this one does nothing).
+ */
+export async function claimInbound(tx: Tx, id: number, now: Date): Promise<boolean> {
+  const claimed = await tx.inboundMessage.updateMany({ where: { id, status: 'pending' }, data: { status: 'done', handledAt: now } });
+  return claimed.count === 1;
+}
+
+/** Handling failed: kept as failed with what went wrong, never handled again by itself. */
+export async function markInboundFailed(db: Db, id: number, error: string): Promise<void> {
+  await db.inboundMessage.update({ where: { id }, data: { status: 'failed', error: error.slice(0, 2000) } });
+}

@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/log.js';
+import { listenToStatements, openDatabase, type Db } from '../../src/store/db.js';
+import { importOrg } from '../../src/org/import.js';
+import { loadOrgFile } from '../../src/org/load.js';
+import { MockWorld } from '../../src/chat/mock-world.js';
+import { WechatyChat } from '../../src/chat/wechaty.js';
+import { createBot } from '../../src/app/runtime.js';
+import { tempDatabaseUrl } from '../support/db.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const org = loadOrgFile(path.join(root, 'examples/org.example.yaml'));
+
+let db: Db;
+let world: MockWorld;
+let chat: WechatyChat;
+let clock: ManualClock;
+const seen: string[] = [];
+
+/** Says one message in a group through the mock puppet and returns every SQL statement its handling ran. */
+async function statementsFor(topic: string, name: string, alias: string, text: string): Promise<string[]> {
+  clock.advance(60_000);
+  const target = chat.completed + 1;
+  seen.length = 0;
+  world.sayInRoom(topic, name, alias, text);
+  while (chat.completed < target) await new Promise((r) => setImmediate(r));
+  return [...seen];
+}
+
+beforeAll(async () => {
+  const url = tempDatabaseUrl();
+  db = openDatabase(url);
+  await importOrg(db, org);
+  clock = new ManualClock('2026-03-02T09:00:00+08:00');
+  const config = Object.freeze({ ...loadConfig({}), databaseUrl: url, model: undefined });
+  world = new MockWorld(org, config.botName);
+  chat = new WechatyChat({ puppet: world.puppet, log: silentLogger, printQr: false, profileName: undefined });
+  createBot({ config, db, chat, clock, events: { emit: () => undefined }, log: silentLogger, org });
+  await chat.start();
+  world.login();
+  while (!chat.bot.isLoggedIn) await new Promise((r) => setTimeout(r, 5));
+  // The login's own work (forgetting contact ids, resuming what was stored) is over before counting starts.
+  let last = Date.now();
+  listenToStatements(() => (last = Date.now()));
+  while (Date.now() - last < 500) await new Promise((r) => setTimeout(r, 50));
+  listenToStatements((sql) => seen.push(sql));
+});
+
+afterAll(async () => {
+  listenToStatements(undefined);
+  await chat.stop();
+  await db.$disconnect();
+});
+
+/**
+ * Statements per message, measured on 2026-12-01 before this test existed: 9 for an ignored
+ * chat message and 24 for a report that opens a ticket (a known resident, through the mock
+ * puppet as \`npm run bench\` drives it). What the path costs now is the ceiling: a change
+ * that adds a statement to every message fails here.
+ */
+const CHAT_LIMIT = 6;
+const TICKET_LIMIT = 18;
+
+describe('SQL statements per inbound message, counted at the SQLite driver (transactions included)', () => {
+  const topic = '丽水鑫城业主群';
+
+  it('an ignored chat message in a residents group', async () => {
+    await statementsFor(topic, '李阿姨', 'liayi', '早上好啊各位'); // the first message makes her person row
+    const before = await db.outboundMessage.count();
+    const statements = await statementsFor(topic, '李阿姨', 'liayi', '今天天气真好啊');
+    expect(await db.outboundMessage.count()).toBe(before);
+    // The counter sees inside the handling transaction, not only around it.
+    expect(statements).toContain('BEGIN');
+    expect(statements).toContain('COMMIT');
+    expect(statements.length).toBeLessThanOrEqual(CHAT_LIMIT);
+  });
+
+  it('a resident report that opens a ticket, routes it and queues the messages', async () => {
+    await statementsFor(topic, '张大爷', 'zhangdaye', '早上好');
+    const tickets = await db.ticket.count();
+    const statements = await statementsFor(topic, '张大爷', 'zhangdaye', '1栋2单元楼道灯坏了好几天了');
+    expect(await db.ticket.count()).toBe(tickets + 1);
+    expect(statements.some((s) => s.startsWith('INSERT INTO `main`.`Ticket`'))).toBe(true);
+    expect(statements.filter((s) => s.startsWith('INSERT INTO `main`.`OutboundMessage`')).length).toBeGreaterThanOrEqual(2);
+    expect(statements.length).toBeLessThanOrEqual(TICKET_LIMIT);
+  });
+});
