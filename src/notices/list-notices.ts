@@ -1,10 +1,9 @@
 import type { MessageContext } from '../app/context.js';
 import { formatShort } from '../time.js';
 import { noticeRef, scheduleOf, type NoticeRow } from './notice-row.js';
-import { lastRunProgress } from './progress.js';
 import { describeRepeat } from './schedule.js';
 import { mayManage } from './visible.js';
-import { noticesWorthListing } from '../store/notices.js';
+import { lastRunProgress, noticesWorthListing } from '../store/notices.js';
 
 const PREVIEW = 16;
 const RECENT_MS = 24 * 3600_000;

@@ -1,28 +1,17 @@
 import type { AppContext } from '../app/context.js';
 import { jsonList } from '../store/db.js';
-import { roomsTakenFor } from '../store/notices.js';
+import { activeNoticeRuns, claimNoticeRun, dueNotices, roomsTakenFor } from '../store/notices.js';
+import { takeWriteLock } from '../store/locks.js';
 import { skippedReport } from './messages.js';
 import { scheduleOf, type NoticeRow } from './notice-row.js';
 import { postNoticeRun, recordSkippedRun } from './post-run.js';
 import { planDueRuns, releaseAt, type DuePlan } from './schedule.js';
 
-/**
- * SQLite starts transactions deferred: a sweep reads, then writes. Before the first write
- * we take the write lock with a statement that changes nothing. If another process
- * committed since our read, SQLite refuses (our snapshot is stale): that process has just
- * swept, so we leave this minute to it — nothing was written yet, nothing is lost. Once
- * we hold the lock no one else can write until we commit. On PostgreSQL the statement
- * matches no row and the claim and unique key below do the work.
- */
-async function takeWriteLock(ctx: AppContext): Promise<boolean> {
-  try {
-    await ctx.db.$executeRawUnsafe('UPDATE "Notice" SET "status" = "status" WHERE 1 = 0');
-    return true;
-  } catch (err) {
-    if (!/SQLITE_BUSY|database is locked|SocketTimeout|P1008/i.test(`${(err as { code?: string }).code ?? ''} ${String(err)}`)) throw err;
-    ctx.log.info({ err: String(err) }, 'another process is sweeping notices; leaving this minute to it');
-    return false;
-  }
+/** Before the first write: false when another process is sweeping (store/locks.ts). */
+async function mayWrite(ctx: AppContext): Promise<boolean> {
+  if (await takeWriteLock(ctx.db)) return true;
+  ctx.log.info('another process is sweeping notices; leaving this minute to it');
+  return false;
 }
 
 /** Rooms a notice run posts to in one transaction: a resident's message waits for one batch, not for 300 groups. */
@@ -41,12 +30,12 @@ export const NOTICE_ROOMS_PER_BATCH = 20;
 export async function postDueNotices(ctx: AppContext): Promise<boolean> {
   const { timeZone, noticeGraceMs } = ctx.config;
   const now = ctx.clock.now();
-  const due = await ctx.db.notice.findMany({ where: { status: 'active', nextRunAt: { lte: now } }, orderBy: { id: 'asc' } });
+  const due = await dueNotices(ctx.db, now);
   const runs = due
     .map((notice) => ({ notice, plan: planDueRuns(scheduleOf(notice), notice.nextRunAt!, now, { urgent: notice.urgent, graceMs: noticeGraceMs, timeZone }) }))
     .filter((r): r is { notice: NoticeRow; plan: Extract<DuePlan, { kind: 'run' }> } => r.plan.kind === 'run');
   // Most minutes nothing is due (or it waits for 07:00): a read, and no write at all.
-  if (runs.length === 0 || !(await takeWriteLock(ctx))) return false;
+  if (runs.length === 0 || !(await mayWrite(ctx))) return false;
   const { notice, plan } = runs[0]!;
   const finished = await runNotice(ctx, notice, plan);
   return !finished || runs.length > 1;
@@ -63,11 +52,7 @@ async function runNotice(ctx: AppContext, notice: NoticeRow, plan: Extract<DuePl
       return false;
     }
   }
-  const claimed = await ctx.db.notice.updateMany({
-    where: { id: notice.id, status: 'active', nextRunAt: notice.nextRunAt },
-    data: { nextRunAt: plan.next, status: plan.next ? 'active' : 'done' },
-  });
-  if (claimed.count === 0) return true; // another sweep moved it on meanwhile
+  if (!(await claimNoticeRun(ctx.db, notice.id, notice.nextRunAt, plan.next))) return true; // another sweep moved it on meanwhile
   const missed: Date[] = [];
   for (const d of plan.skipped) if ((await recordSkippedRun(ctx, notice.id, d, rooms)) > 0) missed.push(d);
   if (missed.length > 0) await reportMissedRuns(ctx, notice, missed, plan.next);
@@ -93,10 +78,9 @@ async function reportMissedRuns(ctx: AppContext, notice: NoticeRow, missed: Date
  * quiet hours for non-urgent ones). The simulator skips the idle minutes before it.
  */
 export async function nextNoticeDue(ctx: AppContext): Promise<Date | null> {
-  const active = await ctx.db.notice.findMany({ where: { status: 'active', nextRunAt: { not: null } }, select: { nextRunAt: true, urgent: true } });
   let earliest: Date | null = null;
-  for (const n of active) {
-    const at = releaseAt(n.nextRunAt!, n.urgent, ctx.config.timeZone);
+  for (const n of await activeNoticeRuns(ctx.db)) {
+    const at = releaseAt(n.nextRunAt, n.urgent, ctx.config.timeZone);
     if (!earliest || at < earliest) earliest = at;
   }
   return earliest;

@@ -1,8 +1,9 @@
 /**
- * Reads what the metrics need from the database. The only module of reports that
- * touches Prisma: everything after it is pure.
+ * Reads what the metrics need through the store. The only module of reports that
+ * reads the database: everything after it is pure.
  */
 import type { Db, Tx } from '../store/db.js';
+import { volunteerRecords } from '../store/reports.js';
 import { historyChunks } from '../store/ticket-histories.js';
 import type { Org } from '../org/types.js';
 import { acceptDeadline } from '../tickets/deadlines.js';
@@ -34,27 +35,13 @@ export interface VolunteerFacts {
   points: PointsFact[];
 }
 
-/** Rows written before rows had a community ("") belong to the one community there was. */
-const ofCommunity = (community: string) => [community, ''];
-
 export async function loadVolunteerFacts(db: Store, p: Period, grid?: string, community?: string): Promise<VolunteerFacts> {
-  const inCommunity = community !== undefined ? { community: { in: ofCommunity(community) } } : {};
-  const grids = new Map((await db.grid.findMany({ where: inCommunity })).map((g) => [g.id, g.name]));
-  const signups = await db.signup.findMany({
-    where: { checkedInAt: { not: null }, activity: { startsAt: { gte: p.from, lt: p.to }, ...inCommunity } },
-    include: { activity: { select: { startsAt: true, durationMinutes: true } } },
-  });
-  const ledger = await db.ledgerEntry.findMany({ where: { kind: 'checkin', at: { gte: p.from, lt: p.to } } });
-  // The ledger is the person's, not a community's: for one community, those who served in it.
-  const ids = [...new Set([...signups.map((s) => s.personId), ...(community === undefined ? ledger.map((e) => e.personId) : [])])];
-  const persons = await db.person.findMany({ where: { id: { in: ids } } });
-  const people = persons
-    .map((x) => ({ personId: x.id, name: x.name, grid: x.gridId ? (grids.get(x.gridId) ?? null) : null, employer: x.employer }))
-    .filter((v) => !grid || v.grid === grid);
+  const records = await volunteerRecords(db, p.from, p.to, community);
+  const people = records.people.filter((v) => !grid || v.grid === grid);
   const keep = new Set(people.map((v) => v.personId));
   return {
     people,
-    checkIns: signups.filter((s) => keep.has(s.personId)).map((s) => ({ personId: s.personId, activityStartsAt: s.activity.startsAt, minutes: s.activity.durationMinutes })),
-    points: ledger.filter((e) => keep.has(e.personId)).map((e) => ({ personId: e.personId, at: e.at, delta: e.delta, kind: e.kind })),
+    checkIns: records.checkIns.filter((c) => keep.has(c.personId)),
+    points: records.points.filter((e) => keep.has(e.personId)),
   };
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../app/context.js';
 import { DAY, HOUR } from '../clock.js';
 import { conflict } from '../errors.js';
+import { claimCheckIn, openActivitiesWithCode } from '../store/activities.js';
 import { endsAt, type ActivityRow } from './activities.js';
 import { appendLedgerEntry } from './ledger.js';
 import { activityRef } from './refs.js';
@@ -25,16 +26,8 @@ export function assertOrganiserMayCheckIn(a: ActivityRow, now: Date): void {
  */
 export async function checkIn(ctx: AppContext, activity: ActivityRow, personId: number, by: string): Promise<CheckInOutcome> {
   const now = ctx.clock.now();
-  const claimed = await ctx.db.signup.updateMany({
-    where: { activityId: activity.id, personId, checkedInAt: null },
-    data: { checkedInAt: now, checkedInBy: by },
-  });
-  if (claimed.count === 0) {
-    const known = await ctx.db.signup.findUnique({ where: { activityId_personId: { activityId: activity.id, personId } } });
-    if (known) return { first: false };
-    // Came without signing up: present is present. Marked confirmed so they show in the record.
-    await ctx.db.signup.create({ data: { activityId: activity.id, personId, status: 'confirmed', createdAt: now, updatedAt: now, checkedInAt: now, checkedInBy: by } });
-  }
+  // Came without signing up: present is present (the store adds them, confirmed).
+  if ((await claimCheckIn(ctx.db, activity.id, personId, now, by)) === 'again') return { first: false };
   if (activity.points <= 0) return { first: true, points: 0, balance: 0 };
   const entry = await appendLedgerEntry(ctx, {
     personId,
@@ -50,9 +43,6 @@ export async function checkIn(ctx: AppContext, activity: ActivityRow, personId: 
 /** The activity whose on-site code this is, if its check-in is open now. */
 export async function activityByCode(ctx: AppContext, code: string): Promise<ActivityRow | undefined> {
   const now = ctx.clock.now().getTime();
-  const candidates = await ctx.db.activity.findMany({
-    where: { checkinCode: code, status: 'open', startsAt: { lte: new Date(now + CODE_OPENS_BEFORE_MS) } },
-    orderBy: { startsAt: 'desc' },
-  });
+  const candidates = await openActivitiesWithCode(ctx.db, code, new Date(now + CODE_OPENS_BEFORE_MS));
   return candidates.find((a) => now <= endsAt(a).getTime() + CODE_CLOSES_AFTER_MS);
 }

@@ -5,7 +5,8 @@ import { badInput, forbidden, notFound } from '../errors.js';
 import { refuseWhileLocked, rightCode, wrongCode } from '../abuse/codes.js';
 import { formatShort } from '../time.js';
 import { confirmedCount, loadActivity, mayManage, type ActivityRow } from './activities.js';
-import { openActivities } from '../store/activities.js';
+import { openActivities, signedUpPeople } from '../store/activities.js';
+import { activeCatalog, catalogItemNamed, putCatalogItem, redemptionWithParties, withdrawCatalogItem } from '../store/ledger.js';
 import { activityMeantOrFail } from './ask.js';
 import { activityByCode, assertOrganiserMayCheckIn, checkIn } from './check-in.js';
 import { appendLedgerEntry } from './ledger.js';
@@ -105,8 +106,7 @@ async function checkInByOrganiser(ctx: MessageContext, args: string): Promise<vo
   if (!mayManage(ctx.speaker, ctx.org, activity)) throw forbidden(`只有活动 #${activityRef(activity.id)} 的组织者可以代为签到。`);
   if (names.length === 0) throw badInput(`请写要签到的名字或微信号，例如「签到 #${activityRef(activity.id)} 张三 lisi」。`);
   assertOrganiserMayCheckIn(activity, ctx.clock.now());
-  const signups = await ctx.db.signup.findMany({ where: { activityId: activity.id }, include: { person: true } });
-  const among = signups.map((s) => s.person);
+  const among = await signedUpPeople(ctx.db, activity.id);
   const done: string[] = [];
   const again: string[] = [];
   const missing: string[] = [];
@@ -215,8 +215,7 @@ const catalogItem: CommandSpec = {
   async handle(ctx, args) {
     const off = /^(\S+)\s+下架$/.exec(args);
     if (off) {
-      const n = await ctx.db.catalogItem.updateMany({ where: { name: off[1] }, data: { active: false } });
-      if (n.count === 0) throw notFound(`没有「${off[1]}」这件商品。`);
+      if (!(await withdrawCatalogItem(ctx.db, off[1]))) throw notFound(`没有「${off[1]}」这件商品。`);
       return ctx.reply(`「${off[1]}」已下架。`);
     }
     const m = /^(\S+)\s+(\d{1,6})\s*(?:分|积分)?(?:\s+(?:库存)?\s*(\d{1,6})\s*(?:件|个|份|袋|瓶)?)?$/.exec(args);
@@ -224,10 +223,10 @@ const catalogItem: CommandSpec = {
     const [, name, costText, stockText] = m;
     const cost = Number(costText);
     if (cost < 1) throw badInput('所需积分至少为 1。');
-    const existing = await ctx.db.catalogItem.findUnique({ where: { name } });
+    const existing = await catalogItemNamed(ctx.db, name);
     if (!existing && stockText === undefined) throw badInput(`新商品请写库存，例如「商品 ${name} ${cost} 库存20」。`);
     const stock = stockText === undefined ? existing!.stock : Number(stockText);
-    await ctx.db.catalogItem.upsert({ where: { name }, create: { name, cost, stock }, update: { cost, stock, active: true } });
+    await putCatalogItem(ctx.db, { name, cost, stock });
     await ctx.reply(`${existing ? '已更新' : '已上架'}：${name}，${cost} 分，库存 ${stock}。`);
   },
 };
@@ -239,7 +238,7 @@ const catalog: CommandSpec = {
   audience: 'anyone',
   accepts: (args) => args === '',
   async handle(ctx) {
-    const items = await ctx.db.catalogItem.findMany({ where: { active: true }, orderBy: { cost: 'asc' } });
+    const items = await activeCatalog(ctx.db);
     if (items.length === 0) return ctx.reply('暂时没有可兑换的商品。');
     await ctx.reply(`爱心积分可兑换：\n${items.map((i) => `${i.name} ${i.cost} 分（${i.stock > 0 ? `剩 ${i.stock}` : '已兑完'}）`).join('\n')}\n兑换请发送「兑换 商品名」。`);
   },
@@ -267,7 +266,7 @@ const issue: CommandSpec = {
   deniedMessage: '只有社区工作人员可以确认发放。',
   async handle(ctx, args) {
     const r = await issueRedemption(ctx, parseRedemptionRef(firstToken(args))!, ctx.speaker.alias);
-    const full = await ctx.db.redemption.findUnique({ where: { id: r.id }, include: { item: true, person: true } });
+    const full = await redemptionWithParties(ctx.db, r.id);
     await ctx.reply(`兑换单 #${redemptionRef(r.id)} 已发放：${full!.item.name} → ${full!.person.name}。`);
   },
 };

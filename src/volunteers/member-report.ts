@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../store/db.js';
+import { firstCommunityName, membersOfEmployer } from '../store/reports.js';
 import { DAY } from '../clock.js';
 import { formatLocal, formatShort, zonedTime } from '../time.js';
 import { activityRef } from './refs.js';
@@ -40,26 +41,15 @@ export function periodBounds(from: string, to: string, timeZone: string): { star
  */
 export async function buildMemberReport(db: Db | Tx, q: { unit: string; from: string; to: string; timeZone: string }): Promise<MemberReport> {
   const { start, end } = periodBounds(q.from, q.to, q.timeZone);
-  const community = (await db.community.findFirst())?.name ?? '';
-  const people = await db.person.findMany({
-    where: { employer: q.unit },
-    orderBy: { name: 'asc' },
-    include: {
-      signups: {
-        where: { checkedInAt: { not: null }, activity: { startsAt: { gte: start, lt: end }, status: { not: 'cancelled' } } },
-        include: { activity: true },
-        orderBy: { activity: { startsAt: 'asc' } },
-      },
-    },
-  });
-  const members = people.map((p) => {
-    const activities = p.signups.map((s) => ({
-      ref: activityRef(s.activity.id),
-      title: s.activity.title,
-      startsAt: s.activity.startsAt,
-      place: s.activity.place,
-      minutes: s.activity.durationMinutes,
-      points: s.activity.points,
+  const community = await firstCommunityName(db);
+  const members = (await membersOfEmployer(db, q.unit, start, end)).map((p) => {
+    const activities = p.served.map((a) => ({
+      ref: activityRef(a.id),
+      title: a.title,
+      startsAt: a.startsAt,
+      place: a.place,
+      minutes: a.durationMinutes,
+      points: a.points,
     }));
     return {
       name: p.name,

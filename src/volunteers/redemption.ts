@@ -2,14 +2,27 @@ import type { AppContext } from '../app/context.js';
 import { DAY } from '../clock.js';
 import { conflict, notFound } from '../errors.js';
 import { formatShort } from '../time.js';
-import { appendLedgerEntry, lockPerson, balanceOf } from './ledger.js';
+import {
+  balanceOf,
+  catalogItemNamed,
+  expiredReservations,
+  insertReservation,
+  issueReservationOnce,
+  lapseReservationOnce,
+  nextReservationExpiry,
+  redemptionById,
+  takeOneFromStock,
+  type RedemptionRow,
+} from '../store/ledger.js';
+import { lockPerson } from '../store/locks.js';
+import { appendLedgerEntry } from './ledger.js';
 import { personKey } from './people.js';
 import { redemptionRef } from './refs.js';
 
 /** A reservation not handed over within this time lapses: points and stock return. */
 export const RESERVATION_MS = 7 * DAY;
 
-export type RedemptionRow = NonNullable<Awaited<ReturnType<AppContext['db']['redemption']['findUnique']>>>;
+export type { RedemptionRow } from '../store/ledger.js';
 
 /**
  * `兑换 大米`: reserves the points (a negative entry) and one item (stock − 1) together.
@@ -19,16 +32,13 @@ export type RedemptionRow = NonNullable<Awaited<ReturnType<AppContext['db']['red
 export async function redeemItem(ctx: AppContext, personId: number, itemName: string): Promise<{ redemption: RedemptionRow; balance: number }> {
   // Lock first, read after: the balance read below must already be the serialised one.
   await lockPerson(ctx.db, personId);
-  const item = await ctx.db.catalogItem.findUnique({ where: { name: itemName } });
+  const item = await catalogItemNamed(ctx.db, itemName);
   if (!item || !item.active) throw notFound(`没有「${itemName}」这件商品，发送「商品列表」查看可兑换的商品。`);
   const balance = await balanceOf(ctx.db, personId);
   if (balance < item.cost) throw conflict(`积分不足：兑换${item.name}需要 ${item.cost} 分，您现有 ${balance} 分。`);
-  const taken = await ctx.db.catalogItem.updateMany({ where: { id: item.id, stock: { gt: 0 } }, data: { stock: { decrement: 1 } } });
-  if (taken.count === 0) throw conflict(`「${item.name}」已经兑完了。`);
+  if (!(await takeOneFromStock(ctx.db, item.id))) throw conflict(`「${item.name}」已经兑完了。`);
   const now = ctx.clock.now();
-  const redemption = await ctx.db.redemption.create({
-    data: { personId, itemId: item.id, cost: item.cost, status: 'reserved', createdAt: now, expiresAt: new Date(now.getTime() + RESERVATION_MS) },
-  });
+  const redemption = await insertReservation(ctx.db, { personId, itemId: item.id, cost: item.cost, createdAt: now, expiresAt: new Date(now.getTime() + RESERVATION_MS) });
   const ref = redemptionRef(redemption.id);
   const entry = await appendLedgerEntry(ctx, { personId, delta: -item.cost, kind: 'redeem', reason: `兑换 ${item.name}（#${ref}）`, refKey: `redeem:${ref}` });
   return { redemption, balance: entry!.balance };
@@ -36,22 +46,20 @@ export async function redeemItem(ctx: AppContext, personId: number, itemName: st
 
 /** `发放 #R1`: staff hand the item over; only a live reservation can be issued. */
 export async function issueRedemption(ctx: AppContext, id: number, by: string): Promise<RedemptionRow> {
-  const issued = await ctx.db.redemption.updateMany({ where: { id, status: 'reserved' }, data: { status: 'issued', issuedAt: ctx.clock.now(), issuedBy: by } });
-  const row = await ctx.db.redemption.findUnique({ where: { id } });
+  const issued = await issueReservationOnce(ctx.db, id, ctx.clock.now(), by);
+  const row = await redemptionById(ctx.db, id);
   if (!row) throw notFound(`没有兑换单 #${redemptionRef(id)}。`);
-  if (issued.count === 0) throw conflict(`兑换单 #${redemptionRef(id)} ${row.status === 'issued' ? '已经发放过了' : '已过期作废，积分已退回'}。`);
+  if (!issued) throw conflict(`兑换单 #${redemptionRef(id)} ${row.status === 'issued' ? '已经发放过了' : '已过期作废，积分已退回'}。`);
   return row;
 }
 
 /** Sweep: reservations past their time lapse; the points come back as a refund entry and the item to stock. */
 export async function lapseExpiredRedemptions(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now();
-  const due = await ctx.db.redemption.findMany({ where: { status: 'reserved', expiresAt: { lte: now } }, include: { item: true, person: true }, take: 100 });
+  const due = await expiredReservations(ctx.db, now, 100);
   for (const r of due) {
     // Conditional: a hand-over or another sweep that got there first wins.
-    const lapsed = await ctx.db.redemption.updateMany({ where: { id: r.id, status: 'reserved' }, data: { status: 'lapsed' } });
-    if (lapsed.count === 0) continue;
-    await ctx.db.catalogItem.update({ where: { id: r.itemId }, data: { stock: { increment: 1 } } });
+    if (!(await lapseReservationOnce(ctx.db, r))) continue;
     const ref = redemptionRef(r.id);
     const entry = await appendLedgerEntry(ctx, { personId: r.personId, delta: r.cost, kind: 'refund', reason: `兑换单 #${ref} 逾期未领，退回积分`, refKey: `refund:${ref}` });
     await ctx.send({
@@ -64,6 +72,5 @@ export async function lapseExpiredRedemptions(ctx: AppContext): Promise<void> {
 
 /** When the next reservation lapses. */
 export async function nextLapseDue(ctx: AppContext): Promise<Date | null> {
-  const r = await ctx.db.redemption.findFirst({ where: { status: 'reserved' }, orderBy: { expiresAt: 'asc' }, select: { expiresAt: true } });
-  return r?.expiresAt ?? null;
+  return nextReservationExpiry(ctx.db);
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BufferedSink } from '../../src/events.js';
 import type { AppContext } from '../../src/app/context.js';
 import { NOTICE_ROOMS_PER_BATCH, postDueNotices } from '../../src/notices/post-due-notices.js';
-import { lastRunProgress } from '../../src/notices/progress.js';
+import { lastRunProgress } from '../../src/store/notices.js';
 import type { Org } from '../../src/org/types.js';
 import { zonedTime } from '../../src/time.js';
 import { demoOrg } from '../support/sim.js';
