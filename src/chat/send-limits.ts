@@ -1,4 +1,5 @@
 import type { SendLimits } from '../config.js';
+import { QUIET_END_HOUR } from '../kernel/quiet-hours.js';
 
 /**
  * What the sender remembers of its recent sends; enough to decide, purely, when the next
@@ -72,7 +73,7 @@ export type SendClass = 'urgent' | 'reserved' | 'reply' | 'broadcast';
 /** Part of the daily cap (percent) kept for replies, holders' and urgent messages. */
 export const DEFAULT_RESERVE_PERCENT = 30;
 /** Quiet hours end at 07:00: a backlog a new day releases waits for it. */
-const QUIET_END_MS = 7 * 3600_000;
+const QUIET_END_MS = QUIET_END_HOUR * 3600_000;
 const RANK: Record<SendClass, number> = { urgent: 0, reserved: 1, reply: 1, broadcast: 2 };
 
 export function sendClassOf(m: { urgent: boolean; reserved?: boolean; origin: string | null }): SendClass {

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { jsonList } from '../store/db.js';
 import { boardTickets, boardVersion, namesOf, ticketInScope, ticketWithHistory, type BoardFilter } from '../store/console-tickets.js';
 import { CATEGORY_LABELS, categoryLabel, fullPlace, statusLabel, tierLabel } from '../tickets/messages.js';
-import { isCategory, isOpenStatus, isTicketStatus } from '../kernel/domain.js';
+import { AWAITING_ACCEPT, isCategory, isOpenStatus, isTicketStatus } from '../kernel/domain.js';
 import { ROLE_LABELS } from '../org/types.js';
 import { formatDuration } from '../reports/format.js';
 import { formatShort } from '../time.js';
@@ -21,7 +21,7 @@ import type { Org } from '../org/types.js';
 type BoardTicket = Awaited<ReturnType<typeof boardTickets>>['tickets'][number];
 
 const COLUMNS: { title: string; statuses: string[] }[] = [
-  { title: '待签收', statuses: ['assigned', 'reopened'] },
+  { title: '待签收', statuses: [...AWAITING_ACCEPT] },
   { title: '办理中', statuses: ['accepted'] },
   { title: '已办结待评价', statuses: ['resolved'] },
   { title: '已关闭', statuses: ['closed', 'cancelled', 'merged'] },

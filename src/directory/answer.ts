@@ -8,6 +8,7 @@ import type { MessageContext } from '../app/context.js';
 import type { CommandSpec } from '../commands/types.js';
 import { badInput } from '../errors.js';
 import { extractPlace, type Intake } from '../intake/index.js';
+import { ROLE_LABELS } from '../org/types.js';
 import { residentHome } from '../store/residents.js';
 import { parseDirectoryQuestion, type AskedPost } from './ask.js';
 import { ADDRESS_BOOK, whoHolds, type Entry, type Place } from './lookup.js';
@@ -56,20 +57,21 @@ export function describeHolders(ctx: MessageContext, posts: AskedPost[], place: 
   return `${where}：\n${lines.join('\n')}`;
 }
 
+/** How an answer names a post: the organisation's label (org/types.ts), and the words only questions use. */
 const POST_WORDS: Record<AskedPost, string> = {
-  building_leader: '楼栋长',
-  group_leader: '党小组长',
-  household: '党员中心户',
-  branch_secretary: '党支部书记',
+  building_leader: ROLE_LABELS.building_leader,
+  group_leader: ROLE_LABELS.group_leader,
+  household: ROLE_LABELS.household,
+  branch_secretary: ROLE_LABELS.branch_secretary,
   grid_team: '网格工作人员',
-  sanitation: '卫生员',
-  publicity: '宣传员',
-  culture: '文体员',
-  mediator: '调解员',
-  property: '物业联系人',
-  owners_committee: '业委会联系人',
-  committee_secretary: '社区大党委书记',
-  staff: '社区工作人员',
+  sanitation: ROLE_LABELS.sanitation,
+  publicity: ROLE_LABELS.publicity,
+  culture: ROLE_LABELS.culture,
+  mediator: ROLE_LABELS.mediator,
+  property: ROLE_LABELS.property_contact,
+  owners_committee: `${ROLE_LABELS.owners_committee}联系人`,
+  committee_secretary: ROLE_LABELS.committee_secretary,
+  staff: ROLE_LABELS.staff,
 };
 
 /** The query answerer: true when it answered. */

@@ -1,6 +1,6 @@
 import type { MessageContext } from '../app/context.js';
 import { badInput } from '../errors.js';
-import { isQuietHour } from '../tickets/deadlines.js';
+import { isQuietHour } from '../kernel/quiet-hours.js';
 import { formatShort } from '../time.js';
 import { badTime, largeBroadcastNote, noContent } from './messages.js';
 import { noticeRef, scheduleColumns } from './notice-row.js';

@@ -3,7 +3,7 @@
  * decision of what the sweep should do now. Everything is computed on the community's
  * wall clock (its time zone), never the host's.
  */
-import { isQuietHour, QUIET_END_HOUR, QUIET_START_HOUR } from '../tickets/deadlines.js';
+import { endOfQuiet, isQuietHour } from '../kernel/quiet-hours.js';
 import { pad, zonedParts, zonedTime } from '../time.js';
 
 export interface TimeOfDay {
@@ -87,10 +87,7 @@ export function nextRunAfter(s: Schedule, after: Date, timeZone: string): Date |
  * wait until 07:00; urgent ones go at once.
  */
 export function releaseAt(due: Date, urgent: boolean, timeZone: string): Date {
-  if (urgent || !isQuietHour(due, timeZone)) return due;
-  const p = zonedParts(due, timeZone);
-  const day = p.hour >= QUIET_START_HOUR ? p.day + 1 : p.day;
-  return zonedTime(timeZone, p.year, p.month, day, QUIET_END_HOUR, 0);
+  return urgent || !isQuietHour(due, timeZone) ? due : endOfQuiet(due, timeZone);
 }
 
 export interface DueOptions {

@@ -1,6 +1,7 @@
 import type { Urgency } from '../intake/index.js';
 import type { Org } from '../org/types.js';
-import { parseDuration, zonedParts, zonedTime, DEFAULT_TIME_ZONE } from '../time.js';
+import { endOfQuiet, isQuietHour, startOfQuiet } from '../kernel/quiet-hours.js';
+import { parseDuration, DEFAULT_TIME_ZONE } from '../time.js';
 
 export interface SlaPolicy {
   acceptMs: number;
@@ -8,9 +9,6 @@ export interface SlaPolicy {
   /** Normal tickets' clocks stop in quiet hours; urgent ones never do. */
   pausesAtNight: boolean;
 }
-
-export const QUIET_START_HOUR = 22;
-export const QUIET_END_HOUR = 7;
 
 const DEFAULTS: Record<Urgency, { accept: string; resolve: string }> = {
   normal: { accept: '2h', resolve: '3d' },
@@ -24,24 +22,6 @@ export function slaFor(org: Org, urgency: Urgency): SlaPolicy {
     resolveMs: parseDuration(override.resolve ?? DEFAULTS[urgency].resolve)!,
     pausesAtNight: urgency === 'normal',
   };
-}
-
-export function isQuietHour(at: Date, timeZone = DEFAULT_TIME_ZONE): boolean {
-  const h = zonedParts(at, timeZone).hour;
-  return h >= QUIET_START_HOUR || h < QUIET_END_HOUR;
-}
-
-/** The next 07:00 at or after a moment in quiet hours. */
-function endOfQuiet(at: Date, timeZone: string): Date {
-  const p = zonedParts(at, timeZone);
-  const day = p.hour >= QUIET_START_HOUR ? p.day + 1 : p.day;
-  return zonedTime(timeZone, p.year, p.month, day, QUIET_END_HOUR, 0);
-}
-
-/** The next 22:00 after a moment in working hours. */
-function startOfQuiet(at: Date, timeZone: string): Date {
-  const p = zonedParts(at, timeZone);
-  return zonedTime(timeZone, p.year, p.month, p.day, QUIET_START_HOUR, 0);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, type TicketEventKind, type TicketStatus, type Tier, type Urgency } from '../kernel/domain.js';
+import { AWAITING_ACCEPT, OPEN_STATUSES, type TicketEventKind, type TicketStatus, type Tier, type Urgency } from '../kernel/domain.js';
 import type { TicketPatch } from '../store/tickets.js';
 import { RATE_WITHIN_MS } from './deadlines.js';
 
@@ -48,7 +48,7 @@ export type TicketAction =
 export type TicketActionKind = TicketAction['kind'];
 
 const OPEN = OPEN_STATUSES;
-const AWAITING: readonly TicketStatus[] = ['assigned', 'reopened'];
+const AWAITING = AWAITING_ACCEPT;
 
 /** From which statuses each move is allowed. */
 export const ALLOWED_FROM: Readonly<Record<TicketActionKind, readonly TicketStatus[]>> = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptDeadline, deadlineAfter, isQuietHour, resolveDeadline, slaFor } from '../../src/tickets/deadlines.js';
+import { isQuietHour } from '../../src/kernel/quiet-hours.js';
+import { acceptDeadline, deadlineAfter, resolveDeadline, slaFor } from '../../src/tickets/deadlines.js';
 import { formatLocal, parseDuration } from '../../src/time.js';
 import { demoOrg } from '../support/sim.js';
 import { otherOrg } from './support.js';
