@@ -4,6 +4,7 @@
  */
 import type { MediaKind } from '../chat/port.js';
 import type { Db, Tx } from './db.js';
+import { accountOf } from './scope.js';
 
 export type InboundStatus = 'pending' | 'done' | 'failed' | 'duplicate';
 
@@ -51,25 +52,27 @@ export type Recorded = { kind: 'new'; message: InboundMessage } | { kind: 'dupli
  */
 export async function recordInbound(db: Db, message: NewInbound, opts: { duplicateSince: Date; media?: NewInboundMedia }): Promise<Recorded> {
   const media = opts.media;
+  // Each account stores what it received: a message id is unique per account.
+  const account = accountOf(db);
   const inserted = media
     ? await db.$transaction(async (tx) => {
-        const row = await insertInbound(tx, message, opts.duplicateSince);
+        const row = await insertInbound(tx, account, message, opts.duplicateSince);
         if (row) await tx.mediaFile.create({ data: { ...media, durationMs: media.durationMs ?? null, inboundId: row.id } });
         return row;
       })
-    : await insertInbound(db, message, opts.duplicateSince);
+    : await insertInbound(db, account, message, opts.duplicateSince);
   if (!inserted) return { kind: 'replay' };
   return inserted.status === 'duplicate' ? { kind: 'duplicate' } : { kind: 'new', message: { ...message, id: inserted.id } };
 }
 
-async function insertInbound(db: Db | Tx, m: NewInbound, duplicateSince: Date): Promise<{ id: number; status: InboundStatus } | undefined> {
+async function insertInbound(db: Db | Tx, account: string, m: NewInbound, duplicateSince: Date): Promise<{ id: number; status: InboundStatus } | undefined> {
   const rows = await db.$queryRaw<{ id: number | bigint; status: InboundStatus }[]>`
-    INSERT INTO "InboundMessage" ("messageId", "roomTopic", "senderChat", "senderAlias", "senderName", "senderRemark", "senderFriend",
+    INSERT INTO "InboundMessage" ("account", "messageId", "roomTopic", "senderChat", "senderAlias", "senderName", "senderRemark", "senderFriend",
       "text", "kind", "quote", "mentioned", "fingerprint", "receivedAt", "status")
-    VALUES (${m.messageId}, ${m.roomTopic}, ${m.senderChat}, ${m.senderAlias}, ${m.senderName}, ${m.senderRemark}, ${m.senderFriend},
+    VALUES (${account}, ${m.messageId}, ${m.roomTopic}, ${m.senderChat}, ${m.senderAlias}, ${m.senderName}, ${m.senderRemark}, ${m.senderFriend},
       ${m.text}, ${m.kind}, ${m.quote}, ${m.mentioned}, ${m.fingerprint}, ${m.receivedAt},
-      CASE WHEN EXISTS (SELECT 1 FROM "InboundMessage" WHERE "fingerprint" = ${m.fingerprint} AND "receivedAt" >= ${duplicateSince}) THEN 'duplicate' ELSE 'pending' END)
-    ON CONFLICT ("messageId") DO NOTHING
+      CASE WHEN EXISTS (SELECT 1 FROM "InboundMessage" WHERE "fingerprint" = ${m.fingerprint} AND "receivedAt" >= ${duplicateSince} AND "account" = ${account}) THEN 'duplicate' ELSE 'pending' END)
+    ON CONFLICT ("account", "messageId") DO NOTHING
     RETURNING "id", "status"`;
   const row = rows[0];
   return row ? { id: Number(row.id), status: row.status } : undefined;

@@ -83,10 +83,17 @@ export function scopeArgs(model: string, operation: string, args: Args, scope: D
   return out;
 }
 
+/**
+ * A WeChat id bound to a post-holder (绑定) is about the person, who is one person across
+ * the county (people are not kept per community): that fact is kept unprefixed, where the
+ * one-statement sender lookup (store/identity.ts) reads it.
+ */
+const COUNTY_WIDE_KEY = /^bound-alias:/;
+
 function prefixKeys(args: Args, prefix: string): Args {
   const out: Args = { ...args };
   const key = (k: unknown): unknown => {
-    if (typeof k === 'string') return prefix + k;
+    if (typeof k === 'string') return COUNTY_WIDE_KEY.test(k) ? k : prefix + k;
     if (k && typeof k === 'object' && 'startsWith' in k) return { ...k, startsWith: prefix + String((k as { startsWith: string }).startsWith) };
     if (k && typeof k === 'object' && 'in' in k) return { ...k, in: (k as { in: string[] }).in.map((x) => prefix + x) };
     return k;
@@ -102,6 +109,16 @@ function prefixKeys(args: Args, prefix: string): Args {
  * The client a bot of one account uses on a database it may share with others. Typed as
  * the plain client: to the code above it, the database simply holds its community.
  */
+const scopes = new WeakMap<object, DbScope>();
+
+/**
+ * The account a scoped client stores messages for ("" for a plain client): for the raw
+ * statements the scope cannot filter (storing an arriving message in one statement).
+ */
+export function accountOf(db: object): string {
+  return scopes.get(db)?.account ?? '';
+}
+
 export function scopedDatabase(db: Db, scope: DbScope): Db {
   const scoped = db.$extends({
     name: 'community-scope',
@@ -115,5 +132,6 @@ export function scopedDatabase(db: Db, scope: DbScope): Db {
       },
     },
   });
+  scopes.set(scoped, scope);
   return scoped as unknown as Db;
 }

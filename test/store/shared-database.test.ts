@@ -14,6 +14,8 @@ import { enqueue } from '../../src/chat/outbox.js';
 import { queueFront } from '../../src/store/outbox-queue.js';
 import { claimForSending } from '../../src/store/send-state.js';
 import { claimOnce } from '../../src/store/runs.js';
+import { recordInbound } from '../../src/store/inbound-messages.js';
+import { boundAliasKey, personByWechatId } from '../../src/store/identity.js';
 import { ManualClock } from '../../src/clock.js';
 import { tempDatabaseUrl } from '../support/db.js';
 import { repoRoot } from '../support/sim.js';
@@ -90,14 +92,34 @@ describe.each(['sqlite', 'postgres'] as const)('two accounts on one %s database'
     expect(await claimForSending(a, theirs, 1)).toBe(false);
     expect(await claimForSending(a, mine, 1)).toBe(true);
 
-    const inbound = (db: Db, messageId: string) =>
-      db.inboundMessage.create({
-        data: { messageId, senderChat: 'c1', senderName: '张大爷', text: '你好', fingerprint: 'f', receivedAt: clock.now() },
-      });
-    // WeChat's ids come from each account: the same id on two accounts is two messages.
-    await inbound(a, 'wx-1');
-    await inbound(b, 'wx-1');
-    await expect(inbound(a, 'wx-1')).rejects.toMatchObject({ code: 'P2002' });
+    // Stored as the bot stores them (one statement, a replay writes nothing).
+    const inbound = async (db: Db, messageId: string) =>
+      (
+        await recordInbound(
+          db,
+          {
+            messageId, roomTopic: '丽水鑫城业主群', senderChat: 'c1', senderAlias: null, senderName: '张大爷', senderRemark: null, senderFriend: false,
+            text: '你好', kind: 'text', quote: null, mentioned: false, fingerprint: `f-${messageId}`, receivedAt: clock.now(),
+          },
+          { duplicateSince: new Date(clock.now().getTime() - 60_000) },
+        )
+      ).kind;
+    // WeChat's ids come from each account: the same id on two accounts is two messages,
+    // and each process finds the one its own account received.
+    expect(await inbound(a, 'wx-1')).toBe('new');
+    expect(await inbound(b, 'wx-1')).toBe('new');
+    expect(await inbound(a, 'wx-1')).toBe('replay');
+    expect(await a.inboundMessage.count()).toBe(1);
+    expect(await b.inboundMessage.count()).toBe(1);
+    expect((await a.inboundMessage.findFirst())?.account).toBe('bot-jinsha');
+  }, 60_000);
+
+  it('a WeChat id bound to a post-holder is found by every community\'s process', async () => {
+    const { raw, a, b } = await twoProcesses(kind);
+    const holder = await raw.person.create({ data: { name: '李书记', alias: 'lishuji' } });
+    await a.keyValue.create({ data: { key: boundAliasKey('wxid_li'), value: 'lishuji' } });
+    expect((await a.$transaction((tx) => personByWechatId(tx, 'wxid_li')))?.id).toBe(holder.id);
+    expect((await b.$transaction((tx) => personByWechatId(tx, 'wxid_li')))?.id).toBe(holder.id);
   }, 60_000);
 
   it("a community's once-a-day work is claimed once for it, whatever the other community did", async () => {
