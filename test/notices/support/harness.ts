@@ -51,8 +51,10 @@ export async function noticeHarness(opts: HarnessOptions) {
   /** Stores a notice as the command would, due at its first run after now (or at `nextRunAt`). */
   async function addNotice(n: { rooms: string[]; schedule: Schedule; content: string; urgent?: boolean; createdBy?: string; scope?: string; nextRunAt?: Date }) {
     const first = n.nextRunAt ?? (n.schedule.repeat === 'once' ? n.schedule.at : nextRunAfter(n.schedule, clock.now(), config.timeZone)!);
+    // Written beside the bot, as the bot writes it: in the bot's community.
     return db.notice.create({
       data: {
+        community: org.communityName,
         createdBy: n.createdBy ?? 'staff',
         scope: n.scope ?? n.rooms.join(','),
         targets: JSON.stringify(n.rooms),
