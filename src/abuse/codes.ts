@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { DomainError } from '../errors.js';
 import { clearCounter, countWrongCode, keys, lockedCounter, type CodeKind } from './guard.js';
 

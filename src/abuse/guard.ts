@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { Tx } from '../store/db.js';
-import { clearCounter as deleteCounter, readCounter, readCounters, writeCounter } from '../store/throttle.js';
+import { clearCounter as deleteCounter, readCounter, writeCounter } from '../store/throttle.js';
+import type { MessageCounters } from '../kernel/counters.js';
 import { exceeded, failure, lockedAt, minutesLeft, take, type Counter, type LimitRule, type Taken } from './limits.js';
 
 /** What the guards need: the transaction of the message and the clock. */
@@ -11,48 +12,7 @@ export interface GuardContext {
   counters?: MessageCounters;
 }
 
-/**
- * The counters one message touches (its sender's replies and reports, its group's
- * budget): read in one statement the first time any is needed, kept in memory while the
- * message is handled, and written when `flush` is called, in the message's transaction,
- * just before it commits. A message that touches none costs nothing.
- */
-export class MessageCounters {
-  private readonly known = new Map<string, Counter | undefined>();
-  private readonly dirty = new Set<string>();
-
-  constructor(
-    private readonly db: Tx,
-    /** Keys read along with the first one asked for: those this message will most likely need. */
-    private readonly likely: readonly string[],
-  ) {}
-
-  async read(key: string): Promise<Counter | undefined> {
-    if (!this.known.has(key)) {
-      const wanted = [...new Set([key, ...this.likely])].filter((k) => !this.known.has(k));
-      const found = await readCounters(this.db, wanted);
-      for (const k of wanted) this.known.set(k, found.get(k));
-    }
-    return this.known.get(key);
-  }
-
-  write(key: string, counter: Counter): void {
-    this.known.set(key, counter);
-    this.dirty.add(key);
-  }
-
-  async clear(key: string): Promise<void> {
-    this.known.set(key, undefined);
-    this.dirty.delete(key);
-    await deleteCounter(this.db, key);
-  }
-
-  /** Writes what changed; call inside the transaction, after the message's handling. */
-  async flush(): Promise<void> {
-    for (const key of this.dirty) await writeCounter(this.db, key, this.known.get(key)!);
-    this.dirty.clear();
-  }
-}
+export { MessageCounters } from '../kernel/counters.js';
 
 const read = (ctx: GuardContext, key: string) => (ctx.counters ? ctx.counters.read(key) : readCounter(ctx.db, key));
 

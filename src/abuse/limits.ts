@@ -15,13 +15,8 @@ export interface LimitRule {
 }
 
 /** One counter as stored: times in ms. */
-export interface Counter {
-  count: number;
-  windowStart: number;
-  lockedUntil?: number;
-  /** When the person was last told they hit this limit. */
-  toldAt?: number;
-}
+export type { Counter } from '../kernel/counter.js';
+import type { Counter } from '../kernel/counter.js';
 
 /** The limits, one rule each; `config.abuse` holds the ones in use (these by default). */
 export interface AbuseRules {

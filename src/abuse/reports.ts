@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { MINUTE } from '../clock.js';
 import { countAgainst, isOverLimit, keys } from './guard.js';
 

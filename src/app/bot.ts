@@ -25,7 +25,7 @@ import { clipQuote, locationText, tooLargeText, TRANSCRIBED } from '../media/mes
 import { loadInboundFile, loadOutboundFile } from '../media/files.js';
 import { withQuotedTicket } from '../media/quote.js';
 import type { Transcriber } from '../media/transcribe.js';
-import type { AppContext, MessageContext, Speaker } from './context.js';
+import type { AppContext, MessageContext, Speaker } from '../kernel/context.js';
 import { OrgDirectory } from '../org/directory.js';
 import type { Org } from '../org/types.js';
 

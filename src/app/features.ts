@@ -3,7 +3,7 @@
  * questions in words, and their minute sweeps. A feature adds itself here.
  */
 import type { CommandSpec } from '../commands/types.js';
-import type { MessageContext } from './context.js';
+import type { MessageContext } from '../kernel/context.js';
 import type { Sweep } from '../kernel/sweep.js';
 import type { Intake } from '../intake/index.js';
 import { ticketCommands, answerTicketQuery } from '../tickets/commands.js';

@@ -1,7 +1,7 @@
 import { mayUse, type CommandSpec } from '../commands/types.js';
 import { ROLE_LABELS, type PostHolding } from '../org/types.js';
 import type { OrgDirectory } from '../org/directory.js';
-import type { Speaker } from './context.js';
+import type { Speaker } from '../kernel/context.js';
 
 /** Where a command shows in 帮助 when its audience does not already say (holder, staff). */
 const SECTIONS: [string, string[]][] = [

@@ -1,4 +1,4 @@
-import type { AppContext } from './context.js';
+import type { AppContext } from '../kernel/context.js';
 import { nextPurgeDue, purgeWorkingRows } from '../store/purge.js';
 
 const HOUR = 3600_000;

@@ -12,7 +12,7 @@ import {
   remarkKeyIn,
   type PersonRow,
 } from '../store/identity.js';
-import type { Speaker } from './context.js';
+import type { Speaker } from '../kernel/context.js';
 import type { ResidentHome } from '../store/residents.js';
 
 export { boundAliasKey } from '../store/identity.js';

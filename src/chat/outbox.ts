@@ -9,23 +9,8 @@ import { SendError, type ChatPort, type ChatTarget, type OutboundFile } from './
 import { earliestBudgetedSend, emptyHistory, goesBefore, randomPause, recordSend, sendClassOf, type SendClass, type SendHistory } from './send-limits.js';
 import { pauseSendsUntil, queueFront, queueMessage, sendsPausedUntil, sentSince } from '../store/outbox-queue.js';
 
-export interface OutboundRequest {
-  target: ChatTarget;
-  text: string;
-  /** Urgent messages jump the queue and pass the daily cap. */
-  urgent?: boolean;
-  /** What caused it (ticket:7, notice:3…), for tracing and progress. */
-  origin?: string;
-  /** A stored photo or voice note to send instead of the text (the text stays for the record). */
-  mediaId?: number;
-  /** May use the part of the daily cap kept for holders' messages and urgent acknowledgements. */
-  reserved?: boolean;
-  /**
-   * Sent again if a crash leaves it unknown whether WeChat took it (marked 【重发】): for a
-   * holder's new-ticket message, where a repeat is better than silence. Others are not.
-   */
-  repeatable?: boolean;
-}
+export type { OutboundRequest } from '../kernel/outbound.js';
+import type { OutboundRequest } from '../kernel/outbound.js';
 
 /** Put before a message sent again after a crash left it unknown whether the first went out. */
 export const RESENT_MARK = '【重发】';

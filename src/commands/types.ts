@@ -1,4 +1,4 @@
-import type { MessageContext, Speaker } from '../app/context.js';
+import type { MessageContext, Speaker } from '../kernel/context.js';
 import type { OrgDirectory } from '../org/directory.js';
 
 export interface CommandSpec {

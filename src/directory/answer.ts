@@ -4,7 +4,7 @@
  * speaker's registered address, else the group's grid and building, else (for a
  * post-holder) the grid they serve.
  */
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import type { CommandSpec } from '../commands/types.js';
 import { badInput } from '../errors.js';
 import { extractPlace, type Intake } from '../intake/index.js';

@@ -18,15 +18,8 @@ export interface ModelSettings {
   maxCallsPerDay?: number;
 }
 
-export interface IntakeContext {
-  roomKey?: string;
-  /** Buildings the grid has; a model-named building not in it is dropped. */
-  knownBuildings?: string[];
-}
-
-export interface Classifier {
-  classify(text: string, ctx?: IntakeContext): Promise<Intake>;
-}
+export type { Classifier, IntakeContext } from '../kernel/classifier.js';
+import type { Classifier, IntakeContext } from '../kernel/classifier.js';
 
 export type IntakeLog = (msg: string, extra?: object) => void;
 

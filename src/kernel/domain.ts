@@ -72,3 +72,21 @@ export const isTicketStatus = member(TICKET_STATUSES);
 export function labelOf<T extends string>(labels: Record<T, string>, is: (v: unknown) => v is T, key: string): string {
   return is(key) ? labels[key] : key;
 }
+
+/** What the classifier read from a message: the taxonomy's words and the place (src/intake). */
+export interface Place {
+  building: string | null;
+  unit: string | null;
+  room: string | null;
+}
+
+export interface Intake extends Place {
+  intent: Intent;
+  category: Category | null;
+  urgency: Urgency | null;
+  /** 0..1, how sure the intent decision is. */
+  confidence: number;
+  /** Who decided: the rules alone, the learned component beside them, or the language model. */
+  source: 'rules' | 'learned' | 'model';
+}
+

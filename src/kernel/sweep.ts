@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from './context.js';
 
 /** A minute sweep a feature registers (src/app/features.ts lists them). */
 export interface Sweep {
@@ -12,3 +12,10 @@ export interface Sweep {
    */
   nextDue?(ctx: AppContext): Promise<Date | null>;
 }
+
+/**
+ * How many tickets, activities or notices one sweep transaction handles. A sweep with
+ * more due work returns true and runs again in a fresh transaction, so a resident's
+ * message waits behind one small batch, never behind a whole sweep.
+ */
+export const SWEEP_BATCH = 3;

@@ -4,7 +4,7 @@
  * direct message; a holder's photo after `办结 #N` goes to the resident as proof. Files
  * go only to people, never to a group.
  */
-import type { AppContext, MessageContext } from '../app/context.js';
+import type { AppContext, MessageContext } from '../kernel/context.js';
 import { mediaText, MEDIA_LABELS } from '../chat/media.js';
 import { publicPhones } from '../directory/lookup.js';
 import {

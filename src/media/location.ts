@@ -2,8 +2,8 @@
  * A shared location (位置) gives the place of the sender's report in view: its name and
  * address are matched against the organisation's grids and building numbers.
  */
-import type { MessageContext } from '../app/context.js';
-import { continueEarlierReport, FOLLOW_UP_MS } from '../app/follow-up.js';
+import type { MessageContext } from '../kernel/context.js';
+import { continueEarlierReport, FOLLOW_UP_MS } from '../tickets/follow-up.js';
 import { extractPlace, type Intake } from '../intake/index.js';
 import type { OrgDirectory } from '../org/directory.js';
 import { rerouteForPlace } from '../tickets/lifecycle.js';

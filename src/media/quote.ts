@@ -3,7 +3,7 @@
  * ticket message gives a command its number, and a resident's own quoted report is
  * completed by the reply.
  */
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { mergeFollowUp, type Intake } from '../intake/index.js';
 import { rerouteForPlace } from '../tickets/lifecycle.js';
 import { openReportsOf } from '../store/media.js';

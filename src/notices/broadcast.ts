@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { badInput } from '../errors.js';
 import { CONFIRM_MINUTES, largeBroadcastNote, noContent } from './messages.js';
 import { noticeRef, scheduleColumns } from './notice-row.js';

@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { badInput, conflict, forbidden, notFound } from '../errors.js';
 import { noticeOrigin, noticeRef, parseNoticeRef } from './notice-row.js';
 import { mayManage } from './visible.js';

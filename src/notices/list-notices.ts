@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { formatShort } from '../time.js';
 import { noticeRef, scheduleOf, type NoticeRow } from './notice-row.js';
 import { describeRepeat } from './schedule.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { jsonList } from '../store/db.js';
 import { activeNoticeRuns, claimNoticeRun, dueNotices, roomsTakenFor } from '../store/notices.js';
 import { takeWriteLock } from '../store/locks.js';

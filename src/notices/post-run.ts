@@ -3,7 +3,7 @@
  * room) is written in the same transaction as the queued message: whoever inserts it
  * first posts, anyone else — a second sweep, a second process — finds it taken.
  */
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { linkNoticePostToQueued, reserveNoticePost } from '../store/notices.js';
 import { isoLocal } from '../time.js';
 import { noticeText } from './messages.js';

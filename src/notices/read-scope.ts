@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { badInput, forbidden } from '../errors.js';
 import { badScope } from './messages.js';
 import { exampleScope, parseScope, scopeRefusal, type ResolvedScope } from './scope.js';

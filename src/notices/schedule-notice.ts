@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { badInput } from '../errors.js';
 import { isQuietHour } from '../kernel/quiet-hours.js';
 import { formatShort } from '../time.js';

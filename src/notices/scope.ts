@@ -1,5 +1,5 @@
 /** Who may send notices where; the scope itself is read by src/org/scope.ts. */
-import type { Speaker } from '../app/context.js';
+import type { Speaker } from '../kernel/context.js';
 import type { OrgDirectory } from '../org/directory.js';
 import { WHOLE_COMMUNITY, type Scope as ResolvedScope } from '../org/scope.js';
 import type { Role } from '../org/types.js';

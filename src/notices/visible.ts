@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { jsonList } from '../store/db.js';
 import type { NoticeRow } from './notice-row.js';
 import { GRID_NOTICE_ROLES } from './scope.js';

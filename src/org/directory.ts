@@ -1,4 +1,4 @@
-import type { Category } from '../intake/index.js';
+import type { Category } from '../kernel/domain.js';
 import type { BuildingDef, GridDef, Org, PersonRef, PostHolding, Role, RoomDef } from './types.js';
 
 /** What a community's bot knows of its county: for the scopes 全县 and a community's name. */

@@ -1,4 +1,4 @@
-import type { Category } from '../intake/index.js';
+import type { Category } from '../kernel/domain.js';
 
 import type { Tier } from '../kernel/domain.js';
 export type { Tier } from '../kernel/domain.js';

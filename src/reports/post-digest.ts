@@ -4,7 +4,7 @@
  * messages, so a second sweep, a restart or a second process finds it and does nothing.
  * A bot that was down at that time still posts when it comes back within DIGEST_LATE_MS.
  */
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { DAY, HOUR } from '../clock.js';
 import { formatShort, localDayKey, startOfLocalDay, zonedParts, zonedTime } from '../time.js';
 import { acceptDeadlineFor, loadHistories } from './load.js';

@@ -1,4 +1,4 @@
-import type { Counter } from '../abuse/limits.js';
+import type { Counter } from '../kernel/counter.js';
 import type { Db, Tx } from './db.js';
 
 /** The counters behind the abuse limits (src/abuse/limits.ts decides; this only keeps them). */

@@ -1,7 +1,7 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { nextRateDeadline, ticketsUnratedPast } from '../store/tickets.js';
 import { moveTicket } from './move.js';
-import { SWEEP_BATCH } from '../app/sweep-batch.js';
+import { SWEEP_BATCH } from '../kernel/sweep.js';
 
 /**
  * The minute sweep for resolved tickets nobody rated within three days: they close

@@ -3,7 +3,7 @@
  * write and read another community's ticket as `金沙#12` (the community's name, with or
  * without 社区, and the number); everyone else only ever sees their own community's.
  */
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import type { OrgDirectory } from '../org/directory.js';
 import { forbidden, notFound } from '../errors.js';
 import { asCommunity } from '../store/scope.js';

@@ -1,7 +1,7 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { nextTicketDeadline, ticketsOverdueToAccept, ticketsOverdueToResolve } from '../store/tickets.js';
 import { climb } from './lifecycle.js';
-import { SWEEP_BATCH } from '../app/sweep-batch.js';
+import { SWEEP_BATCH } from '../kernel/sweep.js';
 
 /**
  * The minute sweep: every ticket whose holder let the deadline to accept or to resolve

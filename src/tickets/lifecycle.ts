@@ -1,4 +1,4 @@
-import type { AppContext, MessageContext } from '../app/context.js';
+import type { AppContext, MessageContext } from '../kernel/context.js';
 import type { Intake } from '../intake/index.js';
 import { isOpenStatus, type Tier, type Urgency } from '../kernel/domain.js';
 import { jsonList } from '../store/db.js';

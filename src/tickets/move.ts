@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { conflict } from '../errors.js';
 import { applyTicketPatch, type Ticket } from '../store/tickets.js';
 import { deadlinePolicy } from './deadlines.js';

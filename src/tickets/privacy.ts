@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { personKey } from '../app/identify.js';
 import { personById } from '../store/identity.js';
 import type { TicketRow } from './record.js';

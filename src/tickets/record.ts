@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import type { BotEvent } from '../events.js';
 import type { TicketEventKind } from '../kernel/domain.js';
 import { jsonList } from '../store/db.js';

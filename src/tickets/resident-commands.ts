@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import type { CommandSpec } from '../commands/types.js';
 import { badInput, conflict, forbidden } from '../errors.js';
 import { extractPlace } from '../intake/index.js';

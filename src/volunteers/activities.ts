@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { AppContext } from '../app/context.js';
-import type { Speaker } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
+import type { Speaker } from '../kernel/context.js';
 import { notFound } from '../errors.js';
 import type { OrgDirectory } from '../org/directory.js';
 import { jsonList, type Tx } from '../store/db.js';

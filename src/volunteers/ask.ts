@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { badInput, notFound } from '../errors.js';
 import type { ActivityRow } from './activities.js';
 import { openActivities } from '../store/activities.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { DAY, HOUR } from '../clock.js';
 import { conflict } from '../errors.js';
 import { claimCheckIn, openActivitiesWithCode } from '../store/activities.js';

@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { splitArgs } from '../commands/normalize.js';
 import type { CommandSpec } from '../commands/types.js';
 import { badInput, forbidden, notFound } from '../errors.js';

@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import type { Intake } from '../intake/index.js';
 import { DomainError } from '../errors.js';
 import { loadActivity } from './activities.js';

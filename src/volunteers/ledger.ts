@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { conflict } from '../errors.js';
 import { balanceOf, insertLedgerEntry, ledgerRefUsed, type LedgerKind } from '../store/ledger.js';
 import { lockPerson } from '../store/locks.js';

@@ -1,4 +1,4 @@
-import type { MessageContext } from '../app/context.js';
+import type { MessageContext } from '../kernel/context.js';
 import { badInput, forbidden } from '../errors.js';
 import { freshCheckinCode } from './activities.js';
 import { insertActivity } from '../store/activities.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { DAY } from '../clock.js';
 import { conflict, notFound } from '../errors.js';
 import { formatShort } from '../time.js';

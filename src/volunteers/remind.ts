@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { HOUR } from '../clock.js';
 import { reminderText } from './messages.js';
 import { personKey } from './people.js';

@@ -1,4 +1,4 @@
-import type { Speaker } from '../app/context.js';
+import type { Speaker } from '../kernel/context.js';
 import type { OrgDirectory, RoomInfo } from '../org/directory.js';
 import type { Role } from '../org/types.js';
 import { parseScope } from '../org/scope.js';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../app/context.js';
+import type { AppContext } from '../kernel/context.js';
 import { conflict } from '../errors.js';
 import type { Tx } from '../store/db.js';
 import { addSignup, lockOpenActivity, setSignupStatus, signupOf, waitlist } from '../store/activities.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Speaker } from '../../src/app/context.js';
+import type { Speaker } from '../../src/kernel/context.js';
 import { OrgDirectory } from '../../src/org/directory.js';
 import { loadOrgFile } from '../../src/org/load.js';
 import { parseScope, scopeRefusal } from '../../src/notices/scope.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BufferedSink } from '../../src/events.js';
-import type { AppContext } from '../../src/app/context.js';
+import type { AppContext } from '../../src/kernel/context.js';
 import { NOTICE_ROOMS_PER_BATCH, postDueNotices } from '../../src/notices/post-due-notices.js';
 import { lastRunProgress } from '../../src/store/notices.js';
 import type { Org } from '../../src/org/types.js';

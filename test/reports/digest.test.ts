@@ -7,7 +7,7 @@ import { silentLogger } from '../../src/log.js';
 import { enqueue } from '../../src/chat/outbox.js';
 import { OrgDirectory } from '../../src/org/directory.js';
 import { loadOrgFile } from '../../src/org/load.js';
-import type { AppContext } from '../../src/app/context.js';
+import type { AppContext } from '../../src/kernel/context.js';
 import { nextDigestDue, postDailyDigest } from '../../src/reports/post-digest.js';
 import { gridSection, isQuiet } from '../../src/reports/digest.js';
 import { tempDatabase } from '../support/db.js';

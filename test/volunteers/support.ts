@@ -1,6 +1,6 @@
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
-import type { AppContext } from '../../src/app/context.js';
+import type { AppContext } from '../../src/kernel/context.js';
 import type { BotEvent } from '../../src/events.js';
 import { createClassifier } from '../../src/intake/index.js';
 import { silentLogger } from '../../src/log.js';

@@ -5,10 +5,11 @@ import type { Logger } from '../log.js';
 import type { OrgDirectory, RoomInfo } from '../org/directory.js';
 import type { PostHolding } from '../org/types.js';
 import type { Tx } from '../store/db.js';
+export type { Classifier, IntakeContext } from './classifier.js';
 import type { ResidentHome } from '../store/residents.js';
-import type { Classifier } from '../intake/index.js';
-import type { OutboundRequest } from '../chat/outbox.js';
-import type { MessageCounters } from '../abuse/guard.js';
+import type { Classifier } from './classifier.js';
+import type { OutboundRequest } from './outbound.js';
+import type { MessageCounters } from './counters.js';
 
 /** The person who sent a message, as the bot recognised them. */
 export interface Speaker {

@@ -1,10 +1,10 @@
 import type { Intake } from '../intake/index.js';
 import { extractPlace, mergeFollowUp } from '../intake/index.js';
-import { roomFromWords } from '../tickets/dm-place.js';
-import { openTicket } from '../tickets/open-ticket.js';
-import { rerouteForPlace } from '../tickets/lifecycle.js';
+import { roomFromWords } from './dm-place.js';
+import { openTicket } from './open-ticket.js';
+import { rerouteForPlace } from './lifecycle.js';
 import { finishPendingAction, openPendingAction, startPendingAction } from '../store/pending-actions.js';
-import type { MessageContext } from './context.js';
+import type { MessageContext } from '../kernel/context.js';
 
 /** How long a short follow-up (就在3栋) still completes the resident's earlier message. */
 export const FOLLOW_UP_MS = 5 * 60_000;
