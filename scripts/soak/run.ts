@@ -16,6 +16,7 @@ import { scratchDir } from '../../src/scratch.js';
 import { seededRandom } from '../../src/simulate/run.js';
 import { applyMigrations, openDatabase } from '../../src/store/db.js';
 import { applyPostgresMigrations, dropSchema, withSchema } from '../../src/store/postgres.js';
+import { scheduleColumns } from '../../src/notices/notice-row.js';
 import { insertDueNotice, soakBacklog, soakFacts } from '../../src/store/soak.js';
 import { RESENT_MARK } from '../../src/chat/outbox.js';
 import { bundleWorker, kill, offer, readBy, readSentLog, repoRoot, sleep, startWorker, type Life, type SoakMessage, type WorkerOptions } from './processes.js';
@@ -119,7 +120,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     for (let k = 0; k < noticeCount; k++) {
       const at = new Date(t0 + Math.round(((k + 0.5) / noticeCount) * durationMs * 0.9));
       const mark = `【压测通知${k}】`;
-      noticeMarks.set(mark, await insertDueNotice(db, { community: org.community.name, rooms, content: `${mark}今晚停水检修，请提前储水。`, at, urgent: true, timeZone, createdAt: new Date() }));
+      noticeMarks.set(mark, await insertDueNotice(db, { community: org.community.name, rooms, content: `${mark}今晚停水检修，请提前储水。`, at, urgent: true, columns: scheduleColumns({ repeat: 'once', at }, timeZone), createdAt: new Date() }));
     }
 
     // The stream: message i is offered at t0 + i / rate, in a room chosen at random.

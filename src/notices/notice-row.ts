@@ -1,5 +1,6 @@
 /** The Notice row ↔ its schedule, and the #N1 numbers staff type. */
 import type { NoticeRow as Notice } from '../store/notices.js';
+import type { ScheduleColumns } from '../store/soak.js';
 import { pad, zonedParts } from '../time.js';
 import { formatTimeOfDay, type Schedule } from './schedule.js';
 
@@ -20,7 +21,7 @@ export function scheduleOf(row: Pick<Notice, 'repeat' | 'timeOfDay' | 'weekday' 
   }
 }
 
-export function scheduleColumns(s: Schedule, timeZone: string) {
+export function scheduleColumns(s: Schedule, timeZone: string): ScheduleColumns {
   if (s.repeat === 'once') {
     const p = zonedParts(s.at, timeZone);
     return { repeat: 'once', timeOfDay: `${pad(p.hour)}:${pad(p.minute)}`, weekday: null, monthDay: null, firstAt: s.at };

@@ -3,34 +3,9 @@
  * TicketEvent rows in order. Plain data, so metrics are pure functions of it.
  */
 
-export interface TicketFacts {
-  id: number;
-  category: string;
-  urgency: string;
-  grid: string | null;
-  status: string;
-  createdAt: Date;
-  /** The last rating given (the row keeps only the last one). */
-  rating: number | null;
-  closedAt: Date | null;
-}
+import type { EventFact, TicketFacts, TicketHistory } from '../store/ticket-histories.js';
 
-export interface EventFact {
-  at: Date;
-  kind: string;
-  status: string;
-  tier: string;
-  assignees: string[];
-  actor: string | null;
-  escalated: boolean;
-  note: string | null;
-}
-
-export interface TicketHistory {
-  ticket: TicketFacts;
-  /** In the order they were written. */
-  events: EventFact[];
-}
+export type { EventFact, TicketFacts, TicketHistory };
 
 /** When a holder given a ticket at `from` must have accepted it (the SLA with quiet hours). */
 export type AcceptDeadline = (from: Date, urgency: string) => Date;

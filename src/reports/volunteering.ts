@@ -6,27 +6,10 @@
  * activity's start. Points: `checkin` ledger entries (what service earned, not what was
  * spent or adjusted), in the period of the entry.
  */
+import type { CheckInFact, PointsFact, Volunteer } from '../store/reports.js';
 import { inPeriod, type Period } from './metrics.js';
 
-export interface Volunteer {
-  personId: number;
-  name: string;
-  grid: string | null;
-  employer: string | null;
-}
-
-export interface CheckInFact {
-  personId: number;
-  activityStartsAt: Date;
-  minutes: number;
-}
-
-export interface PointsFact {
-  personId: number;
-  at: Date;
-  delta: number;
-  kind: string;
-}
+export type { CheckInFact, PointsFact, Volunteer };
 
 export interface VolunteerRow {
   key: string;

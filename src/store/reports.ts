@@ -4,7 +4,27 @@
  * turn them into tables.
  */
 import type { Db, Tx } from './db.js';
-import type { CheckInFact, PointsFact, Volunteer } from '../reports/volunteering.js';
+
+/** The facts volunteer reports are computed from (reports/volunteering.ts). */
+export interface Volunteer {
+  personId: number;
+  name: string;
+  grid: string | null;
+  employer: string | null;
+}
+
+export interface CheckInFact {
+  personId: number;
+  activityStartsAt: Date;
+  minutes: number;
+}
+
+export interface PointsFact {
+  personId: number;
+  at: Date;
+  delta: number;
+  kind: string;
+}
 
 type Store = Db | Tx;
 

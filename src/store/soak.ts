@@ -3,10 +3,18 @@
  * and the facts it judges the processes by.
  */
 import type { Db } from './db.js';
-import { scheduleColumns } from '../notices/notice-row.js';
+
+/** The schedule columns of a notice row, as the notices feature computes them from a schedule. */
+export interface ScheduleColumns {
+  repeat: string;
+  timeOfDay: string;
+  weekday: number | null;
+  monthDay: number | null;
+  firstAt: Date | null;
+}
 
 /** A one-off notice to `rooms`, due at `at`, stored as the notice command would store it. */
-export async function insertDueNotice(db: Db, n: { community: string; rooms: string[]; content: string; at: Date; urgent: boolean; timeZone: string; createdAt: Date }): Promise<number> {
+export async function insertDueNotice(db: Db, n: { community: string; rooms: string[]; content: string; at: Date; urgent: boolean; columns: ScheduleColumns; createdAt: Date }): Promise<number> {
   const row = await db.notice.create({
     data: {
       community: n.community,
@@ -14,7 +22,7 @@ export async function insertDueNotice(db: Db, n: { community: string; rooms: str
       scope: n.rooms.join(','),
       targets: JSON.stringify(n.rooms),
       schedule: 'soak',
-      ...scheduleColumns({ repeat: 'once', at: n.at }, n.timeZone),
+      ...n.columns,
       content: n.content,
       urgent: n.urgent,
       nextRunAt: n.at,

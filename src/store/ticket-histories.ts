@@ -6,7 +6,36 @@
 import type { Db, Tx } from './db.js';
 import { jsonList } from './db.js';
 import { OPEN_STATUSES } from '../kernel/domain.js';
-import type { TicketHistory } from '../reports/history.js';
+
+/** A ticket's history as the metrics read it: the Ticket row's few facts and its events in order. */
+export interface TicketFacts {
+  id: number;
+  category: string;
+  urgency: string;
+  grid: string | null;
+  status: string;
+  createdAt: Date;
+  /** The last rating given (the row keeps only the last one). */
+  rating: number | null;
+  closedAt: Date | null;
+}
+
+export interface EventFact {
+  at: Date;
+  kind: string;
+  status: string;
+  tier: string;
+  assignees: string[];
+  actor: string | null;
+  escalated: boolean;
+  note: string | null;
+}
+
+export interface TicketHistory {
+  ticket: TicketFacts;
+  /** In the order they were written. */
+  events: EventFact[];
+}
 
 export const HISTORY_CHUNK = 2_000;
 
