@@ -27,8 +27,7 @@ export function scopeWhere(scope: TicketScope): Prisma.TicketWhereInput {
   if (scope.kind === 'grids') return { gridName: { in: scope.grids } };
   return {
     OR: [
-      heldBy(scope.alias),
-      { events: { some: heldBy(scope.alias) } },
+      heldBy(scope.alias, true),
       { events: { some: { actor: scope.alias } } },
     ],
   };

@@ -136,6 +136,9 @@ export function fillHistory(url: string, shape: HistoryShape): HistoryCounts {
     const firstPerson = (db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM Person').get() as { m: number }).m + 1;
     const firstTicket = (db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM Ticket').get() as { m: number }).m + 1;
     for (const row of historyRows(shape, firstPerson, firstTicket, counts)) statements[row.table].run(...row.values.map(value));
+    // Each ticket's holder row, as the bot writes it beside the ticket.
+    db.prepare(`INSERT OR IGNORE INTO "TicketHolder" ("ticketRowId", "alias", "current", "community")
+      SELECT t."rowId", j.value, 1, t."community" FROM "Ticket" t, json_each(t."assignees") j WHERE t.id >= ?`).run(firstTicket);
   })();
   db.pragma('synchronous = NORMAL');
   db.close();
@@ -192,6 +195,12 @@ export async function fillHistoryPostgres(url: string, shape: HistoryShape): Pro
       if (row.table === 'Ticket' && ++tickets % 500 === 0) await flush();
     }
     await flush();
+    await client.query(
+      `INSERT INTO "TicketHolder" ("ticketRowId", "alias", "current", "community")
+       SELECT t."rowId", j.value, true, t."community" FROM "Ticket" t CROSS JOIN LATERAL json_array_elements_text(t."assignees"::json) AS j(value)
+       WHERE t.id >= $1 ON CONFLICT DO NOTHING`,
+      [firstTicket],
+    );
     for (const table of ['Person', 'Ticket']) {
       await client.query(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT MAX(id) FROM "${table}"))`);
     }

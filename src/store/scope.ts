@@ -33,7 +33,7 @@ export interface DbScope {
   shared: boolean;
 }
 
-const BY_COMMUNITY = new Set(['Ticket', 'TicketEvent', 'Notice', 'Activity', 'Grid', 'Room', 'MediaFile', 'PendingAction']);
+const BY_COMMUNITY = new Set(['Ticket', 'TicketEvent', 'TicketHolder', 'Notice', 'Activity', 'Grid', 'Room', 'MediaFile', 'PendingAction']);
 const BY_ACCOUNT = new Set(['InboundMessage', 'OutboundMessage']);
 const WITH_WHERE = new Set([
   'findUnique',

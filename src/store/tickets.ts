@@ -91,7 +91,26 @@ export async function insertTicket(db: Tx, t: NewTicket): Promise<Ticket> {
       updatedAt: t.createdAt,
     },
   });
+  if (holders.length > 0) {
+    await db.ticketHolder.createMany({ data: [...new Set(holders)].map((alias) => ({ ticketRowId: row.rowId, alias, community: row.community })) });
+  }
   return parseTicket(row);
+}
+
+/**
+ * Keeps the TicketHolder rows in step with a ticket's new holders: those no longer holding
+ * it stay as past holders (`current` false), returning ones become current again.
+ */
+async function setHolders(db: Tx, ticket: { rowId: number; community: string }, holders: readonly string[]): Promise<void> {
+  const wanted = new Set(holders);
+  const rows = await db.ticketHolder.findMany({ where: { ticketRowId: ticket.rowId }, select: { alias: true, current: true } });
+  const known = new Set(rows.map((r) => r.alias));
+  const retire = rows.filter((r) => r.current && !wanted.has(r.alias)).map((r) => r.alias);
+  const revive = rows.filter((r) => !r.current && wanted.has(r.alias)).map((r) => r.alias);
+  const add = [...wanted].filter((a) => !known.has(a));
+  if (retire.length > 0) await db.ticketHolder.updateMany({ where: { ticketRowId: ticket.rowId, alias: { in: retire } }, data: { current: false } });
+  if (revive.length > 0) await db.ticketHolder.updateMany({ where: { ticketRowId: ticket.rowId, alias: { in: revive } }, data: { current: true } });
+  if (add.length > 0) await db.ticketHolder.createMany({ data: add.map((alias) => ({ ticketRowId: ticket.rowId, alias, community: ticket.community })) });
 }
 
 /**
@@ -127,6 +146,7 @@ export async function applyTicketPatch(db: Tx, id: number, patch: TicketPatch): 
       ...(told ? { told: JSON.stringify(told) } : {}),
     },
   });
+  if (holders) await setHolders(db, row, holders);
   return parseTicket(row);
 }
 
@@ -145,12 +165,8 @@ export async function completeTicketPlace(
   return parseTicket(await db.ticket.update({ where: await rowOf(db, id), data: change }));
 }
 
-/**
- * Tickets (or history rows) whose holders include this alias. Holders are stored as a JSON
- * list of aliases; the alias written as a JSON string, quotes included, matches one whole
- * element only (`"lw"` is not found in `["lwang"]`). The one place this is written.
- */
-export const heldBy = (alias: string) => ({ assignees: { contains: JSON.stringify(alias) } });
+/** Tickets this alias holds now (`ever`: or held before), read from the TicketHolder rows. */
+export const heldBy = (alias: string, ever = false) => ({ holders: { some: ever ? { alias } : { alias, current: true } } });
 
 /** Open tickets a person holds, oldest first. */
 export async function openTicketsHeldBy(db: Tx, alias: string, opts: { awaitingAcceptOnly?: boolean; take: number }): Promise<Ticket[]> {

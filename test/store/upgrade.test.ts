@@ -87,6 +87,7 @@ at 2026-03-02 09:50
     await play(`file:${old}`, `
 at 2026-03-02 12:00
 [丽水鑫城业主群] 张大爷(zhangdaye): 查询 #1
+[dm] 江天荣(jiangtianrong): 我的待办
 [dm] 江天荣(jiangtianrong): 办结 #1 已更换灯泡
 [dm] 张大爷(zhangdaye): 我的积分
 [dm] 刘佳玮(liujiawei): 通知列表
@@ -111,5 +112,8 @@ at 2026-03-02 12:00
     expect(saidText).toContain('8');
     expect(saidText).toContain('垃圾分类');
     expect(later.some((e) => e.kind === 'ticket' && e.id === 1 && e.status === 'resolved')).toBe(true);
+    // The ticket's holder, written before the upgrade, finds it in 我的待办 after it.
+    const toHolder = later.filter((e) => e.kind === 'say' && e.to === 'jiangtianrong').map((e) => (e as { text: string }).text);
+    expect(toHolder[0]).toMatch(/您的待办工单（1）：\n#1 /);
   }, 240_000);
 });

@@ -105,6 +105,10 @@ describe('ticket scenarios, demo community', () => {
     expect(toPerson(events, 'xuchengpeng')[0].text).toContain('线路问题');
     expect(toPerson(events, 'zhoujingli').some((s) => s.text.includes('转派给您'))).toBe(true);
     expect(inRoom(events, '丽水鑫城业主群').at(-1)!.text).toMatch(/#1.*办理中.*周经理/);
+    // 我的待办 lists the ticket for whoever holds it now, and no longer for those who passed it on.
+    expect(toPerson(events, 'zhoujingli').at(-1)!.text).toMatch(/您的待办工单（1）：\n#1 /);
+    expect(toPerson(events, 'jiangtianrong').at(-1)!.text).toBe('您手上没有待办工单。');
+    expect(toPerson(events, 'xuchengpeng').at(-1)!.text).toBe('您手上没有待办工单。');
   });
 
   it('登记 places later reports; the group never sees the room number', async () => {
