@@ -7,7 +7,8 @@ import { inTransaction } from '../store/transaction.js';
 import { claimInbound, markInboundFailed, pendingInbound, pendingInboundIds, recordInbound, type InboundMessage } from '../store/inbound-messages.js';
 import type { Classifier, Intake } from '../intake/index.js';
 import type { ChatMessage, ChatPort, ChatTarget } from '../chat/port.js';
-import { enqueue, Outbox, type OutboundRequest } from '../chat/outbox.js';
+import { enqueue, enqueueLater, Outbox, type OutboundRequest } from '../chat/outbox.js';
+import { holdQueuedMessages, writeHeldMessages } from '../store/outbox-queue.js';
 import { normalizeText } from '../commands/normalize.js';
 import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
 import { commandSpecs, sweeps, type Sweep } from './features.js';
@@ -366,6 +367,8 @@ export class Bot {
       await inTransaction(db, async (tx) => {
         // Claimed first: a message another process handled meanwhile is left alone.
         if (!(await claimInbound(tx, inboundId, this.deps.clock.now()))) return;
+        // What the message queues is written in one statement, just before the commit.
+        holdQueuedMessages(tx);
         const ctx = await this.messageContext(tx, sink, row, room, text, remarks);
         if (heard) await saveTranscript(tx, row.id, heard);
         await dispatchMessage(ctx, {
@@ -375,6 +378,7 @@ export class Bot {
           inbound: { kind: row.kind, quote: row.quote ?? undefined, transcribed: heard !== undefined, body: row.text },
         });
         await ctx.counters?.flush();
+        await writeHeldMessages(tx);
       });
     } catch (err) {
       sink.discard();
@@ -418,7 +422,7 @@ export class Bot {
       log,
       classifier,
       send: async (req: OutboundRequest) => {
-        await enqueue(tx, clock, { ...req, reserved: req.reserved ?? (req.urgent || keptForHolders(org, req.target)) });
+        await enqueueLater(tx, clock, { ...req, reserved: req.reserved ?? (req.urgent || keptForHolders(org, req.target)) });
       },
     };
   }

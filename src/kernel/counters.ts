@@ -1,5 +1,5 @@
 import type { Tx } from '../store/db.js';
-import { clearCounter as deleteCounter, readCounters, writeCounter } from '../store/throttle.js';
+import { clearCounter as deleteCounter, readCounters, writeCounters } from '../store/throttle.js';
 import type { Counter } from './counter.js';
 
 /**
@@ -38,10 +38,11 @@ export class MessageCounters {
     await deleteCounter(this.db, key);
   }
 
-  /** Writes what changed; call inside the transaction, after the message's handling. */
+  /** Writes what changed, in one statement; call inside the transaction, after the message's handling. */
   async flush(): Promise<void> {
-    for (const key of this.dirty) await writeCounter(this.db, key, this.known.get(key)!);
+    const changed = new Map([...this.dirty].map((key) => [key, this.known.get(key)!] as const));
     this.dirty.clear();
+    await writeCounters(this.db, changed);
   }
 }
 

@@ -19,6 +19,35 @@ export async function queueMessage(tx: Tx, m: QueuedMessage): Promise<number> {
   return row.id;
 }
 
+/** The messages a transaction queued but has not written yet (see `holdQueuedMessages`). */
+const held = new WeakMap<Tx, QueuedMessage[]>();
+
+/**
+ * From now on the messages this transaction queues with `queueMessageLater` are kept in
+ * memory and written together, in one statement, by `writeHeldMessages` — which the
+ * holder must call before the transaction commits (handling a message does, just before
+ * its commit). In the queue they keep the order they were queued in.
+ */
+export function holdQueuedMessages(tx: Tx): void {
+  held.set(tx, []);
+}
+
+/** Queues a message: held when the transaction holds its messages, else written at once. */
+export async function queueMessageLater(tx: Tx, m: QueuedMessage): Promise<void> {
+  const batch = held.get(tx);
+  if (batch) batch.push(m);
+  else await queueMessage(tx, m);
+}
+
+/** Writes the messages held for this transaction (one statement) and stops holding them. */
+export async function writeHeldMessages(tx: Tx): Promise<void> {
+  const batch = held.get(tx);
+  held.delete(tx);
+  if (!batch?.length) return;
+  if (batch.length === 1) await queueMessage(tx, batch[0]!);
+  else await tx.outboundMessage.createMany({ data: batch });
+}
+
 /**
  * The front of the outbound queue: urgent first, then in order. Broadcast posts
  * (origin notice:…) are read apart from everything else, so that a notice to hundreds of

@@ -2,25 +2,26 @@ import type { Tx } from './db.js';
 
 /**
  * Something a person started and finishes with their next message (确认 a broadcast, a
- * follow-up that gives the place): one open row per person and kind, the newest wins.
+ * follow-up that gives the place): only the newest row of a person and kind counts, so
+ * starting one is a single insert and the rows before it are simply never read again.
  */
 
 /** Replaces any open action of this kind with a new one that runs out at `expiresAt`. */
 export async function startPendingAction(db: Tx, a: { personId: number; kind: string; payload: unknown; now: Date; expiresAt: Date }): Promise<void> {
-  await db.pendingAction.updateMany({ where: { personId: a.personId, kind: a.kind, doneAt: null }, data: { doneAt: a.now } });
   await db.pendingAction.create({
     data: { personId: a.personId, kind: a.kind, payload: JSON.stringify(a.payload), createdAt: a.now, expiresAt: a.expiresAt },
   });
 }
 
-/** The newest open action of this kind that has not run out, or undefined. */
+/** The newest action of this kind, when it is still open and has not run out; else undefined. */
 export async function openPendingAction(db: Tx, personId: number, kind: string, now: Date): Promise<{ id: number; payload: string } | undefined> {
   const row = await db.pendingAction.findFirst({
-    where: { personId, kind, doneAt: null, expiresAt: { gt: now } },
+    where: { personId, kind },
     orderBy: { id: 'desc' },
-    select: { id: true, payload: true },
+    select: { id: true, payload: true, doneAt: true, expiresAt: true },
   });
-  return row ?? undefined;
+  if (!row || row.doneAt !== null || row.expiresAt <= now) return undefined;
+  return { id: row.id, payload: row.payload };
 }
 
 export async function finishPendingAction(db: Tx, id: number, now: Date): Promise<void> {
