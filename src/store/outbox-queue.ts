@@ -15,6 +15,8 @@ export interface QueuedMessage {
 
 /** Writes a message into the persisted queue, inside the caller's transaction; returns its id. */
 export async function queueMessage(tx: Tx, m: QueuedMessage): Promise<number> {
+  // Held messages were queued first: they go first.
+  await writeHeldMessages(tx);
   const row = await tx.outboundMessage.create({ data: m, select: { id: true } });
   return row.id;
 }
@@ -26,7 +28,10 @@ const held = new WeakMap<Tx, QueuedMessage[]>();
  * From now on the messages this transaction queues with `queueMessageLater` are kept in
  * memory and written together, in one statement, by `writeHeldMessages` — which the
  * holder must call before the transaction commits (handling a message does, just before
- * its commit). In the queue they keep the order they were queued in.
+ * its commit). Whatever reads the outbound queue in the transaction writes them first
+ * (`writeHeldMessages` at the top of the store functions that read it on the message
+ * path), so nothing sees the queue without them; in it they keep the order they were
+ * queued in.
  */
 export function holdQueuedMessages(tx: Tx): void {
   held.set(tx, []);
@@ -39,12 +44,12 @@ export async function queueMessageLater(tx: Tx, m: QueuedMessage): Promise<void>
   else await queueMessage(tx, m);
 }
 
-/** Writes the messages held for this transaction (one statement) and stops holding them. */
+/** Writes the messages held for this transaction, in one statement; later ones are held again. */
 export async function writeHeldMessages(tx: Tx): Promise<void> {
   const batch = held.get(tx);
-  held.delete(tx);
   if (!batch?.length) return;
-  if (batch.length === 1) await queueMessage(tx, batch[0]!);
+  held.set(tx, []);
+  if (batch.length === 1) await tx.outboundMessage.create({ data: batch[0]!, select: { id: true } });
   else await tx.outboundMessage.createMany({ data: batch });
 }
 
