@@ -13,12 +13,15 @@ import { normalizeText } from '../commands/normalize.js';
 import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
 import { commandSpecs, sweeps, type Sweep } from './features.js';
 import { identifySpeaker } from './identify.js';
-import { markUnreachable, personById, personByWechatIdOnly } from '../store/identity.js';
+import { markUnreachable, personById, personByWechatIdOnly, type AlsoRead } from '../store/identity.js';
+import { communityOf } from '../store/scope.js';
 import { ROLE_LABELS } from '../org/types.js';
 import { dispatchMessage, runCommand } from './dispatch.js';
 import { Exclusive } from './exclusive.js';
 import { SenderAnswers } from '../abuse/answers.js';
-import { countAgainst, keys, MessageCounters } from '../abuse/guard.js';
+import { countAgainst, keys, likelyCounters, MessageCounters } from '../abuse/guard.js';
+import { followUpKind } from '../tickets/follow-up.js';
+import { ATTACH_WINDOW_MS } from '../media/attach.js';
 import type { InboxJournal } from '../chat/inbox-journal.js';
 import { mediaText, removeMediaFile, saveMediaFile, type SavedFile } from '../chat/media.js';
 import { mediaFileInUse, saveTranscript } from '../store/media.js';
@@ -436,18 +439,30 @@ export class Bot {
     remarks: string[],
   ): Promise<MessageContext> {
     const base = this.appContext(tx, events);
-    const { speaker, remark } = await identifySpeaker(tx, this.deps.org, {
-      chatId: row.senderChat,
-      alias: row.senderAlias ?? undefined,
-      name: row.senderName,
-      remark: row.senderRemark ?? undefined,
-      friend: row.senderFriend,
-    });
+    // Read with the sender, in one statement: the follow-up they may be completing, the counters the message most likely
+    // touches, and whether files they sent just before wait for a report.
+    const community = communityOf(this.deps.db);
+    const also: AlsoRead = {
+      pending: { kind: followUpKind(room?.topic), community },
+      counters: likelyCounters(room?.topic),
+      looseMedia: { since: new Date(this.deps.clock.now().getTime() - ATTACH_WINDOW_MS), community },
+    };
+    const identified = await identifySpeaker(
+      tx,
+      this.deps.org,
+      { chatId: row.senderChat, alias: row.senderAlias ?? undefined, name: row.senderName, remark: row.senderRemark ?? undefined, friend: row.senderFriend },
+      also,
+    );
+    const { speaker, remark } = identified;
     if (remark) remarks.push(remark);
     // The one who spoke is answered on the contact that spoke, whoever they were taken for.
     const toSpeaker: ChatTarget = speaker.alias.startsWith('p:') ? { kind: 'contact', chatId: row.senderChat } : { kind: 'contact', alias: speaker.alias };
     // What a message most likely counts: its sender's reports and replies, its group's reply budget.
-    const counters = new MessageCounters(tx, [keys.reports(speaker.personId), keys.replies(speaker.personId), ...(room ? [keys.groupReplies(room.topic)] : [])]);
+    const counters = new MessageCounters(
+      tx,
+      [keys.reports(speaker.personId), keys.replies(speaker.personId), ...(room ? [keys.groupReplies(room.topic)] : [])],
+      identified.counters,
+    );
     const answers = new SenderAnswers({ db: tx, clock: this.deps.clock, counters }, this.deps.config.abuse, speaker, room?.topic, (t) =>
       base.send({ target: toSpeaker, text: t }),
     );

@@ -16,7 +16,11 @@ export class MessageCounters {
     private readonly db: Tx,
     /** Keys read along with the first one asked for: those this message will most likely need. */
     private readonly likely: readonly string[],
-  ) {}
+    /** Counters read already (with the sender, see store/identity.ts): undefined where none is kept. */
+    known?: ReadonlyMap<string, Counter | undefined>,
+  ) {
+    for (const [key, counter] of known ?? []) this.known.set(key, counter);
+  }
 
   async read(key: string): Promise<Counter | undefined> {
     if (!this.known.has(key)) {
