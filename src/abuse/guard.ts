@@ -27,10 +27,14 @@ export async function clearCounter(ctx: GuardContext, key: string): Promise<void
   else await deleteCounter(ctx.db, key);
 }
 
+/** Where a person's row id follows in the keys of their report and reply counters. */
+const REPORTS = 'reports:p';
+const REPLIES = 'replies:p';
+
 /** The counters' keys: one person (by row id), one group, one kind of code. */
 export const keys = {
-  reports: (personId: number) => `reports:p${personId}`,
-  replies: (personId: number) => `replies:p${personId}`,
+  reports: (personId: number) => `${REPORTS}${personId}`,
+  replies: (personId: number) => `${REPLIES}${personId}`,
   refusals: (personId: number, inGroup: boolean) => `refusals:${inGroup ? 'group' : 'dm'}:p${personId}`,
   groupReplies: (topic: string) => `group-replies:${topic}`,
   /** Before a message is stored the sender is known only by this login's contact id. */
@@ -40,6 +44,14 @@ export const keys = {
 };
 
 export type CodeKind = 'bind' | 'checkin';
+
+/**
+ * The counters a message most likely touches, read with its sender before the sender's
+ * row id is known: the sender's reports and replies (by key prefix), the group's reply budget.
+ */
+export function likelyCounters(roomTopic: string | undefined): { personPrefixes: string[]; keys: string[] } {
+  return { personPrefixes: [REPORTS, REPLIES], keys: roomTopic ? [keys.groupReplies(roomTopic)] : [] };
+}
 
 /** Counts one against a limit and keeps the count; says whether it is allowed and whether to tell. */
 export async function countAgainst(ctx: GuardContext, key: string, rule: LimitRule): Promise<Taken> {

@@ -7,17 +7,21 @@ import { inTransaction } from '../store/transaction.js';
 import { claimInbound, markInboundFailed, pendingInbound, pendingInboundIds, recordInbound, type InboundMessage } from '../store/inbound-messages.js';
 import type { Classifier, Intake } from '../intake/index.js';
 import type { ChatMessage, ChatPort, ChatTarget } from '../chat/port.js';
-import { enqueue, Outbox, type OutboundRequest } from '../chat/outbox.js';
+import { enqueue, enqueueLater, Outbox, type OutboundRequest } from '../chat/outbox.js';
+import { holdQueuedMessages, writeHeldMessages } from '../store/outbox-queue.js';
 import { normalizeText } from '../commands/normalize.js';
 import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
 import { commandSpecs, sweeps, type Sweep } from './features.js';
 import { identifySpeaker } from './identify.js';
-import { markUnreachable, personById, personByWechatIdOnly } from '../store/identity.js';
+import { markUnreachable, personById, personByWechatIdOnly, type AlsoRead } from '../store/identity.js';
+import { communityOf } from '../store/scope.js';
 import { ROLE_LABELS } from '../org/types.js';
 import { dispatchMessage, runCommand } from './dispatch.js';
 import { Exclusive } from './exclusive.js';
 import { SenderAnswers } from '../abuse/answers.js';
-import { countAgainst, keys, MessageCounters } from '../abuse/guard.js';
+import { countAgainst, keys, likelyCounters, MessageCounters } from '../abuse/guard.js';
+import { followUpKind } from '../tickets/follow-up.js';
+import { ATTACH_WINDOW_MS } from '../media/attach.js';
 import type { InboxJournal } from '../chat/inbox-journal.js';
 import { mediaText, removeMediaFile, saveMediaFile, type SavedFile } from '../chat/media.js';
 import { mediaFileInUse, saveTranscript } from '../store/media.js';
@@ -366,6 +370,8 @@ export class Bot {
       await inTransaction(db, async (tx) => {
         // Claimed first: a message another process handled meanwhile is left alone.
         if (!(await claimInbound(tx, inboundId, this.deps.clock.now()))) return;
+        // What the message queues is written in one statement, just before the commit.
+        holdQueuedMessages(tx);
         const ctx = await this.messageContext(tx, sink, row, room, text, remarks);
         if (heard) await saveTranscript(tx, row.id, heard);
         await dispatchMessage(ctx, {
@@ -375,6 +381,7 @@ export class Bot {
           inbound: { kind: row.kind, quote: row.quote ?? undefined, transcribed: heard !== undefined, body: row.text },
         });
         await ctx.counters?.flush();
+        await writeHeldMessages(tx);
       });
     } catch (err) {
       sink.discard();
@@ -418,7 +425,7 @@ export class Bot {
       log,
       classifier,
       send: async (req: OutboundRequest) => {
-        await enqueue(tx, clock, { ...req, reserved: req.reserved ?? (req.urgent || keptForHolders(org, req.target)) });
+        await enqueueLater(tx, clock, { ...req, reserved: req.reserved ?? (req.urgent || keptForHolders(org, req.target)) });
       },
     };
   }
@@ -432,18 +439,30 @@ export class Bot {
     remarks: string[],
   ): Promise<MessageContext> {
     const base = this.appContext(tx, events);
-    const { speaker, remark } = await identifySpeaker(tx, this.deps.org, {
-      chatId: row.senderChat,
-      alias: row.senderAlias ?? undefined,
-      name: row.senderName,
-      remark: row.senderRemark ?? undefined,
-      friend: row.senderFriend,
-    });
+    // Read with the sender, in one statement: the follow-up they may be completing, the counters the message most likely
+    // touches, and whether files they sent just before wait for a report.
+    const community = communityOf(this.deps.db);
+    const also: AlsoRead = {
+      pending: { kind: followUpKind(room?.topic), community },
+      counters: likelyCounters(room?.topic),
+      looseMedia: { since: new Date(this.deps.clock.now().getTime() - ATTACH_WINDOW_MS), community },
+    };
+    const identified = await identifySpeaker(
+      tx,
+      this.deps.org,
+      { chatId: row.senderChat, alias: row.senderAlias ?? undefined, name: row.senderName, remark: row.senderRemark ?? undefined, friend: row.senderFriend },
+      also,
+    );
+    const { speaker, remark } = identified;
     if (remark) remarks.push(remark);
     // The one who spoke is answered on the contact that spoke, whoever they were taken for.
     const toSpeaker: ChatTarget = speaker.alias.startsWith('p:') ? { kind: 'contact', chatId: row.senderChat } : { kind: 'contact', alias: speaker.alias };
     // What a message most likely counts: its sender's reports and replies, its group's reply budget.
-    const counters = new MessageCounters(tx, [keys.reports(speaker.personId), keys.replies(speaker.personId), ...(room ? [keys.groupReplies(room.topic)] : [])]);
+    const counters = new MessageCounters(
+      tx,
+      [keys.reports(speaker.personId), keys.replies(speaker.personId), ...(room ? [keys.groupReplies(room.topic)] : [])],
+      identified.counters,
+    );
     const answers = new SenderAnswers({ db: tx, clock: this.deps.clock, counters }, this.deps.config.abuse, speaker, room?.topic, (t) =>
       base.send({ target: toSpeaker, text: t }),
     );

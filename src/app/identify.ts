@@ -9,6 +9,8 @@ import {
   personByRemarkKey,
   personByWechatId,
   releaseWaiting,
+  type AlsoRead,
+  type CountersRead,
   remarkKeyIn,
   type PersonRow,
 } from '../store/identity.js';
@@ -32,6 +34,8 @@ export interface Identified {
   speaker: Speaker;
   /** Set when the bot should write this remark on the sender's contact (a friend without one). */
   remark?: string;
+  /** The abuse counters read with the sender, when `also` asked for them and the lookup could. */
+  counters?: CountersRead;
 }
 
 /**
@@ -40,14 +44,17 @@ export interface Identified {
  * WeChat gave this login. A display name never decides who someone is: a sender known
  * by nothing else is a new, unverified resident.
  */
-export async function identifySpeaker(tx: Tx, org: OrgDirectory, sender: Sender): Promise<Identified> {
+export async function identifySpeaker(tx: Tx, org: OrgDirectory, sender: Sender, also: AlsoRead = {}): Promise<Identified> {
   let person: PersonRow | null = null;
   let verified = false;
   let home: Omit<ResidentHome, 'chatId'> | undefined;
+  let counters: CountersRead | undefined;
   const remarkKey = remarkKeyIn(sender.remark);
   if (sender.alias) {
-    const found = await personByWechatId(tx, sender.alias);
+    // What the message will most likely read next comes in the same statement.
+    const found = await personByWechatId(tx, sender.alias, also);
     home = found?.home;
+    counters = found?.counters;
     person = found;
     verified = true;
   }
@@ -91,5 +98,6 @@ export async function identifySpeaker(tx: Tx, org: OrgDirectory, sender: Sender)
       ...(home ? { home: { ...home, chatId: person.chatId } } : {}),
     },
     remark,
+    ...(counters ? { counters } : {}),
   };
 }

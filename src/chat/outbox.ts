@@ -7,7 +7,7 @@ import { claimForSending, markNotSent, markSendFailed, markSent, markWaiting, re
 import { startOfLocalDay } from '../time.js';
 import { SendError, type ChatPort, type ChatTarget, type OutboundFile } from './port.js';
 import { earliestBudgetedSend, emptyHistory, goesBefore, randomPause, recordSend, sendClassOf, type SendClass, type SendHistory } from './send-limits.js';
-import { pauseSendsUntil, queueFront, queueMessage, sendsPausedUntil, sentSince } from '../store/outbox-queue.js';
+import { pauseSendsUntil, queueFront, queueMessage, queueMessageLater, sendsPausedUntil, sentSince, type QueuedMessage } from '../store/outbox-queue.js';
 
 export type { OutboundRequest } from '../kernel/outbound.js';
 import type { OutboundRequest } from '../kernel/outbound.js';
@@ -27,8 +27,21 @@ export function targetKey(t: ChatTarget): { kind: 'room' | 'contact'; key: strin
 
 /** Writes a message into the persisted queue, inside the caller's transaction. */
 export async function enqueue(tx: Tx, clock: Clock, req: OutboundRequest): Promise<number> {
+  return queueMessage(tx, queued(clock, req));
+}
+
+/**
+ * Queues a message in the caller's transaction: kept with the others it queues and
+ * written with them just before it commits when the transaction holds its messages
+ * (handling a message, see `holdQueuedMessages`), else written at once.
+ */
+export async function enqueueLater(tx: Tx, clock: Clock, req: OutboundRequest): Promise<void> {
+  await queueMessageLater(tx, queued(clock, req));
+}
+
+function queued(clock: Clock, req: OutboundRequest): QueuedMessage {
   const { kind, key } = targetKey(req.target);
-  return queueMessage(tx, {
+  return {
     targetKind: kind,
     target: key,
     text: req.text,
@@ -38,7 +51,7 @@ export async function enqueue(tx: Tx, clock: Clock, req: OutboundRequest): Promi
     origin: req.origin ?? null,
     mediaId: req.mediaId ?? null,
     createdAt: clock.now(),
-  });
+  };
 }
 
 export interface OutboxDeps {

@@ -1,5 +1,5 @@
 import type { Tx } from '../store/db.js';
-import { clearCounter as deleteCounter, readCounters, writeCounter } from '../store/throttle.js';
+import { clearCounter as deleteCounter, readCounters, writeCounters } from '../store/throttle.js';
 import type { Counter } from './counter.js';
 
 /**
@@ -16,7 +16,11 @@ export class MessageCounters {
     private readonly db: Tx,
     /** Keys read along with the first one asked for: those this message will most likely need. */
     private readonly likely: readonly string[],
-  ) {}
+    /** Counters read already (with the sender, see store/identity.ts): undefined where none is kept. */
+    known?: ReadonlyMap<string, Counter | undefined>,
+  ) {
+    for (const [key, counter] of known ?? []) this.known.set(key, counter);
+  }
 
   async read(key: string): Promise<Counter | undefined> {
     if (!this.known.has(key)) {
@@ -38,10 +42,11 @@ export class MessageCounters {
     await deleteCounter(this.db, key);
   }
 
-  /** Writes what changed; call inside the transaction, after the message's handling. */
+  /** Writes what changed, in one statement; call inside the transaction, after the message's handling. */
   async flush(): Promise<void> {
-    for (const key of this.dirty) await writeCounter(this.db, key, this.known.get(key)!);
+    const changed = new Map([...this.dirty].map((key) => [key, this.known.get(key)!] as const));
     this.dirty.clear();
+    await writeCounters(this.db, changed);
   }
 }
 

@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { Prisma } from '@prisma/client';
+import type { Counter } from '../kernel/counter.js';
 import type { Db, Tx } from './db.js';
+import { primeNoLooseMedia } from './media.js';
+import { primePendingAction } from './pending-actions.js';
 import type { ResidentHome } from './residents.js';
 
 /**
@@ -39,37 +43,105 @@ export function remarkKeyIn(remark: string | undefined): string | undefined {
 }
 
 /**
- * The person a WeChat id stands for: the holder it was bound to (绑定), else the person
- * with that id. One statement, on every message from a sender with a WeChat id.
+ * What the message's handling will most likely read next, read in the sender lookup's
+ * statement (see `personByWechatId`): the newest pending action of one kind, and abuse
+ * counters — the person's by key prefix (the person's row id follows it), others by key.
  */
-export async function personByWechatId(tx: Tx, alias: string): Promise<PersonWithHome | null> {
-  const rows = await tx.$queryRaw<
-    {
-      id: number | bigint;
-      name: string;
-      alias: string | null;
-      chatId: string | null;
-      fromOrg: boolean | number | bigint;
-      remarkKey: string | null;
-      gridName: string | null;
-      building: string | null;
-      unit: string | null;
-      room: string | null;
-    }[]
-  >`
-    SELECT p."id", p."name", p."alias", p."chatId", p."fromOrg", p."remarkKey", g."name" AS "gridName", p."building", p."unit", p."room"
+export interface AlsoRead {
+  pending?: { kind: string; /** The community whose rows are read; undefined reads any (an unscoped client). */ community: string | undefined };
+  counters?: { personPrefixes: readonly string[]; keys: readonly string[] };
+  /** Whether the person has report files not yet on a ticket, sent since then (primes `attachLooseMedia`). */
+  looseMedia?: { since: Date; community: string | undefined };
+}
+
+/** The abuse counters read with the sender: every key asked for, undefined where none is kept. */
+export type CountersRead = Map<string, Counter | undefined>;
+
+type LookupRow = {
+  id: number | bigint;
+  name: string;
+  alias: string | null;
+  chatId: string | null;
+  fromOrg: boolean | number | bigint;
+  remarkKey: string | null;
+  gridName: string | null;
+  building: string | null;
+  unit: string | null;
+  room: string | null;
+  pendingId: number | bigint | null;
+  pendingPayload: string | null;
+  pendingDoneAt: Date | null;
+  pendingExpiresAt: Date | null;
+  counterKey: string | null;
+  counterCount: number | bigint | null;
+  counterWindowStart: Date | null;
+  counterLockedUntil: Date | null;
+  counterToldAt: Date | null;
+  looseMedia: number | bigint | boolean | null;
+};
+
+/**
+ * The person a WeChat id stands for: the holder it was bound to (绑定), else the person
+ * with that id. One statement, on every message from a sender with a WeChat id; it also
+ * reads what `also` asks for (the pending action primes `openPendingAction` for this
+ * transaction, the absence of loose files `attachLooseMedia`; the counters are returned).
+ */
+export async function personByWechatId(tx: Tx, alias: string, also: AlsoRead = {}): Promise<(PersonWithHome & { counters?: CountersRead }) | null> {
+  const pending = also.pending;
+  const pendingJoin = pending
+    ? Prisma.sql`LEFT JOIN "PendingAction" a ON a."id" = (SELECT x."id" FROM "PendingAction" x WHERE x."personId" = p."id" AND x."kind" = ${pending.kind}
+        ${pending.community === undefined ? Prisma.empty : Prisma.sql`AND x."community" = ${pending.community}`} ORDER BY x."id" DESC LIMIT 1)`
+    : Prisma.sql`LEFT JOIN "PendingAction" a ON 1 = 0`;
+  const counterKeys = [
+    ...(also.counters?.personPrefixes ?? []).map((prefix) => Prisma.sql`${prefix} || CAST(p."id" AS TEXT)`),
+    ...(also.counters?.keys ?? []).map((key) => Prisma.sql`${key}`),
+  ];
+  const counterJoin = counterKeys.length ? Prisma.sql`LEFT JOIN "Throttle" t ON t."key" IN (${Prisma.join(counterKeys)})` : Prisma.sql`LEFT JOIN "Throttle" t ON 1 = 0`;
+  const loose = also.looseMedia;
+  const looseMedia = loose
+    ? Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "MediaFile" m WHERE m."personId" = p."id" AND m."ticketId" IS NULL AND m."role" = 'report' AND m."createdAt" >= ${loose.since}
+        ${loose.community === undefined ? Prisma.empty : Prisma.sql`AND m."community" = ${loose.community}`}) THEN 1 ELSE 0 END`
+    : Prisma.sql`NULL`;
+  const rows = await tx.$queryRaw<LookupRow[]>(Prisma.sql`
+    SELECT p."id", p."name", p."alias", p."chatId", p."fromOrg", p."remarkKey", g."name" AS "gridName", p."building", p."unit", p."room",
+      ${looseMedia} AS "looseMedia",
+      a."id" AS "pendingId", a."payload" AS "pendingPayload", a."doneAt" AS "pendingDoneAt", a."expiresAt" AS "pendingExpiresAt",
+      t."key" AS "counterKey", t."count" AS "counterCount", t."windowStart" AS "counterWindowStart", t."lockedUntil" AS "counterLockedUntil", t."toldAt" AS "counterToldAt"
     FROM "Person" p LEFT JOIN "Grid" g ON g."id" = p."gridId"
-    WHERE p."alias" = COALESCE((SELECT "value" FROM "KeyValue" WHERE "key" = ${boundAliasKey(alias)}), ${alias})`;
+    ${pendingJoin}
+    ${counterJoin}
+    WHERE p."alias" = COALESCE((SELECT "value" FROM "KeyValue" WHERE "key" = ${boundAliasKey(alias)}), ${alias})`);
   const p = rows[0];
   if (!p) return null;
+  const id = Number(p.id);
+  if (pending) {
+    const row =
+      p.pendingId === null ? undefined : { id: Number(p.pendingId), payload: p.pendingPayload!, doneAt: p.pendingDoneAt, expiresAt: p.pendingExpiresAt! };
+    primePendingAction(tx, id, pending.kind, row);
+  }
+  if (loose && !Number(p.looseMedia)) primeNoLooseMedia(tx, id, loose.since);
+  let counters: CountersRead | undefined;
+  if (also.counters) {
+    counters = new Map([...also.counters.personPrefixes.map((prefix) => `${prefix}${id}`), ...also.counters.keys].map((k) => [k, undefined]));
+    for (const r of rows) {
+      if (r.counterKey === null) continue;
+      counters.set(r.counterKey, {
+        count: Number(r.counterCount),
+        windowStart: r.counterWindowStart!.getTime(),
+        lockedUntil: r.counterLockedUntil?.getTime(),
+        toldAt: r.counterToldAt?.getTime(),
+      });
+    }
+  }
   return {
-    id: Number(p.id),
+    id,
     name: p.name,
     alias: p.alias,
     chatId: p.chatId,
     fromOrg: Boolean(p.fromOrg),
     remarkKey: p.remarkKey,
     home: { gridName: p.gridName, building: p.building, unit: p.unit, room: p.room },
+    ...(counters ? { counters } : {}),
   };
 }
 

@@ -33,6 +33,7 @@ export async function mediaFileInUse(db: Db | Tx, path: string): Promise<boolean
 export async function ownInboundMedia(tx: Tx, inboundId: number, personId: number): Promise<MediaRow | undefined> {
   const media = await tx.mediaFile.findUnique({ where: { inboundId } });
   if (!media) return undefined;
+  noLooseMedia.delete(tx);
   return asRow(await tx.mediaFile.update({ where: { id: media.id }, data: { personId } }));
 }
 
@@ -50,7 +51,19 @@ export async function mediaOfTicket(db: Db | Tx, ticketId: number): Promise<Medi
  * Attaches to a ticket what this person sent without a report in view since `since`
  * (a photo first, the words after). Returns what was attached.
  */
+/**
+ * Per transaction: a person known (from the sender lookup) to have no loose report files
+ * sent at or after a time. Any change to a file in the transaction forgets it.
+ */
+const noLooseMedia = new WeakMap<Tx, { personId: number; since: Date }>();
+
+export function primeNoLooseMedia(tx: Tx, personId: number, since: Date): void {
+  noLooseMedia.set(tx, { personId, since });
+}
+
 export async function attachLooseMedia(tx: Tx, personId: number, since: Date, ticketId: number): Promise<MediaRow[]> {
+  const none = noLooseMedia.get(tx);
+  if (none && none.personId === personId && none.since <= since) return [];
   const loose = await tx.mediaFile.findMany({
     where: { personId, ticketId: null, role: 'report', createdAt: { gte: since } },
     orderBy: { id: 'asc' },
@@ -61,6 +74,7 @@ export async function attachLooseMedia(tx: Tx, personId: number, since: Date, ti
 }
 
 export async function attachMedia(tx: Tx, mediaId: number, ticketId: number, role: 'report' | 'proof'): Promise<void> {
+  noLooseMedia.delete(tx);
   await tx.mediaFile.update({ where: { id: mediaId }, data: { ticketId, role } });
 }
 

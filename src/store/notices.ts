@@ -1,6 +1,7 @@
 import type { Notice, Prisma } from '@prisma/client';
 import type { Tx } from './db.js';
 import { isUniqueConflict } from './locks.js';
+import { writeHeldMessages } from './outbox-queue.js';
 
 /** A stored notice as features read it (its schedule columns are read by src/notices/notice-row.ts). */
 export type NoticeRow = Notice;
@@ -23,7 +24,8 @@ export async function roomsTakenFor(db: Tx, noticeId: number, due: Date): Promis
 }
 
 /** Where a notice's posts wait in the outbound queue (src/notices/notice-row.ts names them). */
-export function queuedPostsCount(db: Tx, origin: string): Promise<number> {
+export async function queuedPostsCount(db: Tx, origin: string): Promise<number> {
+  await writeHeldMessages(db);
   return db.outboundMessage.count({ where: { origin, status: 'queued' } });
 }
 
@@ -32,6 +34,7 @@ export function queuedPostsCount(db: Tx, origin: string): Promise<number> {
  * ('cancelled' is not 'queued', so the outbox never picks them up). Returns how many.
  */
 export async function cancelNoticeAndWithdraw(db: Tx, id: number, origin: string, now: Date): Promise<number> {
+  await writeHeldMessages(db);
   await db.notice.update({ where: { id }, data: { status: 'cancelled', cancelledAt: now, nextRunAt: null } });
   const withdrawn = await db.outboundMessage.updateMany({ where: { origin, status: 'queued' }, data: { status: 'cancelled' } });
   return withdrawn.count;
@@ -39,6 +42,7 @@ export async function cancelNoticeAndWithdraw(db: Tx, id: number, origin: string
 
 /** 通知列表: active notices, those still being sent, and those posted since `since`, oldest first. */
 export async function noticesWorthListing(db: Tx, since: Date): Promise<NoticeRow[]> {
+  await writeHeldMessages(db);
   const sending = await db.outboundMessage.findMany({
     where: { status: 'queued', origin: { startsWith: 'notice:' } },
     select: { origin: true },
@@ -111,6 +115,7 @@ export async function reserveNoticePost(db: Tx, key: NoticePostKey, outcome: 'qu
  * to the room in our transaction (queueing does not return the row).
  */
 export async function linkNoticePostToQueued(db: Tx, postId: number, origin: string, roomTopic: string): Promise<void> {
+  await writeHeldMessages(db);
   const outbound = await db.outboundMessage.findFirst({ where: { origin, targetKind: 'room', target: roomTopic }, orderBy: { id: 'desc' }, select: { id: true } });
   await db.noticePost.update({ where: { id: postId }, data: { outboundId: outbound?.id ?? null } });
 }
@@ -127,6 +132,7 @@ export async function lastRunProgress(db: Tx, noticeId: number): Promise<RunProg
   if (!last) return undefined;
   const posts = await db.noticePost.findMany({ where: { noticeId, dueAt: last.dueAt, outcome: 'queued' }, select: { outboundId: true } });
   const ids = posts.map((p) => p.outboundId).filter((id): id is number => id !== null);
+  await writeHeldMessages(db);
   const sent = await db.outboundMessage.count({ where: { id: { in: ids }, status: 'sent' } });
   return { due: last.dueAt, sent, total: posts.length };
 }

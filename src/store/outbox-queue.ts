@@ -15,8 +15,42 @@ export interface QueuedMessage {
 
 /** Writes a message into the persisted queue, inside the caller's transaction; returns its id. */
 export async function queueMessage(tx: Tx, m: QueuedMessage): Promise<number> {
+  // Held messages were queued first: they go first.
+  await writeHeldMessages(tx);
   const row = await tx.outboundMessage.create({ data: m, select: { id: true } });
   return row.id;
+}
+
+/** The messages a transaction queued but has not written yet (see `holdQueuedMessages`). */
+const held = new WeakMap<Tx, QueuedMessage[]>();
+
+/**
+ * From now on the messages this transaction queues with `queueMessageLater` are kept in
+ * memory and written together, in one statement, by `writeHeldMessages` — which the
+ * holder must call before the transaction commits (handling a message does, just before
+ * its commit). Whatever reads the outbound queue in the transaction writes them first
+ * (`writeHeldMessages` at the top of the store functions that read it on the message
+ * path), so nothing sees the queue without them; in it they keep the order they were
+ * queued in.
+ */
+export function holdQueuedMessages(tx: Tx): void {
+  held.set(tx, []);
+}
+
+/** Queues a message: held when the transaction holds its messages, else written at once. */
+export async function queueMessageLater(tx: Tx, m: QueuedMessage): Promise<void> {
+  const batch = held.get(tx);
+  if (batch) batch.push(m);
+  else await queueMessage(tx, m);
+}
+
+/** Writes the messages held for this transaction, in one statement; later ones are held again. */
+export async function writeHeldMessages(tx: Tx): Promise<void> {
+  const batch = held.get(tx);
+  if (!batch?.length) return;
+  held.set(tx, []);
+  if (batch.length === 1) await tx.outboundMessage.create({ data: batch[0]!, select: { id: true } });
+  else await tx.outboundMessage.createMany({ data: batch });
 }
 
 /**

@@ -2,27 +2,54 @@ import type { Tx } from './db.js';
 
 /**
  * Something a person started and finishes with their next message (确认 a broadcast, a
- * follow-up that gives the place): one open row per person and kind, the newest wins.
+ * follow-up that gives the place): only the newest row of a person and kind counts, so
+ * starting one is a single insert and the rows before it are simply never read again.
  */
+
+interface PendingRow {
+  id: number;
+  payload: string;
+  doneAt: Date | null;
+  expiresAt: Date;
+}
+
+/** Newest rows read ahead in a transaction (by the sender lookup), by person and kind; undefined where there is none. */
+const primed = new WeakMap<Tx, Map<string, PendingRow | undefined>>();
+const primeKey = (personId: number, kind: string) => `${personId}|${kind}`;
+
+/** Remembers, for this transaction, the newest row of a person and kind read along with something else. */
+export function primePendingAction(db: Tx, personId: number, kind: string, row: PendingRow | undefined): void {
+  const known = primed.get(db) ?? new Map<string, PendingRow | undefined>();
+  known.set(primeKey(personId, kind), row);
+  primed.set(db, known);
+}
 
 /** Replaces any open action of this kind with a new one that runs out at `expiresAt`. */
 export async function startPendingAction(db: Tx, a: { personId: number; kind: string; payload: unknown; now: Date; expiresAt: Date }): Promise<void> {
-  await db.pendingAction.updateMany({ where: { personId: a.personId, kind: a.kind, doneAt: null }, data: { doneAt: a.now } });
+  primed.delete(db);
   await db.pendingAction.create({
     data: { personId: a.personId, kind: a.kind, payload: JSON.stringify(a.payload), createdAt: a.now, expiresAt: a.expiresAt },
   });
 }
 
-/** The newest open action of this kind that has not run out, or undefined. */
+/** The newest action of this kind, when it is still open and has not run out; else undefined. */
 export async function openPendingAction(db: Tx, personId: number, kind: string, now: Date): Promise<{ id: number; payload: string } | undefined> {
-  const row = await db.pendingAction.findFirst({
-    where: { personId, kind, doneAt: null, expiresAt: { gt: now } },
+  const known = primed.get(db);
+  const key = primeKey(personId, kind);
+  const row = known?.has(key) ? known.get(key) : await newestPendingAction(db, personId, kind);
+  if (!row || row.doneAt !== null || row.expiresAt <= now) return undefined;
+  return { id: row.id, payload: row.payload };
+}
+
+function newestPendingAction(db: Tx, personId: number, kind: string): Promise<PendingRow | null> {
+  return db.pendingAction.findFirst({
+    where: { personId, kind },
     orderBy: { id: 'desc' },
-    select: { id: true, payload: true },
+    select: { id: true, payload: true, doneAt: true, expiresAt: true },
   });
-  return row ?? undefined;
 }
 
 export async function finishPendingAction(db: Tx, id: number, now: Date): Promise<void> {
+  primed.delete(db);
   await db.pendingAction.update({ where: { id }, data: { doneAt: now } });
 }

@@ -119,6 +119,16 @@ export function accountOf(db: object): string {
   return scopes.get(db)?.account ?? '';
 }
 
+/**
+ * The community a scoped client reads (undefined for a plain client, which reads every
+ * row): for the raw statements that must filter by it themselves (the sender lookup).
+ */
+export function communityOf(db: object): string | undefined {
+  const scope = scopes.get(db);
+  if (!scope) return undefined;
+  return lookingAt.getStore() ?? scope.community;
+}
+
 export function scopedDatabase(db: Db, scope: DbScope): Db {
   const scoped = db.$extends({
     name: 'community-scope',

@@ -1,3 +1,4 @@
+import { Prisma } from '@prisma/client';
 import type { Counter } from '../kernel/counter.js';
 import type { Db, Tx } from './db.js';
 
@@ -31,6 +32,25 @@ export async function writeCounter(tx: Tx | Db, key: string, c: Counter): Promis
     toldAt: c.toldAt === undefined ? null : new Date(c.toldAt),
   };
   await tx.throttle.upsert({ where: { key }, create: { key, ...data }, update: data });
+}
+
+/**
+ * Several counters in one statement (a multi-row upsert, the same SQL on SQLite and
+ * PostgreSQL): what one message changed, written just before its transaction commits.
+ * Each key appears once.
+ */
+export async function writeCounters(tx: Tx | Db, counters: ReadonlyMap<string, Counter>): Promise<void> {
+  if (counters.size === 0) return;
+  if (counters.size === 1) {
+    const [[key, c]] = [...counters];
+    return writeCounter(tx, key, c);
+  }
+  const date = (ms: number | undefined) => (ms === undefined ? null : new Date(ms));
+  const rows = [...counters].map(([key, c]) => Prisma.sql`(${key}, ${c.count}, ${new Date(c.windowStart)}, ${date(c.lockedUntil)}, ${date(c.toldAt)})`);
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "Throttle" ("key", "count", "windowStart", "lockedUntil", "toldAt") VALUES ${Prisma.join(rows)}
+    ON CONFLICT ("key") DO UPDATE SET "count" = excluded."count", "windowStart" = excluded."windowStart",
+      "lockedUntil" = excluded."lockedUntil", "toldAt" = excluded."toldAt"`);
 }
 
 /** Forgets a counter (a right code clears the wrong tries before it). */

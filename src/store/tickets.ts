@@ -1,4 +1,4 @@
-import type { Ticket as TicketRecord } from '@prisma/client';
+import { Prisma, type Ticket as TicketRecord } from '@prisma/client';
 import {
   AWAITING_ACCEPT,
   isCategory,
@@ -75,26 +75,58 @@ export interface NewTicket {
 }
 
 /**
- * A new ticket takes the next number of its community. Callers hold the write lock (a
- * transaction: SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock), so two processes
- * never take the same number; the unique (community, number) key refuses it if they did.
+ * A new ticket takes the next number of its community, in the statement that inserts it
+ * (the same SQL on SQLite and PostgreSQL). Callers hold the write lock (a transaction:
+ * SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock), so two processes never take the
+ * same number; the unique (community, number) key refuses it if they did. The row
+ * returned is built from what was written: only its key and number come back.
  */
 export async function insertTicket(db: Tx, t: NewTicket): Promise<Ticket> {
-  const { holders, told, ...rest } = t;
-  const last = await db.ticket.aggregate({ where: { community: t.community }, _max: { id: true } });
-  const row = await db.ticket.create({
-    data: {
-      ...rest,
-      id: (last._max.id ?? 0) + 1,
-      assignees: JSON.stringify(holders),
-      told: JSON.stringify(told ?? []),
-      updatedAt: t.createdAt,
-    },
-  });
-  if (holders.length > 0) {
-    await db.ticketHolder.createMany({ data: [...new Set(holders)].map((alias) => ({ ticketRowId: row.rowId, alias, community: row.community })) });
+  const row: Omit<TicketRecord, 'rowId' | 'id'> = {
+    status: t.status,
+    category: t.category,
+    urgency: t.urgency,
+    tier: t.tier,
+    step: t.step,
+    assignees: JSON.stringify(t.holders),
+    told: JSON.stringify(t.told ?? []),
+    gridName: t.gridName,
+    building: t.building,
+    unit: t.unit,
+    room: t.room,
+    text: t.text,
+    sourceRoom: t.sourceRoom,
+    reporterId: t.reporterId,
+    inboundId: t.inboundId,
+    reportCount: 1,
+    createdAt: t.createdAt,
+    updatedAt: t.createdAt,
+    assignedAt: t.assignedAt,
+    acceptBy: t.acceptBy ?? null,
+    acceptedAt: null,
+    resolveBy: null,
+    resolvedAt: null,
+    resolution: null,
+    rateBy: null,
+    rating: null,
+    ratingComment: null,
+    closedAt: null,
+    mergedIntoId: t.mergedIntoId ?? null,
+    community: t.community,
+  };
+  const keys = await db.$queryRaw<{ rowId: number | bigint; id: number | bigint }[]>(Prisma.sql`
+    INSERT INTO "Ticket" ("id", "status", "category", "urgency", "tier", "step", "assignees", "told", "gridName", "building", "unit", "room",
+      "text", "sourceRoom", "reporterId", "inboundId", "reportCount", "createdAt", "updatedAt", "assignedAt", "acceptBy", "mergedIntoId", "community")
+    VALUES ((SELECT COALESCE(MAX("id"), 0) + 1 FROM "Ticket" WHERE "community" = ${row.community}),
+      ${row.status}, ${row.category}, ${row.urgency}, ${row.tier}, ${row.step}, ${row.assignees}, ${row.told}, ${row.gridName}, ${row.building}, ${row.unit}, ${row.room},
+      ${row.text}, ${row.sourceRoom}, ${row.reporterId}, ${row.inboundId}, ${row.reportCount}, ${row.createdAt}, ${row.updatedAt}, ${row.assignedAt}, ${row.acceptBy}, ${row.mergedIntoId}, ${row.community})
+    RETURNING "rowId", "id"`);
+  const key = keys[0]!;
+  const rowId = Number(key.rowId);
+  if (t.holders.length > 0) {
+    await db.ticketHolder.createMany({ data: [...new Set(t.holders)].map((alias) => ({ ticketRowId: rowId, alias, community: t.community })) });
   }
-  return parseTicket(row);
+  return parseTicket({ ...row, rowId, id: Number(key.id) });
 }
 
 /**

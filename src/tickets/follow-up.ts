@@ -15,7 +15,9 @@ interface FollowUpPayload {
   ticketId: number | null;
 }
 
-const kindFor = (ctx: MessageContext) => `followup:${ctx.room?.topic ?? 'dm'}`;
+/** The kind of pending action a follow-up in this group (or in direct messages) is kept as. */
+export const followUpKind = (roomTopic: string | undefined) => `followup:${roomTopic ?? 'dm'}`;
+const kindFor = (ctx: MessageContext) => followUpKind(ctx.room?.topic);
 
 export async function rememberForFollowUp(ctx: MessageContext, intake: Intake, ticketId: number | null): Promise<void> {
   const now = ctx.clock.now();
