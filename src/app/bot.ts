@@ -4,7 +4,7 @@ import { BufferedSink, type BotEvent, type EventSink } from '../events.js';
 import type { Logger } from '../log.js';
 import type { Db, Tx } from '../store/db.js';
 import { inTransaction } from '../store/transaction.js';
-import { claimInbound, markInboundFailed, pendingInbound, pendingInboundIds, recordInbound, type InboundMessage } from '../store/inbound-messages.js';
+import { claimInbound, markInboundFailed, markInboundStandby, pendingInbound, pendingInboundIds, recordInbound, type InboundMessage } from '../store/inbound-messages.js';
 import type { Classifier, Intake } from '../intake/index.js';
 import type { ChatMessage, ChatPort, ChatTarget } from '../chat/port.js';
 import { enqueue, Outbox, type OutboundRequest } from '../chat/outbox.js';
@@ -28,6 +28,7 @@ import type { Transcriber } from '../media/transcribe.js';
 import type { AppContext, MessageContext, Speaker } from '../kernel/context.js';
 import { OrgDirectory } from '../org/directory.js';
 import type { Org } from '../org/types.js';
+import type { Presence } from './presence.js';
 
 export interface BotDeps {
   config: Readonly<Config>;
@@ -43,6 +44,8 @@ export interface BotDeps {
   inbox?: InboxJournal;
   /** Speech-to-text for voice notes; without it they get a short request to type. */
   transcriber?: Transcriber;
+  /** Where other accounts serve the same community: who speaks in its groups, who reaches whom. */
+  presence?: Presence;
 }
 
 /** What a command run from the staff console answered, and whether it was refused. */
@@ -325,6 +328,11 @@ export class Bot {
   /** Handles a message just stored (or read back as pending): the claim in its transaction decides who handles it. */
   private async processStored(row: InboundMessage): Promise<void> {
     const inboundId = row.id;
+    // A standby's copy of a group message the account ahead of it answers: kept, not handled.
+    if (row.roomTopic && this.deps.presence && !this.deps.presence.speaks) {
+      await this.exclusive.run(() => markInboundStandby(this.deps.db, inboundId));
+      return;
+    }
     const room = row.roomTopic ? this.deps.org.room(row.roomTopic) : undefined;
     // A voice note becomes words when speech-to-text is configured (before the transaction: it takes seconds).
     const heard = row.kind === 'audio' ? await this.transcribe(row.id) : undefined;
@@ -418,7 +426,8 @@ export class Bot {
       log,
       classifier,
       send: async (req: OutboundRequest) => {
-        await enqueue(tx, clock, { ...req, reserved: req.reserved ?? (req.urgent || keptForHolders(org, req.target)) });
+        const via = this.deps.presence?.route(req.target);
+        await enqueue(tx, clock, { ...req, reserved: req.reserved ?? (req.urgent || keptForHolders(org, req.target)), ...(via ? { account: via } : {}) });
       },
     };
   }
@@ -511,7 +520,7 @@ export class Bot {
 
   private async nextSweepDueNow(): Promise<Date | null> {
     const now = this.deps.clock.now();
-    let earliest: Date | null = null;
+    let earliest: Date | null = this.deps.presence?.nextDue() ?? null;
     for (const sweep of sweeps) {
       if (!sweep.nextDue) return now;
       const due = await sweep.nextDue(this.appContext(this.deps.db, this.deps.events));
@@ -526,6 +535,9 @@ export class Bot {
    * failing does not stop the rest.
    */
   async runSweeps(): Promise<void> {
+    await this.heartbeat();
+    // A silent standby leaves the community's due work to the account that speaks.
+    if (this.deps.presence && !this.deps.presence.speaks) return this.outbox.wake();
     for (const sweep of sweeps) {
       for (let batch = 0; batch < MAX_SWEEP_BATCHES; batch++) {
         if (!(await this.exclusive.runInBackground(() => this.runSweepBatch(sweep)))) break;
@@ -534,6 +546,19 @@ export class Bot {
       }
     }
     this.outbox.wake();
+  }
+
+  /** Beside other accounts of the community: this one runs (written every minute), and who speaks now. */
+  async heartbeat(): Promise<void> {
+    const presence = this.deps.presence;
+    if (!presence) return;
+    await this.exclusive.runInBackground(() => presence.tick(this.deps.org)).catch((err: unknown) => this.deps.log.error({ err }, 'heartbeat failed'));
+  }
+
+  /** WeChat's friend list changed (or was first read): routes follow it. */
+  friendsChanged(): Promise<void> {
+    const presence = this.deps.presence;
+    return presence ? this.exclusive.run(() => presence.learnFriends(this.deps.chat)) : Promise.resolve();
   }
 
   private async runSweepBatch(sweep: Sweep): Promise<boolean> {

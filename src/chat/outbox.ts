@@ -38,6 +38,7 @@ export async function enqueue(tx: Tx, clock: Clock, req: OutboundRequest): Promi
     origin: req.origin ?? null,
     mediaId: req.mediaId ?? null,
     createdAt: clock.now(),
+    ...(req.account ? { account: req.account } : {}),
   });
 }
 
