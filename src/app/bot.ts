@@ -552,7 +552,7 @@ export class Bot {
   async heartbeat(): Promise<void> {
     const presence = this.deps.presence;
     if (!presence) return;
-    await this.exclusive.runInBackground(() => presence.tick(this.deps.org)).catch((err: unknown) => this.deps.log.error({ err }, 'heartbeat failed'));
+    await this.exclusive.runInBackground(() => presence.tick(this.deps.org, this.deps.chat.isLoggedIn?.() ?? true)).catch((err: unknown) => this.deps.log.error({ err }, 'heartbeat failed'));
   }
 
   /** WeChat's friend list changed (or was first read): routes follow it. */

@@ -64,16 +64,17 @@ export class Presence {
   }
 
   /**
-   * The minute's heartbeat, and what follows from the others': a standby takes over or
+   * The minute's heartbeat (while logged in to WeChat), and what follows from the others': a standby takes over or
    * hands back (telling staff once each time), and an account that comes back stays
    * silent until the standby behind it has handed back.
    */
-  async tick(org: OrgDirectory): Promise<void> {
+  async tick(org: OrgDirectory, loggedIn = true): Promise<void> {
     const { db, clock, account, peers, log } = this.deps;
     const now = clock.now();
     this.firstTick ??= now.getTime();
     this.lastTick = now.getTime();
-    await writeHeartbeat(db, account, now);
+    // Not logged in to WeChat, the process may run but the account cannot speak: no heartbeat.
+    if (loggedIn) await writeHeartbeat(db, account, now);
     const beats = await heartbeats(db, peers.filter((p) => p !== account));
     // An account that never wrote one counts from when this one started.
     const fresh = (p: string) => p === account || now.getTime() - (beats.get(p)?.getTime() ?? this.firstTick!) <= STANDBY_AFTER_MS;
@@ -81,7 +82,8 @@ export class Presence {
     let inCharge = true;
     if (this.ahead.length) {
       const back = this.ahead.find((p) => this.alive.has(p));
-      inCharge = back === undefined;
+      // A standby not logged in itself does not take over (one in charge keeps it until one ahead is back).
+      inCharge = back === undefined && (loggedIn || this.speaking);
       const changed = await inTransaction(db, async (tx) => {
         if (!(await setStandbyInCharge(tx, account, inCharge, now))) return false;
         const text = inCharge

@@ -153,6 +153,10 @@ export class WechatyChat implements ChatPort {
     this.readyHandler = handler;
   }
 
+  isLoggedIn(): boolean {
+    return this.bot.isLoggedIn;
+  }
+
   onFriendsChanged(handler: () => Promise<void>): void {
     this.friendsHandler = handler;
   }
