@@ -12,7 +12,7 @@ import { normalizeText } from '../commands/normalize.js';
 import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
 import { commandSpecs, sweeps, type Sweep } from './features.js';
 import { identifySpeaker } from './identify.js';
-import { markUnreachable, personById, personByWechatIdOnly } from '../store/identity.js';
+import { markUnreachable, personById, personByWechatIdOnly, releaseAllWaiting } from '../store/identity.js';
 import { ROLE_LABELS } from '../org/types.js';
 import { dispatchMessage, runCommand } from './dispatch.js';
 import { Exclusive } from './exclusive.js';
@@ -555,10 +555,18 @@ export class Bot {
     await this.exclusive.runInBackground(() => presence.tick(this.deps.org, this.deps.chat.isLoggedIn?.() ?? true)).catch((err: unknown) => this.deps.log.error({ err }, 'heartbeat failed'));
   }
 
-  /** WeChat's friend list changed (or was first read): routes follow it. */
-  friendsChanged(): Promise<void> {
+  /**
+   * WeChat's friend list changed (or was first read): routes follow it, and what waited
+   * for somebody this account could not reach is tried again (staff are not told twice).
+   */
+  async friendsChanged(): Promise<void> {
     const presence = this.deps.presence;
-    return presence ? this.exclusive.run(() => presence.learnFriends(this.deps.chat)) : Promise.resolve();
+    if (!presence) return;
+    await this.exclusive.run(async () => {
+      await presence.learnFriends(this.deps.chat);
+      await releaseAllWaiting(this.deps.db);
+    });
+    this.outbox.wake();
   }
 
   private async runSweepBatch(sweep: Sweep): Promise<boolean> {

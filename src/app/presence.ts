@@ -15,7 +15,7 @@ import { MINUTE, type Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Db, Tx } from '../store/db.js';
 import { inTransaction } from '../store/transaction.js';
-import { friendsOf, heartbeats, replaceFriends, setStandbyInCharge, standbysInCharge, writeHeartbeat } from '../store/account-presence.js';
+import { friendsOf, handOverWaiting, heartbeats, replaceFriends, setStandbyInCharge, standbysInCharge, waitingContacts, writeHeartbeat } from '../store/account-presence.js';
 import type { ChatPort, ChatTarget } from '../chat/port.js';
 import { enqueue } from '../chat/outbox.js';
 import type { OrgDirectory } from '../org/directory.js';
@@ -99,6 +99,11 @@ export class Presence {
     const behindInCharge = this.behind.length ? await standbysInCharge(db, this.behind) : new Set<string>();
     this.speaking = inCharge && behindInCharge.size === 0;
     this.friends = await friendsOf(db, peers);
+    // What waits for someone this account cannot reach goes to an account that now can.
+    for (const target of await waitingContacts(db)) {
+      const via = this.route({ kind: 'contact', alias: target });
+      if (via) log.info({ target, via, count: await handOverWaiting(db, target, via) }, 'messages waiting for a person go through a friend account');
+    }
   }
 
   /**

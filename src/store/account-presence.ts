@@ -62,3 +62,15 @@ export async function friendsOf(db: Db | Tx, accounts: string[]): Promise<Map<st
   }
   return out;
 }
+
+/** The people this account's messages wait for (it could not reach them). */
+export async function waitingContacts(db: Db | Tx): Promise<string[]> {
+  const rows = await db.outboundMessage.findMany({ where: { status: 'waiting', targetKind: 'contact' }, distinct: ['target'], select: { target: true } });
+  return rows.map((r) => r.target);
+}
+
+/** What waited for a person goes out through another account, which has them as a friend now. */
+export async function handOverWaiting(db: Db | Tx, target: string, account: string): Promise<number> {
+  const { count } = await db.outboundMessage.updateMany({ where: { status: 'waiting', target }, data: { account, status: 'queued', notBefore: null } });
+  return count;
+}

@@ -84,16 +84,23 @@ unfriend bot-spare 江天荣(jiangtianrong)
 wait 2m
 [丽水鑫城业主群] 王大哥(wangdage): @网格助手 1栋楼道灯一直坏着
 wait 5m
+friend bot-jinsha 江天荣(jiangtianrong)
+wait 2m
 `;
     const events = await run(script);
     const toHolder = says(events).filter((s) => s.to === 'jiangtianrong');
     // Only bot-spare has him as a friend: the new ticket goes to him through bot-spare.
-    expect(toHolder).toEqual([expect.objectContaining({ account: 'bot-spare', text: expect.stringContaining('新工单 #1') })]);
+    expect(toHolder[0]).toMatchObject({ account: 'bot-spare', text: expect.stringContaining('新工单 #1') });
     // The group still hears bot-jinsha, the account that speaks there.
     expect(new Set(says(events).filter((s) => s.room === '丽水鑫城业主群').map((s) => s.account))).toEqual(new Set(['bot-jinsha']));
     // Then no account has him as a friend: what is for him waits, and staff are told once, not at every message.
     const told = says(events).filter((s) => s.room === '金沙社区工作群' && s.text.includes('联系不上江天荣'));
     expect(told).toHaveLength(1);
     expect(ofKind(events, 'ticket').filter((t) => t.status === 'merged')).toHaveLength(2);
+    // He is bot-jinsha's friend again: what waited for him (whichever account tried) goes out through it, nothing before.
+    expect(toHolder.slice(1).map((s) => [s.account, s.at >= '2026-03-02T09:09:00+08:00', s.text.match(/共 \d 人/)?.[0]]).sort()).toEqual([
+      ['bot-jinsha', true, '共 2 人'],
+      ['bot-jinsha', true, '共 3 人'],
+    ]);
   }, 120_000);
 });
