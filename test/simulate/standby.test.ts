@@ -5,7 +5,7 @@ import { CountySimulation } from '../../src/simulate/county-run.js';
 import { parseScript } from '../../src/simulate/script.js';
 import { isoLocal } from '../../src/time.js';
 import type { County } from '../../src/org/types.js';
-import { ofKind, repoRoot, type RecordedEvent } from '../support/sim.js';
+import { ofKind, repoRoot, runScript, type RecordedEvent } from '../support/sim.js';
 
 /** The example county with a second account in 金沙社区's groups, listed after the first. */
 function countyWithStandby(): County {
@@ -103,4 +103,14 @@ wait 2m
       ['bot-jinsha', true, '共 3 人'],
     ]);
   }, 120_000);
+
+  it('reads the account lines of a script and names the line of a wrong one', async () => {
+    expect(parseScript('offline bot-jinsha\nonline bot-jinsha\nunfriend bot-spare 江天荣(jiangtianrong)', 'Asia/Shanghai')).toEqual([
+      { kind: 'presence', line: 1, account: 'bot-jinsha', online: false },
+      { kind: 'presence', line: 2, account: 'bot-jinsha', online: true },
+      { kind: 'friend', line: 3, account: 'bot-spare', name: '江天荣', alias: 'jiangtianrong', friend: false },
+    ]);
+    await expect(run('at 2026-03-02 09:00\noffline bot-nobody')).rejects.toThrow('script line 2: no account bot-nobody');
+    await expect(runScript('at 2026-03-02 09:00\noffline bot-jinsha')).rejects.toThrow('script line 2: offline needs a county file');
+  }, 60_000);
 });
