@@ -38,6 +38,8 @@ export class Presence {
   private readonly behind: string[];
   /** Whether this account answers the community's group messages now. */
   private speaking: boolean;
+  /** While this one is silent: the account that speaks in the groups (what this one says there goes through it). */
+  private voice?: string;
   /** The accounts with a fresh heartbeat at the last tick. */
   private alive: Set<string>;
   /** Whose friend each person is (alias → accounts), as last read. */
@@ -98,6 +100,7 @@ export class Presence {
     // Come back while a standby behind answers: silent until it has handed back.
     const behindInCharge = this.behind.length ? await standbysInCharge(db, this.behind) : new Set<string>();
     this.speaking = inCharge && behindInCharge.size === 0;
+    this.voice = this.speaking ? undefined : (this.ahead.find((p) => this.alive.has(p)) ?? this.behind.find((p) => behindInCharge.has(p)));
     this.friends = await friendsOf(db, peers);
     // What waits for someone this account cannot reach goes to an account that now can.
     for (const target of await waitingContacts(db)) {
@@ -118,11 +121,14 @@ export class Presence {
   }
 
   /**
-   * The account a message goes out through: for a person, an account that has them as a
-   * friend (this one first, else one running, in file order), else this one (undefined).
+   * The account a message goes out through: for a group, the account that speaks there
+   * (a silent standby's answer to a staff member's direct command is posted by it); for a
+   * person, an account that has them as a friend (this one first, else one running, in
+   * file order); else this one (undefined).
    */
   route(target: ChatTarget): string | undefined {
-    if (target.kind !== 'contact' || !target.alias) return undefined;
+    if (target.kind === 'room') return this.voice;
+    if (!target.alias) return undefined;
     const of = this.friends.get(target.alias);
     if (!of || of.has(this.deps.account)) return undefined;
     return this.deps.peers.find((p) => of.has(p) && this.alive.has(p));
