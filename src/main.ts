@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       else log?.info({ event: e }, line);
     },
   };
-  const bot = createBot({ config, db, chat, clock: systemClock, events, log, org, county: deployment.county, account: deployment.account, inbox: new InboxJournal(inboxJournalFile(config.databaseUrl)) });
+  const bot = createBot({ config, db, chat, clock: systemClock, events, log, org, county: deployment.county, account: deployment.account, peers: deployment.peers, inbox: new InboxJournal(inboxJournalFile(config.databaseUrl)) });
 
   const tick = cron.schedule('* * * * *', async () => {
     await health.heartbeat();

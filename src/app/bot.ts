@@ -4,7 +4,7 @@ import { BufferedSink, type BotEvent, type EventSink } from '../events.js';
 import type { Logger } from '../log.js';
 import type { Db, Tx } from '../store/db.js';
 import { inTransaction } from '../store/transaction.js';
-import { claimInbound, markInboundFailed, pendingInbound, pendingInboundIds, recordInbound, type InboundMessage } from '../store/inbound-messages.js';
+import { claimInbound, markInboundFailed, markInboundStandby, pendingInbound, pendingInboundIds, recordInbound, type InboundMessage } from '../store/inbound-messages.js';
 import type { Classifier, Intake } from '../intake/index.js';
 import type { ChatMessage, ChatPort, ChatTarget } from '../chat/port.js';
 import { enqueue, enqueueLater, Outbox, type OutboundRequest } from '../chat/outbox.js';
@@ -13,7 +13,7 @@ import { normalizeText } from '../commands/normalize.js';
 import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
 import { commandSpecs, sweeps, type Sweep } from './features.js';
 import { identifySpeaker } from './identify.js';
-import { markUnreachable, personById, personByWechatIdOnly, type AlsoRead } from '../store/identity.js';
+import { markUnreachable, personById, personByWechatIdOnly, releaseAllWaiting, type AlsoRead } from '../store/identity.js';
 import { communityOf } from '../store/scope.js';
 import { ROLE_LABELS } from '../org/types.js';
 import { dispatchMessage, runCommand } from './dispatch.js';
@@ -32,6 +32,7 @@ import type { Transcriber } from '../media/transcribe.js';
 import type { AppContext, MessageContext, Speaker } from '../kernel/context.js';
 import { OrgDirectory } from '../org/directory.js';
 import type { Org } from '../org/types.js';
+import type { Presence } from './presence.js';
 
 export interface BotDeps {
   config: Readonly<Config>;
@@ -47,6 +48,8 @@ export interface BotDeps {
   inbox?: InboxJournal;
   /** Speech-to-text for voice notes; without it they get a short request to type. */
   transcriber?: Transcriber;
+  /** Where other accounts serve the same community: who speaks in its groups, who reaches whom. */
+  presence?: Presence;
 }
 
 /** What a command run from the staff console answered, and whether it was refused. */
@@ -329,6 +332,11 @@ export class Bot {
   /** Handles a message just stored (or read back as pending): the claim in its transaction decides who handles it. */
   private async processStored(row: InboundMessage): Promise<void> {
     const inboundId = row.id;
+    // A standby's copy of a group message the account ahead of it answers: kept, not handled.
+    if (row.roomTopic && this.deps.presence && !this.deps.presence.speaks) {
+      await this.exclusive.run(() => markInboundStandby(this.deps.db, inboundId));
+      return;
+    }
     const room = row.roomTopic ? this.deps.org.room(row.roomTopic) : undefined;
     // A voice note becomes words when speech-to-text is configured (before the transaction: it takes seconds).
     const heard = row.kind === 'audio' ? await this.transcribe(row.id) : undefined;
@@ -425,7 +433,8 @@ export class Bot {
       log,
       classifier,
       send: async (req: OutboundRequest) => {
-        await enqueueLater(tx, clock, { ...req, reserved: req.reserved ?? (req.urgent || keptForHolders(org, req.target)) });
+        const via = this.deps.presence?.route(req.target);
+        await enqueueLater(tx, clock, { ...req, reserved: req.reserved ?? (req.urgent || keptForHolders(org, req.target)), ...(via ? { account: via } : {}) });
       },
     };
   }
@@ -530,7 +539,7 @@ export class Bot {
 
   private async nextSweepDueNow(): Promise<Date | null> {
     const now = this.deps.clock.now();
-    let earliest: Date | null = null;
+    let earliest: Date | null = this.deps.presence?.nextDue() ?? null;
     for (const sweep of sweeps) {
       if (!sweep.nextDue) return now;
       const due = await sweep.nextDue(this.appContext(this.deps.db, this.deps.events));
@@ -545,6 +554,9 @@ export class Bot {
    * failing does not stop the rest.
    */
   async runSweeps(): Promise<void> {
+    await this.heartbeat();
+    // A silent standby leaves the community's due work to the account that speaks.
+    if (this.deps.presence && !this.deps.presence.speaks) return this.outbox.wake();
     for (const sweep of sweeps) {
       for (let batch = 0; batch < MAX_SWEEP_BATCHES; batch++) {
         if (!(await this.exclusive.runInBackground(() => this.runSweepBatch(sweep)))) break;
@@ -552,6 +564,27 @@ export class Bot {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    this.outbox.wake();
+  }
+
+  /** Beside other accounts of the community: this one runs (written every minute), and who speaks now. */
+  async heartbeat(): Promise<void> {
+    const presence = this.deps.presence;
+    if (!presence) return;
+    await this.exclusive.runInBackground(() => presence.tick(this.deps.org, this.deps.chat.isLoggedIn?.() ?? true)).catch((err: unknown) => this.deps.log.error({ err }, 'heartbeat failed'));
+  }
+
+  /**
+   * WeChat's friend list changed (or was first read): routes follow it, and what waited
+   * for somebody this account could not reach is tried again (staff are not told twice).
+   */
+  async friendsChanged(): Promise<void> {
+    const presence = this.deps.presence;
+    if (!presence) return;
+    await this.exclusive.run(async () => {
+      await presence.learnFriends(this.deps.chat);
+      await releaseAllWaiting(this.deps.db);
+    });
     this.outbox.wake();
   }
 

@@ -6,15 +6,18 @@ import { labelEvents } from '../events.js';
 import { createTranscriber } from '../media/transcribe.js';
 import { forgetContactIds, releaseAllWaiting } from '../store/identity.js';
 import { scopedDatabase } from '../store/scope.js';
+import { Presence } from './presence.js';
 import type { Db } from '../store/db.js';
 
 /** What the bot needs, with the organisation as the file says it and the classifier optional. */
-export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier'> & {
+export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier' | 'presence'> & {
   org: Org;
   classifier?: Classifier;
   /** Set when the organisation is a county (events name the community) and lists accounts (events name the account). */
   county?: CountyView;
   account?: string;
+  /** Every account serving this community, in file order, where there are two or more (app/presence.ts). */
+  peers?: string[];
 };
 
 /**
@@ -53,7 +56,9 @@ export function createBot(deps: RuntimeDeps): Bot {
   const db = botDatabase(deps.db, directory.communityName, deps);
   const transcriber = deps.transcriber ?? (config.asr ? createTranscriber(config.asr) : undefined);
   const events = labelEvents(deps.events, { community: deps.county !== undefined ? directory.communityName : undefined, account: deps.account });
-  const bot = new Bot({ ...deps, db, events, classifier, org: directory, transcriber });
+  const presence = deps.account && deps.peers && deps.peers.length > 1 ? new Presence({ db, clock, log, account: deps.account, peers: deps.peers }) : undefined;
+  const bot = new Bot({ ...deps, db, events, classifier, org: directory, transcriber, presence });
+  deps.chat.onFriendsChanged?.(() => bot.friendsChanged());
   deps.chat.onReady(async () => {
     // Contact ids are only good for one login: forget them, people are matched anew.
     await forgetContactIds(db);
@@ -64,6 +69,11 @@ export function createBot(deps: RuntimeDeps): Bot {
     const rooms = directory.allRooms().length;
     if (missing.length) log.warn({ missing }, `这些群在微信里没找到，请核对群名或把机器人拉进群: ${missing.join('、')}`);
     log.info({ rooms: rooms - missing.length, missing: missing.length }, `已连接 ${rooms - missing.length} 个群 (groups found)`);
+    // Beside other accounts: say at once that this one runs, and whose friends it has.
+    if (presence) {
+      await bot.friendsChanged();
+      await bot.heartbeat();
+    }
     // After every (re)login: finish what was stored before, then send what waits.
     await bot.resumePending();
     bot.outbox.wake();

@@ -87,6 +87,17 @@ export class MockWorld {
     return c;
   }
 
+  /**
+   * Makes a person this account's friend, or not (删除好友): WeChat then delivers this
+   * account's direct messages to them, or not.
+   */
+  async setFriend(name: string, alias: string, friend: boolean): Promise<void> {
+    const c = this.contact(name, alias, friend);
+    this.mocker.contactPayload(c.id, { ...c.payload, friend });
+    // Wechaty keeps contact payloads: read this one anew.
+    await this.puppet.contactPayloadDirty(c.id);
+  }
+
   /** Logs the bot in; call after the Wechaty bot started. */
   login(): void {
     this.mocker.login(this.botUser);

@@ -51,6 +51,7 @@ function queued(clock: Clock, req: OutboundRequest): QueuedMessage {
     origin: req.origin ?? null,
     mediaId: req.mediaId ?? null,
     createdAt: clock.now(),
+    ...(req.account ? { account: req.account } : {}),
   };
 }
 

@@ -72,6 +72,12 @@ export interface ChatPort {
   send(target: ChatTarget, text: string, file?: OutboundFile): Promise<void>;
   /** Writes the remark (备注) on a contact of this login; true when WeChat kept it. */
   setRemark?(chatId: string, remark: string): Promise<boolean>;
+  /** Logged in to WeChat now (a running process that is not counts as offline beside other accounts). */
+  isLoggedIn?(): boolean;
+  /** The WeChat ids (微信号) of this login's friends: a direct message can reach only them. */
+  friends?(): Promise<string[]>;
+  /** Called when WeChat says a friendship changed (a new friend accepted). */
+  onFriendsChanged?(handler: () => Promise<void>): void;
   /** Of these group names, the ones the logged-in account is not in (to warn the installer). */
   missingRooms?(topics: string[]): Promise<string[]>;
   start(): Promise<void>;

@@ -1,5 +1,5 @@
 import qrcodeTerminal from 'qrcode-terminal';
-import { WechatyBuilder, log as wechatyLog, type Wechaty, type WechatyOptions } from 'wechaty';
+import { WechatyBuilder, log as wechatyLog, types as wechatyTypes, type Wechaty, type WechatyOptions } from 'wechaty';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import type { Logger } from '../log.js';
@@ -67,6 +67,7 @@ export class WechatyChat implements ChatPort {
   readonly bot: Wechaty;
   private messageHandler: (m: ChatMessage) => Promise<void> = async () => undefined;
   private readyHandler: () => Promise<void> = async () => undefined;
+  private friendsHandler: () => Promise<void> = async () => undefined;
   private readonly log: Logger;
   private readonly wall: Clock;
   private readonly roomCache = new Map<string, Awaited<ReturnType<Wechaty['Room']['find']>>>();
@@ -121,6 +122,11 @@ export class WechatyChat implements ChatPort {
       this.scheduleRestart('logout');
     });
     this.bot.on('error', (err) => this.onError(err));
+    // A friendship confirmed: the bot's friend list (who it can write to directly) changed.
+    this.bot.on('friendship', (friendship) => {
+      if (friendship.type() !== wechatyTypes.Friendship.Confirm) return;
+      void this.friendsHandler().catch((err) => this.log.warn({ err }, 'could not read the friend list'));
+    });
     this.bot.on('message', (message) => {
       if (message.self()) return;
       this.received += 1;
@@ -145,6 +151,27 @@ export class WechatyChat implements ChatPort {
 
   onReady(handler: () => Promise<void>): void {
     this.readyHandler = handler;
+  }
+
+  isLoggedIn(): boolean {
+    return this.bot.isLoggedIn;
+  }
+
+  onFriendsChanged(handler: () => Promise<void>): void {
+    this.friendsHandler = handler;
+  }
+
+  /** The WeChat ids of this login's friends (a friend WeChat gives no id for is left out). */
+  async friends(): Promise<string[]> {
+    if (!this.bot.isLoggedIn) return [];
+    const all = await this.bot.Contact.findAll();
+    const out: string[] = [];
+    for (const c of all) {
+      if (c.friend() !== true || c.self()) continue;
+      const { alias } = await stableFacts(c);
+      if (alias) out.push(alias);
+    }
+    return out;
   }
 
   async start(): Promise<void> {
@@ -296,11 +323,15 @@ export class WechatyChat implements ChatPort {
       }
       // Only by what is stable: this login's contact id, the WeChat id, or the remark the
       // bot wrote. Never by name: a namesake would receive a resident's details.
+      const byId = target.chatId ? await this.bot.Contact.find({ id: target.chatId }) : undefined;
       const contact =
-        (target.chatId ? await this.bot.Contact.find({ id: target.chatId }) : undefined) ??
+        byId ??
         (target.alias ? await this.bot.Contact.find({ weixin: target.alias } as never) : undefined) ??
         (target.remarkKey ? await this.bot.Contact.find({ alias: target.remarkKey }) : undefined);
       if (!contact) throw new SendError(`no contact ${target.alias ?? target.remarkKey ?? target.chatId}`, 'unknown_target');
+      // WeChat delivers a direct message to friends only: someone this account knows only
+      // from a group cannot be written to (the one who just wrote to us, by id, is answered).
+      if (!byId && contact.friend() === false) throw new SendError(`${target.alias ?? target.remarkKey} is not a friend of this account`, 'unknown_target');
       await contact.say(sayable);
     } catch (err) {
       if (err instanceof SendError) throw err;

@@ -17,4 +17,6 @@ export interface OutboundRequest {
    * holder's new-ticket message, where a repeat is better than silence. Others are not.
    */
   repeatable?: boolean;
+  /** The account that must send it, where not this process's own (a friend's account, app/presence.ts). */
+  account?: string;
 }

@@ -44,6 +44,8 @@ function describeEvent(e: BotEvent, botName: string): string {
 function describeInput(step: ScriptStep, at: Date): string | undefined {
   if (step.kind === 'say') return `${formatLocal(at, timeZone).slice(11)} ${step.room ? `[${step.room}]` : '[私聊]'} ${step.name}: ${step.text}`;
   if (step.kind === 'at') return `—— ${formatLocal(step.time, timeZone)} ——`;
+  if (step.kind === 'presence') return `—— 账号 ${step.account} ${step.online ? '上线' : '离线'} ——`;
+  if (step.kind === 'friend') return `—— ${step.name} ${step.friend ? '加为' : '不再是'} ${step.account} 的好友 ——`;
   return `—— 等待 ${Math.round(step.ms / 60_000)} 分钟 ——`;
 }
 

@@ -14,7 +14,8 @@ import type { Db } from '../store/db.js';
 import type { County } from '../org/types.js';
 import { deploymentsOf } from '../org/deployment.js';
 import { flattenPosts } from '../org/directory.js';
-import type { ScriptStep } from './script.js';
+import { ScriptError, type ScriptStep } from './script.js';
+import { MINUTE } from '../clock.js';
 import { closeSimulationDatabase, openSimulationDatabase, Simulation, type SimulationOptions } from './run.js';
 import { migrateDatabase } from '../store/db.js';
 import { importCounty } from '../org/import.js';
@@ -22,7 +23,13 @@ import type { ScratchDir } from '../scratch.js';
 
 export class CountySimulation {
   private readonly sims: Simulation[];
-  private readonly byTopic = new Map<string, number>();
+  /** The bots in each group: one, or its community's accounts in file order where several share it. */
+  private readonly byTopic = new Map<string, number[]>();
+  /** Bots whose process is stopped (`offline ACCOUNT`): they receive, sweep and send nothing. */
+  private readonly offline = new Set<number>();
+  private readonly byAccount = new Map<string, number>();
+  /** Accounts share a community: the bots' clocks move a minute at a time, together, so that each sees the others' heartbeats. */
+  private readonly together: boolean;
   /** Which bot last wrote to a person directly. */
   private readonly wroteTo = new Map<string, number>();
   /** Where a post-holder holds their (first) post. */
@@ -37,6 +44,7 @@ export class CountySimulation {
   /** The one database of the county's bots. */
   private readonly shared: { db: Db; url: string; postgresUrl?: string; scratch?: ScratchDir };
   private prepared = false;
+  private begun = false;
 
   constructor(
     private readonly county: County,
@@ -47,9 +55,11 @@ export class CountySimulation {
     this.shared = openSimulationDatabase(options.databaseUrl);
     this.countyStaff = new Set(county.staff.map((s) => s.wechat));
     this.communities = deployments.map((d) => d.org.community.name);
+    this.together = deployments.some((d) => d.peers);
     this.sims = deployments.map((d, i) => {
       const topics = [...d.org.community.rooms, ...d.org.grids.flatMap((g) => g.rooms)].map((r) => r.topic);
-      for (const t of topics) this.byTopic.set(t, i);
+      for (const t of topics) this.byTopic.set(t, [...(this.byTopic.get(t) ?? []), i]);
+      if (d.account) this.byAccount.set(d.account, i);
       for (const p of flattenPosts(d.org)) if (!this.holderOf.has(p.alias)) this.holderOf.set(p.alias, i);
       return new Simulation({
         ...options,
@@ -57,6 +67,7 @@ export class CountySimulation {
         org: d.org,
         county: d.county,
         account: d.account,
+        peers: d.peers,
         sharedDb: this.shared,
         onEvent: (event, at) => {
           if (event.kind === 'say' && event.to) this.wroteTo.set(event.to, i);
@@ -68,7 +79,7 @@ export class CountySimulation {
 
   async run(steps: ScriptStep[]): Promise<void> {
     for (const step of steps) await this.play(step);
-    for (const sim of this.sims) await sim.finish();
+    for (const [i, sim] of this.sims.entries()) if (!this.offline.has(i)) await sim.finish();
     this.flush();
   }
 
@@ -91,23 +102,32 @@ export class CountySimulation {
     if (step.kind !== 'say') this.options.onInput?.(step, new Date(this.latest()));
     switch (step.kind) {
       case 'at':
-        for (const sim of this.sims) await sim.play(step);
+        if (this.begun) await this.advance(step.time, step.line);
+        else for (const sim of this.sims) await sim.play(step);
+        this.begun = true;
         break;
-      case 'wait': {
-        // One clock for the county: every bot moves to the same moment.
-        const target = new Date(this.latest() + step.ms);
-        for (const sim of this.sims) await sim.play({ kind: 'at', line: step.line, time: target });
+      case 'wait':
+        this.begun = true;
+        await this.advance(new Date(this.latest() + step.ms), step.line);
         break;
-      }
       case 'say': {
-        const targets = this.countyWide(step) ?? [this.serving(step)];
+        const targets = (this.countyWide(step) ?? this.serving(step)).filter((i) => !this.offline.has(i));
         this.options.onInput?.(step, new Date(this.latest()));
         for (const i of targets) {
           await this.sims[i].advanceTo(new Date(this.latest()));
           await this.sims[i].play(step);
         }
-        if (step.room !== null && step.alias) this.residentOf.set(step.alias, this.byTopic.get(step.room) ?? 0);
+        if (step.room !== null && step.alias) this.residentOf.set(step.alias, this.byTopic.get(step.room)?.[0] ?? 0);
+        break;
       }
+      case 'presence': {
+        const i = this.accountIndex(step);
+        if (!step.online) this.offline.add(i);
+        else if (this.offline.delete(i)) await this.sims[i].resumeAt(new Date(this.latest()));
+        break;
+      }
+      case 'friend':
+        await this.sims[this.accountIndex(step)].play(step);
     }
     this.flush();
   }
@@ -127,11 +147,34 @@ export class CountySimulation {
     return targets;
   }
 
-  /** Which bot a message goes to. */
-  private serving(step: Extract<ScriptStep, { kind: 'say' }>): number {
-    if (step.room !== null) return this.byTopic.get(step.room) ?? 0;
-    if (!step.alias) return 0;
-    return this.wroteTo.get(step.alias) ?? this.holderOf.get(step.alias) ?? this.residentOf.get(step.alias) ?? 0;
+  /** Which bots a message goes to: every running account in the group, or the one a person writes to. */
+  private serving(step: Extract<ScriptStep, { kind: 'say' }>): number[] {
+    if (step.room !== null) return this.byTopic.get(step.room) ?? [0];
+    const chosen = step.alias ? (this.wroteTo.get(step.alias) ?? this.holderOf.get(step.alias) ?? this.residentOf.get(step.alias) ?? 0) : 0;
+    if (!this.offline.has(chosen)) return [chosen];
+    // That account is offline: the person writes to another account of the same community.
+    const other = this.sims.findIndex((_, i) => !this.offline.has(i) && this.communities[i] === this.communities[chosen]);
+    return other >= 0 ? [other] : [];
+  }
+
+  /** Moves every running bot to `target`: a minute at a time, together, where accounts share a community. */
+  private async advance(target: Date, line: number): Promise<void> {
+    const running = this.sims.filter((_, i) => !this.offline.has(i));
+    if (!this.together) {
+      for (const sim of running) await sim.play({ kind: 'at', line, time: target });
+      return;
+    }
+    let t = this.latest();
+    while (t < target.getTime()) {
+      t = Math.min(target.getTime(), Math.floor(t / MINUTE) * MINUTE + MINUTE);
+      for (const sim of running) await sim.advanceTo(new Date(t));
+    }
+  }
+
+  private accountIndex(step: { line: number; account: string }): number {
+    const i = this.byAccount.get(step.account);
+    if (i === undefined) throw new ScriptError(step.line, `no account ${step.account} in the organisation file`);
+    return i;
   }
 
   private latest(): number {

@@ -15,7 +15,7 @@ import { createBot } from '../app/runtime.js';
 import type { Bot } from '../app/bot.js';
 import { zonedTime } from '../time.js';
 import { scratchDir, type ScratchDir } from '../scratch.js';
-import type { ScriptStep } from './script.js';
+import { ScriptError, type ScriptStep } from './script.js';
 import { readContent } from './content.js';
 
 export const DEFAULT_START = '2026-03-02T09:00:00+08:00';
@@ -45,6 +45,8 @@ export interface SimulationOptions {
   county?: CountyView;
   /** The account serving this community, where the file lists accounts. */
   account?: string;
+  /** Every account serving this community, in file order, where there are two or more. */
+  peers?: string[];
 }
 
 /** A deterministic random source, so simulator runs repeat exactly. */
@@ -110,6 +112,7 @@ export class Simulation {
       random: seededRandom(options.seed),
       county: options.county,
       account: options.account,
+      peers: options.peers,
     });
   }
 
@@ -154,7 +157,26 @@ export class Simulation {
       case 'say':
         await this.deliver(step.room, step.name, step.alias, step.text);
         await this.settle();
+        return;
+      case 'friend':
+        if (step.account !== (this.options.account ?? step.account)) throw new ScriptError(step.line, `no account ${step.account} here`);
+        // WeChat tells the bot a friendship changed; it reads its friend list again.
+        await this.world.setFriend(step.name, step.alias, step.friend);
+        await this.bot.friendsChanged();
+        return;
+      case 'presence':
+        throw new ScriptError(step.line, `${step.online ? 'online' : 'offline'} needs a county file whose accounts share a community`);
     }
+  }
+
+  /**
+   * The account's process runs again at `time` after it was stopped (`online`): the
+   * minutes in between did not happen for it; it beats at once, then sends what waits.
+   */
+  async resumeAt(time: Date): Promise<void> {
+    if (time.getTime() > this.clock.now().getTime()) this.clock.set(time);
+    await this.bot.runSweeps();
+    this.nextSend = await this.bot.outbox.drainDue();
   }
 
   /**

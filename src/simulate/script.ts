@@ -5,7 +5,11 @@ export type ScriptStep =
   | { kind: 'at'; line: number; time: Date }
   | { kind: 'wait'; line: number; ms: number }
   /** alias null: WeChat gave no id for this speaker (`[room] NAME: text`). */
-  | { kind: 'say'; line: number; room: string | null; name: string; alias: string | null; text: string };
+  | { kind: 'say'; line: number; room: string | null; name: string; alias: string | null; text: string }
+  /** An account's process stops (`offline ACCOUNT`) or runs again (`online ACCOUNT`). */
+  | { kind: 'presence'; line: number; account: string; online: boolean }
+  /** A person becomes an account's WeChat friend (`friend ACCOUNT NAME(ID)`) or stops being one (`unfriend …`). */
+  | { kind: 'friend'; line: number; account: string; name: string; alias: string; friend: boolean };
 
 export class ScriptError extends Error {
   constructor(
@@ -19,6 +23,8 @@ export class ScriptError extends Error {
 
 const AT = /^at\s+(\d{4})-(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/;
 const WAIT = /^wait\s+(\S+)$/;
+const PRESENCE = /^(offline|online)\s+(\S+)$/;
+const FRIEND = /^(friend|unfriend)\s+(\S+)\s+([^()（）\s]+?)\s*[(（]\s*([^()（）\s]+)\s*[)）]$/;
 const SAY = /^\[([^\]]+)\]\s*([^()（）:：]+?)\s*[(（]\s*([^()（）]+?)\s*[)）]\s*[:：]\s?(.*)$/;
 /** `[room] NAME: text` — no parentheses: a speaker for whom WeChat gave no id. */
 const SAY_NO_ID = /^\[([^\]]+)\]\s*([^()（）:：\s][^()（）:：]*?)\s*[:：]\s?(.*)$/;
@@ -66,6 +72,16 @@ export function parseScript(source: string, timeZone: string): ScriptStep[] {
       const ms = parseDuration(wait[1]);
       if (ms === undefined || ms <= 0) throw new ScriptError(line, `invalid duration: ${wait[1]} (use 90s, 30m, 2h15m, 1d)`);
       steps.push({ kind: 'wait', line, ms });
+      return;
+    }
+    const presence = PRESENCE.exec(content);
+    if (presence) {
+      steps.push({ kind: 'presence', line, account: presence[2], online: presence[1] === 'online' });
+      return;
+    }
+    const friend = FRIEND.exec(content);
+    if (friend) {
+      steps.push({ kind: 'friend', line, account: friend[2], name: friend[3], alias: friend[4], friend: friend[1] === 'friend' });
       return;
     }
     throw new ScriptError(line, `cannot read: ${trimmed}`);

@@ -6,7 +6,8 @@ import type { MediaKind } from '../chat/port.js';
 import type { Db, Tx } from './db.js';
 import { accountOf } from './scope.js';
 
-export type InboundStatus = 'pending' | 'done' | 'failed' | 'duplicate';
+/** `standby`: a group message a standby account received while another account speaks there (kept, not handled). */
+export type InboundStatus = 'pending' | 'done' | 'failed' | 'duplicate' | 'standby';
 
 /** What is written when a message arrives. */
 export interface NewInbound {
@@ -113,6 +114,11 @@ export async function pendingInboundIds(db: Db): Promise<number[]> {
 export async function claimInbound(tx: Tx, id: number, now: Date): Promise<boolean> {
   const claimed = await tx.inboundMessage.updateMany({ where: { id, status: 'pending' }, data: { status: 'done', handledAt: now } });
   return claimed.count === 1;
+}
+
+/** A standby account's copy of a group message another account answers: kept, never handled. */
+export async function markInboundStandby(db: Db, id: number): Promise<void> {
+  await db.inboundMessage.updateMany({ where: { id, status: 'pending' }, data: { status: 'standby' } });
 }
 
 /** Handling failed: kept as failed with what went wrong, never handled again by itself. */

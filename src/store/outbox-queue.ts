@@ -11,6 +11,8 @@ export interface QueuedMessage {
   origin: string | null;
   mediaId: number | null;
   createdAt: Date;
+  /** Another account of the community sends it (else the scope stamps this process's own). */
+  account?: string;
 }
 
 /** Writes a message into the persisted queue, inside the caller's transaction; returns its id. */

@@ -51,10 +51,16 @@ describe('which bot serves what', () => {
     expect(deploymentsOf(noAccounts).map((d) => d.account)).toEqual([undefined, undefined]);
   });
 
-  it('lets the first account listed serve a community two accounts name', () => {
+  it('lets the first account listed speak for a community two accounts name, the later one standing by', () => {
     const twice = { ...county(), accounts: [...county().accounts, { name: 'bot-spare', communities: ['金沙社区'] }] };
-    expect(deploymentsOf(twice).map((d) => d.account)).toEqual(['bot-jinsha', 'bot-wangjiafan']);
-    expect(message(() => selectDeployment(twice, 'bot-spare'))).toContain('都已由前面列出的账号服务');
+    expect(deploymentsOf(twice).map((d) => [d.account, d.org.community.name, d.peers])).toEqual([
+      ['bot-jinsha', '金沙社区', ['bot-jinsha', 'bot-spare']],
+      ['bot-wangjiafan', '王家畈社区', undefined],
+      ['bot-spare', '金沙社区', ['bot-jinsha', 'bot-spare']],
+    ]);
+    expect(selectDeployment(twice, 'bot-spare').peers).toEqual(['bot-jinsha', 'bot-spare']);
+    const spareForBoth = { ...county(), accounts: [...county().accounts, { name: 'bot-spare', communities: ['金沙社区', '王家畈社区'] }] };
+    expect(message(() => deploymentsOf(spareForBoth))).toContain('目前一个备用账号只能为一个社区备用');
   });
 
   it('reads 全县 and the community name as scopes only in a county, for its own groups', () => {
