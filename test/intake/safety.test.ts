@@ -268,3 +268,37 @@ describe('r11-final concepts: pinned fast, a household poison, water rising on p
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
 });
+
+// r12: a fever told by its number, an elder who cannot find the way home gone out alone,
+// a home just broken into with the intruder maybe near; and what only looks like them.
+describe('r12 concepts: fever by its number, a confused elder gone out, an intruder near', () => {
+  it.each<[string, string]>([
+    ['哪位邻居家有退热贴 宝宝发热40度 一直在哼哼', 'assistance'],
+    ['闺女烧得滚烫 39.8℃ 家里退烧药没了 哪位邻居有', 'assistance'],
+    ['谁家有美林 儿子烧到快40了', 'assistance'],
+    ['咱家老爷子有点糊涂 下午自己出去了 穿灰色棉袄 谁看见了说一声', 'assistance'],
+    ['我家被盗了 柜子全开着 阳台门还在晃 那人可能没跑远', 'security'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    // The weather is no fever.
+    '今天外面39度 孩子都不想出门',
+    '天气预报说明天最高40度 大家少出门',
+    // An office that does not answer is no person missing, even with the elderly in view.
+    '二楼的老人上下楼全靠背 物业电话打了一上午都打不通',
+    // A theft found after the thief left, with nothing to say he is near.
+    '昨晚车棚里的电瓶被偷了 监控能调一下吗',
+    // Medicine offered, not asked for.
+    '家里还有几盒退烧药 没拆封 哪家孩子要自己来取',
+  ])('%s → not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+
+  it('finds the fever in the second check alone', () => {
+    const text = '哪位邻居家有退热贴 宝宝发热40度 一直在哼哼';
+    expect(detectUrgent(canonical(text))).toBeNull();
+    expect(safetyNet(canonical(text))).toMatchObject({ kind: 'net-fever', category: 'assistance' });
+  });
+});

@@ -236,3 +236,46 @@ describe('r11-final: progress and sign-ups in other words', () => {
     ['社区要人帮着搬桌椅的话 我能搭把手', 'signup'],
   ])('%s', (...row) => check(row));
 });
+
+describe('r12: faults, sign-ups, progress, services and thanks in other words', () => {
+  it.each<Row>([
+    // A tap that gives only a thread or a few drops; a signal too weak to call.
+    ['洗手池的水出得跟线一样细', 'report', 'utilities'],
+    ['水龙头开到最大也就几滴水往下掉', 'report', 'utilities'],
+    ['小区里信号差得要死 打个电话都要跑到楼下 这都多久了', 'report', 'utilities'],
+    // Offering a skill and asking whether hands are still wanted.
+    ['我学过急救 义诊那天还要帮手吗', 'signup'],
+    ['我会开车 哪天需要接送老人的话叫我', 'signup'],
+    // A matter pointed back to in time, with no ticket number.
+    ['之前那个电梯的事情怎么样了', 'query'],
+    ['大前天报的井盖 有信儿没', 'query'],
+    // Where to draw on a fund: staff must answer.
+    ['公积金提取去哪个窗口', 'report', 'service'],
+    ['老年证在哪里办 要啥材料', 'report', 'service'],
+    // Thanks for a fix told as "…好了".
+    ['上周反映的下水道堵塞问题今天师傅来疏通好了，非常感谢！', 'chat', null],
+    ['楼下化粪池终于掏干净了 感谢物业', 'chat', null],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r12: category by what is asked, whoever is blamed or addressed', () => {
+  it.each<Row>([
+    // A poser seen here and now is reported even when the neighbours are warned.
+    ['楼下有个人自称是自来水公司的 挨家敲门说要换水表 收200块 大家别给钱', 'report', 'security'],
+    ['大家注意 近期常有人冒充供电局上门收费 别上当', 'chat', null],
+    // Theft stays security when the property company is blamed.
+    ['物业不管事 小区门口天天有人偷电瓶', 'report', 'security'],
+    // Chargers asked to be added are property, whatever fire risk the letter describes.
+    [
+      '各位领导：我们楼有三百多户，电动车却只能停在楼下空地上，很多人嫌麻烦就把电瓶拎回家充，楼道里还有人私拉电线，火灾隐患很大。我们向物业提了好几次，都说场地不够。希望领导协调，在小区里增建充电设施。',
+      'report',
+      'property',
+    ],
+    // A letter to the property company that ends with what it wants done: the request decides.
+    [
+      '致物业公司及社区：小区绿化带里的树木已经好几年没有修剪，枝叶茂密遮挡了低层住户的采光，夏天蚊虫滋生，有的树枝已经伸进了居民家的窗户。我们多次要求修剪都没有回音。请尽快安排园林工人修剪树木，并进行一次全面的灭蚊消杀。',
+      'report',
+      'sanitation',
+    ],
+  ])('%s', (...row) => check(row));
+});
