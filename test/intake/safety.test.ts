@@ -302,3 +302,15 @@ describe('r12 concepts: fever by its number, a confused elder gone out, an intru
     expect(safetyNet(canonical(text))).toMatchObject({ kind: 'net-fever', category: 'assistance' });
   });
 });
+
+describe('r12 concepts: a hiss at a gas appliance, a smell told as once smelt', () => {
+  it('raises a hiss and a smell at the water heater', () => {
+    expect(classifyByRules('家里热水器那块滋滋响 还有股味儿 不敢开了')).toMatchObject({ intent: 'report', urgency: 'urgent', category: 'utilities' });
+  });
+
+  it('holds back a smell the letter says was once smelt (闻到过, 前段时间)', () => {
+    const letter =
+      '尊敬的领导您好：我是城南新村的老住户，我们这一片的燃气管道是上世纪九十年代铺设的，外露在楼体外墙上，很多地方已经锈迹斑斑，接口处用手一摸全是锈渣。前段时间有居民闻到过燃气味，燃气公司来看了一下说暂时没问题就走了。我们担心迟早出事。请求燃气公司对整片管道进行全面检测和更换。';
+    expect(classifyByRules(letter)).toMatchObject({ intent: 'report', urgency: 'normal', category: 'utilities' });
+  });
+});

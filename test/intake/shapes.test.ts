@@ -279,3 +279,10 @@ describe('r12: category by what is asked, whoever is blamed or addressed', () =>
     ],
   ])('%s', (...row) => check(row));
 });
+
+describe('r12: someone else joining, and a progress question in few words', () => {
+  it.each<Row>([
+    ['老伴说她也想去 行不行', 'signup'],
+    ['那个事后来咋说', 'query'],
+  ])('%s', (...row) => check(row));
+});
