@@ -286,3 +286,21 @@ describe('r12: someone else joining, and a progress question in few words', () =
     ['那个事后来咋说', 'query'],
   ])('%s', (...row) => check(row));
 });
+
+describe('r12: more plain faults with no request word', () => {
+  it.each<Row>([
+    // Litter named by what it is, wherever it lies.
+    ['小区花园里的喷泉池子里全是烂泥和塑料瓶', 'report', 'sanitation'],
+    // A drain shaft of the shared parts overflowing.
+    ['家里马桶一冲 楼下那个检查井就往外冒', 'report', 'facility'],
+    // Someone living or lighting fires in a shared space.
+    ['地下室天天有人在里面住 还生火做饭', 'report', 'security'],
+    // A flat's cooker hood blowing into the stairwell: the flat is named, so a dispute.
+    ['三楼那家的油烟机直接往楼道里排', 'report', 'dispute'],
+    // Fitness equipment, a rusted bracket about to fall.
+    ['健身区的跑步机带子断了', 'report', 'facility'],
+    ['窗外的空调外机支架锈穿了 随时要掉下去', 'report', 'facility'],
+    // Someone nearly tripping over a raised tile: the tile is the request.
+    ['一楼大厅的地砖鼓起来了 老人差点绊倒', 'report', 'facility'],
+  ])('%s', (...row) => check(row));
+});
