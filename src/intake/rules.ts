@@ -196,6 +196,8 @@ const PROPERTY_TARGET = new RegExp(
 const FIGHT = /打架|被打|殴打|斗殴|打人|砍人|捅人|打起来/;
 const SMASHING = /砸(东西|门|窗|玻璃)|摔东西|尖叫|哭喊/;
 const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|软管|洗衣机/;
+const GROUP_HURT = /(老人|老年人|孩子|小孩|居民|家长|残疾人|大家)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)/;
+const HELP_ASKED = /帮(忙|帮|助)?[^，。！!？?\s]{0,2}(老人|她|他)|照顾|陪|送饭|送餐|助餐|上门|探访|关爱|护理|照护|服务|(我|我们|俺)家[^，。！!？?\s]{0,2}(老人|孩子)|家里[^，。！!？?\s]{0,2}(老人|孩子)/;
 const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
 const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘|鼓起|拱起|凸起|碎了|缺了/;
 const HURT_BY = /摔|绊|滑倒|崴/;
@@ -252,7 +254,10 @@ export function decideCategory(
   // A request clause that names its thing by a deciding phrase (增建充电设施: chargers to
   // add) decides whatever fire risk or dirt the background told, when it asks that one
   // thing (a clause asking to clear the stairwells 并 add chargers leaves it to the whole).
-  if (top.cat && !/并|同时|以及|另外|还要|一是/.test(clause) && top.cat !== whole && top.cat !== 'assistance' && top.score >= 5 && top.score > clauseScores[whole]) return decideCategoryOfText(clause, clauseScores, null, told);
+  // ...and so does a clause whose thing the background's category has no word for at all
+  // (恳请…尽快恢复小区照明 after thefts in the dark).
+  const single = !/并|同时|以及|另外|还要|一是/.test(clause);
+  if (top.cat && single && top.cat !== whole && top.cat !== 'assistance' && ((top.score >= 5 && top.score > clauseScores[whole]) || (top.score >= 3 && clauseScores[whole] === 0))) return decideCategoryOfText(clause, clauseScores, null, told);
   if (whole !== 'assistance' && whole !== 'property') return whole;
   if (!top.cat || top.score < 3 || top.cat === 'assistance') return whole;
   return decideCategoryOfText(clause, clauseScores, null, told);
@@ -280,6 +285,12 @@ function decideCategoryOfText(
   // A benefit asked about on an elder's behalf (老人的养老金还没到账) is the service: the
   // elder is whose it is, not someone in need, unless one person's plight is in view.
   if (cat === 'assistance' && scores.service >= score && !ONE_PERSON.test(t) && BENEFIT.test(t)) return 'service';
+  // The elderly or the children named as those a shared problem inconveniences (老人和带孩子的家长尤其不便)
+  // are no person in need: the next category decides, or none.
+  if (cat === 'assistance' && !urgent && !ONE_PERSON.test(t) && GROUP_HURT.test(t) && !HELP_ASKED.test(t)) {
+    const next = topOf({ ...scores, assistance: 0 });
+    return next.cat && next.score >= 2 ? next.cat : 'other';
+  }
   // A new amenity asked for the elderly in general (老年食堂, 便民菜点) is no person in need.
   if (cat === 'assistance' && !ONE_PERSON.test(t) && AMENITY.test(t)) {
     const next = topOf({ ...scores, assistance: 0 });

@@ -304,3 +304,22 @@ describe('r12: more plain faults with no request word', () => {
     ['一楼大厅的地砖鼓起来了 老人差点绊倒', 'report', 'facility'],
   ])('%s', (...row) => check(row));
 });
+
+describe('r12: a letter is about what its request clause asks, not whom the problem hurts', () => {
+  it.each<Row>([
+    // The elderly named as those inconvenienced are no person in need.
+    [
+      '尊敬的领导：我们小区门口的公交站台去年被拆除后一直没有恢复，居民现在要走一公里多才能坐上车，老人和带孩子的家长尤其不便。多次打12345也没有答复。希望有关部门尽快恢复站台或者调整线路。',
+      'report',
+      'other',
+    ],
+    // Thefts in the dark told as background; the clause asks for the lights.
+    [
+      '致街道办：我们小区的路灯从今年春节后就陆续不亮了，现在整个小区二十多盏路灯只剩三四盏能亮，晚上出门伸手不见五指，已经有好几位居民在路上摔倒，还发生过电动车被偷的事。物业说路灯的产权属于开发商，开发商早就找不到了。恳请街道协调，尽快恢复小区照明。',
+      'report',
+      'facility',
+    ],
+    // One's own elder who needs meals delivered is a person in need.
+    ['我家老人腿脚不便 想问问社区能不能送餐上门', 'report', 'assistance'],
+  ])('%s', (...row) => check(row));
+});
