@@ -314,3 +314,22 @@ describe('r12 concepts: a hiss at a gas appliance, a smell told as once smelt', 
     expect(classifyByRules(letter)).toMatchObject({ intent: 'report', urgency: 'normal', category: 'utilities' });
   });
 });
+
+describe('r12 concepts: someone inside a home that should be empty, a sugar low told by its signs', () => {
+  it.each<[string, string]>([
+    ['下班回家钥匙插不进去 里面好像有人把门反锁了 我家没人在家啊', 'security'],
+    ['阳台窗户被卸下来了 卧室里有脚步声 我现在在楼下', 'security'],
+    ['老公糖尿病 刚才突然浑身冒汗手发抖 说话也不清楚了', 'assistance'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    // A neighbour's flat with people in it is no intrusion.
+    '隔壁家里有人说话声音很大 吵得睡不着',
+    // Sweating at the gym is no emergency.
+    '今天跑步跑得浑身冒汗 累得说话都喘',
+  ])('%s → not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
