@@ -323,3 +323,12 @@ describe('r12: a letter is about what its request clause asks, not whom the prob
     ['我家老人腿脚不便 想问问社区能不能送餐上门', 'report', 'assistance'],
   ])('%s', (...row) => check(row));
 });
+
+describe('r12: look-alikes of the new shapes stay chat', () => {
+  it.each<Row>([
+    ['我老伴也想去旅游 哈哈 可惜没时间', 'chat', null],
+    ['我爸学过电工 以前在厂里干了三十年', 'chat', null],
+    ['健身区新装的跑步机真不错 大家去试试', 'chat', null],
+    ['感谢物业 路灯都修好了 晚上亮堂堂的', 'chat', null],
+  ])('%s', (...row) => check(row));
+});
