@@ -255,9 +255,9 @@ export function decideCategory(
   // add) decides whatever fire risk or dirt the background told, when it asks that one
   // thing (a clause asking to clear the stairwells 并 add chargers leaves it to the whole).
   // ...and so does a clause whose thing the background's category has no word for at all
-  // (恳请…尽快恢复小区照明 after thefts in the dark).
+  // (恳请…尽快恢复小区照明 after thefts in the dark). 'other' names no thing: it never decides.
   const single = !/并|同时|以及|另外|还要|一是/.test(clause);
-  if (top.cat && single && top.cat !== whole && top.cat !== 'assistance' && ((top.score >= 5 && top.score > clauseScores[whole]) || (top.score >= 3 && clauseScores[whole] === 0))) return decideCategoryOfText(clause, clauseScores, null, told);
+  if (top.cat && single && top.cat !== whole && top.cat !== 'assistance' && top.cat !== 'other' && ((top.score >= 5 && top.score > clauseScores[whole]) || (top.score >= 3 && clauseScores[whole] === 0))) return decideCategoryOfText(clause, clauseScores, null, told);
   if (whole !== 'assistance' && whole !== 'property') return whole;
   if (!top.cat || top.score < 3 || top.cat === 'assistance') return whole;
   return decideCategoryOfText(clause, clauseScores, null, told);

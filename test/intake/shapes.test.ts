@@ -332,3 +332,19 @@ describe('r12: look-alikes of the new shapes stay chat', () => {
     ['感谢物业 路灯都修好了 晚上亮堂堂的', 'chat', null],
   ])('%s', (...row) => check(row));
 });
+
+describe('r12: progress questions and sign-ups in dialect', () => {
+  it.each<Row>([
+    ['头先讲的那个灯 有冇人理啊', 'query'],
+    ['那档子事儿到底有人管没', 'query'],
+    ['之前跟网格员说的垃圾桶的事 后来有动静没', 'query'],
+    ['算俺一个', 'signup'],
+    ['这趟我就不凑热闹了', 'signup'],
+  ])('%s', (...row) => check(row));
+
+  it('keeps a letter to the city inspectors about street stalls a sanitation matter', () => {
+    const letter =
+      '尊敬的城管部门领导：我们小区西门外的人行道上每天晚上都有十几个流动摊贩摆摊，卖烧烤、炸串，油烟呛人，垃圾满地，摊贩收摊后留下的污水和油渍把路面弄得又黑又滑，还占用了盲道。居民出行很不方便。恳请城管部门加强管理，规范摊贩经营。';
+    expect(classifyByRules(letter)).toMatchObject({ intent: 'report', category: 'sanitation' });
+  });
+});
