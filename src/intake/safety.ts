@@ -228,7 +228,7 @@ const IMAGINED = /哪天[^，。！!？?\s]{0,6}(摔|砸|电|淹|烧|压|出)|�
 // Advice to neighbours (注意用火): a warning, unless a person is missing (请大家注意看看).
 const ADVICE = /注意|小心|当心/;
 // Told as the writer's own past (以前也走丢过一次, 那次着火): a memory, not now.
-const PAST = /以前|之前|那次|那回|小时候|去年|上次|曾经|过一次|过一回|想起|前段时间|前阵子|前些天|前些日子|(闻|见|遇|碰|发生|出现|闻到|看到|遇到|碰到)过(?![来去])|昨天|昨晚|昨日|前天|前几天|上周|上个?礼拜|上个?星期|上个月/;
+const PAST = /以前|之前|那次|那回|小时候|去年|上次|曾经|过一次|过一回|想起|前段时间|前阵子|前些天|前些日子|(?<!谁|有人|没有人|有没有人|哪位|大家)(闻到?|发生|出现|遇到|碰到)过(?![来去吗没])|昨天|昨晚|昨日|前天|前几天|上周|上个?礼拜|上个?星期|上个月/;
 // ...unless it goes on until now (昨晚出门到现在都没回).
 const CONTINUING = /到现在|现在还|还没|至今还|至今没|一直没有?(回|到家|找到|消息|联系上)|仍然没|还在/;
 // An offer of help or a loan to neighbours (多买了几盒 需要的来拿) asks nobody to act.

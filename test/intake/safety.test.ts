@@ -333,3 +333,12 @@ describe('r12 concepts: someone inside a home that should be empty, a sugar low 
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
 });
+
+describe('r12: "has anyone seen" is a question, not a memory', () => {
+  it.each([
+    '老人走丢半个月了 家里人急疯了 谁见过',
+    '我爸早上出门到现在没回 有人遇到过他吗',
+  ])('%s → urgent', (text) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category: 'assistance' });
+  });
+});

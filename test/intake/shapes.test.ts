@@ -348,3 +348,13 @@ describe('r12: progress questions and sign-ups in dialect', () => {
     expect(classifyByRules(letter)).toMatchObject({ intent: 'report', category: 'sanitation' });
   });
 });
+
+describe('r12: a call that cannot be made is a telecom matter, not a person in need', () => {
+  it.each<Row>([
+    ['小区的信号塔拆了快一个月了 手机基本没信号 打个120都打不出去 你们管不管', 'report', 'utilities'],
+  ])('%s', (...row) => check(row));
+
+  it('does not raise weeks without a signal as urgent, however angry', () => {
+    expect(classifyByRules('基站停了半个多月了 电话都拨不出去 气死我了 要出人命了').urgency).not.toBe('urgent');
+  });
+});
