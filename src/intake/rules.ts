@@ -98,7 +98,9 @@ const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我
 // Joining in free words (带上我, 我会修电脑 能帮上忙吗, 让她也去锻炼锻炼, 有车 可以帮忙拉东西):
 // no sign-up word, but plainly offering oneself for an activity.
 const FREE_SIGNUP =
-  /带上我|带我一个|捎上我|算上我们|我会[^，。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，。！!？?\s]{0,3}都(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])/;
+  /带上我|带我一个|捎上我|算上我们|我会[^，。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(老伴|老婆|老公|爱人|孩子|闺女|儿子|女儿|她|他)[^，。！!？?\s]{0,3}也(想|要)(去|来|参加)(?=\s|$|[，,。！!？?]|吗|行|可以|能)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，。！!？?\s]{0,3}都(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])/;
+// Offering a skill and asking whether hands are still wanted (我会剪头发 还要人吗): joining.
+const SKILL_OFFER = /(我|俺)[^，。！!？?\s]{0,3}(会|懂|学过|当过|做过|干过|是学|是干)[^。！!？?]{1,12}[，,\s]*[^。！!？?]{0,10}(还要人|还缺人|要人吗|缺人吗|缺不缺人|要不要人|(还)?(要|缺|需要)(帮手|人手)|用得上|用得着|能帮|帮得上|算我|需要吗|要吗)/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
@@ -127,7 +129,7 @@ const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么
 // a service request, whatever the thing is about.
 const SERVICE_ASK = new RegExp(
   [
-    '(?:办理|办|申请|开户|补办|迁出|迁入|迁到|落户|开具|开|领取|领|换证|换|代办|报销|认证|复审|预约|打)[^，。！!？?]{0,12}(?:去哪|到哪|在哪|哪里|哪儿|哪个(?:部门|窗口|单位)|找谁|什么材料|哪些材料|什么证件|什么手续|啥手续|什么条件|啥条件|流程|吗|能不能代办|代办吗|怎么弄|咋弄|怎么搞|咋办|怎么操作)',
+    '(?:办理|办|申请|开户|补办|迁出|迁入|迁到|落户|开具|开|领取|领|提取|换证|换|代办|报销|认证|复审|预约|打)[^，。！!？?]{0,12}(?:去哪|到哪|在哪|哪里|哪儿|哪个(?:部门|窗口|单位)|找谁|什么材料|哪些材料|什么证件|什么手续|啥手续|什么条件|啥条件|流程|吗|能不能代办|代办吗|怎么弄|咋弄|怎么搞|咋办|怎么操作)',
     '(?:去哪|到哪|在哪|哪里|哪儿|怎么|如何|咋)[^，。！!？?]{0,4}(?:办理|办|申请|报名|开户|补办|领取|领|开具|开证明|上户口|迁)',
     '(?:要|需要|得|准备)(?:带)?(?:什么|哪些|啥)(?:材料|证件|手续)',
     '(?:什么|哪些|啥)(?:条件|政策|流程)',
@@ -139,10 +141,14 @@ const SERVICE_ASK = new RegExp(
 const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|医保|户口|户籍|落户|居住证|证明|低保|补贴|津贴|补助|救助|贷款|失业|就业|养老|优待证|老年证|疫苗|接种|出生|残疾证|开户|燃气卡|公交卡|公积金|助学|证件|身份证|营业执照|无犯罪|准生|入学|上学|幼儿园|居家养老|退役/;
 // Someone asks the neighbours for medicine or an aid for a person in need: a request for
 // help. Offering the same thing (多买了几盒 需要的来拿) is not.
-const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
+const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|栓|退烧|退热|布洛芬|美林|泰诺|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
 const OFFER = /需要的(来|找|联系|说|话)|需要的话|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，。！!？?\s]{0,4}用得(上|着)/;
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
 const IMPERSONATION = /冒充|假冒|自称是?|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着|戴着|拿着)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|不是(他们|我们|公司|物业)(的人|派的)/;
+// A poser seen here and now (在单元门口, 刚才, 正挨家敲门) is reported even when the message
+// also warns the neighbours; a general warning (最近有人冒充…) is not.
+const SIGHTING_HERE = /(在|到)[^，。！!？?\s]{0,6}(门口|楼道|楼下|楼里|单元|电梯|我家|我们楼|各家|小区里)|(楼下|门口|楼道|楼里|单元门口|电梯里)有(个|两个|几个)?人|刚才|刚刚|正在|现在|这会儿?|挨家|挨个|挨户|一家一家|一户一户/;
+const GENERAL_WARNING = /最近|近期|近来|这段时间|这阵子|听说|据说|经常有|常有|骗子太多/;
 const CRIME_OR_STRANGER = /公司|工作人员|师傅|局|所|检查|收[^，。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
 const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下/;
@@ -153,7 +159,7 @@ const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，
 const FORMAL_REQUEST =
   /恳请|敬请|请求|特此反映|望[^，。！!？?]{0,4}(重视|解决|处理|督促)|督促|(请|希望|建议|要求)[^，。！!？?]{0,8}(有关|相关|主管)?(部门|领导|街道|社区|居委会|派出所|公安|城管|物业|业委会|政府|单位|公司)/;
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
-const FIXED = /(已经|终于)[^，。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整/;
+const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![吗没么嘛]|没有)|(已经|终于)[^，。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整/;
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
@@ -190,17 +196,23 @@ const PROPERTY_TARGET = new RegExp(
 const FIGHT = /打架|被打|殴打|斗殴|打人|砍人|捅人|打起来/;
 const SMASHING = /砸(东西|门|窗|玻璃)|摔东西|尖叫|哭喊/;
 const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|软管|洗衣机/;
+const GROUP_HURT = /(老人|老年人|孩子|小孩|居民|家长|残疾人|大家)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)/;
+const HELP_ASKED = /帮(忙|帮|助)?[^，。！!？?\s]{0,2}(老人|她|他)|照顾|陪|送饭|送餐|助餐|上门|探访|关爱|护理|照护|服务|(我|我们|俺)家[^，。！!？?\s]{0,2}(老人|孩子)|家里[^，。！!？?\s]{0,2}(老人|孩子)/;
 const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
-const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘/;
+const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘|鼓起|拱起|凸起|碎了|缺了/;
 const HURT_BY = /摔|绊|滑倒|崴/;
-const THEFT = /被盗|被偷|偷了|偷走|盗窃|小偷|被撬|撬了|撬开|丢了?[^，。！!？?\s]{0,4}(电动车|电瓶|自行车|摩托车|快递)|(电动车|电瓶|自行车|摩托车|快递)[^，。！!？?\s]{0,6}(丢了|没了|不见了)/;
+const THEFT = /被盗|被偷|偷了|偷走|偷[^，。！!？?\s]{0,2}(电动车|电瓶|自行车|摩托车|车|快递|东西|井盖)|盗窃|小偷|被撬|撬了|撬开|丢了?[^，。！!？?\s]{0,4}(电动车|电瓶|自行车|摩托车|快递)|(电动车|电瓶|自行车|摩托车|快递)[^，。！!？?\s]{0,6}(丢了|没了|不见了)/;
 
+// The closing sentence of a letter that asks for an action (请尽快安排…, 希望尽快…).
+const CLOSING_ASK = /^[\s，,]*(请|恳请|希望|望|要求|建议|盼)|请尽快|尽快安排|务必/;
 /** The last sentence of a long message that asks the departments for something, if any. */
 function requestClause(t: string): string | null {
   if (t.length < 80) return null;
   const sentences = t.split(/[。！!？?；;]+/).filter((x) => x.trim());
   for (let i = sentences.length - 1; i >= 0; i--) if (FORMAL_REQUEST.test(sentences[i]!)) return sentences[i]!;
-  return null;
+  // A letter to the property company itself ends with what it wants done, without naming a department.
+  const last = sentences[sentences.length - 1]!;
+  return CLOSING_ASK.test(last) ? last : null;
 }
 
 export function decideCategory(
@@ -234,11 +246,19 @@ export function decideCategory(
   // background often names the elderly it hurts or the property company that did not
   // act: when the whole text reads as assistance or property, a clear category in the
   // request clause decides.
-  if (urgent || (whole !== 'assistance' && whole !== 'property')) return whole;
+  if (urgent) return whole;
   const clause = requestClause(t);
   if (!clause) return whole;
   const clauseScores = scoreCategories(clause);
   const top = topOf(clauseScores);
+  // A request clause that names its thing by a deciding phrase (增建充电设施: chargers to
+  // add) decides whatever fire risk or dirt the background told, when it asks that one
+  // thing (a clause asking to clear the stairwells 并 add chargers leaves it to the whole).
+  // ...and so does a clause whose thing the background's category has no word for at all
+  // (恳请…尽快恢复小区照明 after thefts in the dark). 'other' names no thing: it never decides.
+  const single = !/并|同时|以及|另外|还要|一是/.test(clause);
+  if (top.cat && single && top.cat !== whole && top.cat !== 'assistance' && top.cat !== 'other' && ((top.score >= 5 && top.score > clauseScores[whole]) || (top.score >= 3 && clauseScores[whole] === 0))) return decideCategoryOfText(clause, clauseScores, null, told);
+  if (whole !== 'assistance' && whole !== 'property') return whole;
   if (!top.cat || top.score < 3 || top.cat === 'assistance') return whole;
   return decideCategoryOfText(clause, clauseScores, null, told);
 }
@@ -265,6 +285,12 @@ function decideCategoryOfText(
   // A benefit asked about on an elder's behalf (老人的养老金还没到账) is the service: the
   // elder is whose it is, not someone in need, unless one person's plight is in view.
   if (cat === 'assistance' && scores.service >= score && !ONE_PERSON.test(t) && BENEFIT.test(t)) return 'service';
+  // The elderly or the children named as those a shared problem inconveniences (老人和带孩子的家长尤其不便)
+  // are no person in need: the next category decides, or none.
+  if (cat === 'assistance' && !urgent && !ONE_PERSON.test(t) && GROUP_HURT.test(t) && !HELP_ASKED.test(t)) {
+    const next = topOf({ ...scores, assistance: 0 });
+    return next.cat && next.score >= 2 ? next.cat : 'other';
+  }
   // A new amenity asked for the elderly in general (老年食堂, 便民菜点) is no person in need.
   if (cat === 'assistance' && !ONE_PERSON.test(t) && AMENITY.test(t)) {
     const next = topOf({ ...scores, assistance: 0 });
@@ -396,11 +422,12 @@ function decideIntent(
   if (L.post.test(t) && L.postAsk.test(t) && !(blamesProperty && asksSomeone(t)) && !thanksOnly) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
-  if (activityQuestion && !blocked && FIRST_PERSON_SIGNUP.test(t)) return make('signup', 0.7, place);
+  if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t))) return make('signup', 0.7, place);
   if (activityQuestion) return make('query', 0.8, place);
   const withdrawal = /去不了|来不了|参加不了|去不成|来不成|参加不成|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
   if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
+  if (!blocked && SKILL_OFFER.test(t) && (activity || /还(要|缺|需要)|缺不缺/.test(t)) && !urgent && !NEED_ASK.test(t)) return make('signup', 0.65, place);
   if (!blocked && FREE_SIGNUP.test(t) && !urgent && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
 
   // A neighbour offering something (a wheelchair to lend, spare masks) asks nobody to act.
@@ -417,7 +444,7 @@ function decideIntent(
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
   // A stranger posing as a worker is reported even when the message warns the neighbours.
-  if (IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t) && !L.warn.test(t) && !L.forward.test(t)) return make('report', 0.75, place, 'security', 'normal');
+  if (IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t) && (!L.warn.test(t) || (SIGHTING_HERE.test(t) && !GENERAL_WARNING.test(t))) && !L.forward.test(t)) return make('report', 0.75, place, 'security', 'normal');
   if (NEED_ASK.test(t) && !OFFER.test(t)) return make('report', 0.7, place, 'assistance', 'normal');
   if ((OPINION.test(t) || RUMOUR.test(t)) && !OUTRIGHT_ASK.test(t) && !(problem && topScore >= 3)) return make('chat', 0.65, place);
   if (formalRequest && topScore >= 1) return report(0.75);

@@ -6,6 +6,12 @@ type Row = [text: string, building: string | null, unit: string | null, room: st
 
 const cases: Row[] = [
   ['3号楼2单元楼道灯坏了', '3', '2', null],
+  // r12: letters before or after digits in either case; road numbers and household counts are no rooms.
+  ['F3栋楼顶漏雨了', 'F3', null, null],
+  ['15b幢的监控坏了', '15B', null, null],
+  ['e5栋2单元门口的路灯不亮', 'E5', '2', null],
+  ['人民路120号门前井盖丢了', null, null, null],
+  ['我们楼住了300户 只有一部电梯能用', null, null, null],
   ['三号楼二单元', '3', '2', null],
   ['3#楼电梯坏了', '3', null, null],
   ['5#电梯又停了', '5', null, null],

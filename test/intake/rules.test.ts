@@ -290,6 +290,8 @@ describe.each([
   ['r11 formal set (63 long formal complaints; first run: intent 0.905, category 0.782, urgent recall 0.571, 3 false urgent)', fixture('r11-formal.jsonl')],
   ['r11 check set (41 messages written after the r11 tuning; first run: intent 0.658, report recall 0.731, category 0.615, urgent recall 0.615)', fixture('r11-check.jsonl')],
   ['r11 final set (32 messages written after the second r11 round; first run: intent 0.75, report recall 0.857, category 0.810, urgent recall 0.636, 1 false urgent)', fixture('r11-final.jsonl')],
+  ['r12 group set (60 group-chat messages; first run: intent 0.950, report recall 0.947, category 0.947, urgent recall 1.00)', fixture('r12-group.jsonl')],
+  ['r12 board set (40 resident messages, 13 long letters; first run: intent 0.975, category 0.885, urgent recall 0.857)', fixture('r12-board.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);

@@ -268,3 +268,77 @@ describe('r11-final concepts: pinned fast, a household poison, water rising on p
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
 });
+
+// r12: a fever told by its number, an elder who cannot find the way home gone out alone,
+// a home just broken into with the intruder maybe near; and what only looks like them.
+describe('r12 concepts: fever by its number, a confused elder gone out, an intruder near', () => {
+  it.each<[string, string]>([
+    ['哪位邻居家有退热贴 宝宝发热40度 一直在哼哼', 'assistance'],
+    ['闺女烧得滚烫 39.8℃ 家里退烧药没了 哪位邻居有', 'assistance'],
+    ['谁家有美林 儿子烧到快40了', 'assistance'],
+    ['咱家老爷子有点糊涂 下午自己出去了 穿灰色棉袄 谁看见了说一声', 'assistance'],
+    ['我家被盗了 柜子全开着 阳台门还在晃 那人可能没跑远', 'security'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    // The weather is no fever.
+    '今天外面39度 孩子都不想出门',
+    '天气预报说明天最高40度 大家少出门',
+    // An office that does not answer is no person missing, even with the elderly in view.
+    '二楼的老人上下楼全靠背 物业电话打了一上午都打不通',
+    // A theft found after the thief left, with nothing to say he is near.
+    '昨晚车棚里的电瓶被偷了 监控能调一下吗',
+    // Medicine offered, not asked for.
+    '家里还有几盒退烧药 没拆封 哪家孩子要自己来取',
+  ])('%s → not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+
+  it('finds the fever in the second check alone', () => {
+    const text = '哪位邻居家有退热贴 宝宝发热40度 一直在哼哼';
+    expect(detectUrgent(canonical(text))).toBeNull();
+    expect(safetyNet(canonical(text))).toMatchObject({ kind: 'net-fever', category: 'assistance' });
+  });
+});
+
+describe('r12 concepts: a hiss at a gas appliance, a smell told as once smelt', () => {
+  it('raises a hiss and a smell at the water heater', () => {
+    expect(classifyByRules('家里热水器那块滋滋响 还有股味儿 不敢开了')).toMatchObject({ intent: 'report', urgency: 'urgent', category: 'utilities' });
+  });
+
+  it('holds back a smell the letter says was once smelt (闻到过, 前段时间)', () => {
+    const letter =
+      '尊敬的领导您好：我是城南新村的老住户，我们这一片的燃气管道是上世纪九十年代铺设的，外露在楼体外墙上，很多地方已经锈迹斑斑，接口处用手一摸全是锈渣。前段时间有居民闻到过燃气味，燃气公司来看了一下说暂时没问题就走了。我们担心迟早出事。请求燃气公司对整片管道进行全面检测和更换。';
+    expect(classifyByRules(letter)).toMatchObject({ intent: 'report', urgency: 'normal', category: 'utilities' });
+  });
+});
+
+describe('r12 concepts: someone inside a home that should be empty, a sugar low told by its signs', () => {
+  it.each<[string, string]>([
+    ['下班回家钥匙插不进去 里面好像有人把门反锁了 我家没人在家啊', 'security'],
+    ['阳台窗户被卸下来了 卧室里有脚步声 我现在在楼下', 'security'],
+    ['老公糖尿病 刚才突然浑身冒汗手发抖 说话也不清楚了', 'assistance'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    // A neighbour's flat with people in it is no intrusion.
+    '隔壁家里有人说话声音很大 吵得睡不着',
+    // Sweating at the gym is no emergency.
+    '今天跑步跑得浑身冒汗 累得说话都喘',
+  ])('%s → not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
+
+describe('r12: "has anyone seen" is a question, not a memory', () => {
+  it.each([
+    '老人走丢半个月了 家里人急疯了 谁见过',
+    '我爸早上出门到现在没回 有人遇到过他吗',
+  ])('%s → urgent', (text) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category: 'assistance' });
+  });
+});

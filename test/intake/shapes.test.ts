@@ -236,3 +236,125 @@ describe('r11-final: progress and sign-ups in other words', () => {
     ['社区要人帮着搬桌椅的话 我能搭把手', 'signup'],
   ])('%s', (...row) => check(row));
 });
+
+describe('r12: faults, sign-ups, progress, services and thanks in other words', () => {
+  it.each<Row>([
+    // A tap that gives only a thread or a few drops; a signal too weak to call.
+    ['洗手池的水出得跟线一样细', 'report', 'utilities'],
+    ['水龙头开到最大也就几滴水往下掉', 'report', 'utilities'],
+    ['小区里信号差得要死 打个电话都要跑到楼下 这都多久了', 'report', 'utilities'],
+    // Offering a skill and asking whether hands are still wanted.
+    ['我学过急救 义诊那天还要帮手吗', 'signup'],
+    ['我会开车 哪天需要接送老人的话叫我', 'signup'],
+    // A matter pointed back to in time, with no ticket number.
+    ['之前那个电梯的事情怎么样了', 'query'],
+    ['大前天报的井盖 有信儿没', 'query'],
+    // Where to draw on a fund: staff must answer.
+    ['公积金提取去哪个窗口', 'report', 'service'],
+    ['老年证在哪里办 要啥材料', 'report', 'service'],
+    // Thanks for a fix told as "…好了".
+    ['上周反映的下水道堵塞问题今天师傅来疏通好了，非常感谢！', 'chat', null],
+    ['楼下化粪池终于掏干净了 感谢物业', 'chat', null],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r12: category by what is asked, whoever is blamed or addressed', () => {
+  it.each<Row>([
+    // A poser seen here and now is reported even when the neighbours are warned.
+    ['楼下有个人自称是自来水公司的 挨家敲门说要换水表 收200块 大家别给钱', 'report', 'security'],
+    ['大家注意 近期常有人冒充供电局上门收费 别上当', 'chat', null],
+    // Theft stays security when the property company is blamed.
+    ['物业不管事 小区门口天天有人偷电瓶', 'report', 'security'],
+    // Chargers asked to be added are property, whatever fire risk the letter describes.
+    [
+      '各位领导：我们楼有三百多户，电动车却只能停在楼下空地上，很多人嫌麻烦就把电瓶拎回家充，楼道里还有人私拉电线，火灾隐患很大。我们向物业提了好几次，都说场地不够。希望领导协调，在小区里增建充电设施。',
+      'report',
+      'property',
+    ],
+    // A letter to the property company that ends with what it wants done: the request decides.
+    [
+      '致物业公司及社区：小区绿化带里的树木已经好几年没有修剪，枝叶茂密遮挡了低层住户的采光，夏天蚊虫滋生，有的树枝已经伸进了居民家的窗户。我们多次要求修剪都没有回音。请尽快安排园林工人修剪树木，并进行一次全面的灭蚊消杀。',
+      'report',
+      'sanitation',
+    ],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r12: someone else joining, and a progress question in few words', () => {
+  it.each<Row>([
+    ['老伴说她也想去 行不行', 'signup'],
+    ['那个事后来咋说', 'query'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r12: more plain faults with no request word', () => {
+  it.each<Row>([
+    // Litter named by what it is, wherever it lies.
+    ['小区花园里的喷泉池子里全是烂泥和塑料瓶', 'report', 'sanitation'],
+    // A drain shaft of the shared parts overflowing.
+    ['家里马桶一冲 楼下那个检查井就往外冒', 'report', 'facility'],
+    // Someone living or lighting fires in a shared space.
+    ['地下室天天有人在里面住 还生火做饭', 'report', 'security'],
+    // A flat's cooker hood blowing into the stairwell: the flat is named, so a dispute.
+    ['三楼那家的油烟机直接往楼道里排', 'report', 'dispute'],
+    // Fitness equipment, a rusted bracket about to fall.
+    ['健身区的跑步机带子断了', 'report', 'facility'],
+    ['窗外的空调外机支架锈穿了 随时要掉下去', 'report', 'facility'],
+    // Someone nearly tripping over a raised tile: the tile is the request.
+    ['一楼大厅的地砖鼓起来了 老人差点绊倒', 'report', 'facility'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r12: a letter is about what its request clause asks, not whom the problem hurts', () => {
+  it.each<Row>([
+    // The elderly named as those inconvenienced are no person in need.
+    [
+      '尊敬的领导：我们小区门口的公交站台去年被拆除后一直没有恢复，居民现在要走一公里多才能坐上车，老人和带孩子的家长尤其不便。多次打12345也没有答复。希望有关部门尽快恢复站台或者调整线路。',
+      'report',
+      'other',
+    ],
+    // Thefts in the dark told as background; the clause asks for the lights.
+    [
+      '致街道办：我们小区的路灯从今年春节后就陆续不亮了，现在整个小区二十多盏路灯只剩三四盏能亮，晚上出门伸手不见五指，已经有好几位居民在路上摔倒，还发生过电动车被偷的事。物业说路灯的产权属于开发商，开发商早就找不到了。恳请街道协调，尽快恢复小区照明。',
+      'report',
+      'facility',
+    ],
+    // One's own elder who needs meals delivered is a person in need.
+    ['我家老人腿脚不便 想问问社区能不能送餐上门', 'report', 'assistance'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r12: look-alikes of the new shapes stay chat', () => {
+  it.each<Row>([
+    ['我老伴也想去旅游 哈哈 可惜没时间', 'chat', null],
+    ['我爸学过电工 以前在厂里干了三十年', 'chat', null],
+    ['健身区新装的跑步机真不错 大家去试试', 'chat', null],
+    ['感谢物业 路灯都修好了 晚上亮堂堂的', 'chat', null],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r12: progress questions and sign-ups in dialect', () => {
+  it.each<Row>([
+    ['头先讲的那个灯 有冇人理啊', 'query'],
+    ['那档子事儿到底有人管没', 'query'],
+    ['之前跟网格员说的垃圾桶的事 后来有动静没', 'query'],
+    ['算俺一个', 'signup'],
+    ['这趟我就不凑热闹了', 'signup'],
+  ])('%s', (...row) => check(row));
+
+  it('keeps a letter to the city inspectors about street stalls a sanitation matter', () => {
+    const letter =
+      '尊敬的城管部门领导：我们小区西门外的人行道上每天晚上都有十几个流动摊贩摆摊，卖烧烤、炸串，油烟呛人，垃圾满地，摊贩收摊后留下的污水和油渍把路面弄得又黑又滑，还占用了盲道。居民出行很不方便。恳请城管部门加强管理，规范摊贩经营。';
+    expect(classifyByRules(letter)).toMatchObject({ intent: 'report', category: 'sanitation' });
+  });
+});
+
+describe('r12: a call that cannot be made is a telecom matter, not a person in need', () => {
+  it.each<Row>([
+    ['小区的信号塔拆了快一个月了 手机基本没信号 打个120都打不出去 你们管不管', 'report', 'utilities'],
+  ])('%s', (...row) => check(row));
+
+  it('does not raise weeks without a signal as urgent, however angry', () => {
+    expect(classifyByRules('基站停了半个多月了 电话都拨不出去 气死我了 要出人命了').urgency).not.toBe('urgent');
+  });
+});
