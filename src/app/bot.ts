@@ -572,6 +572,10 @@ export class Bot {
     const presence = this.deps.presence;
     if (!presence) return;
     await this.exclusive.runInBackground(() => presence.tick(this.deps.org, this.deps.chat.isLoggedIn?.() ?? true)).catch((err: unknown) => this.deps.log.error({ err }, 'heartbeat failed'));
+    // Just took over: what residents wrote while nobody answered is handled now, in arrival order.
+    const late = presence.takeRevived();
+    for (const id of late) await this.process(id);
+    if (late.length) this.deps.log.warn({ count: late.length }, `接替后补办 ${late.length} 条无人处理的群消息 (handled late after takeover)`);
   }
 
   /**

@@ -15,6 +15,7 @@ import { MINUTE, type Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Db, Tx } from '../store/db.js';
 import { inTransaction } from '../store/transaction.js';
+import { reviveUnhandled } from '../store/inbound-messages.js';
 import { friendsOf, handOverWaiting, heartbeats, replaceFriends, setStandbyInCharge, standbysInCharge, waitingContacts, writeHeartbeat } from '../store/account-presence.js';
 import type { ChatPort, ChatTarget } from '../chat/port.js';
 import { enqueue } from '../chat/outbox.js';
@@ -22,6 +23,8 @@ import type { OrgDirectory } from '../org/directory.js';
 
 /** An account whose heartbeat is older than this is offline: the standby behind it takes over. */
 export const STANDBY_AFTER_MS = 10 * MINUTE;
+/** How far back a standby that takes over looks for group messages nobody handled. */
+const REVIVE_AT_MOST_MS = 30 * MINUTE;
 
 export interface PresenceDeps {
   db: Db;
@@ -46,6 +49,8 @@ export class Presence {
   private friends = new Map<string, Set<string>>();
   private firstTick?: number;
   private lastTick?: number;
+  /** Group messages nobody handled while the accounts ahead were gone, to be handled now that this one took over. */
+  private revived: number[] = [];
 
   constructor(private readonly deps: PresenceDeps) {
     const i = deps.peers.indexOf(deps.account);
@@ -58,6 +63,13 @@ export class Presence {
   /** This account answers the community's group messages now (a standby only after taking over). */
   get speaks(): boolean {
     return this.speaking;
+  }
+
+  /** The stored group messages this account must handle late, having just taken over (each given once). */
+  takeRevived(): number[] {
+    const ids = this.revived;
+    this.revived = [];
+    return ids;
   }
 
   /** When the next heartbeat is due. */
@@ -93,6 +105,8 @@ export class Presence {
           : `主账号 ${back} 已恢复在线，备用账号 ${account} 交回，不再回复群消息。`;
         // The hand-back is said by the account that is back: the standby is silent again.
         await tellStaff(tx, clock, org, text, inCharge ? undefined : back);
+        // What residents wrote since the last sign of life ahead, and nobody handled, is handled now (late, not lost).
+        if (inCharge) this.revived = await reviveUnhandled(tx, this.ahead, this.lastSeenAhead(beats, now));
         return true;
       });
       if (changed) log.warn({ account, inCharge }, inCharge ? `备用账号 ${account} 接替回复群消息 (standby took over)` : `备用账号 ${account} 交回 (standby handed back)`);
@@ -107,6 +121,12 @@ export class Presence {
       const via = this.route({ kind: 'contact', alias: target });
       if (via) log.info({ target, via, count: await handOverWaiting(db, target, via) }, 'messages waiting for a person go through a friend account');
     }
+  }
+
+  /** A minute before the last heartbeat of the accounts ahead (their last sign of life), at most half an hour back. */
+  private lastSeenAhead(beats: Map<string, Date>, now: Date): Date {
+    const last = Math.max(...this.ahead.map((p) => beats.get(p)?.getTime() ?? this.firstTick!));
+    return new Date(Math.max(last - MINUTE, now.getTime() - REVIVE_AT_MOST_MS));
   }
 
   /**

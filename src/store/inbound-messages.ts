@@ -116,6 +116,37 @@ export async function claimInbound(tx: Tx, id: number, now: Date): Promise<boole
   return claimed.count === 1;
 }
 
+/** How far apart two accounts may receive the same group message and still count it as one. */
+const SAME_MESSAGE_MS = 2 * 60_000;
+
+/**
+ * A standby has taken over: its kept copies of group messages received since `since` that
+ * no account ahead of it handled go back to be handled (their ids, oldest first). A copy
+ * the account ahead stored but never handled is taken from it in the same statement that
+ * checks it is still waiting, so the message is handled once even if that account returns.
+ */
+export async function reviveUnhandled(tx: Tx, ahead: readonly string[], since: Date): Promise<number[]> {
+  const kept = await tx.inboundMessage.findMany({
+    where: { status: 'standby', roomTopic: { not: null }, receivedAt: { gte: since } },
+    orderBy: { id: 'asc' },
+    select: { id: true, roomTopic: true, text: true, receivedAt: true },
+  });
+  const revived: number[] = [];
+  for (const m of kept) {
+    const near = { gte: new Date(m.receivedAt.getTime() - SAME_MESSAGE_MS), lte: new Date(m.receivedAt.getTime() + SAME_MESSAGE_MS) };
+    const accounts = { in: [...ahead] };
+    const twins = await tx.inboundMessage.findMany({ where: { account: accounts, roomTopic: m.roomTopic, text: m.text, receivedAt: near }, select: { id: true, status: true }, take: 5 });
+    if (twins.some((t) => t.status !== 'pending')) continue;
+    if (twins.length) {
+      const taken = await tx.inboundMessage.updateMany({ where: { account: accounts, id: { in: twins.map((t) => t.id) }, status: 'pending' }, data: { status: 'standby' } });
+      if (taken.count < twins.length) continue;
+    }
+    await tx.inboundMessage.updateMany({ where: { id: m.id, status: 'standby' }, data: { status: 'pending' } });
+    revived.push(m.id);
+  }
+  return revived;
+}
+
 /** A standby account's copy of a group message another account answers: kept, never handled. */
 export async function markInboundStandby(db: Db, id: number): Promise<void> {
   await db.inboundMessage.updateMany({ where: { id, status: 'pending' }, data: { status: 'standby' } });

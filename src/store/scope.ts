@@ -69,7 +69,10 @@ export function scopeArgs(model: string, operation: string, args: Args, scope: D
   const s = scopeOf(model, scope);
   if (!s) return args;
   const out: Args = { ...args };
-  if (WITH_WHERE.has(operation)) {
+  // A store query that names the accounts whose messages it reads (a standby checking what
+  // the account ahead of it handled) reads those; every other query reads its own account's.
+  const namesAccounts = BY_ACCOUNT.has(model) && args.where !== undefined && 'account' in args.where;
+  if (WITH_WHERE.has(operation) && !namesAccounts) {
     const where = args.where ?? {};
     const and = Array.isArray(where.AND) ? where.AND : where.AND ? [where.AND] : [];
     out.where = { ...where, AND: [...and, s.filter] };

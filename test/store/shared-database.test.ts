@@ -14,7 +14,8 @@ import { enqueue } from '../../src/chat/outbox.js';
 import { queueFront } from '../../src/store/outbox-queue.js';
 import { claimForSending } from '../../src/store/send-state.js';
 import { claimOnce } from '../../src/store/runs.js';
-import { recordInbound } from '../../src/store/inbound-messages.js';
+import { markInboundStandby, recordInbound, reviveUnhandled } from '../../src/store/inbound-messages.js';
+import { inTransaction } from '../../src/store/transaction.js';
 import { boundAliasKey, personByWechatId } from '../../src/store/identity.js';
 import { ManualClock } from '../../src/clock.js';
 import { tempDatabaseUrl } from '../support/db.js';
@@ -128,5 +129,35 @@ describe.each(['sqlite', 'postgres'] as const)('two accounts on one %s database'
     expect(await a.$transaction((tx) => claimOnce(tx, 'digest:2026-03-02', at))).toBe(true);
     expect(await b.$transaction((tx) => claimOnce(tx, 'digest:2026-03-02', at))).toBe(true);
     expect(await a.$transaction((tx) => claimOnce(tx, 'digest:2026-03-02', at))).toBe(false);
+  }, 60_000);
+  it('a standby that takes over handles what nobody handled, once: not what the first account did, and takes what it left waiting', async () => {
+    const { raw } = await twoProcesses(kind);
+    const first = scopedDatabase(raw, JINSHA);
+    const spare = scopedDatabase(raw, { ...JINSHA, account: 'bot-spare' });
+    const at = new Date('2026-03-02T01:00:00Z');
+    const store = async (db: Db, messageId: string, text: string, minute: number) => {
+      const r = await recordInbound(
+        db,
+        {
+          messageId, roomTopic: '丽水鑫城业主群', senderChat: 'c1', senderAlias: null, senderName: '张大爷', senderRemark: null, senderFriend: false,
+          text, kind: 'text', quote: null, mentioned: false, fingerprint: `${messageId}|${text}`, receivedAt: new Date(at.getTime() + minute * 60_000),
+        },
+        { duplicateSince: at },
+      );
+      if (r.kind !== 'new') throw new Error('not stored');
+      return r.message.id;
+    };
+    // Both accounts received three messages; the standby kept its copies unhandled.
+    const handled = await store(first, 'a1', '1栋楼道灯坏了', 0);
+    await first.inboundMessage.update({ where: { id: handled }, data: { status: 'done' } });
+    const leftWaiting = await store(first, 'a2', '2栋电梯停了', 1);
+    const copies = [await store(spare, 'b1', '1栋楼道灯坏了', 0), await store(spare, 'b2', '2栋电梯停了', 1), await store(spare, 'b3', '3栋漏水了', 3)];
+    for (const id of copies) await markInboundStandby(spare, id);
+    const revived = await inTransaction(spare, (tx) => reviveUnhandled(tx, ['bot-jinsha'], at));
+    // The first account handled the lamp: not again. The lift it stored but never handled, and the leak it never got.
+    expect(revived).toEqual([copies[1], copies[2]]);
+    expect((await raw.inboundMessage.findUnique({ where: { id: leftWaiting } }))?.status).toBe('standby');
+    // Asked again (a second takeover), nothing is handled twice.
+    expect(await inTransaction(spare, (tx) => reviveUnhandled(tx, ['bot-jinsha'], at))).toEqual([]);
   }, 60_000);
 });
