@@ -14,6 +14,7 @@ import { attachmentLine, sendMediaTo, takeEarlierMedia } from '../media/attach.j
 import { isPrivateTicket } from './privacy.js';
 import { admitReport, reporterIsFlooding, SAME_PERSON_MERGE_MS } from '../abuse/reports.js';
 import { openTicketsAtPlace } from '../store/duplicates.js';
+import { sameProblem } from './same-problem.js';
 
 export interface TicketPlace {
   gridName: string | null;
@@ -41,12 +42,13 @@ export async function resolvePlace(ctx: MessageContext, intake: Pick<Intake, 'bu
 }
 
 /**
- * An open ticket this report repeats: same category and place, within a day. Only a
+ * An open ticket this report repeats: same category and place, within a day, and about
+ * the same thing (src/tickets/same-problem.ts). Only a
  * report by somebody else joins a ticket (neighbours about the same lamp), or the same
  * resident's repeat within minutes; and never a ticket whose reporter is flooding, so a
  * spammer's tickets swallow nobody's real report.
  */
-async function findDuplicate(ctx: MessageContext, category: string, place: TicketPlace): Promise<TicketRow | null> {
+async function findDuplicate(ctx: MessageContext, category: string, place: TicketPlace, text: string): Promise<TicketRow | null> {
   const gridName = place.gridName;
   if (!gridName) return null;
   const personal = category === 'assistance' || category === 'dispute';
@@ -60,6 +62,7 @@ async function findDuplicate(ctx: MessageContext, category: string, place: Ticke
     since: new Date(now - DAY),
   });
   for (const t of candidates) {
+    if (!sameProblem(t.text, text)) continue;
     if (t.reporterId === ctx.speaker.personId) {
       if (now - t.createdAt.getTime() <= SAME_PERSON_MERGE_MS) return t;
       continue;
@@ -86,7 +89,7 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
   const place = await resolvePlace(ctx, intake);
   const now = ctx.clock.now();
 
-  const duplicate = await findDuplicate(ctx, category, place);
+  const duplicate = await findDuplicate(ctx, category, place, text);
   if (duplicate) return mergeIntoExisting(ctx, duplicate, { category, urgency, place, text, viaDm: opts.viaDm });
 
   const ladder = routeTicket(ctx.org, { category, urgency, grid: place.gridName, building: place.building, unit: place.unit });

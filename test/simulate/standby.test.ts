@@ -36,7 +36,7 @@ wait 9m
 wait 5m
 online bot-jinsha
 wait 3m
-[丽水鑫城业主群] 赵奶奶(zhaonainai): @网格助手 1栋水管漏水了
+[丽水鑫城业主群] 赵奶奶(zhaonainai): @网格助手 1栋楼道灯还是不亮
 wait 10m
 `;
 

@@ -111,6 +111,16 @@ describe('ticket scenarios, demo community', () => {
     expect(toPerson(events, 'xuchengpeng').at(-1)!.text).toBe('您手上没有待办工单。');
   });
 
+  it('another problem in the same building is its own ticket, not a voice on the first', async () => {
+    const events = await play('two-problems');
+    expect(tickets(events).map((t) => [t.id, t.status, t.category])).toEqual([
+      [1, 'assigned', 'facility'],
+      [2, 'assigned', 'facility'],
+      [3, 'merged', 'facility'],
+    ]);
+    expect(tickets(events)[2]).toMatchObject({ into: 1 });
+  });
+
   it('登记 places later reports; the group never sees the room number', async () => {
     const events = await play('registered-address');
     expect(tickets(events)[0]).toMatchObject({ category: 'assistance', tier: 'household', assignees: ['pengyansong'], building: '1', unit: '2', room: '301' });
