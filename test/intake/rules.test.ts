@@ -220,7 +220,9 @@ describe('classifyByRules: category tie-breaks and urgency', () => {
     ['楼道里有人吐了一大滩 两天了没人清理', 'sanitation', 'normal'],
     ['楼上的老往我家雨棚上倒剩茶水', 'dispute', 'normal'],
     ['能不能多装几个充电桩 好多人在楼道充电', 'property', 'normal'],
-    ['东门有个大爷迷路了 问他住哪也说不清', 'assistance', 'normal'],
+    // a lost elder who cannot say where he lives is in danger until somewhere safe (r13; as blind-r3 labels it)
+    ['东门有个大爷迷路了 问他住哪也说不清', 'assistance', 'urgent'],
+    ['东门有个大爷迷路了 问他住哪也说不清 现在在保安室坐着', 'assistance', 'normal'],
     ['门口那家小超市老卖过期的面包 谁来管管', 'other', 'normal'],
     ['单元门口捡到一只猫 戴着铃铛 是谁家的 放哪里', 'other', 'normal'],
     ['一楼过道堆满了自行车 真要失火了都逃不出去', 'security', 'normal'],
