@@ -377,6 +377,8 @@ describe('r13 concepts: emergencies told by their signs', () => {
     ['小区门口那个涵洞的水淹到车窗了 里面那辆车还坐着人', 'facility'],
     // a lock tampered with, someone heard inside
     ['回家发现锁孔被人堵了 屋里还有说话声 我不敢进去', 'security'],
+    // sparks from something on fire, no wire in view: a fire, not a wire
+    ['二楼阳台晾的床单烧着了 火星子飘得到处都是', 'security'],
     // a weapon held in a fight; cries with smashing
     ['楼下两个喝醉的吵起来了 有一个拎着酒瓶子追着另一个', 'security'],
     ['对门一直传来小孩的惨叫 还有咣咣撞门的声音', 'security'],
