@@ -379,6 +379,10 @@ describe('r13 concepts: emergencies told by their signs', () => {
     ['回家发现锁孔被人堵了 屋里还有说话声 我不敢进去', 'security'],
     // sparks from something on fire, no wire in view: a fire, not a wire
     ['二楼阳台晾的床单烧着了 火星子飘得到处都是', 'security'],
+    // a battery swelling and smoking; heat felling someone; a dog attacking now
+    ['楼道里那辆电瓶车的电瓶鼓包了 正往外冒白烟', 'security'],
+    ['保洁大姐中暑了 浑身滚烫 人都瘫在台阶上了', 'assistance'],
+    ['一条没拴绳的狗把放学的小孩扑倒了 还在咬', 'assistance'],
     // a weapon held in a fight; cries with smashing
     ['楼下两个喝醉的吵起来了 有一个拎着酒瓶子追着另一个', 'security'],
     ['对门一直传来小孩的惨叫 还有咣咣撞门的声音', 'security'],
@@ -401,6 +405,9 @@ describe('r13 concepts: emergencies told by their signs', () => {
     '我拿着菜刀切肉呢 一会儿再聊',
     // blood pressure read as normal
     '今天社区义诊量了血压 120 挺正常',
+    // steam from a chimney; a dog bite told as the past
+    '锅炉房烟囱冒白烟 是开始供暖了吧',
+    '大家遛狗拴好绳 上次我家狗被咬过',
     // anger alone about a standing nuisance
     '楼上小孩天天尖叫 砸东西 都半年了 烦死了',
   ])('%s → not urgent', (text) => {
