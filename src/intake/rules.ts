@@ -237,6 +237,8 @@ export function decideCategory(
       if (IN_HOME.test(t) && !SHARED_PART.test(t) && HOME_PIPE.test(t)) return 'utilities';
       return 'facility';
     }
+    // Sparks falling from something on fire (被子烧着了 火星子直往下掉), no wire in view: a fire.
+    if (urgent.kind === 'livewire' && /着火|起火|失火|烧着|烧起来/.test(t) && !/电|线|插座|插头|开关/.test(t)) return 'security';
     if (urgent.category) return urgent.category as Category;
   }
   // Someone posing as a worker (自称是燃气公司的): a security matter, whatever they claimed to be.

@@ -220,7 +220,9 @@ describe('classifyByRules: category tie-breaks and urgency', () => {
     ['楼道里有人吐了一大滩 两天了没人清理', 'sanitation', 'normal'],
     ['楼上的老往我家雨棚上倒剩茶水', 'dispute', 'normal'],
     ['能不能多装几个充电桩 好多人在楼道充电', 'property', 'normal'],
-    ['东门有个大爷迷路了 问他住哪也说不清', 'assistance', 'normal'],
+    // a lost elder who cannot say where he lives is in danger until somewhere safe (r13; as blind-r3 labels it)
+    ['东门有个大爷迷路了 问他住哪也说不清', 'assistance', 'urgent'],
+    ['东门有个大爷迷路了 问他住哪也说不清 现在在保安室坐着', 'assistance', 'normal'],
     ['门口那家小超市老卖过期的面包 谁来管管', 'other', 'normal'],
     ['单元门口捡到一只猫 戴着铃铛 是谁家的 放哪里', 'other', 'normal'],
     ['一楼过道堆满了自行车 真要失火了都逃不出去', 'security', 'normal'],
@@ -292,6 +294,7 @@ describe.each([
   ['r11 final set (32 messages written after the second r11 round; first run: intent 0.75, report recall 0.857, category 0.810, urgent recall 0.636, 1 false urgent)', fixture('r11-final.jsonl')],
   ['r12 group set (60 group-chat messages; first run: intent 0.950, report recall 0.947, category 0.947, urgent recall 1.00)', fixture('r12-group.jsonl')],
   ['r12 board set (40 resident messages, 13 long letters; first run: intent 0.975, category 0.885, urgent recall 0.857)', fixture('r12-board.jsonl')],
+  ['r13 urgent set (50 messages, 31 emergencies told indirectly, 19 near-misses; first run: intent 0.880, category 0.683, urgent recall 0.516, 1 false urgent)', fixture('r13-urgent.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);

@@ -342,3 +342,75 @@ describe('r12: "has anyone seen" is a question, not a memory', () => {
     expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category: 'assistance' });
   });
 });
+
+// r13: the body's alarms told by their signs, someone at a height's edge, a person who
+// cannot say where they live, an elder unseen for days, and the wider fall, smell, water,
+// lock and weapon families. Sentences written for these tests, not taken from a fixture.
+describe('r13 concepts: emergencies told by their signs', () => {
+  it.each<[string, string]>([
+    // the heart: a weight or squeeze on the chest with sweat or a grey face
+    ['我爸坐沙发上说心口揪着疼 满头是汗 嘴唇都发紫了', 'assistance'],
+    // a stroke: the face or mouth dropping, the tongue or speech gone
+    ['奶奶早上起来嘴角往左边歪着 喝水往外漏', 'assistance'],
+    ['我外公刚才看电视 一下子话都说不出来了 左手也抬不起来', 'assistance'],
+    // blood pressure at a dangerous number, or up with the head failing
+    ['哪家有降压药 我妈高压量出来190 人直哼哼', 'assistance'],
+    ['老伴血压上去了下不来 头疼得要炸 还吐了两回', 'assistance'],
+    // a sugar low: sweat and shaking with answers gone
+    ['我舅舅打完胰岛素没吃饭 现在浑身冒冷汗 认不出人了', 'assistance'],
+    // labour begun, no way to hospital
+    ['隔壁小媳妇怀孕八个多月 刚才见红了 她老公不在家', 'assistance'],
+    // someone past a rail or on a roof's edge
+    ['天台上有个男的翻到护栏外面蹲着 一直打电话吵架', 'assistance'],
+    // a person who cannot say where they live, not yet anywhere safe
+    ['超市门口有个小男孩一直哭 问他家在哪他也说不清楚', 'assistance'],
+    // an elder unseen for days, the doorstep piling up
+    ['三楼的孤寡老人门口的快递堆了好几个 好像好多天都没人拿 敲门也没人应', 'assistance'],
+    ['五楼那个老太太三天没露面了 平常天天在楼下晒太阳的', 'assistance'],
+    // a fall where the helper cannot lift the person
+    ['我妈在浴室滑倒了 我和我闺女俩人都拽不起来她', 'assistance'],
+    // a smell of burning plastic or wire, a smoke that keeps thickening
+    ['屋里有股胶皮烧焦的味 找不到哪来的', 'security'],
+    // a stinging smell at the cooker
+    ['一进门厨房就一股刺鼻的味 燃气灶没开过', 'utilities'],
+    // deep water with someone in a car
+    ['小区门口那个涵洞的水淹到车窗了 里面那辆车还坐着人', 'facility'],
+    // a lock tampered with, someone heard inside
+    ['回家发现锁孔被人堵了 屋里还有说话声 我不敢进去', 'security'],
+    // sparks from something on fire, no wire in view: a fire, not a wire
+    ['二楼阳台晾的床单烧着了 火星子飘得到处都是', 'security'],
+    // a battery swelling and smoking; heat felling someone; a dog attacking now
+    ['楼道里那辆电瓶车的电瓶鼓包了 正往外冒白烟', 'security'],
+    ['保洁大姐中暑了 浑身滚烫 人都瘫在台阶上了', 'assistance'],
+    ['一条没拴绳的狗把放学的小孩扑倒了 还在咬', 'assistance'],
+    // a weapon held in a fight; cries with smashing
+    ['楼下两个喝醉的吵起来了 有一个拎着酒瓶子追着另一个', 'security'],
+    ['对门一直传来小孩的惨叫 还有咣咣撞门的声音', 'security'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it.each([
+    // staff who cannot reach an owner: no missing person
+    '物业说联系不上业主 楼上漏水的事只能等',
+    // a benefit not yet paid is no water up to anything
+    '我爸的养老金这个月还没到账 帮忙问问',
+    // a hornets' nest outside a window is no one on an edge
+    '3栋窗户外面有个鸟窝 掉了好多树枝',
+    // a lost elder already safe at the guard post
+    '有个奶奶说不清自己住哪 现在在门卫那坐着 谁家的来领一下',
+    // someone who stayed home by choice, the cause given
+    '我这腿脚不好 三天没出门了 谁帮我带点菜',
+    // a kitchen knife cutting food
+    '我拿着菜刀切肉呢 一会儿再聊',
+    // blood pressure read as normal
+    '今天社区义诊量了血压 120 挺正常',
+    // steam from a chimney; a dog bite told as the past
+    '锅炉房烟囱冒白烟 是开始供暖了吧',
+    '大家遛狗拴好绳 上次我家狗被咬过',
+    // anger alone about a standing nuisance
+    '楼上小孩天天尖叫 砸东西 都半年了 烦死了',
+  ])('%s → not urgent', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
