@@ -15,6 +15,7 @@ import { isPrivateTicket } from './privacy.js';
 import { admitReport, reporterIsFlooding, SAME_PERSON_MERGE_MS } from '../abuse/reports.js';
 import { openTicketsAtPlace } from '../store/duplicates.js';
 import { sameProblem } from './same-problem.js';
+import { safetyHint } from './safety-hint.js';
 
 export interface TicketPlace {
   gridName: string | null;
@@ -128,14 +129,14 @@ export async function openTicket(ctx: MessageContext, intake: Intake, text: stri
     const publicAck = !ctx.room || opts.viaDm || !isPrivateTicket(ticket);
     await ctx.reply(
       urgent
-        ? `收到，紧急情况已通知${publicAck ? who : '负责的同志'}（工单 #${ticket.id}）。如有生命危险请立即拨打 120/119/110。`
+        ? `收到，紧急情况已通知${publicAck ? who : '负责的同志'}（工单 #${ticket.id}）。${safetyHint(text)}如有生命危险请立即拨打 120/119/110。`
         : publicAck
           ? `收到，已登记工单 #${ticket.id}（${label}），由${who}跟进。发送「查询 #${ticket.id}」可看进度。`
           : `收到，已转给负责的同志（工单 #${ticket.id}），进展会私信告诉您。`,
       { urgent },
     );
   } else {
-    await ctx.reply(`收到，已登记工单 #${ticket.id}（${label}），社区会尽快安排。`, { urgent });
+    await ctx.reply(`收到，已登记工单 #${ticket.id}（${label}），社区会尽快安排。${urgent ? safetyHint(text) : ''}`, { urgent });
   }
   return ticket;
 }

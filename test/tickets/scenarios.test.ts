@@ -55,6 +55,8 @@ describe('ticket scenarios, demo community', () => {
     expect(toPerson(events, 'xuchengpeng')[0]).toMatchObject({ text: expect.stringContaining('#1') });
     expect(toPerson(events, 'xuchengpeng')[0].at < '2026-03-02T22:31').toBe(true);
     expect(escalated).toMatchObject({ at: '2026-03-02T22:45:00+08:00', tier: 'branch', assignees: ['xuchengpeng'], escalated: true });
+    // The resident hears what to do before anyone arrives.
+    expect(inRoom(events, '丽水鑫城3栋邻里群')[0].text).toMatch(/已通知.*开窗通风.*不要开关电器.*120\/119\/110/);
   });
 
   it('an assistance call is held by the household serving that unit', async () => {
