@@ -4,7 +4,7 @@
  */
 import type { MediaKind } from '../chat/port.js';
 import type { Db, Tx } from './db.js';
-import { accountOf } from './scope.js';
+import { messageOwnerOf } from './scope.js';
 
 /** `standby`: a group message a standby account received while another account speaks there (kept, not handled). */
 export type InboundStatus = 'pending' | 'done' | 'failed' | 'duplicate' | 'standby';
@@ -54,25 +54,25 @@ export type Recorded = { kind: 'new'; message: InboundMessage } | { kind: 'dupli
 export async function recordInbound(db: Db, message: NewInbound, opts: { duplicateSince: Date; media?: NewInboundMedia }): Promise<Recorded> {
   const media = opts.media;
   // Each account stores what it received: a message id is unique per account.
-  const account = accountOf(db);
+  const owner = messageOwnerOf(db);
   const inserted = media
     ? await db.$transaction(async (tx) => {
-        const row = await insertInbound(tx, account, message, opts.duplicateSince);
+        const row = await insertInbound(tx, owner, message, opts.duplicateSince);
         if (row) await tx.mediaFile.create({ data: { ...media, durationMs: media.durationMs ?? null, inboundId: row.id } });
         return row;
       })
-    : await insertInbound(db, account, message, opts.duplicateSince);
+    : await insertInbound(db, owner, message, opts.duplicateSince);
   if (!inserted) return { kind: 'replay' };
   return inserted.status === 'duplicate' ? { kind: 'duplicate' } : { kind: 'new', message: { ...message, id: inserted.id } };
 }
 
-async function insertInbound(db: Db | Tx, account: string, m: NewInbound, duplicateSince: Date): Promise<{ id: number; status: InboundStatus } | undefined> {
+async function insertInbound(db: Db | Tx, { account, community }: { account: string; community: string }, m: NewInbound, duplicateSince: Date): Promise<{ id: number; status: InboundStatus } | undefined> {
   const rows = await db.$queryRaw<{ id: number | bigint; status: InboundStatus }[]>`
-    INSERT INTO "InboundMessage" ("account", "messageId", "roomTopic", "senderChat", "senderAlias", "senderName", "senderRemark", "senderFriend",
+    INSERT INTO "InboundMessage" ("account", "community", "messageId", "roomTopic", "senderChat", "senderAlias", "senderName", "senderRemark", "senderFriend",
       "text", "kind", "quote", "mentioned", "fingerprint", "receivedAt", "status")
-    VALUES (${account}, ${m.messageId}, ${m.roomTopic}, ${m.senderChat}, ${m.senderAlias}, ${m.senderName}, ${m.senderRemark}, ${m.senderFriend},
+    VALUES (${account}, ${community}, ${m.messageId}, ${m.roomTopic}, ${m.senderChat}, ${m.senderAlias}, ${m.senderName}, ${m.senderRemark}, ${m.senderFriend},
       ${m.text}, ${m.kind}, ${m.quote}, ${m.mentioned}, ${m.fingerprint}, ${m.receivedAt},
-      CASE WHEN EXISTS (SELECT 1 FROM "InboundMessage" WHERE "fingerprint" = ${m.fingerprint} AND "receivedAt" >= ${duplicateSince} AND "account" = ${account}) THEN 'duplicate' ELSE 'pending' END)
+      CASE WHEN EXISTS (SELECT 1 FROM "InboundMessage" WHERE "fingerprint" = ${m.fingerprint} AND "receivedAt" >= ${duplicateSince} AND "account" = ${account} AND "community" = ${community}) THEN 'duplicate' ELSE 'pending' END)
     ON CONFLICT ("account", "messageId") DO NOTHING
     RETURNING "id", "status"`;
   const row = rows[0];

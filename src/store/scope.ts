@@ -6,7 +6,8 @@
  * of the bot — in or out of a transaction — is filtered and every row it writes is
  * stamped: tickets, their history and photos, notices, activities, grids, rooms and
  * questions awaiting an answer belong to a community (posts too, county staff's posts to
- * none); inbound and outbound messages belong to an account. In a county, the small
+ * none); inbound and outbound messages belong to an account and, where one account serves
+ * several communities, to the community whose bot handles them. In a county, the small
  * facts kept by key (a digest already posted, the sender's pause) are kept per community.
  * Raw SQL is not filtered: the few raw statements only take locks.
  */
@@ -59,7 +60,11 @@ export function scopeOf(model: string, scope: DbScope): { filter: Record<string,
   if (BY_COMMUNITY.has(model)) return { filter: { community: scope.community }, stamp: { community: scope.community } };
   // County staff hold their posts in no community: they are staff in every one.
   if (model === 'Post') return { filter: { community: { in: [scope.community, ''] } }, stamp: { community: scope.community } };
-  if (BY_ACCOUNT.has(model)) return { filter: { account: scope.account }, stamp: { account: scope.account } };
+  // One account may serve several communities: its messages are kept apart per community
+  // (rows stored before that was possible name none, and are read by every bot of the account).
+  if (BY_ACCOUNT.has(model)) {
+    return { filter: { account: scope.account, community: { in: [scope.community, ''] } }, stamp: { account: scope.account, community: scope.community } };
+  }
   return undefined;
 }
 
@@ -72,10 +77,11 @@ export function scopeArgs(model: string, operation: string, args: Args, scope: D
   // A store query that names the accounts whose messages it reads (a standby checking what
   // the account ahead of it handled) reads those; every other query reads its own account's.
   const namesAccounts = BY_ACCOUNT.has(model) && args.where !== undefined && 'account' in args.where;
-  if (WITH_WHERE.has(operation) && !namesAccounts) {
+  if (WITH_WHERE.has(operation)) {
     const where = args.where ?? {};
     const and = Array.isArray(where.AND) ? where.AND : where.AND ? [where.AND] : [];
-    out.where = { ...where, AND: [...and, s.filter] };
+    const { account: _named, ...filter } = s.filter;
+    out.where = { ...where, AND: [...and, namesAccounts ? filter : s.filter] };
   }
   const stamp = (row: unknown) => ({ ...s.stamp, ...(row as Record<string, unknown>) });
   if (operation === 'create') out.data = stamp(args.data);
@@ -115,11 +121,12 @@ function prefixKeys(args: Args, prefix: string): Args {
 const scopes = new WeakMap<object, DbScope>();
 
 /**
- * The account a scoped client stores messages for ("" for a plain client): for the raw
- * statements the scope cannot filter (storing an arriving message in one statement).
+ * The account and community a scoped client stores messages for ("" for a plain client):
+ * for the raw statements the scope cannot filter (storing an arriving message in one statement).
  */
-export function accountOf(db: object): string {
-  return scopes.get(db)?.account ?? '';
+export function messageOwnerOf(db: object): { account: string; community: string } {
+  const scope = scopes.get(db);
+  return { account: scope?.account ?? '', community: scope?.community ?? '' };
 }
 
 /**
