@@ -178,12 +178,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     console: Object.freeze({
       port: e.GRIDBOT_CONSOLE_PORT,
       host: e.GRIDBOT_CONSOLE_HOST,
-      publicUrl: (e.GRIDBOT_CONSOLE_URL ?? `http://${e.GRIDBOT_CONSOLE_HOST.includes(':') ? `[${e.GRIDBOT_CONSOLE_HOST}]` : e.GRIDBOT_CONSOLE_HOST}:${e.GRIDBOT_CONSOLE_PORT}`).replace(/\/+$/, ''),
+      publicUrl: (e.GRIDBOT_CONSOLE_URL ?? consoleAddress(e.GRIDBOT_CONSOLE_HOST, e.GRIDBOT_CONSOLE_PORT)).replace(/\/+$/, ''),
     }),
     intakeLearned: e.GRIDBOT_INTAKE_LEARNED === 'on',
     logLevel: e.LOG_LEVEL,
     logFormat: e.GRIDBOT_LOG_FORMAT,
   });
+}
+
+function consoleAddress(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/**
+ * The settings of the bot of the `lane`-th community one login serves (0 is the first):
+ * its console listens on the next port up, at an address with that port. An address set
+ * in GRIDBOT_CONSOLE_URL without a port (behind a proxy) cannot be guessed for the others:
+ * they are given their local address, and `warning` says so.
+ */
+export function laneConfig(config: Readonly<Config>, lane: number): { config: Readonly<Config>; warning?: string } {
+  if (lane === 0 || config.console.port === 0) return { config };
+  const { host, port, publicUrl } = config.console;
+  const own = port + lane;
+  let url = consoleAddress(host, own);
+  let warning: string | undefined;
+  if (publicUrl !== consoleAddress(host, port)) {
+    const set = new URL(publicUrl);
+    if (set.port) {
+      set.port = String(Number(set.port) + lane);
+      url = set.toString().replace(/\/+$/, '');
+    } else {
+      warning = `GRIDBOT_CONSOLE_URL 没有端口：第 ${lane + 1} 个社区的工作台在 ${url}，请在代理里为它另设地址`;
+    }
+  }
+  return { config: Object.freeze({ ...config, console: Object.freeze({ ...config.console, port: own, publicUrl: url }) }), warning };
 }
 
 /** Reads a .env file (KEY=value lines) into an env object, without overriding what is set. */

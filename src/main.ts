@@ -5,16 +5,16 @@
 import { parseArgs } from 'node:util';
 import cron from 'node-cron';
 import { systemClock } from './clock.js';
-import { ConfigError, DEFAULT_PROFILE_NAME, loadConfig, readDotEnv } from './config.js';
+import { ConfigError, DEFAULT_PROFILE_NAME, laneConfig, loadConfig, readDotEnv } from './config.js';
 import { chooseLogFormat, createLogger, type Logger } from './log.js';
 import { migrateDatabase, MigrationError, openDatabase } from './store/db.js';
 import { OrgFileError } from './org/load.js';
 import { importCounty } from './org/import.js';
-import { DeploymentError, selectDeployment } from './org/deployment.js';
+import { DeploymentError, selectDeployments } from './org/deployment.js';
 import { EXAMPLE_ORG, resolveOrgFile } from './org/org-file.js';
 import { WechatyChat } from './chat/wechaty.js';
 import { createWechat4uPuppet, WECHAT4U_PUPPET } from './chat/wechat4u.js';
-import { botDatabase, createBot } from './app/runtime.js';
+import { botDatabase, createAccountBots } from './app/runtime.js';
 import { describeEvent } from './app/describe-event.js';
 import { assessHealth, HealthRecorder, LEVEL_WORDS } from './app/health.js';
 import { readHealth } from './store/health.js';
@@ -39,13 +39,15 @@ async function main(): Promise<void> {
   const { file, county } = resolveOrgFile(config.orgFile, log);
   // `npm start -- --account NAME` (or GRIDBOT_ACCOUNT): one process per account of a county.
   const { values: args } = parseArgs({ options: { account: { type: 'string' } }, strict: false, allowPositionals: true });
-  const deployment = selectDeployment(county, typeof args.account === 'string' ? args.account : config.account);
-  const org = deployment.org;
+  const deployments = selectDeployments(county, typeof args.account === 'string' ? args.account : config.account);
+  const deployment = deployments[0];
   // A county's processes, one per account, share one database: each imports the whole
-  // county (the same rows every time) and reads and writes its own community's rows.
+  // county (the same rows every time) and reads and writes its own communities' rows.
   const summary = await importCounty(db, county);
-  const serving = deployment.county ? `${deployment.county.name} ${org.community.name}${deployment.account ? `（账号 ${deployment.account}）` : ''}` : org.community.name;
-  log.info({ file, ...summary, account: deployment.account }, `组织已载入：${serving}，${org.grids.length} 个网格 (organisation loaded)`);
+  const names = deployments.map((d) => d.org.community.name).join('、');
+  const serving = deployment.county ? `${deployment.county.name} ${names}${deployment.account ? `（账号 ${deployment.account}）` : ''}` : names;
+  const grids = deployments.reduce((n, d) => n + d.org.grids.length, 0);
+  log.info({ file, ...summary, account: deployment.account }, `组织已载入：${serving}，${grids} 个网格 (organisation loaded)`);
 
   // Each account logs in with its own memory card: WECHATY_NAME where set, else gridbot-ACCOUNT.
   const profileName = deployment.account && config.botProfileName === DEFAULT_PROFILE_NAME ? `${DEFAULT_PROFILE_NAME}-${deployment.account}` : config.botProfileName;
@@ -68,11 +70,13 @@ async function main(): Promise<void> {
       else log?.info({ event: e }, line);
     },
   };
-  const bot = createBot({ config, db, chat, clock: systemClock, events, log, org, county: deployment.county, account: deployment.account, peers: deployment.peers, inbox: new InboxJournal(inboxJournalFile(config.databaseUrl)) });
+  // One bot per community the account serves, all on this one login.
+  const journalOwner = (community: string) => [deployment.account, deployments.length > 1 ? community : undefined].filter(Boolean).join('-');
+  const bots = createAccountBots({ config, db, chat, clock: systemClock, events, log, deployments, inbox: (community) => new InboxJournal(inboxJournalFile(config.databaseUrl, journalOwner(community))) });
 
   const tick = cron.schedule('* * * * *', async () => {
     await health.heartbeat();
-    await bot.runSweeps();
+    for (const bot of bots) await bot.runSweeps();
   }, { timezone: config.timeZone, noOverlap: true, name: 'minute-sweeps' });
   // Once an hour, the facts `npm run status` shows, in the log.
   const hourly = setInterval(() => {
@@ -85,18 +89,26 @@ async function main(): Promise<void> {
       .catch((err) => log?.warn({ err }, '无法汇总状态 (status summary failed)'));
   }, 60 * 60_000);
   hourly.unref();
-  bot.outbox.start();
-  await bot.resumePending();
-  let consoleServer: RunningConsole | undefined;
+  for (const bot of bots) {
+    bot.outbox.start();
+    await bot.resumePending();
+  }
+  const consoles: RunningConsole[] = [];
   if (config.console.port > 0) {
-    // The console shows this account's community, as its bot sees it.
-    consoleServer = await startConsole({ db: botDatabase(db, org.community.name, deployment), clock: systemClock, config, log, bot, chatStatus: () => chat.status(),
-      // A county's file or folder is edited directly: the console edits one community's file.
-      ...(deployment.county
-        ? { orgReadOnly: '这是县级组织（多个社区）：请直接修改组织文件或文件夹，再重启。' }
-        : { orgFile: file === EXAMPLE_ORG ? config.orgFile : file }),
-    });
-    log.info({ url: consoleServer.url }, `工作台已启动 (staff console): ${config.console.publicUrl}`);
+    // Each community's console shows it as its bot sees it: where the account serves
+    // several, they listen on consecutive ports.
+    for (const [i, d] of deployments.entries()) {
+      const { config: own, warning } = laneConfig(config, i);
+      if (warning) log.warn({ community: d.org.community.name }, warning);
+      const server = await startConsole({ db: botDatabase(db, d.org.community.name, d), clock: systemClock, config: own, log, bot: bots[i], chatStatus: () => chat.status(),
+        // A county's file or folder is edited directly: the console edits one community's file.
+        ...(d.county
+          ? { orgReadOnly: '这是县级组织（多个社区）：请直接修改组织文件或文件夹，再重启。' }
+          : { orgFile: file === EXAMPLE_ORG ? config.orgFile : file }),
+      }, own.console.port);
+      consoles.push(server);
+      log.info({ url: server.url, community: d.org.community.name }, `工作台已启动 (staff console)${deployments.length > 1 ? `：${d.org.community.name}` : ''}: ${own.console.publicUrl}`);
+    }
   }
   log.info({ puppet: config.puppet }, `正在连接微信（${config.puppet}）(starting WeChat)`);
   await chat.start();
@@ -108,8 +120,8 @@ async function main(): Promise<void> {
     log?.info({ signal }, '正在停止 (stopping)');
     await tick.stop();
     clearInterval(hourly);
-    bot.outbox.stop();
-    await consoleServer?.close();
+    for (const bot of bots) bot.outbox.stop();
+    for (const server of consoles) await server.close();
     await chat.stop();
     await db.$disconnect();
     process.exit(0);

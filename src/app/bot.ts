@@ -7,7 +7,7 @@ import { inTransaction } from '../store/transaction.js';
 import { claimInbound, markInboundFailed, markInboundStandby, pendingInbound, pendingInboundIds, recordInbound, type InboundMessage } from '../store/inbound-messages.js';
 import type { Classifier, Intake } from '../intake/index.js';
 import type { ChatMessage, ChatPort, ChatTarget } from '../chat/port.js';
-import { enqueue, enqueueLater, Outbox, type OutboundRequest } from '../chat/outbox.js';
+import { enqueue, enqueueLater, Outbox, type OutboundRequest, type SendBudget } from '../chat/outbox.js';
 import { holdQueuedMessages, writeHeldMessages } from '../store/outbox-queue.js';
 import { normalizeText } from '../commands/normalize.js';
 import { CommandMatcher, type MatchedCommand } from '../commands/parse.js';
@@ -50,6 +50,8 @@ export interface BotDeps {
   transcriber?: Transcriber;
   /** Where other accounts serve the same community: who speaks in its groups, who reaches whom. */
   presence?: Presence;
+  /** The account's send budget, shared with the bots of the other communities it serves. */
+  sendBudget?: SendBudget;
 }
 
 /** What a command run from the staff console answered, and whether it was refused. */
@@ -111,6 +113,7 @@ export class Bot {
       loadFile: (id) => loadOutboundFile(deps.db, deps.config.media.dir, id),
       onUnreachable: (key) => this.reportUnreachable(key),
       exclusive: (work) => this.exclusive.run(work),
+      budget: deps.sendBudget,
     });
     deps.chat.onMessage((m) => this.receive(m));
   }

@@ -8,6 +8,12 @@ import { forgetContactIds, releaseAllWaiting } from '../store/identity.js';
 import { scopedDatabase } from '../store/scope.js';
 import { Presence } from './presence.js';
 import type { Db } from '../store/db.js';
+import type { Deployment } from '../org/deployment.js';
+import type { InboxJournal } from '../chat/inbox-journal.js';
+import { SendBudget } from '../chat/outbox.js';
+import { LaneRouter, laneOf } from './lane-router.js';
+import { SharedLogin } from './shared-login.js';
+import { laneConfig } from '../config.js';
 
 /** What the bot needs, with the organisation as the file says it and the classifier optional. */
 export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier' | 'presence'> & {
@@ -79,4 +85,25 @@ export function createBot(deps: RuntimeDeps): Bot {
     bot.outbox.wake();
   });
   return bot;
+}
+
+/**
+ * The bots one WeChat login runs: one per community its account serves (one where it
+ * serves one), each seeing only its community's messages, all sending through the login
+ * within the account's one send budget.
+ */
+export function createAccountBots(
+  deps: Omit<RuntimeDeps, 'org' | 'county' | 'account' | 'peers' | 'inbox' | 'sendBudget'> & {
+    deployments: Deployment[];
+    /** The write-ahead journal of each community's bot (production). */
+    inbox?: (community: string) => InboxJournal;
+  },
+): Bot[] {
+  const { deployments, inbox, ...rest } = deps;
+  const own = (d: Deployment) => ({ org: d.org, county: d.county, account: d.account, peers: d.peers, inbox: inbox?.(d.org.community.name) });
+  if (deployments.length === 1) return [createBot({ ...rest, ...own(deployments[0]) })];
+  const login = new SharedLogin(deps.chat, new LaneRouter(deployments.map((d) => laneOf(d.org)), deployments[0].county?.staff), deps.log);
+  const sendBudget = new SendBudget();
+  // Each community's console has its own address: its bot gives out login links to it.
+  return deployments.map((d, i) => createBot({ ...rest, ...own(d), config: laneConfig(rest.config, i).config, chat: login.lane(i), sendBudget }));
 }

@@ -72,14 +72,26 @@ export interface OutboxDeps {
   loadFile?: (mediaId: number) => Promise<OutboundFile | undefined>;
   /** Nobody can be found for this contact key: its messages wait (tell staff once). */
   onUnreachable?: (key: string) => Promise<void>;
+  /** The account's budget, where this outbox shares it with other communities' bots of the account. */
+  budget?: SendBudget;
 }
 
 /**
  * The single sender: drains the persisted queue under the send limits. Messages stay
  * in the database until WeChat took them, so a restart loses none.
  */
+/**
+ * One account's sending budget (per minute, per group, per day). Each outbox has its own,
+ * unless the bots of the several communities one account serves share theirs.
+ */
+export class SendBudget {
+  history?: SendHistory;
+  /** The outboxes whose own sends today are counted in `history`. */
+  readonly counted = new Set<object>();
+}
+
 export class Outbox {
-  private history?: SendHistory;
+  private readonly budget: SendBudget;
   private timer?: NodeJS.Timeout;
   private running = false;
   private draining?: Promise<Date | undefined>;
@@ -89,34 +101,46 @@ export class Outbox {
 
   constructor(private readonly deps: OutboxDeps) {
     this.random = deps.random ?? Math.random;
+    this.budget = deps.budget ?? new SendBudget();
   }
 
-  private async loadHistory(now: number): Promise<SendHistory> {
-    const { db, timeZone } = this.deps;
-    const dayStart = startOfLocalDay(new Date(now), timeZone).getTime();
-    const nextDayStart = startOfLocalDay(new Date(dayStart + 36 * 3600_000), timeZone).getTime();
-    const history = emptyHistory(dayStart, nextDayStart);
-    const sent = await sentSince(db, new Date(Math.min(dayStart, now - 60_000)));
-    for (const m of sent) {
-      const at = m.sentAt.getTime();
-      if (at >= dayStart) history.sentToday += 1;
-      if (at > now - 60_000) history.recent.push(at);
-      history.lastByTarget.set(m.target, at);
-      history.last = { target: m.target, at, pauseMs: this.deps.limits.pauseMinMs };
+  /**
+   * Today's sends of the account, in the budget this outbox shares: the first outbox to look
+   * on a day starts it afresh, and each outbox adds its own community's sends once.
+   */
+  private async currentHistory(now: number): Promise<SendHistory> {
+    const budget = this.budget;
+    if (!budget.history || now >= budget.history.nextDayStart) {
+      const dayStart = startOfLocalDay(new Date(now), this.deps.timeZone).getTime();
+      const fresh = emptyHistory(dayStart, startOfLocalDay(new Date(dayStart + 36 * 3600_000), this.deps.timeZone).getTime());
+      if (budget.history) {
+        fresh.lastByTarget = budget.history.lastByTarget;
+        fresh.last = budget.history.last;
+        fresh.pausedUntil = budget.history.pausedUntil;
+      }
+      budget.history = fresh;
+      budget.counted.clear();
     }
-    history.pausedUntil = await sendsPausedUntil(db);
+    const history = budget.history;
+    if (!budget.counted.has(this)) {
+      budget.counted.add(this);
+      await this.countOwnSends(history, now);
+    }
     return history;
   }
 
-  private async currentHistory(now: number): Promise<SendHistory> {
-    if (!this.history) this.history = await this.loadHistory(now);
-    if (now >= this.history.nextDayStart) {
-      const fresh = await this.loadHistory(now);
-      fresh.lastByTarget = this.history.lastByTarget;
-      fresh.last = this.history.last;
-      this.history = fresh;
+  private async countOwnSends(history: SendHistory, now: number): Promise<void> {
+    const { db } = this.deps;
+    const sent = await sentSince(db, new Date(Math.min(history.dayStart, now - 60_000)));
+    for (const m of sent) {
+      const at = m.sentAt.getTime();
+      if (at >= history.dayStart) history.sentToday += 1;
+      if (at > now - 60_000) history.recent.push(at);
+      if (at > (history.lastByTarget.get(m.target) ?? -Infinity)) history.lastByTarget.set(m.target, at);
+      if (at >= (history.last?.at ?? -Infinity)) history.last = { target: m.target, at, pauseMs: this.deps.limits.pauseMinMs };
     }
-    return this.history;
+    history.recent.sort((a, b) => a - b);
+    history.pausedUntil = Math.max(history.pausedUntil, await sendsPausedUntil(db));
   }
 
   /** Sends every message allowed now; returns when the next one may go, if any wait. */

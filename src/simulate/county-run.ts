@@ -1,19 +1,19 @@
 /**
- * A county in the simulator: one bot per account (each serving its community, on its own
- * in-memory WeChat), all on ONE database as a county's processes are (a temporary SQLite
- * file, or one PostgreSQL schema), played from one script on one virtual clock. A group message goes to
- * the bot whose community has that group; a direct message to the account that last wrote
- * to the speaker (people answer in the chat they were written to), else the bot of their
- * community (where they hold a post, else where they last spoke in a group, else the
- * first). County staff writing 全县 reach every community's bot (each posts to its own
- * groups), and writing a community's name, that community's bot. Events come out in time
- * order, the same for a county file and its folder.
+ * A county in the simulator: one bot per community each account serves (each on its own
+ * in-memory WeChat; the bots of one account share its send budget), all on ONE database as
+ * a county's processes are (a temporary SQLite file, or one PostgreSQL schema), played from
+ * one script on one virtual clock. Messages go to bots as app/lane-router.ts says: a group
+ * message to the bots of the group's community, a direct message to the bot that last
+ * wrote to the speaker, else the one of their community; county staff writing 全县 reach
+ * every community's bot (each posts to its own groups). Events come out in time order, the
+ * same for a county file and its folder.
  */
 import type { BotEvent } from '../events.js';
 import type { Db } from '../store/db.js';
 import type { County } from '../org/types.js';
 import { deploymentsOf } from '../org/deployment.js';
-import { flattenPosts } from '../org/directory.js';
+import { LaneRouter, laneOf } from '../app/lane-router.js';
+import { SendBudget } from '../chat/outbox.js';
 import { ScriptError, type ScriptStep } from './script.js';
 import { MINUTE } from '../clock.js';
 import { closeSimulationDatabase, openSimulationDatabase, Simulation, type SimulationOptions } from './run.js';
@@ -23,24 +23,15 @@ import type { ScratchDir } from '../scratch.js';
 
 export class CountySimulation {
   private readonly sims: Simulation[];
-  /** The bots in each group: one, or its community's accounts in file order where several share it. */
-  private readonly byTopic = new Map<string, number[]>();
+  private readonly router: LaneRouter;
   /** Bots whose process is stopped (`offline ACCOUNT`): they receive, sweep and send nothing. */
   private readonly offline = new Set<number>();
-  private readonly byAccount = new Map<string, number>();
+  /** The bots of each account: one per community it serves. */
+  private readonly byAccount = new Map<string, number[]>();
   /** Accounts share a community: the bots' clocks move a minute at a time, together, so that each sees the others' heartbeats. */
   private readonly together: boolean;
-  /** Which bot last wrote to a person directly. */
-  private readonly wroteTo = new Map<string, number>();
-  /** Where a post-holder holds their (first) post. */
-  private readonly holderOf = new Map<string, number>();
-  /** Where a resident last spoke in a group. */
-  private readonly residentOf = new Map<string, number>();
   private buffered: { event: BotEvent; at: Date; order: number }[] = [];
-  private readonly countyStaff: Set<string>;
   private readonly communities: string[];
-  /** The bots a county staff member's last county-wide command went to (a 确认 follows it there). */
-  private readonly fannedOut = new Map<string, number[]>();
   /** The one database of the county's bots. */
   private readonly shared: { db: Db; url: string; postgresUrl?: string; scratch?: ScratchDir };
   private prepared = false;
@@ -53,14 +44,14 @@ export class CountySimulation {
   ) {
     const deployments = deploymentsOf(county);
     this.shared = openSimulationDatabase(options.databaseUrl);
-    this.countyStaff = new Set(county.staff.map((s) => s.wechat));
+    this.router = new LaneRouter(deployments.map((d) => laneOf(d.org)), county.staff.map((s) => s.wechat));
     this.communities = deployments.map((d) => d.org.community.name);
     this.together = deployments.some((d) => d.peers);
+    const budgets = new Map<string, SendBudget>();
     this.sims = deployments.map((d, i) => {
-      const topics = [...d.org.community.rooms, ...d.org.grids.flatMap((g) => g.rooms)].map((r) => r.topic);
-      for (const t of topics) this.byTopic.set(t, [...(this.byTopic.get(t) ?? []), i]);
-      if (d.account) this.byAccount.set(d.account, i);
-      for (const p of flattenPosts(d.org)) if (!this.holderOf.has(p.alias)) this.holderOf.set(p.alias, i);
+      if (d.account) this.byAccount.set(d.account, [...(this.byAccount.get(d.account) ?? []), i]);
+      const account = d.account ?? `community:${i}`;
+      if (!budgets.has(account)) budgets.set(account, new SendBudget());
       return new Simulation({
         ...options,
         onInput: undefined,
@@ -69,8 +60,9 @@ export class CountySimulation {
         account: d.account,
         peers: d.peers,
         sharedDb: this.shared,
+        sendBudget: budgets.get(account),
         onEvent: (event, at) => {
-          if (event.kind === 'say' && event.to) this.wroteTo.set(event.to, i);
+          if (event.kind === 'say' && event.to) this.router.wrote(event.to, i);
           this.buffered.push({ event, at, order: this.buffered.length });
         },
       });
@@ -111,49 +103,37 @@ export class CountySimulation {
         await this.advance(new Date(this.latest() + step.ms), step.line);
         break;
       case 'say': {
-        const targets = (this.countyWide(step) ?? this.serving(step)).filter((i) => !this.offline.has(i));
+        const targets = this.serving(step);
         this.options.onInput?.(step, new Date(this.latest()));
         for (const i of targets) {
           await this.sims[i].advanceTo(new Date(this.latest()));
           await this.sims[i].play(step);
         }
-        if (step.room !== null && step.alias) this.residentOf.set(step.alias, this.byTopic.get(step.room)?.[0] ?? 0);
+        if (step.room !== null && step.alias) this.router.spoke(step.alias, step.room);
         break;
       }
-      case 'presence': {
-        const i = this.accountIndex(step);
-        if (!step.online) this.offline.add(i);
-        else if (this.offline.delete(i)) await this.sims[i].resumeAt(new Date(this.latest()));
+      case 'presence':
+        for (const i of this.accountBots(step)) {
+          if (!step.online) this.offline.add(i);
+          else if (this.offline.delete(i)) await this.sims[i].resumeAt(new Date(this.latest()));
+        }
         break;
-      }
       case 'friend':
-        await this.sims[this.accountIndex(step)].play(step);
+        for (const i of this.accountBots(step)) await this.sims[i].play(step);
     }
     this.flush();
   }
 
-  /** The bots a county staff member's direct message is for, where it names 全县 or a community. */
-  private countyWide(step: Extract<ScriptStep, { kind: 'say' }>): number[] | undefined {
-    if (step.room !== null || !step.alias || !this.countyStaff.has(step.alias)) return undefined;
-    const all = this.communities.map((_, i) => i);
-    let targets: number[] | undefined;
-    if (step.text.includes('全县')) targets = all;
-    else if (/^\s*(确认|取消)\s*$/.test(step.text)) targets = this.fannedOut.get(step.alias);
-    else {
-      const named = all.filter((i) => step.text.includes(this.communities[i]));
-      if (named.length) targets = named;
-    }
-    if (targets) this.fannedOut.set(step.alias, targets);
-    return targets;
-  }
-
-  /** Which bots a message goes to: every running account in the group, or the one a person writes to. */
+  /** Which running bots a message goes to; a person whose account is offline writes to another of their community's. */
   private serving(step: Extract<ScriptStep, { kind: 'say' }>): number[] {
-    if (step.room !== null) return this.byTopic.get(step.room) ?? [0];
-    const chosen = step.alias ? (this.wroteTo.get(step.alias) ?? this.holderOf.get(step.alias) ?? this.residentOf.get(step.alias) ?? 0) : 0;
-    if (!this.offline.has(chosen)) return [chosen];
-    // That account is offline: the person writes to another account of the same community.
-    const other = this.sims.findIndex((_, i) => !this.offline.has(i) && this.communities[i] === this.communities[chosen]);
+    const running = (i: number) => !this.offline.has(i);
+    if (step.room !== null) {
+      const bots = this.router.room(step.room);
+      return (bots.length ? bots : [0]).filter(running);
+    }
+    const chosen = this.router.direct(step.alias ?? undefined, step.text);
+    if (chosen.length !== 1 || running(chosen[0])) return chosen.filter(running);
+    const other = this.sims.findIndex((_, i) => running(i) && this.communities[i] === this.communities[chosen[0]]);
     return other >= 0 ? [other] : [];
   }
 
@@ -171,10 +151,10 @@ export class CountySimulation {
     }
   }
 
-  private accountIndex(step: { line: number; account: string }): number {
-    const i = this.byAccount.get(step.account);
-    if (i === undefined) throw new ScriptError(step.line, `no account ${step.account} in the organisation file`);
-    return i;
+  private accountBots(step: { line: number; account: string }): number[] {
+    const bots = this.byAccount.get(step.account);
+    if (!bots) throw new ScriptError(step.line, `no account ${step.account} in the organisation file`);
+    return bots;
   }
 
   private latest(): number {

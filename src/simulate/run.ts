@@ -11,6 +11,7 @@ import type { Org } from '../org/types.js';
 import type { CountyView } from '../org/directory.js';
 import { MockWorld } from '../chat/mock-world.js';
 import { WechatyChat } from '../chat/wechaty.js';
+import type { SendBudget } from '../chat/outbox.js';
 import { createBot } from '../app/runtime.js';
 import type { Bot } from '../app/bot.js';
 import { zonedTime } from '../time.js';
@@ -47,6 +48,8 @@ export interface SimulationOptions {
   account?: string;
   /** Every account serving this community, in file order, where there are two or more. */
   peers?: string[];
+  /** The account's send budget, shared with the bots of the other communities it serves. */
+  sendBudget?: SendBudget;
 }
 
 /** A deterministic random source, so simulator runs repeat exactly. */
@@ -113,6 +116,7 @@ export class Simulation {
       county: options.county,
       account: options.account,
       peers: options.peers,
+      sendBudget: options.sendBudget,
     });
   }
 

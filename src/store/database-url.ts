@@ -24,11 +24,13 @@ export function isPostgresUrl(url: string | undefined): boolean {
 }
 
 /** Where the inbox journal lives: beside the SQLite file, else in `data/`. */
-export function inboxJournalFile(url: string | undefined): string {
+export function inboxJournalFile(url: string | undefined, owner?: string): string {
+  // Each account's process (and each community's bot in it) keeps a journal of its own.
+  const own = owner ? `-${owner.replace(/[^\p{L}\p{N}_-]/gu, '_')}` : '';
   const value = url?.trim() ?? '';
   if (isPostgresUrl(value) || value.includes('memory')) {
     fs.mkdirSync(path.resolve('data'), { recursive: true });
-    return path.resolve('data/inbox.jsonl');
+    return path.resolve(`data/inbox${own}.jsonl`);
   }
-  return `${resolveDatabaseUrl(url)}.inbox.jsonl`;
+  return `${resolveDatabaseUrl(url)}.inbox${own}.jsonl`;
 }

@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { scratchDir } from '../../src/scratch.js';
 import { repoRoot } from '../support/sim.js';
 import { openDatabase } from '../../src/store/db.js';
+import fs from 'node:fs';
 
 const MAIN = path.join(repoRoot, 'src/main.ts');
 const TSX = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Runs `npm start`'s program offline on the example county until it has loaded the organisation (or exits). */
-function start(args: string[], env: NodeJS.ProcessEnv = {}, dir = scratchDir('gridbot-account-').path): Promise<{ code: number | null; out: string }> {
+function start(args: string[], env: NodeJS.ProcessEnv = {}, dir = scratchDir('gridbot-account-').path, until = (out: string) => out.includes('组织已载入')): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const proxy = 'http://127.0.0.1:9';
     const childEnv: NodeJS.ProcessEnv = {
@@ -30,7 +31,7 @@ function start(args: string[], env: NodeJS.ProcessEnv = {}, dir = scratchDir('gr
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
     const collect = (d: Buffer) => {
       out += d;
-      if (out.includes('组织已载入')) child.kill('SIGKILL');
+      if (until(out)) child.kill('SIGKILL');
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
@@ -83,5 +84,23 @@ describe('npm start: two accounts of a county on one database', () => {
     } finally {
       await after.$disconnect();
     }
+  }, 240_000);
+});
+
+describe('npm start: one account serving two communities', () => {
+  it('runs a bot for each community on the one login, each with its own console', async () => {
+    const dir = scratchDir('gridbot-one-account-').path;
+    const file = path.join(dir, 'county.yaml');
+    const county = fs.readFileSync(path.join(repoRoot, 'examples/county.yaml'), 'utf8');
+    const oneAccount = county.replace(/accounts:\n(  - .*\n)+/, 'accounts:\n  - { name: bot-east, communities: [金沙社区, 王家畈社区] }\n');
+    expect(oneAccount).not.toBe(county);
+    fs.writeFileSync(file, oneAccount);
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const consoles = (out: string) => out.split('工作台已启动').length - 1;
+    const run = await start([], { GRIDBOT_ORG_FILE: file, GRIDBOT_CONSOLE_PORT: String(port) }, dir, (out) => consoles(out) >= 2);
+    expect(run.out).toContain('组织已载入：红安县 金沙社区、王家畈社区（账号 bot-east），4 个网格');
+    expect(consoles(run.out)).toBe(2);
+    expect(run.out).toContain(`金沙社区: http://127.0.0.1:${port}`);
+    expect(run.out).toContain(`王家畈社区: http://127.0.0.1:${port + 1}`);
   }, 240_000);
 });

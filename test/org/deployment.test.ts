@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCounty } from '../../src/org/county.js';
-import { DeploymentError, deploymentsOf, selectDeployment } from '../../src/org/deployment.js';
+import { DeploymentError, deploymentsOf, selectDeployments } from '../../src/org/deployment.js';
 import { OrgDirectory } from '../../src/org/directory.js';
 import type { County } from '../../src/org/types.js';
 import { parseScope } from '../../src/org/scope.js';
@@ -21,7 +21,7 @@ const message = (work: () => unknown) => {
 describe('which bot serves what', () => {
   it("runs today's one-community file as one bot, without county or account", () => {
     const one: County = { staff: [], accounts: [], communities: [demoOrg()] };
-    expect(selectDeployment(one, undefined)).toEqual({ org: demoOrg() });
+    expect(selectDeployments(one, undefined)).toEqual([{ org: demoOrg() }]);
   });
 
   it('gives each account its community, county staff among its staff', () => {
@@ -31,24 +31,34 @@ describe('which bot serves what', () => {
       ['bot-wangjiafan', '王家畈社区', '红安县'],
     ]);
     for (const d of all) expect(new OrgDirectory(d.org).isStaff('minzhuren')).toBe(true);
-    expect(selectDeployment(county(), 'bot-wangjiafan').org.community.name).toBe('王家畈社区');
+    expect(selectDeployments(county(), 'bot-wangjiafan').map((d) => d.org.community.name)).toEqual(['王家畈社区']);
   });
 
   it.each([
     ['no account chosen among two', undefined, '请用 --account 或 GRIDBOT_ACCOUNT 选一个'],
     ['an account the file lacks', 'bot-east', '组织文件里没有账号 bot-east；有：bot-jinsha、bot-wangjiafan'],
   ])('refuses %s', (_what, account, text) => {
-    expect(message(() => selectDeployment(county(), account))).toContain(text);
+    expect(message(() => selectDeployments(county(), account))).toContain(text);
   });
 
-  it('refuses an account serving two communities, and an account for a file without accounts', () => {
-    const both = { ...county(), accounts: [{ name: 'bot-all', communities: ['金沙社区', '王家畈社区'] }] };
-    expect(message(() => deploymentsOf(both))).toContain('目前一个账号只能服务一个社区');
+  it('runs a bot for each community of an account serving two, both in its one process', () => {
+    const both = { ...county(), accounts: [{ name: 'bot-all', communities: ['王家畈社区', '金沙社区'] }] };
+    // The communities in the file's order, whatever the order the account lists them in.
+    expect(selectDeployments(both, 'bot-all').map((d) => [d.account, d.org.community.name, d.peers])).toEqual([
+      ['bot-all', '金沙社区', undefined],
+      ['bot-all', '王家畈社区', undefined],
+    ]);
+    // The only account listed needs no --account.
+    expect(selectDeployments(both, undefined)).toHaveLength(2);
+  });
+
+  it('serves every community on one login where the file lists no accounts, and refuses --account there', () => {
     const noAccounts = { ...county(), accounts: [] };
-    expect(message(() => selectDeployment(noAccounts, 'bot-jinsha'))).toContain('没有列出 accounts');
-    expect(message(() => selectDeployment(noAccounts, undefined))).toContain('有 2 个社区');
-    // Without accounts, the simulator still runs one bot per community.
-    expect(deploymentsOf(noAccounts).map((d) => d.account)).toEqual([undefined, undefined]);
+    expect(message(() => selectDeployments(noAccounts, 'bot-jinsha'))).toContain('没有列出 accounts');
+    expect(selectDeployments(noAccounts, undefined).map((d) => [d.account, d.org.community.name])).toEqual([
+      [undefined, '金沙社区'],
+      [undefined, '王家畈社区'],
+    ]);
   });
 
   it('lets the first account listed speak for a community two accounts name, the later one standing by', () => {
@@ -58,13 +68,17 @@ describe('which bot serves what', () => {
       ['bot-wangjiafan', '王家畈社区', undefined],
       ['bot-spare', '金沙社区', ['bot-jinsha', 'bot-spare']],
     ]);
-    expect(selectDeployment(twice, 'bot-spare').peers).toEqual(['bot-jinsha', 'bot-spare']);
+    expect(selectDeployments(twice, 'bot-spare').map((d) => d.peers)).toEqual([['bot-jinsha', 'bot-spare']]);
+    // One spare standing by for both communities runs a standby bot for each.
     const spareForBoth = { ...county(), accounts: [...county().accounts, { name: 'bot-spare', communities: ['金沙社区', '王家畈社区'] }] };
-    expect(message(() => deploymentsOf(spareForBoth))).toContain('目前一个备用账号只能为一个社区备用');
+    expect(selectDeployments(spareForBoth, 'bot-spare').map((d) => [d.org.community.name, d.peers])).toEqual([
+      ['金沙社区', ['bot-jinsha', 'bot-spare']],
+      ['王家畈社区', ['bot-wangjiafan', 'bot-spare']],
+    ]);
   });
 
   it('reads 全县 and the community name as scopes only in a county, for its own groups', () => {
-    const d = selectDeployment(county(), 'bot-jinsha');
+    const [d] = selectDeployments(county(), 'bot-jinsha');
     const dir = new OrgDirectory(d.org, d.county);
     for (const word of ['全县', '金沙社区']) {
       const parsed = parseScope(`${word} 明天 8:00 演练`, dir)!;

@@ -106,6 +106,40 @@ describe('the example county in the simulator', () => {
     expect(posted.filter((p) => p.account === 'bot-wangjiafan')).toHaveLength(2);
   }, 120_000);
 
+  it('runs one account serving both communities (as the county file may list it) on SQLite and PostgreSQL alike', async () => {
+    const postgres = process.env.GRIDBOT_TEST_POSTGRES ?? 'postgresql://postgres@127.0.0.1:5432/test';
+    const county = loadCounty(path.join(repoRoot, 'examples/county.yaml'));
+    const oneAccount: County = { ...county, accounts: [{ name: 'bot-east', communities: ['金沙社区', '王家畈社区'] }] };
+    const onSqlite = await runCounty(oneAccount);
+    const onPostgres = await runCounty(oneAccount, script, undefined, postgres);
+    expect(withoutCheckInCodes(onPostgres)).toEqual(withoutCheckInCodes(onSqlite));
+    // The same tickets as with an account per community, every message said by the one account.
+    const tickets = onSqlite.filter((e) => e.kind === 'ticket');
+    expect(tickets.map((t) => [t.community, t.id, t.status])).toEqual([
+      ['金沙社区', 1, 'assigned'],
+      ['王家畈社区', 1, 'assigned'],
+      ['金沙社区', 1, 'accepted'],
+      ['王家畈社区', 1, 'accepted'],
+    ]);
+    const says = onSqlite.filter((e) => e.kind === 'say') as Extract<RecordedEvent, { kind: 'say' }>[];
+    expect(new Set(says.map((e) => e.account))).toEqual(new Set(['bot-east']));
+    expect(says.some((e) => e.room === '王家畈新村居民群') && says.some((e) => e.room === '丽水鑫城业主群')).toBe(true);
+  }, 120_000);
+
+  it('keeps one send budget for an account serving two communities: four groups at four a minute take two minutes', async () => {
+    const defaults = loadConfig({});
+    const county = loadCounty(path.join(repoRoot, 'examples/county.yaml'));
+    const events = await runCounty(
+      { ...county, accounts: [{ name: 'bot-east', communities: ['金沙社区', '王家畈社区'] }] },
+      ['at 2026-03-02 09:00', '[dm] 闵主任(minzhuren): 通知 全县 今天 10:00 县里今天上午进行消防演练', 'wait 2h'].join('\n'),
+      { send: { ...defaults.send, perMinute: 4 } },
+    );
+    const posted = (events.filter((e) => e.kind === 'say' && e.room && e.text.includes('消防演练')) as Extract<RecordedEvent, { kind: 'say' }>[]).map((e) => e.at.slice(0, 16));
+    expect(posted).toHaveLength(4);
+    // Broadcasts use three of the four a minute: the fourth group waits for the next minute.
+    expect(posted.filter((m) => m === '2026-03-02T10:00')).toHaveLength(3);
+  }, 120_000);
+
   it('lets county staff look up any community\'s ticket as 王家畈#1, and nobody else', async () => {
     const events = await runCounty(
       'examples/county.yaml',
