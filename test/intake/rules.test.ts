@@ -295,6 +295,7 @@ describe.each([
   ['r12 group set (60 group-chat messages; first run: intent 0.950, report recall 0.947, category 0.947, urgent recall 1.00)', fixture('r12-group.jsonl')],
   ['r12 board set (40 resident messages, 13 long letters; first run: intent 0.975, category 0.885, urgent recall 0.857)', fixture('r12-board.jsonl')],
   ['r13 urgent set (50 messages, 31 emergencies told indirectly, 19 near-misses; first run: intent 0.880, category 0.683, urgent recall 0.516, 1 false urgent)', fixture('r13-urgent.jsonl')],
+  ['r14 urgent set (43 messages, 27 emergencies told indirectly, 16 look-alikes; first run: intent 0.884, report P 0.941, category 0.794, urgent recall 0.815, 1 false urgent)', fixture('r14-urgent.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
