@@ -159,6 +159,8 @@ const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，
 const FORMAL_REQUEST =
   /恳请|敬请|请求|特此反映|望[^，。！!？?]{0,4}(重视|解决|处理|督促)|督促|(请|希望|建议|要求)[^，。！!？?]{0,8}(有关|相关|主管)?(部门|领导|街道|社区|居委会|派出所|公安|城管|物业|业委会|政府|单位|公司)/;
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
+const THANKED_PAST_HELP =
+  /(谢谢|感谢|多谢|多亏)[^。！!？?]{0,12}(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时|那会儿?)[^。！!？?]{0,10}(帮|送|扶|陪|照顾|开锁|救|搭把手|跑前跑后)|(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时)[^。！!？?]{0,14}(帮|送|扶|陪|照顾|开锁|救|搭把手)[^。！!？?]{0,14}(谢谢|感谢|多谢)/;
 const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![吗没么嘛]|没有)|(已经|终于)[^，。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整/;
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
@@ -185,6 +187,9 @@ const PROPERTY_TARGET = new RegExp(
     '物业费[^。！!？?]{0,6}(?:交了|白交)',
     '物业费[^。！!？?]{0,10}(?:干嘛|干什么|白交|凭什么|涨|贵|高)',
     '(?:物业|物管)[^。！!？?]{0,15}(?:给个说法|要个说法|太慢|睡觉|玩手机)',
+    // Slow to come, or asked to put its own house in order (打物业电话半个小时才来人, 希望物业好好整改).
+    '(?:物业|物管)[^。！!？?]{0,12}(?:半个?(?:小时|钟头)|[一二两几\\d]+个?(?:小时|钟头)|半天|好久|老半天)才(?:来|到|有人)',
+    '(?:物业|物管)[^。！!？?]{0,6}(?:好好|认真|尽快|立即|限期)?整改',
     '交得冤|白交了|钱白交',
     '投诉物业|换物业|物业公司',
     // How to draw on the owners' repair fund is the property side's procedure, whatever it would mend.
@@ -393,6 +398,9 @@ function decideIntent(
 
   // Thanks that name a problem now fixed (上次反映的路灯已经亮了 谢谢): nobody is asked to act.
   if (L.thanks.test(t) && FIXED.test(t) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是/.test(t)) return make('chat', 0.8, place);
+
+  // Thanks for help given earlier (谢谢上次帮忙开锁的小哥 我妈现在挺好): nobody is asked to act.
+  if (L.thanks.test(t) && THANKED_PAST_HELP.test(t) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是|但是|可是|就是|希望|建议|[?？吗]/.test(t)) return make('chat', 0.75, place);
 
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.

@@ -26,11 +26,18 @@ interface SafetyConcept {
   lasting?: boolean;
   /** Words that make the concept about something else (a pet gone missing). */
   unless?: RegExp;
+  /** Something that must also be in view anywhere in the live text (people under a leaning wall). */
+  needs?: RegExp;
 }
 
 const PERSON =
   /丫头|小朋友|孩子|小孩|娃|儿子|女儿|闺女|孙子|孙女|宝宝|男孩|女孩|小伙|姑娘|老人|爷爷|奶奶|姥姥|姥爷|外婆|外公|老伴|老公|老婆|爱人|我爸|我妈|父亲|母亲|婆婆|公公|老头|老太|老爷子|大爷|大妈|阿姨|我哥|我姐|我弟|我妹|哥哥|姐姐|弟弟|妹妹|邻居|小子|舅舅|舅妈|叔叔|婶婶|姑姑|姑妈|姨妈|大姨|小姨|伯伯|大伯|表哥|表姐|表弟|表妹|岳父|岳母|丈人|丈母娘|亲戚|家人|家属/;
 
+
+// An animal told by its kind, breed or marks (一只白色的比熊 脖子上挂个铃铛): a pet gone
+// astray is a notice to the neighbours, not a person missing.
+const PET =
+  /猫|狗|宠物|鸟|鹦鹉|兔|泰迪|比熊|金毛|柯基|哈士奇|二哈|柴犬|博美|萨摩|拉布拉多|边牧|雪纳瑞|阿拉斯加|德牧|法斗|巴哥|吉娃娃|贵宾|布偶|英短|美短|狸花|暹罗|仓鼠|龙猫|乌龟|八哥|项圈|铃铛|狗绳|牵引绳/;
 
 const CONCEPTS: SafetyConcept[] = [
   {
@@ -91,6 +98,69 @@ const CONCEPTS: SafetyConcept[] = [
     within: 20,
   },
   {
+    // The airway blocked (r14): something stuck in the throat with the breath or the cough failing.
+    kind: 'airway',
+    category: 'assistance',
+    alone: /噎住|噎着了|卡(住|在|到)了?[^，。！!？?\s]{0,2}(喉咙|嗓子|气管)|(喉咙|嗓子)[^，。！!？?\s]{0,3}卡(住|着)/,
+    pairs: [
+      [/卡(着|住)了?|呛(住|着)了?|噎|(吞|咽)下去/, /咳(也|都)?咳不出|咳不出来|吐不出来?|憋得|憋(红|紫|青)|(脸|嘴唇)[^，。！!？?\s]{0,3}(紫|青)|喘不|上不来气|说不出话|出不来气/],
+    ],
+    within: 20,
+  },
+  {
+    // Someone down and not answering (r14): lying, slumped or gone limp, and calling gets nothing.
+    kind: 'unresponsive',
+    category: 'assistance',
+    pairs: [
+      [/倒在|倒地|躺在|躺着|趴在|趴着|瘫在|瘫倒|软(下去|倒)|栽倒|晕|歪倒|靠在/, /(叫|喊|拍|推|摇|问)[^，。！!？?\s]{0,6}(没反应|没有反应|不应|不醒|不答应|不吭声|没动静|不睁|不动)|(眼睛?)[^，。！!？?\s]{0,3}不睁|一动不动|不省人事|嘴唇发紫|脸(色)?发紫/],
+    ],
+    within: 24,
+  },
+  {
+    // Behind a door bolted from inside, someone who does not come out or barely answers (r14).
+    kind: 'bolted',
+    category: 'assistance',
+    lasting: true,
+    pairs: [
+      [/(从|在)?(里面|里头|里边|屋里)[^，。！!？?\s]{0,4}(反锁|锁|插|闩|扣|顶)|反锁|反扣|插上了|闩上了/, /不应|没人应|没反应|没动静|只哼|哼了?一声|半天没出来|没出来|不开门|(叫|喊)不(应|醒)|没(下楼|出门|见)/],
+    ],
+    within: 40,
+    unless: /物业|保安|门卫|快递员|外卖员|业主|租户|房东|钥匙丢|忘带钥匙|开锁/,
+  },
+  {
+    // A child or an elder shut in a car (r14): in the heat minutes count.
+    kind: 'car',
+    category: 'assistance',
+    pairs: [
+      [/(车里|车内|车上|车里头|车子里)[^。！!？?]{0,12}(锁|关|留|困|落)|(锁|关|留|困|落)[^，。！!？?\s]{0,4}(在)?[^，。！!？?\s]{0,3}车(里|内|上)/, /孩子|小孩|宝宝|娃|婴儿|小朋友|老人/],
+    ],
+    within: 20,
+  },
+  {
+    // Something heavy about to fall where people pass (r14): a wall leaning out, a tree with its
+    // roots lifted, a sign hanging loose, with people under it.
+    kind: 'falling',
+    category: null,
+    lasting: true,
+    pairs: [
+      [/围墙|墙体|墙|大树|树|电线杆|广告牌|招牌|脚手架|塔吊|外墙|墙皮|空调外机|雨棚|挡土墙|护坡/, /(往外|往下|往路上|往一边)(歪|斜|倾)|歪(了|着|得)|斜(了|着)|要倒|快倒|要塌|快塌|裂(了|开)[^，。！!？?\s]{0,6}(缝|口子)|根[^，。！!？?\s]{0,4}(翘|拔|露)|翘起来|摇摇欲坠|晃晃悠悠|吊着|悬着|压在[^，。！!？?\s]{0,3}(电线|车|房)/],
+    ],
+    within: 16,
+    needs: /(下面|底下|下边|树下|墙下|墙根|路上|旁边)[^，。！!？?\s]{0,8}(有人|人|孩子|小孩|老人|家长|学生|走|过|路过|经过|接|玩)|人还在|行人|路过的人|过往|来来往往|上学|放学|接孩子/,
+    unless: /修剪|挡(着)?[^，。！!？?\s]{0,3}(光|阳光|视线)/,
+  },
+  {
+    // Someone trying doors in the building now (r14): going door to door at the handles or the
+    // locks, or at a lock with a tool, and still there.
+    kind: 'prowler',
+    category: 'security',
+    pairs: [
+      [/(一户一户|一家一家|挨家挨户|挨个|逐户|每家每户)[^，。！!？?\s]{0,8}(按门铃|敲门|拧|推门|试|插|门缝|门把)|(拧|推|试|捅|撬|拨|掰)[^，。！!？?\s]{0,12}(门把手?|锁)|插门缝|(铁丝|铁片|螺丝刀|改锥|钳子)[^，。！!？?\s]{0,12}(锁|门缝|猫眼)/, /现在|正在|还在|还没走|没走|往[^，。！!？?\s]{0,3}楼(去|走|上)|上楼了|刚才|刚刚/],
+    ],
+    within: 40,
+    unless: /推销|传单|广告|收废品|抄表|工作人员|志愿者|登记|普查|开锁师傅|锁匠|换锁/,
+  },
+  {
     // Someone at the edge of a height: past a rail or on a roof's edge, legs over (r13).
     kind: 'edge',
     category: 'assistance',
@@ -106,7 +176,7 @@ const CONCEPTS: SafetyConcept[] = [
     pairs: [[/老人|老大爷|大爷|老太太|老太|奶奶|爷爷|老头|老爷子|大妈|小孩|孩子|娃|小朋友|男孩|女孩|小姑娘|他|她/, /(说不上|说不出|说不清|答不上|不知道|记不得|记不清|想不起)[^，。！!？?\s]{0,4}(自己)?[^，。！!？?\s]{0,2}(住哪|住在哪|家在哪|哪栋|哪个小区|家里|电话|叫什么)|(住哪|住在哪|家在哪|哪栋|哪个小区|叫什么)[^，。！!？?\s]{0,6}(说不上|说不出|说不清|答不上|不知道|记不得|记不清|想不起)|找不(到|着)家|不认得家|回不了家|不记得回家|迷路了/]],
     within: 30,
     // Already somewhere safe (现在在东门保安亭): help to find the family, not an emergency.
-    unless: /猫|狗|宠物|快递|外卖|地址|导航|定位|保安亭|保安室|门卫|警务室|派出所|居委会|社区办公室|(在|到|领到|带到)我家/,
+    unless: /猫|狗|宠物|泰迪|比熊|金毛|柯基|项圈|铃铛|快递|外卖|地址|导航|定位|保安亭|保安室|门卫|警务室|派出所|居委会|社区办公室|(在|到|领到|带到)我家/,
   },
   {
     // Someone living alone not seen for days, the doorstep piling up (r13).
@@ -135,7 +205,7 @@ const CONCEPTS: SafetyConcept[] = [
       /下落不明|不知去向|去向不明|杳无音信|音讯全无|没有音讯|(仍|仍然|至今|还是)(未|没有?)(找到(?!工作|地方|车位|房)|回来|回家)|失联|走丢|走失|失踪|跑丢|走散|还没找到(?!工作|地方|车位|房)|没找到人|都没找到|联系不上(?!(业主|房东|房主|户主|租户|住户|物业|客服|商家|卖家|快递|师傅|老板|管家|开发商|中介|施工|对方|单位|公司))|(到现在|现在|到这会儿?|这会儿?)[^，。！!？?\s]{0,4}(都|还)?没(回|到家)|一直没有?回来|(([一二两三四五六七八九十几多]+|\d+|好几|好些)个?多?(天|日|宿|夜|晚上|个?(礼拜|星期|周))|半个月|好久|很久)[^，。！!？?\s]{0,4}没(回|见|消息|开门|露面|动静|人?出来过?)|(说|讲)[^，。！!？?\s]{0,6}去[^。！!？?]{0,14}(根本|压根|并)没(去|到|来)|(电话|手机)[^，。！!？?\s]{0,3}(关机|打不通)[^。！!？?]{0,10}(没回|不回)/,
     pairs: [[PERSON, /(?<!看)不见了|没回来|没[^，。！!？?\s]{0,5}回(来|家|去)|没回家|没到家|找不到(?!人|工作|地方|车位)|找不着(?!人)|还没回|没了人影|(还|都)?没(影|人影)|(到现在|到这会儿?|这会儿?)[^，。！!？?\s]{0,4}(都|还)?没(见|影)|天黑了?[^，。！!？?\s]{0,4}还没(回|到|影)|人没了|人?不在学校|(?<!物业|客服|热线|值班|保安|门卫|维修|师傅|公司|部门|社区|街道|单位|窗口|办公室)(电话|手表)[^，。！!？?\s]{0,3}(也)?(打不通|关机)/]],
     within: 24,
-    unless: /猫|狗|宠物|鸟|鹦鹉|兔|店|铺|超市|食堂|驿站|门卫|办事处|营业/,
+    unless: new RegExp(`${PET.source}|店|铺|超市|食堂|驿站|门卫|办事处|营业`),
   },
   {
     // Someone who cannot find the way home (糊涂, 痴呆) gone out alone: missing from the moment they left.
@@ -144,7 +214,7 @@ const CONCEPTS: SafetyConcept[] = [
     lasting: true,
     pairs: [[/糊涂|痴呆|阿尔茨海默|认不得路|不认路|不认得路|记不住路|智力|自闭|脑子不清楚/, /(自己|一个人|偷偷|独自)[^，。！!？?\s]{0,3}(出去|出门|跑出去|走出去|溜出去|走了)|谁看见|谁见到|有没有人看见|看到的(请|麻烦)?(说|告诉|联系)/]],
     within: 24,
-    unless: /猫|狗|宠物/,
+    unless: PET,
   },
   {
     // Someone living alone who cannot be reached (一个人住 电话从前天打到现在都关机).
@@ -281,7 +351,8 @@ const FLAMES = /(窜|蹿|喷|冒)出?[^，。！!？?\s]{0,2}火(?!车|锅|腿|�
 const EXPLAINED = /(?<!平时|平常)(做饭|炒菜)(?![^，。！!？?\s]{0,4}不一样)|烧烤|火锅|鞭炮|烟花|蚊香|抽烟|烧香|烧纸|腊肉|熏肉|烤肉|烟囱|水蒸气|蒸汽|热气|原来是[^，。！!？?]{0,10}(在|做|烧|炒|熏|烤|煮)/;
 const ELSEWHERE = /新闻|报道|视频|抖音|快手|朋友圈|网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|温馨|科普|注意事项|转发|【/;
 // A notice or a reminder holds back its own sentence: a long letter may say it got no notice.
-const NOTICE = /通知|提醒|提示/;
+// ...and so does a tip passed on (分享一个急救知识：有人噎住了要…).
+const NOTICE = /通知|提醒|提示|知识|常识|小技巧|分享一(个|下)|教大家|学会/;
 const IMAGINED = /哪天[^，。！!？?\s]{0,6}(摔|砸|电|淹|烧|压|出)|才有人管|真(要|的)?(着|失|起)火|(着|失|起)火了?(就|都)|就麻烦|就完了|都跑不|进不来|万一|如果|要是|假如|一旦|迟早|早晚|就能|就会|会出事|要出事|出人命|容易|以防|预防|防止|千万|别让|不要让|防(溺水|走失|火|盗|骗)|隐患|风险|怕[^，。！!？?\s]{0,3}(有人|谁|孩子|小孩|老人)[^，。！!？?\s]{0,4}(掉|摔|踩|砸|碰|电)|谁[^，。！!？?\s]{0,4}(掉|摔|踩)[^，。！!？?]{0,6}怎么办/;
 // Advice to neighbours (注意用火): a warning, unless a person is missing (请大家注意看看).
 const ADVICE = /注意|小心|当心/;
@@ -342,7 +413,8 @@ function framesOf(t: string): Frame[] {
     .map((text) => ({
       text,
       held: IMAGINED.test(text) || NOTICE.test(text) || (EXPLAINED.test(text) && !FLAMES.test(text)) || (PAST.test(text) && !CONTINUING.test(text)),
-      advice: ADVICE.test(text),
+      // ...but an alert that opens a sighting now (群里的注意 刚才有人在捅锁) is no advice.
+      advice: ADVICE.test(text) && !/刚才|刚刚|正在|还没走|人还在/.test(text),
       lasting: LASTING.test(text),
     }));
 }
@@ -373,6 +445,7 @@ export function safetyNet(t: string): UrgentFinding | null {
     }
     if (!live) continue;
     if (c.unless?.test(live)) continue;
+    if (c.needs && !c.needs.test(live)) continue;
     const hit = c.alone?.test(live) || (c.pairs ?? []).some(([a, b]) => near(live, a, b, c.within ?? 24));
     // A flood keeps its kind: where the water comes from decides its category as for the first check.
     if (hit) return { kind: c.kind === 'flood' ? 'flood' : `net-${c.kind}`, category: c.category };

@@ -295,6 +295,8 @@ describe.each([
   ['r12 group set (60 group-chat messages; first run: intent 0.950, report recall 0.947, category 0.947, urgent recall 1.00)', fixture('r12-group.jsonl')],
   ['r12 board set (40 resident messages, 13 long letters; first run: intent 0.975, category 0.885, urgent recall 0.857)', fixture('r12-board.jsonl')],
   ['r13 urgent set (50 messages, 31 emergencies told indirectly, 19 near-misses; first run: intent 0.880, category 0.683, urgent recall 0.516, 1 false urgent)', fixture('r13-urgent.jsonl')],
+  ['r14 urgent set (43 messages, 27 emergencies told indirectly, 16 look-alikes; first run: intent 0.884, report P 0.941, category 0.794, urgent recall 0.815, 1 false urgent)', fixture('r14-urgent.jsonl')],
+  ['r14 check set (31 mixed messages, 7 emergencies, never tuned on; first run: intent 1.000, category 0.952, urgent recall 1.00, place 0.968)', fixture('r14-check.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -302,5 +304,21 @@ describe.each([
     const { figures } = evaluate(set!, set!.map((m) => classifyByRules(m.text)));
     const verdict = meetsThresholds(figures);
     expect(verdict.failures).toEqual([]);
+  });
+});
+
+// r14-check was written with r14-urgent and scored once before and once after the r14
+// tuning (same figures both times); it is never tuned on. Its floor is its first run.
+describe('the r14 check set', () => {
+  it('stays at or above its first-run figures', () => {
+    const set = loadSet(fixture('r14-check.jsonl'))!;
+    const { figures: f } = evaluate(set, set.map((m) => classifyByRules(m.text)));
+    expect(f.intentAccuracy).toBeGreaterThanOrEqual(1);
+    expect(f.reportPrecision).toBeGreaterThanOrEqual(1);
+    expect(f.reportRecall).toBeGreaterThanOrEqual(1);
+    expect(f.categoryAccuracy).toBeGreaterThanOrEqual(0.952);
+    expect(f.urgentRecall).toBeGreaterThanOrEqual(1);
+    expect(f.urgentFalseAlarms).toBe(0);
+    expect(f.placeExact).toBeGreaterThanOrEqual(0.967);
   });
 });

@@ -414,3 +414,39 @@ describe('r13 concepts: emergencies told by their signs', () => {
     expect(classifyByRules(text).urgency).not.toBe('urgent');
   });
 });
+
+describe('r14 concepts: a blocked airway, a person down and silent, a bolted door, a child in a car, something about to fall, doors tried now', () => {
+  it.each<[string, string]>([
+    ['小孙女嘴里含着糖豆跑 一下卡住了 小脸憋得发紫', 'assistance'],
+    ['我妈一下子就瘫在沙发上了 嘴唇发紫 叫她不应', 'assistance'],
+    ['5栋门口台阶上靠着个大姐 拍她肩膀也不应 手冰凉', 'assistance'],
+    ['我弟把自己关在房间一整天了 门从里面锁着 喊他也没动静', 'assistance'],
+    ['超市门口那辆黑车里留了个两三岁的孩子 车窗关着 大人不见了', 'assistance'],
+    ['有个穿工作服的人在我们单元挨家挨户拧门把手 现在还在三楼', 'security'],
+    ['注意 刚刚有个男的拿螺丝刀在弄502的锁 还没走', 'security'],
+  ])('%s → urgent %s', (text, category) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', urgency: 'urgent', category });
+  });
+
+  it('raises something heavy about to fall only with people under it', () => {
+    expect(classifyByRules('工地那边的脚手架被风吹得往外歪 下面就是放学的路 学生一拨一拨地走')).toMatchObject({ intent: 'report', urgency: 'urgent' });
+    expect(safetyNet(canonical('单元门口那棵梧桐树歪得厉害 风大点怕倒'))).toBeNull();
+    expect(safetyNet(canonical('树太高了 挡光 底下孩子老在那玩 能修剪一下吗'))).toBeNull();
+  });
+
+  it.each([
+    ['我家金毛早上出门跑丢了 脖子上有红项圈 看到的告诉我'],
+    ['教大家一招 老人噎住了要从背后抱住往上顶'],
+    ['看看这个视频 楼道里电动车起火 几秒钟就满楼道烟'],
+    ['前几天那个挨家挨户拧门把手的人抓住了 大家放心'],
+  ])('%s → not urgent', (text) => notUrgent(text));
+
+  it('reads a lost pet as a report for the neighbours (other), not a person missing', () => {
+    expect(classifyByRules('谁见过一只灰色的柯基 尾巴短短的 下午在南门跑丢的')).toMatchObject({ intent: 'report', category: 'other', urgency: 'normal' });
+  });
+
+  it('reads thanks for help given earlier as chat, and a slow property company as property', () => {
+    expect(classifyByRules('多亏前两天邻居帮忙把我爸扶上楼 谢谢大家 现在好多了').intent).toBe('chat');
+    expect(classifyByRules('物业接到电话一个小时才来人 修个水管拖拖拉拉')).toMatchObject({ intent: 'report', category: 'property' });
+  });
+});
