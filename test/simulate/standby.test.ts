@@ -13,9 +13,9 @@ function countyWithStandby(): County {
   return { ...county, accounts: [...county.accounts, { name: 'bot-spare', communities: ['金沙社区'] }] };
 }
 
-async function run(script: string, databaseUrl?: string): Promise<RecordedEvent[]> {
+async function run(script: string, databaseUrl?: string, county = countyWithStandby()): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  const sim = new CountySimulation(countyWithStandby(), { databaseUrl, onEvent: (e, at) => events.push({ at: isoLocal(at), ...e } as RecordedEvent) });
+  const sim = new CountySimulation(county, { databaseUrl, onEvent: (e, at) => events.push({ at: isoLocal(at), ...e } as RecordedEvent) });
   try {
     await sim.run(parseScript(script, 'Asia/Shanghai'));
   } finally {
@@ -115,5 +115,26 @@ wait 2m
     ]);
     await expect(run('at 2026-03-02 09:00\noffline bot-nobody')).rejects.toThrow('script line 2: no account bot-nobody');
     await expect(runScript('at 2026-03-02 09:00\noffline bot-jinsha')).rejects.toThrow('script line 2: offline needs a county file');
+  }, 60_000);
+
+  it('lets one spare stand by for two communities, taking over only the one whose account is offline', async () => {
+    const county = loadCounty(path.join(repoRoot, 'examples/county.yaml'));
+    const spareForBoth: County = { ...county, accounts: [...county.accounts, { name: 'bot-spare', communities: ['金沙社区', '王家畈社区'] }] };
+    const events = await run(
+      `
+at 2026-03-02 09:00
+offline bot-wangjiafan
+wait 12m
+[王家畈新村居民群] 刘奶奶(liunainai): @网格助手 1栋楼道灯坏了 晚上黑漆漆的
+[丽水鑫城业主群] 张大爷(zhangdaye): @网格助手 1栋楼道灯坏了好几天了
+wait 5m
+`,
+      undefined,
+      spareForBoth,
+    );
+    const takeOver = says(events).filter((s) => s.text.includes('接替'));
+    expect(takeOver.map((s) => [s.room, s.account])).toEqual([['王家畈社区工作群', 'bot-spare']]);
+    expect(says(events).filter((s) => s.room === '王家畈新村居民群').map((s) => s.account)).toEqual(['bot-spare']);
+    expect(says(events).filter((s) => s.room === '丽水鑫城业主群').map((s) => s.account)).toEqual(['bot-jinsha']);
   }, 60_000);
 });
