@@ -123,9 +123,7 @@ export async function insertTicket(db: Tx, t: NewTicket): Promise<Ticket> {
     RETURNING "rowId", "id"`);
   const key = keys[0]!;
   const rowId = Number(key.rowId);
-  if (t.holders.length > 0) {
-    await db.ticketHolder.createMany({ data: [...new Set(t.holders)].map((alias) => ({ ticketRowId: rowId, alias, community: t.community })) });
-  }
+  await addHolders(db, rowId, t.community, [...new Set(t.holders)]);
   return parseTicket({ ...row, rowId, id: Number(key.id) });
 }
 
@@ -142,7 +140,12 @@ async function setHolders(db: Tx, ticket: { rowId: number; community: string }, 
   const add = [...wanted].filter((a) => !known.has(a));
   if (retire.length > 0) await db.ticketHolder.updateMany({ where: { ticketRowId: ticket.rowId, alias: { in: retire } }, data: { current: false } });
   if (revive.length > 0) await db.ticketHolder.updateMany({ where: { ticketRowId: ticket.rowId, alias: { in: revive } }, data: { current: true } });
-  if (add.length > 0) await db.ticketHolder.createMany({ data: add.map((alias) => ({ ticketRowId: ticket.rowId, alias, community: ticket.community })) });
+  await addHolders(db, ticket.rowId, ticket.community, add);
+}
+
+/** New holders of a ticket, current from now. */
+async function addHolders(db: Tx, ticketRowId: number, community: string, aliases: string[]): Promise<void> {
+  if (aliases.length > 0) await db.ticketHolder.createMany({ data: aliases.map((alias) => ({ ticketRowId, alias, community })) });
 }
 
 /**
