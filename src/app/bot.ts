@@ -4,7 +4,8 @@ import { BufferedSink, type BotEvent, type EventSink } from '../events.js';
 import type { Logger } from '../log.js';
 import type { Db, Tx } from '../store/db.js';
 import { inTransaction } from '../store/transaction.js';
-import { claimInbound, markInboundFailed, markInboundStandby, pendingInbound, pendingInboundIds, recordInbound, type InboundMessage } from '../store/inbound-messages.js';
+import { claimInbound, markInboundFailed, markInboundStandby, pendingInbound, pendingInboundIds, isRelayed, pendingRelayedIds, recordInbound, relayInbound, type InboundMessage } from '../store/inbound-messages.js';
+import { planRelay, relayedText, type Relay } from './relay.js';
 import type { Classifier, Intake } from '../intake/index.js';
 import type { ChatMessage, ChatPort, ChatTarget } from '../chat/port.js';
 import { enqueue, enqueueLater, Outbox, type OutboundRequest, type SendBudget } from '../chat/outbox.js';
@@ -52,6 +53,8 @@ export interface BotDeps {
   presence?: Presence;
   /** The account's send budget, shared with the bots of the other communities it serves. */
   sendBudget?: SendBudget;
+  /** The account this bot's login is, where the county file lists accounts. */
+  account?: string;
 }
 
 /** What a command run from the staff console answered, and whether it was refused. */
@@ -385,7 +388,11 @@ export class Bot {
         holdQueuedMessages(tx);
         const ctx = await this.messageContext(tx, sink, row, room, text, remarks);
         if (heard) await saveTranscript(tx, row.id, heard);
-        await dispatchMessage(ctx, {
+        // County staff's 全县 also goes to the communities other accounts serve.
+        const relay = row.roomTopic || isRelayed(row) ? undefined : await this.planRelay(tx, ctx.speaker, text);
+        if (relay) await relayInbound(tx, row, relay.to);
+        if (relay && !relay.handleHere) await ctx.reply(relayedText(relay));
+        else await dispatchMessage(ctx, {
           command,
           intake,
           tooLong: said.length > MAX_TEXT,
@@ -423,6 +430,11 @@ export class Bot {
     });
     const clean = words?.trim();
     return clean ? clean : undefined;
+  }
+
+  private planRelay(tx: Tx, speaker: { alias?: string | null; personId: number }, text: string): Promise<Relay | undefined> {
+    const { org, account, clock } = this.deps;
+    return planRelay(tx, org.county, { community: org.communityName, account: account ?? '' }, speaker, text, clock.now());
   }
 
   appContext(tx: Tx, events: EventSink): AppContext {
@@ -542,6 +554,7 @@ export class Bot {
 
   private async nextSweepDueNow(): Promise<Date | null> {
     const now = this.deps.clock.now();
+    if (this.deps.org.county?.servedBy && (await pendingRelayedIds(this.deps.db)).length) return now;
     let earliest: Date | null = this.deps.presence?.nextDue() ?? null;
     for (const sweep of sweeps) {
       if (!sweep.nextDue) return now;
@@ -560,6 +573,8 @@ export class Bot {
     await this.heartbeat();
     // A silent standby leaves the community's due work to the account that speaks.
     if (this.deps.presence && !this.deps.presence.speaks) return this.outbox.wake();
+    // What county staff wrote to another account, handed on to this community (app/relay.ts).
+    for (const id of await this.exclusive.run(() => pendingRelayedIds(this.deps.db))) await this.process(id);
     for (const sweep of sweeps) {
       for (let batch = 0; batch < MAX_SWEEP_BATCHES; batch++) {
         if (!(await this.exclusive.runInBackground(() => this.runSweepBatch(sweep)))) break;

@@ -8,7 +8,8 @@ import { exampleScope, mayUseNotices } from './scope.js';
 import { finishPendingAction, openPendingAction, startPendingAction } from '../store/pending-actions.js';
 import { insertNotice } from '../store/notices.js';
 
-const PENDING_KIND = 'notice.broadcast';
+/** A broadcast to several grids waits for 「确认」 under this kind (county staff's answer is handed on where one waits). */
+export const PENDING_KIND = 'notice.broadcast';
 
 interface PendingBroadcast {
   scope: string;

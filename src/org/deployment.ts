@@ -36,8 +36,9 @@ export class DeploymentError extends Error {
  * listed), accounts in file order, each account's communities in the file's order.
  */
 export function deploymentsOf(county: County): Deployment[] {
-  const view: CountyView | undefined =
-    county.name !== undefined ? { name: county.name, communities: county.communities.map((c) => c.community.name), staff: county.staff.map((s) => s.wechat) } : undefined;
+  const names = county.communities.map((c) => c.community.name);
+  const servedBy = Object.fromEntries(names.map((c) => [c, county.accounts.find((a) => a.communities.includes(c))?.name ?? '']));
+  const view: CountyView | undefined = county.name !== undefined ? { name: county.name, communities: names, staff: county.staff.map((s) => s.wechat), servedBy } : undefined;
   const base = (org: Org) => ({ org: withCountyStaff(org, county.staff), ...(view ? { county: view } : {}) });
   if (county.accounts.length === 0) return county.communities.map(base);
   // A community listed by two accounts is served by the first; a later one stands by for it.

@@ -7,6 +7,11 @@ export interface CountyView {
   communities: string[];
   /** WeChat ids of the county's staff. */
   staff: string[];
+  /**
+   * The account that speaks for each community ("" where the file lists no accounts: one
+   * login serves them all): where county staff's 全县 is handed on to (app/relay.ts).
+   */
+  servedBy?: Record<string, string>;
 }
 
 export interface RoomInfo {

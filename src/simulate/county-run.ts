@@ -44,7 +44,7 @@ export class CountySimulation {
   ) {
     const deployments = deploymentsOf(county);
     this.shared = openSimulationDatabase(options.databaseUrl);
-    this.router = new LaneRouter(deployments.map((d) => laneOf(d.org)), county.staff.map((s) => s.wechat));
+    this.router = new LaneRouter(deployments.map((d) => laneOf(d.org, d.account ?? '')), county.staff.map((s) => s.wechat));
     this.communities = deployments.map((d) => d.org.community.name);
     this.together = deployments.some((d) => d.peers);
     const budgets = new Map<string, SendBudget>();

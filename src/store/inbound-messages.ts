@@ -107,6 +107,39 @@ export async function pendingInboundIds(db: Db): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
+/** Where a message handed on to another account's bot is marked (app/relay.ts). */
+const RELAYED = 'relay:';
+
+/**
+ * Hands a direct message on to other communities' bots (county staff's 全县), in the
+ * transaction that handles it here: stored as a message to each community's account,
+ * under an id made from the original, so that it is handed on once however often it comes.
+ */
+export async function relayInbound(tx: Tx, m: InboundMessage, to: { account: string; community: string }[]): Promise<void> {
+  // Several bots of one login get their own copy (`id@N`): it is handed on once, not once per copy.
+  const original = m.messageId.replace(/@\d+$/, '');
+  for (const { account, community } of to) {
+    const messageId = `${RELAYED}${community}:${original}`;
+    await tx.$executeRaw`
+      INSERT INTO "InboundMessage" ("account", "community", "messageId", "roomTopic", "senderChat", "senderAlias", "senderName", "senderRemark", "senderFriend",
+        "text", "kind", "quote", "mentioned", "fingerprint", "receivedAt", "status")
+      VALUES (${account}, ${community}, ${messageId}, NULL, ${m.senderChat}, ${m.senderAlias}, ${m.senderName}, NULL, false,
+        ${m.text}, ${m.kind}, NULL, false, ${m.fingerprint}, ${m.receivedAt}, 'pending')
+      ON CONFLICT ("account", "messageId") DO NOTHING`;
+  }
+}
+
+/** A message another bot handed on: handled here, never handed on again. */
+export function isRelayed(m: { messageId: string }): boolean {
+  return m.messageId.startsWith(RELAYED);
+}
+
+/** Messages other bots handed on to this one, not handled yet, oldest first. */
+export async function pendingRelayedIds(db: Db): Promise<number[]> {
+  const rows = await db.inboundMessage.findMany({ where: { status: 'pending', messageId: { startsWith: RELAYED } }, orderBy: { id: 'asc' }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
 /**
  * Takes a pending message for handling, inside the transaction that handles it: false when
  * another process took it first (then it is theirs, and this one does nothing).

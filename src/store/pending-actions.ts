@@ -1,4 +1,5 @@
 import type { Tx } from './db.js';
+import { asCommunity } from './scope.js';
 
 /**
  * Something a person started and finishes with their next message (确认 a broadcast, a
@@ -52,4 +53,15 @@ function newestPendingAction(db: Tx, personId: number, kind: string): Promise<Pe
 export async function finishPendingAction(db: Tx, id: number, now: Date): Promise<void> {
   primed.delete(db);
   await db.pendingAction.update({ where: { id }, data: { doneAt: now } });
+}
+
+/** Of these communities, those where the person has an open action of this kind (county staff's 确认 goes there). */
+export async function communitiesAwaiting(db: Tx, personId: number, kind: string, now: Date, communities: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const community of communities) {
+    // Read afresh: what the sender lookup read ahead is this community's row.
+    const row = await asCommunity(community, () => newestPendingAction(db, personId, kind));
+    if (row && row.doneAt === null && row.expiresAt > now) out.push(community);
+  }
+  return out;
 }
