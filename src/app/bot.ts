@@ -574,7 +574,7 @@ export class Bot {
     // A silent standby leaves the community's due work to the account that speaks.
     if (this.deps.presence && !this.deps.presence.speaks) return this.outbox.wake();
     // What county staff wrote to another account, handed on to this community (app/relay.ts).
-    for (const id of await this.exclusive.run(() => pendingRelayedIds(this.deps.db))) await this.process(id);
+    if (this.deps.org.county?.servedBy) for (const id of await this.exclusive.run(() => pendingRelayedIds(this.deps.db))) await this.process(id);
     for (const sweep of sweeps) {
       for (let batch = 0; batch < MAX_SWEEP_BATCHES; batch++) {
         if (!(await this.exclusive.runInBackground(() => this.runSweepBatch(sweep)))) break;
