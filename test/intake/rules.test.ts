@@ -351,6 +351,8 @@ describe.each([
   ['r13 urgent set (50 messages, 31 emergencies told indirectly, 19 near-misses; first run: intent 0.880, category 0.683, urgent recall 0.516, 1 false urgent)', fixture('r13-urgent.jsonl')],
   ['r14 urgent set (43 messages, 27 emergencies told indirectly, 16 look-alikes; first run: intent 0.884, report P 0.941, category 0.794, urgent recall 0.815, 1 false urgent)', fixture('r14-urgent.jsonl')],
   ['r14 check set (31 mixed messages, 7 emergencies, never tuned on; first run: intent 1.000, category 0.952, urgent recall 1.00, place 0.968)', fixture('r14-check.jsonl')],
+  ['r15 board set (47 board letters and service, notice, thanks and progress messages; first run: intent 0.936, category 0.800, urgent recall 0.80, 2 false urgent, place 0.936)', fixture('r15-board.jsonl')],
+  ['r15 check set (32 mixed letters and group chat, never tuned on; first run: intent 0.969, category 0.913, place 0.969; after the r15 tuning: category 0.957, place 1.00)', fixture('r15-check.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -374,5 +376,21 @@ describe('the r14 check set', () => {
     expect(f.urgentRecall).toBeGreaterThanOrEqual(1);
     expect(f.urgentFalseAlarms).toBe(0);
     expect(f.placeExact).toBeGreaterThanOrEqual(0.967);
+  });
+});
+
+// r15-check was written with r15-board before any r15 change, scored once before and once
+// after the r15 tuning, and never tuned on. Its floor is its after-tuning score.
+describe('the r15 check set', () => {
+  it('stays at or above its after-tuning figures', () => {
+    const set = loadSet(fixture('r15-check.jsonl'))!;
+    const { figures: f } = evaluate(set, set.map((m) => classifyByRules(m.text)));
+    expect(f.intentAccuracy).toBeGreaterThanOrEqual(0.968);
+    expect(f.reportPrecision).toBeGreaterThanOrEqual(0.958);
+    expect(f.reportRecall).toBeGreaterThanOrEqual(1);
+    expect(f.categoryAccuracy).toBeGreaterThanOrEqual(0.956);
+    expect(f.urgentRecall).toBeGreaterThanOrEqual(1);
+    expect(f.urgentFalseAlarms).toBe(0);
+    expect(f.placeExact).toBeGreaterThanOrEqual(1);
   });
 });
