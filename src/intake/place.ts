@@ -69,6 +69,10 @@ const BUILDING_ROOM = new RegExp(
 );
 const BUILDING_UNIT = new RegExp(`(?<![0-9a-z.\\-:/])(${B})-([0-9]{1,2})\\s?单元`, 'g');
 const BUILDING = new RegExp(`(?<![0-9a-z#\\-.])(${B})\\s?(号楼|栋|幢|座|#)`, 'g');
+// A lettered zone right before a building number (B区3号楼, c区12栋) names one building: B3.
+const ZONE_BUILDING = /(?<![0-9a-z])([a-z])\s?区([0-9]{1,3})\s?(?:号楼|栋|幢|座|#)/g;
+// A code after a parking-space, plate or order word (车位编号B-118) is not a flat.
+const CODE_BEFORE = /(车位|编号|车牌|牌照|工号|号码|单号|尾号|订单|取件码|取件)[^，。！!？?\s]{0,3}$/;
 const BUILDING_HAO = /(?<![0-9a-z\-.月])([0-9]{1,3})号(?=\s?[0-9]{1,2}\s?单元)/g;
 const UNIT = /(?<![0-9a-z.\-])([0-9]{1,2})\s?号?单元/g;
 // A number after a road or lane (建设路128号) is a street address, not a room.
@@ -117,13 +121,15 @@ export function extractPlaceNormalized(normalized: string): Place {
   const b: Hit[] = [];
   const u: Hit[] = [];
   const r: Hit[] = [];
+  const coded = (at: number) => CODE_BEFORE.test(s.slice(Math.max(0, at - 8), at));
   for (const m of s.matchAll(TRIPLE)) {
+    if (coded(m.index)) continue;
     b.push({ at: m.index, value: building(m[1]) });
     u.push({ at: m.index, value: String(Number(m[2])) });
     r.push({ at: m.index, value: m[3] });
   }
   for (const m of s.matchAll(BUILDING_ROOM)) {
-    if (!plausibleRoom(m[2])) continue;
+    if (!plausibleRoom(m[2]) || coded(m.index)) continue;
     b.push({ at: m.index, value: building(m[1]) });
     r.push({ at: m.index, value: m[2] });
   }
@@ -135,6 +141,7 @@ export function extractPlaceNormalized(normalized: string): Place {
     if (/^0/.test(m[1])) continue;
     b.push({ at: m.index, value: building(m[1]) });
   }
+  for (const m of s.matchAll(ZONE_BUILDING)) b.push({ at: m.index, value: building(`${m[1]}${Number(m[2])}`) });
   for (const m of s.matchAll(BUILDING_HAO)) b.push({ at: m.index, value: String(Number(m[1])) });
   for (const m of s.matchAll(UNIT)) {
     if (Number(m[1]) === 0) continue;

@@ -101,17 +101,28 @@ const FREE_SIGNUP =
   /带上我|带我一个|捎上我|算上我们|我会[^，。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(老伴|老婆|老公|爱人|孩子|闺女|儿子|女儿|她|他)[^，。！!？?\s]{0,3}也(想|要)(去|来|参加)(?=\s|$|[，,。！!？?]|吗|行|可以|能)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，。！!？?\s]{0,3}都(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])/;
 // Offering a skill and asking whether hands are still wanted (我会剪头发 还要人吗): joining.
 const SKILL_OFFER = /(我|俺)[^，。！!？?\s]{0,3}(会|懂|学过|当过|做过|干过|是学|是干)[^。！!？?]{1,12}[，,\s]*[^。！!？?]{0,10}(还要人|还缺人|要人吗|缺人吗|缺不缺人|要不要人|(还)?(要|缺|需要)(帮手|人手)|用得上|用得着|能帮|帮得上|算我|需要吗|要吗)/;
+// A thing's fault told flat (漏水, 不亮, 堵了): what a plain statement of a fault says.
+const FAULT = /漏水|渗水|滴水|冒水|坏了|坏掉|不亮|堵了|堵死|停水|停电|没水|没电|不热|裂了|塌了|掉了|断了|打不开|关不上|不出水|不通|返味|发霉/;
+// A post asked to do something (请网格员上门看看, 让楼栋长来协调): a request, not who holds it.
+const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，。！!？?\s]{0,2}(网格员|网格长|楼栋长|楼长|单元长|调解员|片警|社区民警|书记|主任|管家)[^，。！!？?]{0,10}(上门|来|去|帮|看|处理|协调|调解|照顾|走访)/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
 // A neighbour or a neighbour's flat named as the cause.
-const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|有户人家|有一户|有户(?!口)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都)|相邻的?[^，。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
+const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|各家|各户|几家|所有|住户都|的住户都)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都)|相邻的?[^，。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
-const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊/;
+const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
+// Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
+// dispute nor a shared facility; the taxonomy has no category for it but other.
+const BUSINESS_NOISE = /噪音|噪声|吵|喧哗|嗡嗡|低音炮|音乐|放歌|唱歌|音响|扰民|营业到(凌晨|半夜|深夜)|营业时间/;
+const RESIDENT_BUILT = /违建|违章(搭建|建筑|加建)|私搭乱建|乱搭乱建|(私自|擅自|违规|违法)[^，。！!？?]{0,8}(搭|建|盖|圈|砌|扩)|加建|加盖|搭了[^，。！!？?]{0,6}(棚|房|屋)|(圈|围|砌)(进|到|成)[^，。！!？?]{0,3}(自家|自己家|他家)/;
+const RESIDENT = /业主|住户|邻居|楼上|楼下|隔壁|对门|一楼|顶层|顶楼|那家|那户|他家/;
+// Adding a shared fixture (无障碍坡道, 扶手) asked for one disabled resident is the facility.
+const BUILD_SHARED = /(加装|安装|增设|修建|修|建|装|铺)(一条|一个|个|条|上)?(无障碍)?(坡道|扶手|栏杆|护栏|通道|电梯)/;
 const NUISANCE = /隐私|堵|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线|私拉|拉线充电|(扯|拉|接)[^，。！!？?\s]{0,4}电线|(楼道|楼梯|电梯)[^，。！!？?]{0,12}充电/;
 // A device whose battery ran out (密码锁没电了) is no supply cut.
-const SUPPLY_CUT = /停水|停电|没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|断电|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
+const SUPPLY_CUT = /停水|停电|没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|(?<!帮忙?|[先请快]|赶紧|马上|及时|拉闸|需要)断电(?![^，。！!？?\s]{0,2}(排水|处理|抢修))|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 // Money or papers the state owes or issues: what a service request is about.
@@ -136,6 +147,9 @@ const SERVICE_ASK = new RegExp(
     '(?:符不符合|是否符合)[^，。！!？?]{0,4}条件',
     '(?:哪个|什么|哪些)(?:部门|窗口|单位)[^，。！!？?]{0,6}(?:申请|办理|提出|咨询)',
     '(?:申请|办理)(?:条件|流程|手续|材料)|所需材料',
+    // Whether it can be done here (在社区能不能办, 可以代办吗).
+    '(?:能不能|可不可以|能否|可以|能)(?:在[^，。！!？?]{0,6})?(?:办理|代办|补办|办)(?![法公事])',
+    '(?:办理|代办|补办|办)(?:吗|不了|得了)',
   ].join('|'),
 );
 const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|医保|户口|户籍|落户|居住证|证明|低保|补贴|津贴|补助|救助|贷款|失业|就业|养老|优待证|老年证|疫苗|接种|出生|残疾证|开户|燃气卡|公交卡|公积金|助学|证件|身份证|营业执照|无犯罪|准生|入学|上学|幼儿园|居家养老|退役/;
@@ -161,7 +175,7 @@ const FORMAL_REQUEST =
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
 const THANKED_PAST_HELP =
   /(谢谢|感谢|多谢|多亏)[^。！!？?]{0,12}(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时|那会儿?)[^。！!？?]{0,10}(帮|送|扶|陪|照顾|开锁|救|搭把手|跑前跑后)|(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时)[^。！!？?]{0,14}(帮|送|扶|陪|照顾|开锁|救|搭把手)[^。！!？?]{0,14}(谢谢|感谢|多谢)/;
-const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![吗没么嘛]|没有)|(已经|终于)[^，。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整/;
+const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![吗没么嘛]|没有)|(已经|终于)[^，。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整|恢复(正常|供水|供电|通行)|现在[^，。！!？?\s]{0,4}(很|挺|特别|非常)?(正常|平稳|顺畅|通畅|好用|亮堂|干净)|(终于|再也)?不用(再)?(爬楼|摸黑|绕路|提水|接水|捂着鼻子)|(就|已经|当天就|很快就)(来|派人)?[^，。！!？?\s]{0,4}(换|修|补|装|清|疏通)了/;
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
@@ -284,6 +298,12 @@ function decideCategoryOfText(
     const next = topOf({ ...scores, [cat]: 0 });
     if (next.cat && next.score >= 2) ({ cat, score } = next);
   }
+  // Noise from a shop, a bar or a building site, with nothing heavier (a fire lane, smoke, a cut)
+  // in view: no neighbour's dispute and no broken facility, whoever it keeps awake.
+  if (!urgent && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.sanitation < 3 && scores.utilities < 3) return 'other';
+  // A structure a resident put up or a common part they took in (顶层业主在楼顶加建, 邻居搭了个棚子):
+  // the neighbour is the cause, whichever department is asked to pull it down.
+  if (!urgent && RESIDENT_BUILT.test(t) && RESIDENT.test(t) && !/(物业|开发商|业委会)[^，。！!？?]{0,8}(搭|建|盖|圈|占)/.test(t)) return 'dispute';
   // A person in danger or in need comes first.
   // ...unless a broken shared facility weighs as much: the elderly are then named as
   // those it hurts (门禁坏了 老人不会弄), not as the ones needing help.
@@ -305,6 +325,7 @@ function decideCategoryOfText(
   }
   // Someone hurt by a broken shared facility, told as what it caused: the facility is the request.
   if (cat === 'assistance' && !urgent && scores.facility >= 2 && BROKEN.test(t) && HURT_BY.test(t) && !ONE_PERSON.test(t) && !/帮|照顾|陪|送/.test(t)) return 'facility';
+  if (cat === 'assistance' && !urgent && !ownHome && BUILD_SHARED.test(t)) return 'facility';
   if (cat === 'assistance' && score >= 3) return scores.facility >= score && !ownHome && !ONE_PERSON.test(t) ? 'facility' : 'assistance';
   // Facility is the shared parts: a thing broken in the home of someone who needs help
   // makes the help the request (瘫痪的姐姐家里灯坏了 换不了).
@@ -429,7 +450,7 @@ function decideIntent(
   // "物业经理换了以后 保安都不巡逻了 管管": a post named in a complaint about the property side.
   // Thanks for a change now made (换了声控灯 亮堂多了 谢谢网格员) asks nothing of the post it names.
   const thanksOnly = L.thanks.test(t) && (FIXED.test(t) || /多了/.test(t)) && !/[?？吗]|谁|哪|发我|告诉我/.test(t);
-  if (L.post.test(t) && L.postAsk.test(t) && !(blamesProperty && asksSomeone(t)) && !thanksOnly) return make('query', 0.85, place);
+  if (L.post.test(t) && L.postAsk.test(t) && !(blamesProperty && asksSomeone(t)) && !thanksOnly && !POST_TO_ACT.test(t)) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t))) return make('signup', 0.7, place);
@@ -472,6 +493,8 @@ function decideIntent(
   if (topScore >= 4) return report(0.6);
   if (topScore >= 3) return report(0.55);
   if (request && /能不能|帮忙|麻烦|求助|请|帮我|怎么办/.test(t) && core.length >= 6) return report(0.5);
+  // A fault stated flat where it is (3栋2单元502漏水, 我家卫生间漏水): saying it is asking for it.
+  if (FAULT.test(t) && topScore >= 1 && (place.building || place.room || IN_HOME.test(t)) && core.length <= 40) return report(0.45);
   // Nothing asks anyone to act, as far as the lexicons know; less sure when the message
   // still sounds like a problem or a request.
   return make('chat', problem || request ? 0.45 : topScore >= 1 ? 0.55 : 0.7, place);

@@ -349,7 +349,9 @@ const OVER =
 // What explains a smell or smoke (在做饭, 放鞭炮) explains it in its own sentence, but not flames.
 const FLAMES = /(窜|蹿|喷|冒)出?[^，。！!？?\s]{0,2}火(?!车|锅|腿|柴|花|星|苗是)|全是火|火光冲天|火舌|大火|火势|着火了|烧起来了|起火了|失火了/;
 const EXPLAINED = /(?<!平时|平常)(做饭|炒菜)(?![^，。！!？?\s]{0,4}不一样)|烧烤|火锅|鞭炮|烟花|蚊香|抽烟|烧香|烧纸|腊肉|熏肉|烤肉|烟囱|水蒸气|蒸汽|热气|原来是[^，。！!？?]{0,10}(在|做|烧|炒|熏|烤|煮)/;
-const ELSEWHERE = /新闻|报道|视频|抖音|快手|朋友圈|网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|温馨|科普|注意事项|转发|【/;
+// A message that is a forward (转发：…) is told from elsewhere; asking the neighbours to
+// pass on a missing person's notice (帮忙在群里转发寻人信息) is no forward.
+const ELSEWHERE = /新闻|报道|视频|抖音|快手|朋友圈|网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|温馨|科普|注意事项|(?<!帮忙|帮|请|麻烦|里|中)转发(?!寻人|扩散|一下|出去)|【/;
 // A notice or a reminder holds back its own sentence: a long letter may say it got no notice.
 // ...and so does a tip passed on (分享一个急救知识：有人噎住了要…).
 const NOTICE = /通知|提醒|提示|知识|常识|小技巧|分享一(个|下)|教大家|学会/;
@@ -357,13 +359,13 @@ const IMAGINED = /哪天[^，。！!？?\s]{0,6}(摔|砸|电|淹|烧|压|出)|�
 // Advice to neighbours (注意用火): a warning, unless a person is missing (请大家注意看看).
 const ADVICE = /注意|小心|当心/;
 // Told as the writer's own past (以前也走丢过一次, 那次着火): a memory, not now.
-const PAST = /以前|之前|那次|那回|小时候|去年|上次|曾经|过一次|过一回|想起|前段时间|前阵子|前些天|前些日子|(?<!谁|有人|没有人|有没有人|哪位|大家)(闻到?|发生|出现|遇到|碰到)过(?![来去吗没])|昨天|昨晚|昨日|前天|前几天|上周|上个?礼拜|上个?星期|上个月/;
+const PAST = /以前|之前|那次|那回|小时候|去年|上次|曾经|过一次|过一回|想起|(进|淹|泡|灌|漏)过水|前段时间|前阵子|前些天|前些日子|(?<!谁|有人|没有人|有没有人|哪位|大家)(闻到?|发生|出现|遇到|碰到)过(?![来去吗没])|昨天|昨晚|昨日|前天|前几天|上周|上个?礼拜|上个?星期|上个月/;
 // ...unless it goes on until now (昨晚出门到现在都没回).
 const CONTINUING = /到现在|现在还|还没|至今还|至今没|一直没有?(回|到家|找到|消息|联系上)|仍然没|还在/;
 // An offer of help or a loan to neighbours (多买了几盒 需要的来拿) asks nobody to act.
 const OFFER = /需要的(来|找|联系|说)|需要的话|可以借|可以送|免费送|送给需要|多买了|闲着/;
 // Weeks of the same: a standing nuisance, told angrily or not.
-const LASTING = /天天|每天|每到|每逢|一到|每次|每回|早就|老是|总是|经常|三天两头|好几个?(礼拜|星期|月)|[一两几]个?(礼拜|星期|月)了|半年|一年|多少次|又来了/;
+const LASTING = /天天|每天|每到|每逢|一到|每次|每回|每年|年年|早就|老是|总是|经常|三天两头|好几个?(礼拜|星期|月)|[一两几]个?(礼拜|星期|月)了|半年|一年|多少次|又来了/;
 
 const globalCache = new Map<RegExp, RegExp>();
 function globalOf(re: RegExp): RegExp {

@@ -11,6 +11,12 @@ const cases: Row[] = [
   ['15b幢的监控坏了', '15B', null, null],
   ['e5栋2单元门口的路灯不亮', 'E5', '2', null],
   ['人民路120号门前井盖丢了', null, null, null],
+  // r15: a lettered zone before a building number names one building; a parking-space code is no flat.
+  ['我是B区3号楼的业主', 'B3', null, null],
+  ['b区12栋2单元301', 'B12', '2', '301'],
+  ['地下车库B区 3栋的车位', '3', null, null],
+  ['车位编号是B-118 被人占了', null, null, null],
+  ['停车位编号A-203被人占了', null, null, null],
   ['我们楼住了300户 只有一部电梯能用', null, null, null],
   ['三号楼二单元', '3', '2', null],
   ['3#楼电梯坏了', '3', null, null],
