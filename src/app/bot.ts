@@ -338,6 +338,8 @@ export class Bot {
   /** Handles a message just stored (or read back as pending): the claim in its transaction decides who handles it. */
   private async processStored(row: InboundMessage): Promise<void> {
     const inboundId = row.id;
+    // After a stall, who speaks is read afresh before answering a group: never two at once.
+    if (row.roomTopic && this.deps.presence?.isStale(this.deps.clock.now())) await this.heartbeat();
     // A standby's copy of a group message the account ahead of it answers: kept, not handled.
     if (row.roomTopic && this.deps.presence && !this.deps.presence.speaks) {
       await this.exclusive.run(() => markInboundStandby(this.deps.db, inboundId));

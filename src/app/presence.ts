@@ -72,6 +72,14 @@ export class Presence {
     return ids;
   }
 
+  /**
+   * The last tick is older than two minutes: the process stalled (or its timers did), and
+   * what it decided then may be out of date — a standby may have taken over meanwhile.
+   */
+  isStale(now: Date): boolean {
+    return this.lastTick === undefined || now.getTime() - this.lastTick > 2 * MINUTE;
+  }
+
   /** When the next heartbeat is due. */
   nextDue(): Date {
     return new Date(this.lastTick === undefined ? this.deps.clock.now().getTime() : this.lastTick + MINUTE);
