@@ -341,7 +341,7 @@ export class Bot {
     // After a stall, who speaks is read afresh before answering a group: never two at once.
     if (row.roomTopic && this.deps.presence?.isStale(this.deps.clock.now())) await this.heartbeat();
     // A standby's copy of a group message the account ahead of it answers: kept, not handled.
-    if (row.roomTopic && this.deps.presence && !this.deps.presence.speaks) {
+    if (row.roomTopic && this.deps.presence && !this.deps.presence.speaksIn(row.roomTopic)) {
       await this.exclusive.run(() => markInboundStandby(this.deps.db, inboundId));
       return;
     }
@@ -596,6 +596,12 @@ export class Bot {
     const late = presence.takeRevived();
     for (const id of late) await this.process(id);
     if (late.length) this.deps.log.warn({ count: late.length }, `接替后补办 ${late.length} 条无人处理的群消息 (handled late after takeover)`);
+  }
+
+  /** At login: which of the community's groups this account is not in (the others answer there). */
+  async roomsFound(missing: string[]): Promise<void> {
+    const presence = this.deps.presence;
+    if (presence) await this.exclusive.run(() => presence.learnRooms(missing));
   }
 
   /**

@@ -16,7 +16,7 @@ import type { Logger } from '../log.js';
 import type { Db, Tx } from '../store/db.js';
 import { inTransaction } from '../store/transaction.js';
 import { reviveUnhandled } from '../store/inbound-messages.js';
-import { friendsOf, handOverWaiting, heartbeats, replaceFriends, setStandbyInCharge, standbysInCharge, waitingContacts, writeHeartbeat } from '../store/account-presence.js';
+import { friendsOf, handOverWaiting, heartbeats, replaceFriends, roomsAbsent, setStandbyInCharge, standbysInCharge, waitingContacts, writeHeartbeat, writeRoomsAbsent } from '../store/account-presence.js';
 import type { ChatPort, ChatTarget } from '../chat/port.js';
 import { enqueue } from '../chat/outbox.js';
 import type { OrgDirectory } from '../org/directory.js';
@@ -45,6 +45,8 @@ export class Presence {
   private voice?: string;
   /** The accounts with a fresh heartbeat at the last tick. */
   private alive: Set<string>;
+  /** The groups each account is not in (as WeChat said at its login), as last read. */
+  private absent = new Map<string, Set<string>>();
   /** Whose friend each person is (alias → accounts), as last read. */
   private friends = new Map<string, Set<string>>();
   private firstTick?: number;
@@ -63,6 +65,18 @@ export class Presence {
   /** This account answers the community's group messages now (a standby only after taking over). */
   get speaks(): boolean {
     return this.speaking;
+  }
+
+  /**
+   * This account answers in this group: where it speaks for the community, and in a group
+   * none of the accounts ahead of it is in (a group is served by the account that is in it).
+   */
+  speaksIn(topic: string): boolean {
+    return this.speaking || (this.ahead.length > 0 && !this.ahead.some((p) => this.isIn(p, topic)));
+  }
+
+  private isIn(account: string, topic: string): boolean {
+    return !this.absent.get(account)?.has(topic);
   }
 
   /** The stored group messages this account must handle late, having just taken over (each given once). */
@@ -124,6 +138,7 @@ export class Presence {
     this.speaking = inCharge && behindInCharge.size === 0;
     this.voice = this.speaking ? undefined : (this.ahead.find((p) => this.alive.has(p)) ?? this.behind.find((p) => behindInCharge.has(p)));
     this.friends = await friendsOf(db, peers);
+    this.absent = await roomsAbsent(db, peers);
     // What waits for someone this account cannot reach goes to an account that now can.
     for (const target of await waitingContacts(db)) {
       const via = this.route({ kind: 'contact', alias: target });
@@ -135,6 +150,12 @@ export class Presence {
   private lastSeenAhead(beats: Map<string, Date>, now: Date): Date {
     const last = Math.max(...this.ahead.map((p) => beats.get(p)?.getTime() ?? this.firstTick!));
     return new Date(Math.max(last - MINUTE, now.getTime() - REVIVE_AT_MOST_MS));
+  }
+
+  /** Keeps, where the other accounts see it, which of the community's groups this login is not in. */
+  async learnRooms(missing: string[]): Promise<void> {
+    await writeRoomsAbsent(this.deps.db, this.deps.account, missing);
+    this.absent = await roomsAbsent(this.deps.db, this.deps.peers);
   }
 
   /**
@@ -150,12 +171,20 @@ export class Presence {
 
   /**
    * The account a message goes out through: for a group, the account that speaks there
-   * (a silent standby's answer to a staff member's direct command is posted by it); for a
+   * (a silent standby's answer to a staff member's direct command is posted by it), or,
+   * where that one is not in the group, a running account that is; for a
    * person, an account that has them as a friend (this one first, else one running, in
    * file order); else this one (undefined).
    */
   route(target: ChatTarget): string | undefined {
-    if (target.kind === 'room') return this.voice;
+    if (target.kind === 'room') {
+      const { account, peers } = this.deps;
+      if (this.speaksIn(target.topic) && this.isIn(account, target.topic)) return undefined;
+      // Posted by the account that speaks there; where that one is not in the group, by the first running one that is.
+      const voice = this.speaking ? undefined : this.voice;
+      if (voice && this.isIn(voice, target.topic)) return voice;
+      return peers.find((p) => p !== account && this.alive.has(p) && this.isIn(p, target.topic)) ?? voice;
+    }
     if (!target.alias) return undefined;
     const of = this.friends.get(target.alias);
     if (!of || of.has(this.deps.account)) return undefined;

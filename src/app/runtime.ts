@@ -75,8 +75,9 @@ export function createBot(deps: RuntimeDeps): Bot {
     const rooms = directory.allRooms().length;
     if (missing.length) log.warn({ missing }, `这些群在微信里没找到，请核对群名或把机器人拉进群: ${missing.join('、')}`);
     log.info({ rooms: rooms - missing.length, missing: missing.length }, `已连接 ${rooms - missing.length} 个群 (groups found)`);
-    // Beside other accounts: say at once that this one runs, and whose friends it has.
+    // Beside other accounts: say at once that this one runs, which groups it is in, and whose friends it has.
     if (presence) {
+      await bot.roomsFound(missing);
       await bot.friendsChanged();
       await bot.heartbeat();
     }

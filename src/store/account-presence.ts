@@ -9,6 +9,7 @@ import { inTransaction } from './transaction.js';
 
 const BEAT = 'presence.beat.';
 const TAKEN_OVER = 'presence.standby.';
+const ABSENT = 'presence.absent.';
 
 /** This account is running now: written every minute from its sweep. */
 export async function writeHeartbeat(db: Db | Tx, account: string, at: Date): Promise<void> {
@@ -40,6 +41,24 @@ export async function setStandbyInCharge(tx: Tx, account: string, inCharge: bool
   if (await tx.keyValue.findUnique({ where: { key } })) return false;
   await tx.keyValue.create({ data: { key, value: at.toISOString() } });
   return true;
+}
+
+/** The community's groups this account is not in, as WeChat said at its last login. */
+export async function writeRoomsAbsent(db: Db | Tx, account: string, topics: string[]): Promise<void> {
+  const key = ABSENT + account;
+  const value = JSON.stringify([...new Set(topics)].sort());
+  await db.keyValue.upsert({ where: { key }, create: { key, value }, update: { value } });
+}
+
+/** The groups each of these accounts is not in (an account never logged in: none known). */
+export async function roomsAbsent(db: Db | Tx, accounts: string[]): Promise<Map<string, Set<string>>> {
+  const rows = await db.keyValue.findMany({ where: { key: { in: accounts.map((a) => ABSENT + a) } } });
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const topics = JSON.parse(r.value) as unknown;
+    if (Array.isArray(topics)) out.set(r.key.slice(r.key.lastIndexOf(ABSENT) + ABSENT.length), new Set(topics.map(String)));
+  }
+  return out;
 }
 
 /** The friends this account's WeChat lists now (their WeChat ids), replacing what it listed before. */

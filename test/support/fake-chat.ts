@@ -8,6 +8,8 @@ export class FakeChat implements ChatPort {
   remarks = new Map<string, string>();
   /** Contact ids, WeChat ids and remarks WeChat can find; unset: everyone can be found. */
   reachable?: Set<string>;
+  /** Groups this login is not in (unset: it is in every one). */
+  notIn?: Set<string>;
   private handler: (m: ChatMessage) => Promise<void> = async () => undefined;
   private ready: () => Promise<void> = async () => undefined;
   onMessage(handler: (m: ChatMessage) => Promise<void>): void {
@@ -20,7 +22,11 @@ export class FakeChat implements ChatPort {
     await this.ready();
   }
   async stop(): Promise<void> {}
+  async missingRooms(topics: string[]): Promise<string[]> {
+    return topics.filter((t) => this.notIn?.has(t));
+  }
   async send(target: ChatTarget, text: string): Promise<void> {
+    if (target.kind === 'room' && this.notIn?.has(target.topic)) throw new SendError(`no group named ${target.topic}`, 'unknown_target');
     if (this.reachable && target.kind === 'contact') {
       const keys = [target.chatId, target.alias, target.remarkKey].filter((k): k is string => !!k);
       if (!keys.some((k) => this.reachable!.has(k))) throw new SendError(`no contact ${keys.join('/')}`, 'unknown_target');
