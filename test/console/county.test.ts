@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
@@ -6,15 +8,16 @@ import { importCounty, importOrg } from '../../src/org/import.js';
 import { deploymentsOf } from '../../src/org/deployment.js';
 import { OrgDirectory } from '../../src/org/directory.js';
 import { botDatabase } from '../../src/app/runtime.js';
-import { createConsoleApp } from '../../src/console/server.js';
+import { createConsoleApp, startConsole } from '../../src/console/server.js';
 import { COUNTY_PAGE_SIZE } from '../../src/console/county.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
-import { createSession } from '../../src/store/console-auth.js';
+import { createLoginLink, createSession } from '../../src/store/console-auth.js';
 import { openDatabase, type Db } from '../../src/store/db.js';
 import type { County } from '../../src/org/types.js';
 import { tempDatabase, tempDatabaseUrl } from '../support/db.js';
 import { demoOrg, repoRoot } from '../support/sim.js';
+import { launchBrowser, logIn, watchedPage } from './support.js';
 
 const NOW = '2026-03-04T10:00:00+08:00';
 const at = (local: string) => new Date(`${local}+08:00`);
@@ -47,17 +50,18 @@ describe('the county overview in the console', () => {
   const county = exampleCounty();
   const deployments = deploymentsOf(county);
   /** The console of one community's bot, on that bot's own (scoped) client, as `npm start` runs it. */
-  const appOf = (community: string) => {
+  const depsOf = (community: string) => {
     const d = deployments.find((x) => x.org.community.name === community)!;
-    return createConsoleApp({
+    return {
       db: botDatabase(plain, community, d),
       clock,
-      config: loadConfig({}),
+      config: { ...loadConfig({}), console: { port: 0, host: '127.0.0.1', publicUrl: 'http://127.0.0.1' } },
       log: silentLogger,
       bot: { org: new OrgDirectory(d.org, d.county), runCommandAs: async () => ({ ok: true, replies: [] }), useOrg: () => undefined },
       countyOrgs: county.communities,
-    });
+    };
   };
+  const appOf = (community: string) => createConsoleApp(depsOf(community));
   const get = async (alias: string, target: string, community = '金沙社区') => {
     const token = await createSession(plain, clock, alias);
     return appOf(community).request(target, { headers: { cookie: `gb_session=${token}` } });
@@ -169,6 +173,37 @@ describe('the county overview in the console', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/login?next=%2Fcounty');
   });
+
+  it('renders in Chromium without errors, the wide tables scrolling inside their cards on a phone (screenshot)', async () => {
+    // CONSOLE_SCREENSHOTS_DIR=docs regenerates the README's screenshot; otherwise it goes to a temporary folder.
+    const dir = process.env.CONSOLE_SCREENSHOTS_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gridbot-county-shot-'));
+    const running = await startConsole(depsOf('金沙社区'), 0);
+    const browser = await launchBrowser();
+    try {
+      const { page, errors } = await watchedPage(browser, { width: 1280, height: 860 });
+      await logIn(page, `${running.url}/login/link/${await createLoginLink(plain, clock, 'minzhuren')}`);
+      await page.click('header nav a[href="/county"]');
+      await page.waitForURL(/\/county$/);
+      expect(await page.locator('#county-figures tbody tr').count()).toBe(3);
+      expect(await page.locator('#county-tickets tr.late').count()).toBe(2);
+      await page.selectOption('select[name=community]', '王家畈社区');
+      await page.click('.filters button');
+      await page.waitForURL(/community=/);
+      expect(await page.$$eval('#county-tickets tbody tr', (rows) => rows.map((r) => r.getAttribute('data-ticket')))).toEqual(['王家畈#4', '王家畈#2', '王家畈#1']);
+      await page.goto(`${running.url}/county`);
+      const shot = path.join(dir, 'console-county.png');
+      await page.screenshot({ path: shot, fullPage: true });
+      expect(fs.readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
+      await page.setViewportSize({ width: 390, height: 800 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    } finally {
+      await browser.close();
+      await running.close();
+      if (!process.env.CONSOLE_SCREENSHOTS_DIR) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('shows a long list a page at a time', async () => {
     const extra = COUNTY_PAGE_SIZE + 10;
