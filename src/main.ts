@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       const server = await startConsole({ db: botDatabase(db, d.org.community.name, d), clock: systemClock, config: own, log, bot: bots[i], chatStatus: () => chat.status(),
         // A county's file or folder is edited directly: the console edits one community's file.
         ...(d.county
-          ? { orgReadOnly: '这是县级组织（多个社区）：请直接修改组织文件或文件夹，再重启。' }
+          ? { orgReadOnly: '这是县级组织（多个社区）：请直接修改组织文件或文件夹，再重启。', countyOrgs: county.communities }
           : { orgFile: file === EXAMPLE_ORG ? config.orgFile : file }),
       }, own.console.port);
       consoles.push(server);

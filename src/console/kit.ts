@@ -44,6 +44,11 @@ export interface ConsoleDeps {
   orgFile?: string;
   /** Why the organisation cannot be edited here (a county: its file or folder is edited directly). */
   orgReadOnly?: string;
+  /**
+   * Every community of the county as the file describes it, where the deployment is a
+   * county: the county overview judges each one's tickets late by its own time limits.
+   */
+  countyOrgs?: readonly Org[];
 }
 
 export type ConsoleEnv = { Variables: { viewer: Viewer; csrf: string; session: string } };

@@ -33,6 +33,7 @@ button.plain{background:#fff;color:#1f2329;border:1px solid #c9cdd4}
 .tag{display:inline-block;font-size:12px;border-radius:3px;padding:0 5px;background:#eff0f1;color:#1f2329}
 .tag.red{background:#fde2e1;color:#b3261e}.tag.green{background:#dff5e3;color:#17692b}.tag.blue{background:#e1ecfd;color:#1a4fa0}
 .late-by{color:#b3261e;font-weight:600;font-size:13px}
+tr.late td{background:#fff4f3}
 .flash{padding:8px 12px;border-radius:4px;margin-bottom:12px}.flash.ok{background:#dff5e3}.flash.err{background:#fde2e1}
 table{border-collapse:collapse;width:100%;background:#fff}th,td{border-bottom:1px solid #e5e6eb;padding:6px 8px;text-align:left;font-size:14px;vertical-align:top}
 th{background:#f7f8fa;font-weight:600}.scroll{overflow-x:auto}
@@ -69,8 +70,10 @@ export interface PageOptions {
 
 export function page(opts: PageOptions, body: Html): string {
   const v = opts.viewer;
+  // The county overview is county staff's alone; others are not shown a link they may not follow.
+  const nav: [string, string][] = v?.county ? [...NAV, ['/county', '全县']] : NAV;
   const header = v
-    ? h`<header><span class="brand">网格工作台</span><nav>${NAV.map(([href, label]) => h`<a href="${href}" class="${opts.active === href ? 'on' : ''}">${label}</a>`)}</nav>
+    ? h`<header><span class="brand">网格工作台</span><nav>${nav.map(([href, label]) => h`<a href="${href}" class="${opts.active === href ? 'on' : ''}">${label}</a>`)}</nav>
 <span class="who">${v.name} · ${v.label} <form method="post" action="/logout"><input type="hidden" name="_csrf" value="${opts.csrf ?? ''}"><button type="submit">退出</button></form></span></header>`
     : h`<header><span class="brand">网格工作台</span></header>`;
   const flash = opts.flash ? h`<div class="flash ${opts.flash.ok ? 'ok' : 'err'}" role="status">${opts.flash.text}</div>` : '';

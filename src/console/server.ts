@@ -32,6 +32,7 @@ import { statusRoutes } from './status.js';
 import { orgRoutes } from './org.js';
 import { noticeRoutes } from './notices.js';
 import { activityRoutes } from './activities.js';
+import { countyRoutes } from './county.js';
 import type { ConsoleDeps, ConsoleEnv, ConsoleKit, Ctx } from './kit.js';
 
 export type { ChatStatus, ConsoleBot, ConsoleDeps, ConsoleEnv, ConsoleKit, Ctx } from './kit.js';
@@ -209,6 +210,7 @@ export function createConsoleApp(deps: ConsoleDeps): Hono<ConsoleEnv> {
   activityRoutes(app, kit);
   figureRoutes(app, kit);
   statusRoutes(app, kit);
+  countyRoutes(app, kit);
 
   app.notFound((c) => c.text('没有这个页面。', 404));
   app.onError((err, c) => {

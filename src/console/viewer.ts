@@ -17,6 +17,8 @@ export interface Viewer {
   grids: string[];
   scope: TicketScope;
   label: string;
+  /** County staff where the deployment is a county: they see the county overview. */
+  county: boolean;
 }
 
 const COMMUNITY_ROLES = new Set(['staff', 'committee_secretary']);
@@ -29,7 +31,8 @@ export function viewerOf(org: OrgDirectory, alias: string): Viewer | undefined {
   const grids = org.gridsLedBy(alias);
   const scope: TicketScope = community ? { kind: 'all' } : grids.length ? { kind: 'grids', grids } : { kind: 'held', alias };
   const label = community ? `${org.communityName}（全社区）` : grids.length ? `${grids.join('、')}网格` : '我办理的工单';
-  return { alias, name: posts[0].name, posts, community, grids, scope, label };
+  const county = org.county !== undefined && org.isCountyStaff(alias);
+  return { alias, name: posts[0].name, posts, community, grids, scope, label, county };
 }
 
 /** Grids a viewer may look at and change (the organisation, notices, figures). */
