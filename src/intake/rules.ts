@@ -179,7 +179,7 @@ const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![�
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
-const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:总算|终于)[^，。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香/;
+const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:菜市场|菜场|早市|超市|白菜|青菜|蔬菜|鸡蛋|大米|水果|猪肉|牛肉|羊肉)[^，。！!？?\s]{0,6}(?:涨价|涨了|贵了|又贵)|(?:总算|终于)[^，。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香/;
 // Wondering aloud (不知道我们小区能不能轮上) asks nobody: it is no request.
 const WONDERING = /不知道[^，。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/g;
 const asksSomeone = (t: string) => STRONG_REQUEST.test(t.replace(WONDERING, ''));
@@ -188,6 +188,12 @@ const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30
 // A pipe named as the cause of a cut supply ("水管爆了 整个单元都停水了"): the message is
 // about the cut unless water is coming into a home.
 const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
+
+// The writer at the receiving end of a neighbour's habit (停在我家门口, 天天, 说了好几回): no gossip.
+const HARM_TO_ME = /我家|我们家|我们|我[^，。！!？?\s]{0,2}(进出|出门|回家|睡)|天天|每天|老是|总是|一直|经常|说了|讲了|好几回|好几次/;
+
+// Thanks for one fix, then another thing still wrong (不过门口那个井盖还是松的): a report of the second.
+const STILL_FAULTY = /(不过|但是|可是|只是|就是|另外|还有)[^。！!？?]{0,16}(还是|还|也|又)[^，。！!？?\s]{0,3}(坏|松|不亮|漏|堵|翘|裂|臭|脏|没修|没弄|没人管|不行|老样子)/;
 
 // A notice quoted to say it was not kept (通知说五点来水 现在还没水) is a complaint, not a forward.
 const BROKEN_NOTICE = /通知(?:上)?说[^。！!？?]{0,30}(?:还没|还是没|都没|也没|没来|没有)/;
@@ -473,7 +479,7 @@ function decideIntent(
   if (aside === 'frame' && L.thanks.test(t) && !/能不能|可不可以|能否|请(?!大家|各位)|麻烦|怎么办|什么时候|希望/.test(t)) return make('chat', 0.75, place);
   // "…后来找到了 小区能不能多装点监控": an all-clear followed by a request still asks.
   // ...and neither does a letter whose request clause wishes the fix (请求尽快修复门禁，恢复正常管理).
-  const done = L.done.test(t) && !L.notDone.test(t) && !(/能不能|可不可以|能否|希望|建议/.test(t) && topScore >= 2) && !(formalRequest && topScore >= 2 && !L.thanks.test(t));
+  const done = L.done.test(t) && !L.notDone.test(t) && !STILL_FAULTY.test(t) && !(/能不能|可不可以|能否|希望|建议/.test(t) && topScore >= 2) && !(formalRequest && topScore >= 2 && !L.thanks.test(t));
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
   // A stranger posing as a worker is reported even when the message warns the neighbours.
@@ -486,10 +492,10 @@ function decideIntent(
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
   if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t)) return make('chat', 0.7, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
-  if (social && !(asksSomeone(t) && topScore >= 2)) return make('chat', 0.8, place);
+  if (social && !(asksSomeone(t) && topScore >= 2) && !STILL_FAULTY.test(t)) return make('chat', 0.8, place);
 
   // A neighbour's doings told with no nuisance, fault or request (隔壁老王家又买新车了) is gossip.
-  if (topOf(scores).cat === 'dispute' && scores.dispute <= 2 && NEIGHBOUR.test(t) && !NUISANCE.test(t) && !problem && !FAULT.test(t) && !asksSomeone(t)) return make('chat', 0.6, place);
+  if (topOf(scores).cat === 'dispute' && scores.dispute <= 2 && NEIGHBOUR.test(t) && !NUISANCE.test(t) && !HARM_TO_ME.test(t) && !problem && !FAULT.test(t) && !asksSomeone(t)) return make('chat', 0.6, place);
   if (topScore >= 3 && (request || problem)) return report(0.85);
   // A complaint about a named neighbour needs no explicit request.
   if (scores.dispute >= 3 && NEIGHBOUR.test(t)) return report(0.7);
