@@ -45,6 +45,15 @@ const VARIANTS: [RegExp, string][] = [
   [/我屋(?!顶)/g, '我家'],
   [/别个(?=的)/g, '别人'],
   [/晓得/g, '知道'],
+  // Days and weeks back, in northern speech (昨个儿, 上个礼拜): the standard word, so that
+  // every "earlier" pattern reads them once.
+  [/昨个儿?|昨儿个?|夜儿个|昨日/g, '昨天'],
+  [/前儿个|前个儿/g, '前天'],
+  [/上个?礼拜|上个?星期/g, '上周'],
+  [/头几天|头两天/g, '前几天'],
+  [/早先|先前|前些时候|前一阵子?|前阵儿/g, '之前'],
+  // Voice input writes 反映 (to report) as 反应; not where it is a reaction (没反应, 过敏反应).
+  [/(?<![没无有不过敏化学良快慢的])反应(?=过|给|了|的|上去|到)/g, '反映'],
   [/不答应|喊不应|叫不应|不吭声/g, '没反应'],
   // Shorthand.
   [/小电驴|电驴子|电驴|电瓶车|电单车/g, '电动车'],

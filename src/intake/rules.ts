@@ -122,7 +122,7 @@ const BUILD_SHARED = /(加装|安装|增设|修建|修|建|装|铺)(一条|一�
 const NUISANCE = /隐私|堵|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线|私拉|拉线充电|(扯|拉|接)[^，。！!？?\s]{0,4}电线|(楼道|楼梯|电梯)[^，。！!？?]{0,12}充电/;
 // A device whose battery ran out (密码锁没电了) is no supply cut.
-const SUPPLY_CUT = /停水|停电|没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|(?<!帮忙?|[先请快]|赶紧|马上|及时|拉闸|需要)断电(?![^，。！!？?\s]{0,2}(排水|处理|抢修))|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
+const SUPPLY_CUT = /停水|停电|(一点|一滴|半点)[^，。！!？?\s]{0,2}(水|电)都?没|没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|(?<!帮忙?|[先请快]|赶紧|马上|及时|拉闸|需要)断电(?![^，。！!？?\s]{0,2}(排水|处理|抢修))|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 // Money or papers the state owes or issues: what a service request is about.
@@ -156,7 +156,7 @@ const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|
 // Someone asks the neighbours for medicine or an aid for a person in need: a request for
 // help. Offering the same thing (多买了几盒 需要的来拿) is not.
 const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|栓|退烧|退热|布洛芬|美林|泰诺|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
-const OFFER = /需要的(来|找|联系|说|话)|需要的话|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，。！!？?\s]{0,4}用得(上|着)/;
+const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，。！!？?\s]{0,4}用得(上|着)/;
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
 const IMPERSONATION = /冒充|假冒|自称是?|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着|戴着|拿着)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|不是(他们|我们|公司|物业)(的人|派的)/;
 // A poser seen here and now (在单元门口, 刚才, 正挨家敲门) is reported even when the message
@@ -179,7 +179,7 @@ const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![�
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
-const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:总算|终于)[^，。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香/;
+const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:菜市场|菜场|早市|超市|白菜|青菜|蔬菜|鸡蛋|大米|水果|猪肉|牛肉|羊肉)[^，。！!？?\s]{0,6}(?:涨价|涨了|贵了|又贵)|(?:总算|终于)[^，。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香/;
 // Wondering aloud (不知道我们小区能不能轮上) asks nobody: it is no request.
 const WONDERING = /不知道[^，。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/g;
 const asksSomeone = (t: string) => STRONG_REQUEST.test(t.replace(WONDERING, ''));
@@ -188,6 +188,12 @@ const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30
 // A pipe named as the cause of a cut supply ("水管爆了 整个单元都停水了"): the message is
 // about the cut unless water is coming into a home.
 const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
+
+// The writer at the receiving end of a neighbour's habit (停在我家门口, 天天, 说了好几回): no gossip.
+const HARM_TO_ME = /我家|我们家|我们|我[^，。！!？?\s]{0,2}(进出|出门|回家|睡)|天天|每天|老是|总是|一直|经常|说了|讲了|好几回|好几次/;
+
+// Thanks for one fix, then another thing still wrong (不过门口那个井盖还是松的): a report of the second.
+const STILL_FAULTY = /(不过|但是|可是|只是|就是|另外|还有)[^。！!？?]{0,16}(还是|还|也|又)[^，。！!？?\s]{0,3}(坏|松|不亮|漏|堵|翘|裂|臭|脏|没修|没弄|没人管|不行|老样子)/;
 
 // A notice quoted to say it was not kept (通知说五点来水 现在还没水) is a complaint, not a forward.
 const BROKEN_NOTICE = /通知(?:上)?说[^。！!？?]{0,30}(?:还没|还是没|都没|也没|没来|没有)/;
@@ -409,7 +415,9 @@ function decideIntent(
   const ownProgress = L.progressRef.test(t) && L.progressAsk.test(t) && /我|上回|上次|之前/.test(t) && /提交|递交|申请|反映|报/.test(t);
   if (SERVICE_ASK.test(t) && SERVICE_THING.test(t) && !L.activity.test(t) && !ownProgress) {
     // Opening a gas or water account is the supply's own business (taxonomy: gas connection).
-    const supplyAccount = /开户|开通|通气|通水|通电/.test(t) && scores.utilities >= 3;
+    // Which papers, office or counter it takes (燃气开户找哪个部门, 要带什么材料) is the procedure: service.
+    const procedure = /材料|证件|手续|流程|部门|窗口|营业厅|网上|房产证|身份证|户口本/.test(t);
+    const supplyAccount = /开户|开通|通气|通水|通电/.test(t) && scores.utilities >= 3 && !procedure;
     const category = urgent || supplyAccount ? decideCategory(t, scores, urgent, told) : 'service';
     return make('report', 0.75, place, category, urgent ? 'urgent' : 'normal');
   }
@@ -453,7 +461,7 @@ function decideIntent(
   if (L.post.test(t) && L.postAsk.test(t) && !(blamesProperty && asksSomeone(t)) && !thanksOnly && !POST_TO_ACT.test(t)) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
-  if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t))) return make('signup', 0.7, place);
+  if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
   if (activityQuestion) return make('query', 0.8, place);
   const withdrawal = /去不了|来不了|参加不了|去不成|来不成|参加不成|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
   if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上/.test(t)) && !urgent && !(problem && topScore >= 3))
@@ -471,7 +479,7 @@ function decideIntent(
   if (aside === 'frame' && L.thanks.test(t) && !/能不能|可不可以|能否|请(?!大家|各位)|麻烦|怎么办|什么时候|希望/.test(t)) return make('chat', 0.75, place);
   // "…后来找到了 小区能不能多装点监控": an all-clear followed by a request still asks.
   // ...and neither does a letter whose request clause wishes the fix (请求尽快修复门禁，恢复正常管理).
-  const done = L.done.test(t) && !L.notDone.test(t) && !(/能不能|可不可以|能否|希望|建议/.test(t) && topScore >= 2) && !(formalRequest && topScore >= 2 && !L.thanks.test(t));
+  const done = L.done.test(t) && !L.notDone.test(t) && !STILL_FAULTY.test(t) && !(/能不能|可不可以|能否|希望|建议/.test(t) && topScore >= 2) && !(formalRequest && topScore >= 2 && !L.thanks.test(t));
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
   // A stranger posing as a worker is reported even when the message warns the neighbours.
@@ -484,8 +492,10 @@ function decideIntent(
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
   if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t)) return make('chat', 0.7, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
-  if (social && !(asksSomeone(t) && topScore >= 2)) return make('chat', 0.8, place);
+  if (social && !(asksSomeone(t) && topScore >= 2) && !STILL_FAULTY.test(t)) return make('chat', 0.8, place);
 
+  // A neighbour's doings told with no nuisance, fault or request (隔壁老王家又买新车了) is gossip.
+  if (topOf(scores).cat === 'dispute' && scores.dispute <= 2 && NEIGHBOUR.test(t) && !NUISANCE.test(t) && !HARM_TO_ME.test(t) && !problem && !FAULT.test(t) && !asksSomeone(t)) return make('chat', 0.6, place);
   if (topScore >= 3 && (request || problem)) return report(0.85);
   // A complaint about a named neighbour needs no explicit request.
   if (scores.dispute >= 3 && NEIGHBOUR.test(t)) return report(0.7);

@@ -353,6 +353,7 @@ describe.each([
   ['r14 check set (31 mixed messages, 7 emergencies, never tuned on; first run: intent 1.000, category 0.952, urgent recall 1.00, place 0.968)', fixture('r14-check.jsonl')],
   ['r15 board set (47 board letters and service, notice, thanks and progress messages; first run: intent 0.936, category 0.800, urgent recall 0.80, 2 false urgent, place 0.936)', fixture('r15-board.jsonl')],
   ['r15 check set (32 mixed letters and group chat, never tuned on; first run: intent 0.969, category 0.913, place 0.969; after the r15 tuning: category 0.957, place 1.00)', fixture('r15-check.jsonl')],
+  ['r16 group set (54 group-chat messages: progress questions without a ticket number, plain faults, help asked vs offered, free-word sign-ups, service questions, notices and thanks; first run: intent 0.889, report P 0.871, report R 0.964, category 0.929, urgent recall 1.00)', fixture('r16-group.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -390,6 +391,24 @@ describe('the r15 check set', () => {
     expect(f.reportRecall).toBeGreaterThanOrEqual(1);
     expect(f.categoryAccuracy).toBeGreaterThanOrEqual(0.956);
     expect(f.urgentRecall).toBeGreaterThanOrEqual(1);
+    expect(f.urgentFalseAlarms).toBe(0);
+    expect(f.placeExact).toBeGreaterThanOrEqual(1);
+  });
+});
+
+// r16-check was written with r16-group before any r16 change, scored once before (intent
+// 0.800, report P 0.790, report R 0.938, category 0.875, urgent recall 0.833) and once after
+// the r16 tuning, and never tuned on. Its floor is its after-tuning score; it does not meet
+// every threshold, and that is the honest figure.
+describe('the r16 check set', () => {
+  it('stays at or above its after-tuning figures', () => {
+    const set = loadSet(fixture('r16-check.jsonl'))!;
+    const { figures: f } = evaluate(set, set.map((m) => classifyByRules(m.text)));
+    expect(f.intentAccuracy).toBeGreaterThanOrEqual(0.833);
+    expect(f.reportPrecision).toBeGreaterThanOrEqual(0.8);
+    expect(f.reportRecall).toBeGreaterThanOrEqual(1);
+    expect(f.categoryAccuracy).toBeGreaterThanOrEqual(0.937);
+    expect(f.urgentRecall).toBeGreaterThanOrEqual(0.833);
     expect(f.urgentFalseAlarms).toBe(0);
     expect(f.placeExact).toBeGreaterThanOrEqual(1);
   });
