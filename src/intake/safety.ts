@@ -98,6 +98,21 @@ const CONCEPTS: SafetyConcept[] = [
     within: 20,
   },
   {
+    // A neighbour asked for a device or medicine because someone is acutely ill now (r17):
+    // dizzy and unable to stand, short of breath, a sugar low with shaking. The symptom is
+    // acute on its own when it takes the legs or the breath; a calm loan (谁家有血压计借我用下)
+    // names no such sign and stays normal.
+    kind: 'acute',
+    category: 'assistance',
+    alone:
+      /(头晕|头昏|晕)[^，。！!？?\s]{0,4}(站不住|站不稳|站不起来|起不来|直往下倒|要倒)|呼吸[^，。！!？?\s]{0,3}困难|(?<!得|得人|得我)(喘|透)不(上|过)来?气|(低血糖|血糖[^，。！!？?\s]{0,2}低)[^。！!？?]{0,12}(手抖|抖|冷汗|虚汗|晕|拿不住|说不清|站不)/,
+    pairs: [
+      // Asked for now (谁有…赶紧, 快) with a sign of the body failing.
+      [/谁家有|谁有|哪家有|哪位[^，。！!？?\s]{0,4}有|有没有人有|借/, /站不住|站不稳|站不起来|喘不|憋得|冷汗|手抖得|脸[^，。！!？?\s]{0,2}(都)?(白|紫|青)了|说话[^，。！!？?\s]{0,3}不清/],
+    ],
+    within: 30,
+  },
+  {
     // The airway blocked (r14): something stuck in the throat with the breath or the cough failing.
     kind: 'airway',
     category: 'assistance',

@@ -354,6 +354,7 @@ describe.each([
   ['r15 board set (47 board letters and service, notice, thanks and progress messages; first run: intent 0.936, category 0.800, urgent recall 0.80, 2 false urgent, place 0.936)', fixture('r15-board.jsonl')],
   ['r15 check set (32 mixed letters and group chat, never tuned on; first run: intent 0.969, category 0.913, place 0.969; after the r15 tuning: category 0.957, place 1.00)', fixture('r15-check.jsonl')],
   ['r16 group set (54 group-chat messages: progress questions without a ticket number, plain faults, help asked vs offered, free-word sign-ups, service questions, notices and thanks; first run: intent 0.889, report P 0.871, report R 0.964, category 0.929, urgent recall 1.00)', fixture('r16-group.jsonl')],
+  ['r17 group set (46 group-chat messages and letters: progress questions about a vaguely named earlier report vs new reports with a time and relayed news, device or medicine asked for an acute symptom, free-word volunteering, letters blaming the property company for dirt; first run: intent 0.783, report P 0.800, report R 0.952, category 0.905, urgent recall 0.875)', fixture('r17-group.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -411,5 +412,23 @@ describe('the r16 check set', () => {
     expect(f.urgentRecall).toBeGreaterThanOrEqual(0.833);
     expect(f.urgentFalseAlarms).toBe(0);
     expect(f.placeExact).toBeGreaterThanOrEqual(1);
+  });
+});
+
+// r17-check was written with r17-group before any r17 change, scored once before (intent
+// 0.710, report P 0.875, report R 0.875, category 0.813, urgent recall 0.40, 1 false alarm,
+// place 0.968) and once after the r17 tuning, and never tuned on. Its floor is its
+// after-tuning score; it does not meet every threshold, and that is the honest figure.
+describe('the r17 check set', () => {
+  it('stays at or above its after-tuning figures', () => {
+    const set = loadSet(fixture('r17-check.jsonl'))!;
+    const { figures: f } = evaluate(set, set.map((m) => classifyByRules(m.text)));
+    expect(f.intentAccuracy).toBeGreaterThanOrEqual(0.806);
+    expect(f.reportPrecision).toBeGreaterThanOrEqual(0.937);
+    expect(f.reportRecall).toBeGreaterThanOrEqual(0.937);
+    expect(f.categoryAccuracy).toBeGreaterThanOrEqual(0.937);
+    expect(f.urgentRecall).toBeGreaterThanOrEqual(1);
+    expect(f.urgentFalseAlarms).toBeLessThanOrEqual(1);
+    expect(f.placeExact).toBeGreaterThanOrEqual(0.967);
   });
 });

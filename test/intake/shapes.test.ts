@@ -425,3 +425,67 @@ describe('r16: thanks for one fix with another thing still wrong', () => {
     ['电梯修好了 谢谢物业', 'chat', null],
   ])('%s', (...row) => check(row));
 });
+
+// r17: sentences written apart from the r17 sets, one or more per concept the r17 tuning added.
+describe('r17: a progress question with the earlier thing named vaguely or not at all', () => {
+  it.each<Row>([
+    ['俺上回讲的那个下水道 到底安排人没有', 'query'],
+    ['上礼拜反映的楼道堆杂物 咋处理的', 'query'],
+    ['请问本人此前反映的小区噪音扰民问题是否已安排处理？', 'query'],
+    ['这事我都说了不下五回了 还有人管吗', 'query'],
+    ['前些日子在群里提的那个 有结果没', 'query'],
+  ])('%s', (...row) => {
+    check(row);
+    expect(isProgressQuestion(row[0])).toBe(true);
+  });
+
+  it.each<Row>([
+    // A new report that says how long it has lasted is a report.
+    ['单元门禁上个月就坏了 刷卡没反应', 'report', 'facility'],
+    ['水管子从前天开始就滴答漏 4栋', 'report', 'facility'],
+    // News passed on about someone's matter asks nobody; an answer not kept is a complaint.
+    ['井盖的事社区回话了 说后天来换', 'chat', null],
+    ['我帮你问了物业 说漏水那个已经排上了', 'chat', null],
+    ['路灯的事说是下周来修 结果到现在也没人来', 'report', 'facility'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r17: a device or medicine asked for someone acutely ill is urgent; a calm loan is not', () => {
+  it.each([
+    ['我爸胸口疼得直冒汗 谁家有硝酸甘油'],
+    ['谁有降糖药 我奶奶低血糖 手一直抖站不稳'],
+    ['邻居们 我老公突然喘不上来气 谁家有氧气袋'],
+    ['我妈头晕得站都站不住了 谁家有血压计'],
+  ])('%s', (text) => {
+    expect(classifyByRules(text)).toMatchObject({ intent: 'report', category: 'assistance', urgency: 'urgent' });
+  });
+
+  it.each([['谁家有血压计 借我量一下'], ['谁有降压药 借两片 我妈的吃完了明天才去开']])('%s', (text) => {
+    expect(classifyByRules(text).urgency).not.toBe('urgent');
+  });
+});
+
+describe('r17: volunteering in free words, and offers of things', () => {
+  it.each<Row>([
+    ['我退休了 社区有事尽管招呼', 'signup'],
+    ['我有车 哪天要接送老人叫我就行', 'signup'],
+    ['需要人手的话我随叫随到', 'signup'],
+    ['会开车 可以帮忙送老人去医院', 'signup'],
+    ['家里有两袋米吃不完 谁要拿去', 'chat', null],
+    ['专业开锁 随叫随到 电话138', 'chat', null],
+    // A skill asked for, not offered.
+    ['会修水管 能帮忙看看我家的吗', 'report'],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r17: a long letter blaming the property company keeps the category of its problem', () => {
+  it.each<Row>([
+    [
+      '尊敬的物业与社区领导：本人住在3栋，楼下绿化带长期无人修剪，杂草丛生，蚊虫滋生，还有人往里面乱扔垃圾，气味难闻。多次向物业反映，物业推说没人手，一拖再拖。恳请社区督促物业尽快组织清理修剪，改善环境。',
+      'report',
+      'sanitation',
+    ],
+    // The company's own service complained of is property.
+    ['物业保安天天在岗亭玩手机 外人随便进出 交的物业费干嘛用的 要求换物业', 'report', 'property'],
+  ])('%s', (...row) => check(row));
+});

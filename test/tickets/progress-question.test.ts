@@ -37,4 +37,24 @@ wait 1d
     expect(ofKind(events, 'ticket').map((t) => t.id).every((id) => id === 1)).toBe(true);
     expect(inRoom(events, '丽水鑫城业主群').some((t) => t.startsWith('您最近的工单') && t.includes('#1'))).toBe(true);
   });
+
+  // r17: dialect shapes with no number and no thing named (told several times, 派人了没得):
+  // still a question about the latest open ticket, answered with it, and no new ticket.
+  it.each([
+    ['这事俺都讲过三回了 到底有没有人当回事'],
+    ['俺上回说那个 派人了没得'],
+  ])('%s is linked to the latest open ticket', async (question) => {
+    const { events } = await runScript(`
+at 2026-03-02 09:00
+[丽水鑫城业主群] 张大爷(zhangdaye): 3栋1单元楼道灯坏了好几天了
+wait 10m
+[丽水鑫城业主群] 张大爷(zhangdaye): 小区北门的路面塌了个坑
+wait 2d
+[丽水鑫城业主群] 张大爷(zhangdaye): ${question}
+`);
+    expect([...new Set(ofKind(events, 'ticket').map((t) => t.id))]).toEqual([1, 2]);
+    const answer = inRoom(events, '丽水鑫城业主群').find((t) => t.includes('您问的应该是这张工单'));
+    expect(answer).toContain('#2');
+    expect(answer).not.toContain('#1 ');
+  });
 });
