@@ -72,6 +72,16 @@ export class LaneRouter {
     if (person && lane !== undefined) this.spokeIn.set(person, lane);
   }
 
+  /** Whether the router knows where this person belongs (it wrote to them, they hold a post, or spoke in a group). */
+  knows(person: string): boolean {
+    return this.wroteTo.has(person) || this.holderOf.has(person) || this.spokeIn.has(person);
+  }
+
+  /** Where the database says a person last spoke in a group (read after a restart). */
+  spokeInLane(person: string, lane: number): void {
+    this.spokeIn.set(person, lane);
+  }
+
   /** A bot wrote to a person directly. */
   wrote(person: string, lane: number): void {
     this.wroteTo.set(person, lane);

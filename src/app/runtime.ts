@@ -14,6 +14,7 @@ import { SendBudget } from '../chat/outbox.js';
 import { LaneRouter, laneOf } from './lane-router.js';
 import { SharedLogin } from './shared-login.js';
 import { laneConfig } from '../config.js';
+import { lastGroupCommunity } from '../store/inbound-messages.js';
 
 /** What the bot needs, with the organisation as the file says it and the classifier optional. */
 export type RuntimeDeps = Omit<BotDeps, 'org' | 'classifier' | 'presence'> & {
@@ -103,7 +104,14 @@ export function createAccountBots(
   const { deployments, inbox, ...rest } = deps;
   const own = (d: Deployment) => ({ org: d.org, county: d.county, account: d.account, peers: d.peers, inbox: inbox?.(d.org.community.name) });
   if (deployments.length === 1) return [createBot({ ...rest, ...own(deployments[0]) })];
-  const login = new SharedLogin(deps.chat, new LaneRouter(deployments.map((d) => laneOf(d.org)), deployments[0].county?.staff), deps.log);
+  const communities = deployments.map((d) => d.org.community.name);
+  // After a restart, a person's direct message goes where the database says they last spoke.
+  const homeOf = async (sender: { alias?: string; chatId: string }) => {
+    const community = await lastGroupCommunity(deps.db, deployments[0].account ?? '', sender);
+    const lane = community ? communities.indexOf(community) : -1;
+    return lane >= 0 ? lane : undefined;
+  };
+  const login = new SharedLogin(deps.chat, new LaneRouter(deployments.map((d) => laneOf(d.org)), deployments[0].county?.staff), deps.log, homeOf);
   const sendBudget = new SendBudget();
   // Each community's console has its own address: its bot gives out login links to it.
   return deployments.map((d, i) => createBot({ ...rest, ...own(d), config: laneConfig(rest.config, i).config, chat: login.lane(i), sendBudget }));

@@ -23,6 +23,11 @@ export class SharedLogin {
     private readonly chat: ChatPort,
     private readonly router: LaneRouter,
     private readonly log: Logger,
+    /**
+     * Where a person the router does not know (after a restart) last spoke in a group, as
+     * the database remembers: the lane their direct message goes to.
+     */
+    private readonly homeOf?: (sender: { alias?: string; chatId: string }) => Promise<number | undefined>,
   ) {
     chat.onMessage((m) => this.deliver(m));
     chat.onReady(async () => {
@@ -70,6 +75,13 @@ export class SharedLogin {
       // A group of none of the communities: the first bot meets it as any bot meets a stranger group.
       if (lanes.length === 0) lanes = [0];
     } else {
+      if (person && !this.router.knows(person)) {
+        const home = await this.homeOf?.(m.sender).catch((err: unknown) => {
+          this.log.warn({ err }, 'could not look up where a person spoke');
+          return undefined;
+        });
+        if (home !== undefined) this.router.spokeInLane(person, home);
+      }
       lanes = this.router.direct(person, m.text);
     }
     for (const [n, i] of lanes.entries()) {

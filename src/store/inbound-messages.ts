@@ -134,6 +134,20 @@ export function isRelayed(m: { messageId: string }): boolean {
   return m.messageId.startsWith(RELAYED);
 }
 
+/**
+ * The community in whose group a person last spoke, among those one account serves (its
+ * bots' messages, read across them): where their direct message belongs after a restart.
+ */
+export async function lastGroupCommunity(db: Db, account: string, sender: { alias?: string; chatId: string }): Promise<string | undefined> {
+  const who = sender.alias ? { senderAlias: sender.alias } : { senderChat: sender.chatId };
+  const row = await db.inboundMessage.findFirst({
+    where: { account, ...who, roomTopic: { not: null } },
+    orderBy: { receivedAt: 'desc' },
+    select: { community: true },
+  });
+  return row?.community || undefined;
+}
+
 /** Messages other bots handed on to this one, not handled yet, oldest first. */
 export async function pendingRelayedIds(db: Db): Promise<number[]> {
   const rows = await db.inboundMessage.findMany({ where: { status: 'pending', messageId: { startsWith: RELAYED } }, orderBy: { id: 'asc' }, select: { id: true } });

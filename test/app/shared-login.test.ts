@@ -115,6 +115,26 @@ describe('one account serving two communities on one login', () => {
     expect(tickets.map((t) => [t.community, t.id])).toEqual([['王家畈社区', 1]]);
   });
 
+  it("after a restart, sends a resident's direct message to the community where they last spoke in a group", async () => {
+    const url = tempDatabaseUrl();
+    const clock = new ManualClock('2026-03-02T09:00:00+08:00');
+    const first = await startProcess(url, clock);
+    await first.chat.deliver(groupMessage('丽水鑫城业主群', 'zhangdaye', '张大爷', '1栋楼道灯坏了好几天了', clock.now()));
+    await first.chat.deliver(groupMessage('王家畈新村居民群', 'liunainai', '刘奶奶', '1栋楼道灯坏了 晚上黑漆漆的', clock.now()));
+
+    // A new process knows nobody yet: 刘奶奶 asks about her #1 directly.
+    clock.advance(60_000);
+    const second = await startProcess(url, clock);
+    await second.chat.deliver(direct('liunainai', '刘奶奶', '查询 #1', clock.now()));
+    for (let i = 0; i < 12; i++) {
+      clock.advance(5_000);
+      await second.drain();
+    }
+    const answer = second.chat.sent.filter((s) => s.target.kind === 'contact' && s.target.alias === 'liunainai').map((s) => s.text);
+    // Her own community's #1 (陈立 holds it), not 金沙社区's (江天荣).
+    expect(answer).toEqual([expect.stringContaining('陈立')]);
+  });
+
   it('lets county staff reach both communities with 全县, and their 确认 follows to both', async () => {
     const clock = new ManualClock('2026-03-02T09:00:00+08:00');
     const { chat, events, drain, bots } = await startProcess(tempDatabaseUrl(), clock);
