@@ -68,7 +68,8 @@ const BUILDING_ROOM = new RegExp(
   'g',
 );
 const BUILDING_UNIT = new RegExp(`(?<![0-9a-z.\\-:/])(${B})-([0-9]{1,2})\\s?单元`, 'g');
-const BUILDING = new RegExp(`(?<![0-9a-z#\\-.])(${B})\\s?(号楼|栋|幢|座|#)`, 'g');
+// A seat count (七座车, 5座SUV) is a vehicle, not a building.
+const BUILDING = new RegExp(`(?<![0-9a-z#\\-.])(${B})\\s?(号楼|栋|幢|座(?!\\s?的?\\s?(?:车|小车|轿车|面包|商务|越野|suv|mpv|位|椅|儿))|#)`, 'g');
 // A lettered zone right before a building number (B区3号楼, c区12栋) names one building: B3.
 const ZONE_BUILDING = /(?<![0-9a-z])([a-z])\s?区([0-9]{1,3})\s?(?:号楼|栋|幢|座|#)/g;
 // A code after a parking-space, plate or order word (车位编号B-118) is not a flat.

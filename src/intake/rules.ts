@@ -122,7 +122,7 @@ const BUILD_SHARED = /(加装|安装|增设|修建|修|建|装|铺)(一条|一�
 const NUISANCE = /隐私|堵|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线|私拉|拉线充电|(扯|拉|接)[^，。！!？?\s]{0,4}电线|(楼道|楼梯|电梯)[^，。！!？?]{0,12}充电/;
 // A device whose battery ran out (密码锁没电了) is no supply cut.
-const SUPPLY_CUT = /停水|停电|(一点|一滴|半点)[^，。！!？?\s]{0,2}(水|电)都?没|没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|(?<!帮忙?|[先请快]|赶紧|马上|及时|拉闸|需要)断电(?![^，。！!？?\s]{0,2}(排水|处理|抢修))|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
+const SUPPLY_CUT = /停水|停电|停了[^，。！!？?\s]{1,5}(水|电)(?![费表车梯瓶动])|(一点|一滴|半点)[^，。！!？?\s]{0,2}(水|电)都?没|没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|(?<!帮忙?|[先请快]|赶紧|马上|及时|拉闸|需要)断电(?![^，。！!？?\s]{0,2}(排水|处理|抢修))|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 // Money or papers the state owes or issues: what a service request is about.
@@ -158,12 +158,14 @@ const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|
 const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|栓|退烧|退热|布洛芬|美林|泰诺|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
 const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，。！!？?\s]{0,4}用得(上|着)/;
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
-const IMPERSONATION = /冒充|假冒|自称是?|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着|戴着|拿着)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|不是(他们|我们|公司|物业)(的人|派的)/;
+// ...and a caller at the door whose claim is only reported (说是社区派来的, 说是查水表的) or who
+// sells to the old at their door (上门推销保健品): the doubt is the report (r18).
+const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，。！!？?\s]{0,2})说是[^，。！!？?\s]{0,10}(派来|派的|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，。！!？?\s]{0,2})说是(来)?(查|抄|换)(水表|电表|气表|燃气表)|(查|抄)(水表|电表|气表)的|上门推销|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着|戴着|拿着)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|不是(他们|我们|公司|物业)(的人|派的)/;
 // A poser seen here and now (在单元门口, 刚才, 正挨家敲门) is reported even when the message
 // also warns the neighbours; a general warning (最近有人冒充…) is not.
 const SIGHTING_HERE = /(在|到)[^，。！!？?\s]{0,6}(门口|楼道|楼下|楼里|单元|电梯|我家|我们楼|各家|小区里)|(楼下|门口|楼道|楼里|单元门口|电梯里)有(个|两个|几个)?人|刚才|刚刚|正在|现在|这会儿?|挨家|挨个|挨户|一家一家|一户一户/;
 const GENERAL_WARNING = /最近|近期|近来|这段时间|这阵子|听说|据说|经常有|常有|骗子太多/;
-const CRIME_OR_STRANGER = /公司|工作人员|师傅|局|所|检查|收[^，。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
+const CRIME_OR_STRANGER = /公司|工作人员|师傅|局|所|检查|查水表|抄表|单位|收[^，。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
 const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下/;
 const OUTRIGHT_ASK = /请|希望|能不能|可不可以|能否|麻烦|建议|帮忙|赶紧|尽快|管管|管一管|处理一下|恳请|督促|要求/;
@@ -200,6 +202,10 @@ const STILL_FAULTY = /(不过|但是|可是|只是|就是|另外|还有)[^。！
 // answer was not kept (说是下周 结果到现在也没来) is not news.
 const RELAYED_NEWS =
   /(的事|那事|那个事|那件事)[^。！!？?]{0,10}(说|讲|答复|回复|回话|通知)(是|了)?[^。！!？?]{0,16}(明天|后天|明早|下周|下个?礼拜|下个?星期|过两天|这两天|这周|周[一二三四五六日末]|月底|马上|已经|排上|安排)|(问过了|问了|打听了|打听过|问过|问了下|问了一下)[^。！!？?]{0,24}(说是?|已经)[^。！!？?]{0,16}(明天|后天|下周|过两天|这两天|这周|马上|已经|排上|安排|报上去|派人|来修|来弄|来换)/;
+// The writer says the matter is already passed on (路灯的事我已经报上去了, 我已经跟社区反映过了
+// 大家别重复打电话了): news to the neighbours, neither a new report nor a sign-up (r18).
+const ALREADY_TOLD =
+  /已经[^，。！!？?\s]{0,8}(报上去|上报|报给|报到|反映(过|了|上去)|说(过|了)|打(过|了)电话)|(我|俺)?已经(跟|和|给|向|找|打电话给)[^，。！!？?\s]{0,8}(反映|说|报|讲)(过|了)/;
 const RELAY_DOUBT = /[?？吗呢]|还没|还是没|也没|没来|没人|结果|到现在|都[^，。！!？?\s]{0,3}了还|能不能|希望|麻烦|请(?!大家|各位)/;
 
 // A notice quoted to say it was not kept (通知说五点来水 现在还没水) is a complaint, not a forward.
@@ -445,6 +451,7 @@ function decideIntent(
 
   // News relayed about a matter in hand: before progress, whose reference words it shares.
   if (RELAYED_NEWS.test(t) && !RELAY_DOUBT.test(t) && !urgent) return make('chat', 0.7, place);
+  if (ALREADY_TOLD.test(t) && !RELAY_DOUBT.test(t) && !urgent && !/又|还是|怎么|咋/.test(t)) return make('chat', 0.7, place);
 
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
