@@ -36,7 +36,8 @@ export function scoreCategories(t: string): Record<Category, number> {
   const scores = rawScores(t);
   // A dispute is a conflict between identifiable neighbours: noise or a leak with no
   // neighbour in view is more likely the building's own problem.
-  if (scores.dispute > 0 && (!NEIGHBOUR.test(t) || BUSINESS.test(t))) scores.dispute = Math.floor(scores.dispute / 2);
+  // Renovation noise inside the building (有人在楼里切割瓷砖) is a neighbour's, named or not (r18).
+  if (scores.dispute > 0 && (!NEIGHBOUR.test(t) || BUSINESS.test(t)) && !(RENOVATION.test(t) && /楼里|楼上|楼下|隔壁|单元/.test(t) && !BUSINESS.test(t))) scores.dispute = Math.floor(scores.dispute / 2);
   return scores;
 }
 
@@ -110,6 +111,7 @@ const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不�
 
 // A neighbour or a neighbour's flat named as the cause.
 const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|各家|各户|几家|所有|住户都|的住户都)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都)|相邻的?[^，。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
+const RENOVATION = /装修|切割|切瓷砖|电锯|电钻|打墙|敲墙|砸墙/;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
 const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
