@@ -162,12 +162,12 @@ const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
 // ...and a caller at the door whose claim is only reported (说是社区派来的, 说是查水表的) or who
 // sells to the old at their door (上门推销保健品): the doubt is the report (r18).
-const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，。！!？?\s]{0,2})说是[^，。！!？?\s]{0,10}(派来|派的|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，。！!？?\s]{0,2})说是(来)?(查|抄|换)(水表|电表|气表|燃气表)|(查|抄)(水表|电表|气表)的|上门推销|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着|戴着|拿着)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|不是(他们|我们|公司|物业)(的人|派的)/;
+const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，。！!？?\s]{0,2})说是[^，。！!？?\s]{0,10}(派来|派的|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，。！!？?\s]{0,2})说是(来)?(查|抄|换|检查|修)[^，。！!？?\s]{0,2}(水表|电表|气表|燃气表|表|管道|线路|燃气|煤气)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，。！!？?\s]{0,2})说是(社区|街道|街道办|居委会|物业|燃气公司|电力|供电|自来水|派出所|民政|银行|医保|社保|卫生院|医院)[^，。！!？?\s]{0,4}的(?!事|通知)|(上门|进门|敲门|挨家挨户|入户)[^，。！!？?\s]{0,3}推销|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着|戴着|拿着)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|不是(他们|我们|公司|物业)(的人|派的)/;
 // A poser seen here and now (在单元门口, 刚才, 正挨家敲门) is reported even when the message
 // also warns the neighbours; a general warning (最近有人冒充…) is not.
 const SIGHTING_HERE = /(在|到)[^，。！!？?\s]{0,6}(门口|楼道|楼下|楼里|单元|电梯|我家|我们楼|各家|小区里)|(楼下|门口|楼道|楼里|单元门口|电梯里)有(个|两个|几个)?人|刚才|刚刚|正在|现在|这会儿?|挨家|挨个|挨户|一家一家|一户一户/;
 const GENERAL_WARNING = /最近|近期|近来|这段时间|这阵子|听说|据说|经常有|常有|骗子太多/;
-const CRIME_OR_STRANGER = /公司|工作人员|师傅|局|所|检查|查水表|抄表|单位|收[^，。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
+const CRIME_OR_STRANGER = /公司|工作人员|师傅|局|所|检查|(查|抄|换)[^，。！!？?\s]{0,2}表|单位|保健品|收[^，。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
 const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下/;
 const OUTRIGHT_ASK = /请|希望|能不能|可不可以|能否|麻烦|建议|帮忙|赶紧|尽快|管管|管一管|处理一下|恳请|督促|要求/;
@@ -207,7 +207,8 @@ const RELAYED_NEWS =
 // The writer says the matter is already passed on (路灯的事我已经报上去了, 我已经跟社区反映过了
 // 大家别重复打电话了): news to the neighbours, neither a new report nor a sign-up (r18).
 const ALREADY_TOLD =
-  /已经[^，。！!？?\s]{0,8}(报上去|上报|报给|报到|反映(过|了|上去)|说(过|了)|打(过|了)电话)|(我|俺)?已经(跟|和|给|向|找|打电话给)[^，。！!？?\s]{0,8}(反映|说|报|讲)(过|了)/;
+  /已经[^，。！!？?\s]{0,8}(报上去|上报|报给|报到|反映(过|了|上去)|说(过|了)|打(过|了)[^，。！!？?\s]{0,6}电话)|(我|俺)?(已经|都)?报上去了|(我|俺)?已经(跟|和|给|向|找|打电话给)[^，。！!？?\s]{0,8}(反映|说|报|讲)(过|了)/;
+const SCHEDULED_ASK = /(排上|排进|列入|纳入)[^，。！!？?\s]{0,3}(日程|号|队|计划)了?(没|没有|吗|没得|不)|有没有(个)?下文|有下文(没|吗|了吗)/;
 const RELAY_DOUBT = /[?？吗呢]|还没|还是没|也没|没来|没人|结果|到现在|都[^，。！!？?\s]{0,3}了还|能不能|希望|麻烦|请(?!大家|各位)/;
 
 // A notice quoted to say it was not kept (通知说五点来水 现在还没水) is a complaint, not a forward.
@@ -453,7 +454,7 @@ function decideIntent(
 
   // News relayed about a matter in hand: before progress, whose reference words it shares.
   if (RELAYED_NEWS.test(t) && !RELAY_DOUBT.test(t) && !urgent) return make('chat', 0.7, place);
-  if (ALREADY_TOLD.test(t) && !RELAY_DOUBT.test(t) && !urgent && !/又|还是|怎么|咋/.test(t)) return make('chat', 0.7, place);
+  if (ALREADY_TOLD.test(t) && !RELAY_DOUBT.test(t) && !urgent && !/又|还是|怎么|咋|但是|可是|不过|一直|拖/.test(t)) return make('chat', 0.7, place);
 
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
@@ -462,7 +463,9 @@ function decideIntent(
   const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier;
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
-  if (L.progressRef.test(t) && L.progressAsk.test(t) && !longComplaint && !blamesProperty) return make('query', 0.85, place);
+  // Scheduled yet, any word back (排上日程没有, 有没有下文): only an earlier request can be asked so (r18).
+  const selfReferring = SCHEDULED_ASK.test(t);
+  if ((L.progressRef.test(t) || selfReferring) && L.progressAsk.test(t) && !longComplaint && !blamesProperty) return make('query', 0.85, place);
 
 
   // "我参加了敬老院活动 积分加上了吗" asks about points, not to join.
@@ -488,7 +491,7 @@ function decideIntent(
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
   if (activityQuestion) return make('query', 0.8, place);
   const withdrawal = /去不了|来不了|参加不了|去不成|来不成|参加不成|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
-  if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上/.test(t)) && !urgent && !(problem && topScore >= 3))
+  if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上(?!去|来|级)/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
   if (!blocked && SKILL_OFFER.test(t) && (activity || /还(要|缺|需要)|缺不缺/.test(t)) && !urgent && !NEED_ASK.test(t)) return make('signup', 0.65, place);
   if (!blocked && FREE_SIGNUP.test(t) && !urgent && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
