@@ -393,6 +393,17 @@ export function readSignals(text: string): Signals {
   };
 }
 
+// Fire-safety nagging (楼梯口堆了好多纸箱子 着火了可咋整): a fire only mused about, beside the
+// hazard that could start one, with nothing burning or smoking now, is a hazard report (r18).
+// The fire opens its clause: a thing named burning (纸箱着火了 可咋整) is a fire.
+const FIRE_MUSING = /(?:^|[\s，,])(?:要是|万一|真)?(着火|起火|失火|烧起来|着起来)了?[^，。！!？?\s]{0,2}(可|那可|那还|那)(咋整|咋办|怎么办|怎么整|不得了|得了|就完了|麻烦了)/;
+const FIRE_HAZARD_STORE = /堆|杂物|纸箱|纸壳|充电|飞线|私拉|电线老化|线路老化|隐患|消防通道|灭火器|易燃/;
+const FIRE_NOW = /快来|快打|快叫|救命|正在|现在|刚才|刚刚|冒烟|浓烟|烟(好|很|太)大|火苗|火光|119|烧着了|已经着|着了火/;
+const FIRE_KINDS = new Set(['fire', 'flames', 'net-fire', 'alarm']);
+function fireMusing(t: string): boolean {
+  return FIRE_MUSING.test(t) && FIRE_HAZARD_STORE.test(t) && !FIRE_NOW.test(t);
+}
+
 export function classifyByRules(text: string): Intake {
   const normalized = normalizeText(text);
   const place = extractPlaceNormalized(normalized);
@@ -403,10 +414,12 @@ export function classifyByRules(text: string): Intake {
 
   const scores = scoreCategories(t);
   const told = assessUrgency(t);
-  const found = told.finding?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t) ? null : told.finding;
+  const musing = fireMusing(t);
+  const found = (told.finding?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t)) || (musing && FIRE_KINDS.has(told.finding?.kind ?? '')) ? null : told.finding;
   // Emergencies first: what the concept slots did not find urgent goes through the
   // second, independent check; a danger is missed only when both miss it.
-  const caught = found ? null : safetyNet(t);
+  const netFound = found ? null : safetyNet(t);
+  const caught = musing && FIRE_KINDS.has(netFound?.kind ?? '') ? null : netFound;
   const net = caught?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t) ? null : caught;
   const urgent = found ?? net;
   const report = (confidence: number): Intake =>
