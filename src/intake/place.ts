@@ -90,6 +90,7 @@ const ROOM_AFTER_LIVE = new RegExp(
   'g',
 );
 
+const COUNT_WORD_BEFORE = /(有|这|那|共|总共|一共|整整|约|大约|近|足足|好|盖了|建了|新建|剩)$/;
 const EMERGENCY_NUMBERS = new Set(['110', '119', '120', '122', '12345']);
 
 function plausibleRoom(room: string): boolean {
@@ -140,6 +141,11 @@ export function extractPlaceNormalized(normalized: string): Place {
   }
   for (const m of s.matchAll(BUILDING)) {
     if (/^0/.test(m[1])) continue;
+    // A count of buildings (小区有20栋楼, 这2栋楼, 6座塔楼) names none of them (r18).
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    const before = s.slice(Math.max(0, m.index - 2), m.index);
+    if (/^楼/.test(after) && COUNT_WORD_BEFORE.test(before) && /^[0-9]+$/.test(m[1])) continue;
+    if (m[2] === '座' && /^(塔楼|大楼|高楼|楼房|山)/.test(after)) continue;
     b.push({ at: m.index, value: building(m[1]) });
   }
   for (const m of s.matchAll(ZONE_BUILDING)) b.push({ at: m.index, value: building(`${m[1]}${Number(m[2])}`) });
