@@ -355,6 +355,7 @@ describe.each([
   ['r15 check set (32 mixed letters and group chat, never tuned on; first run: intent 0.969, category 0.913, place 0.969; after the r15 tuning: category 0.957, place 1.00)', fixture('r15-check.jsonl')],
   ['r16 group set (54 group-chat messages: progress questions without a ticket number, plain faults, help asked vs offered, free-word sign-ups, service questions, notices and thanks; first run: intent 0.889, report P 0.871, report R 0.964, category 0.929, urgent recall 1.00)', fixture('r16-group.jsonl')],
   ['r17 group set (46 group-chat messages and letters: progress questions about a vaguely named earlier report vs new reports with a time and relayed news, device or medicine asked for an acute symptom, free-word volunteering, letters blaming the property company for dirt; first run: intent 0.783, report P 0.800, report R 0.952, category 0.905, urgent recall 0.875)', fixture('r17-group.jsonl')],
+  ['r18 group set (45 group-chat messages: dangers imagined, feared, past or nagged about vs emergencies now, door posers, numbers that are no place vs real places, scheduled-yet questions, news that a matter is passed on; first run: intent 0.822, report P 0.879, report R 0.935, category 0.806, urgent recall 1.00, 1 false alarm, place 0.956)', fixture('r18-group.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -419,16 +420,36 @@ describe('the r16 check set', () => {
 // 0.710, report P 0.875, report R 0.875, category 0.813, urgent recall 0.40, 1 false alarm,
 // place 0.968) and once after the r17 tuning, and never tuned on. Its floor is its
 // after-tuning score; it does not meet every threshold, and that is the honest figure.
+// The r18 round (fire-safety nagging, seat counts) raised it to intent 0.903, every other
+// figure 1.00 and no false alarm; the floor follows.
 describe('the r17 check set', () => {
   it('stays at or above its after-tuning figures', () => {
     const set = loadSet(fixture('r17-check.jsonl'))!;
     const { figures: f } = evaluate(set, set.map((m) => classifyByRules(m.text)));
-    expect(f.intentAccuracy).toBeGreaterThanOrEqual(0.806);
-    expect(f.reportPrecision).toBeGreaterThanOrEqual(0.937);
-    expect(f.reportRecall).toBeGreaterThanOrEqual(0.937);
-    expect(f.categoryAccuracy).toBeGreaterThanOrEqual(0.937);
+    expect(f.intentAccuracy).toBeGreaterThanOrEqual(0.903);
+    expect(f.reportPrecision).toBeGreaterThanOrEqual(1);
+    expect(f.reportRecall).toBeGreaterThanOrEqual(1);
+    expect(f.categoryAccuracy).toBeGreaterThanOrEqual(1);
     expect(f.urgentRecall).toBeGreaterThanOrEqual(1);
+    expect(f.urgentFalseAlarms).toBe(0);
+    expect(f.placeExact).toBeGreaterThanOrEqual(1);
+  });
+});
+
+// r18-check was written with r18-group before any r18 change, scored once before (intent
+// 0.800, report P 0.895, report R 0.810, category 0.619, urgent recall 0.80, 1 false alarm,
+// place 1.00) and once after the r18 tuning, and never tuned on. Its floor is its
+// after-tuning score; it does not meet every threshold, and that is the honest figure.
+describe('the r18 check set', () => {
+  it('stays at or above its after-tuning figures', () => {
+    const set = loadSet(fixture('r18-check.jsonl'))!;
+    const { figures: f } = evaluate(set, set.map((m) => classifyByRules(m.text)));
+    expect(f.intentAccuracy).toBeGreaterThanOrEqual(0.833);
+    expect(f.reportPrecision).toBeGreaterThanOrEqual(0.944);
+    expect(f.reportRecall).toBeGreaterThanOrEqual(0.809);
+    expect(f.categoryAccuracy).toBeGreaterThanOrEqual(0.666);
+    expect(f.urgentRecall).toBeGreaterThanOrEqual(0.8);
     expect(f.urgentFalseAlarms).toBeLessThanOrEqual(1);
-    expect(f.placeExact).toBeGreaterThanOrEqual(0.967);
+    expect(f.placeExact).toBeGreaterThanOrEqual(1);
   });
 });
