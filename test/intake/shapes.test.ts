@@ -533,3 +533,16 @@ describe('r18: scheduled yet, any word back, and news that a matter is passed on
     ['报上我 周日大扫除', 'signup', null],
   ])('%s', (...row) => check(row));
 });
+
+describe('r18: someone got into the home and is still there is a break-in under way', () => {
+  it.each([['半夜屋里进来个男的 现在在客厅翻抽屉 我锁在卧室'], ['家里进人了 我在衣柜里躲着']])('%s', (text) => {
+    const r = classifyByRules(text);
+    expect(r.category).toBe('security');
+    expect(r.urgency).toBe('urgent');
+  });
+  it.each([['家里进了人 已经跑了 东西被翻乱了'], ['上个月家里进了人 丢了两千块 监控也没拍到']])('%s', (text) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe('report');
+    expect(r.urgency).toBe('normal');
+  });
+});
