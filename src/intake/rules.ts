@@ -167,7 +167,7 @@ const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网
 // also warns the neighbours; a general warning (最近有人冒充…) is not.
 const SIGHTING_HERE = /(在|到)[^，。！!？?\s]{0,6}(门口|楼道|楼下|楼里|单元|电梯|我家|我们楼|各家|小区里)|(楼下|门口|楼道|楼里|单元门口|电梯里)有(个|两个|几个)?人|刚才|刚刚|正在|现在|这会儿?|挨家|挨个|挨户|一家一家|一户一户/;
 const GENERAL_WARNING = /最近|近期|近来|这段时间|这阵子|听说|据说|经常有|常有|骗子太多/;
-const CRIME_OR_STRANGER = /公司|工作人员|师傅|局|所|检查|(查|抄|换)[^，。！!？?\s]{0,2}表|单位|保健品|收[^，。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
+const CRIME_OR_STRANGER = /公司|物业|工作人员|转账|汇款|账户|交钱|师傅|局|所|检查|(查|抄|换)[^，。！!？?\s]{0,2}表|单位|保健品|收[^，。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
 const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下/;
 const OUTRIGHT_ASK = /请|希望|能不能|可不可以|能否|麻烦|建议|帮忙|赶紧|尽快|管管|管一管|处理一下|恳请|督促|要求/;
@@ -457,7 +457,9 @@ function decideIntent(
   }
   // A long complaint asks the departments at its end: a report whatever words came before.
   const formalRequest = FORMAL_REQUEST.test(t);
-  if (L.ad.test(t) && !(urgent && request) && !formalRequest) return make('chat', 0.85, place);
+  // A poser's pitch retold (自称物业的加我微信 让交物业费) is reported, not an ad (r18).
+  const poserTold = /自称|冒充|假冒|说是/.test(t) && IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t);
+  if (L.ad.test(t) && !(urgent && request) && !formalRequest && !poserTold) return make('chat', 0.85, place);
 
   // Thanks that name a problem now fixed (上次反映的路灯已经亮了 谢谢): nobody is asked to act.
   if (L.thanks.test(t) && FIXED.test(t) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是/.test(t)) return make('chat', 0.8, place);

@@ -516,6 +516,9 @@ describe('r18: someone at the door whose claim is only reported, or who sells to
     ['下午有人敲门说是街道派来发补贴的 要我身份证号', 'report', 'security'],
     ['有个人说是来检查燃气管道的 也不出示证件 硬要进屋', 'report', 'security'],
     ['又有一伙人挨家挨户上门推销保健品 老人都被骗去听课', 'report', 'security'],
+    ['有个自称社区的人加我微信 让我交五十块登记费 社区说没派过人', 'report', 'security'],
+    // A general warning stays a warning.
+    ['最近有人自称物业上门收费 大家别上当', 'chat', null],
     // The company's own notice of a meter reader, or the property company relaying one, is no poser.
     ['物业说是社区派来的人明天量房 大家在家', 'chat', null],
   ])('%s', (...row) => check(row));
