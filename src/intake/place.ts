@@ -73,7 +73,7 @@ const BUILDING = new RegExp(`(?<![0-9a-z#\\-.])(${B})\\s?(号楼|栋|幢|座(?!\
 // A lettered zone right before a building number (B区3号楼, c区12栋) names one building: B3.
 const ZONE_BUILDING = /(?<![0-9a-z])([a-z])\s?区([0-9]{1,3})\s?(?:号楼|栋|幢|座|#)/g;
 // A code after a parking-space, plate or order word (车位编号B-118) is not a flat.
-const CODE_BEFORE = /(车位|编号|车牌|牌照|工号|号码|单号|尾号|订单|取件码|取件)[^，。！!？?\s]{0,3}$/;
+const CODE_BEFORE = /(车位|编号|车牌|牌照|工号|号码|单号|尾号|订单|取件码|取件)[^，,。！!？?\s]{0,3}$/;
 const BUILDING_HAO = /(?<![0-9a-z\-.月])([0-9]{1,3})号(?=\s?[0-9]{1,2}\s?单元)/g;
 const UNIT = /(?<![0-9a-z.\-])([0-9]{1,2})\s?号?单元/g;
 // A number after a road or lane (建设路128号) is a street address, not a room.
