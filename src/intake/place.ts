@@ -68,11 +68,12 @@ const BUILDING_ROOM = new RegExp(
   'g',
 );
 const BUILDING_UNIT = new RegExp(`(?<![0-9a-z.\\-:/])(${B})-([0-9]{1,2})\\s?单元`, 'g');
-const BUILDING = new RegExp(`(?<![0-9a-z#\\-.])(${B})\\s?(号楼|栋|幢|座|#)`, 'g');
+// A seat count (七座车, 5座SUV) is a vehicle, not a building.
+const BUILDING = new RegExp(`(?<![0-9a-z#\\-.])(${B})\\s?(号楼|栋|幢|座(?!\\s?的?\\s?(?:车|小车|轿车|面包|商务|越野|suv|mpv|位|椅|儿))|#)`, 'g');
 // A lettered zone right before a building number (B区3号楼, c区12栋) names one building: B3.
 const ZONE_BUILDING = /(?<![0-9a-z])([a-z])\s?区([0-9]{1,3})\s?(?:号楼|栋|幢|座|#)/g;
 // A code after a parking-space, plate or order word (车位编号B-118) is not a flat.
-const CODE_BEFORE = /(车位|编号|车牌|牌照|工号|号码|单号|尾号|订单|取件码|取件)[^，。！!？?\s]{0,3}$/;
+const CODE_BEFORE = /(车位|编号|车牌|牌照|工号|号码|单号|尾号|订单|取件码|取件)[^，,。！!？?\s]{0,3}$/;
 const BUILDING_HAO = /(?<![0-9a-z\-.月])([0-9]{1,3})号(?=\s?[0-9]{1,2}\s?单元)/g;
 const UNIT = /(?<![0-9a-z.\-])([0-9]{1,2})\s?号?单元/g;
 // A number after a road or lane (建设路128号) is a street address, not a room.
@@ -89,6 +90,7 @@ const ROOM_AFTER_LIVE = new RegExp(
   'g',
 );
 
+const COUNT_WORD_BEFORE = /(有|这|那|共|总共|一共|整整|约|大约|近|足足|好|盖了|建了|新建|剩)$/;
 const EMERGENCY_NUMBERS = new Set(['110', '119', '120', '122', '12345']);
 
 function plausibleRoom(room: string): boolean {
@@ -139,6 +141,11 @@ export function extractPlaceNormalized(normalized: string): Place {
   }
   for (const m of s.matchAll(BUILDING)) {
     if (/^0/.test(m[1])) continue;
+    // A count of buildings (小区有20栋楼, 这2栋楼, 6座塔楼) names none of them (r18).
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    const before = s.slice(Math.max(0, m.index - 2), m.index);
+    if (/^楼/.test(after) && COUNT_WORD_BEFORE.test(before) && /^[0-9]+$/.test(m[1])) continue;
+    if (m[2] === '座' && /^(塔楼|大楼|高楼|楼房|山)/.test(after)) continue;
     b.push({ at: m.index, value: building(m[1]) });
   }
   for (const m of s.matchAll(ZONE_BUILDING)) b.push({ at: m.index, value: building(`${m[1]}${Number(m[2])}`) });

@@ -36,7 +36,8 @@ export function scoreCategories(t: string): Record<Category, number> {
   const scores = rawScores(t);
   // A dispute is a conflict between identifiable neighbours: noise or a leak with no
   // neighbour in view is more likely the building's own problem.
-  if (scores.dispute > 0 && (!NEIGHBOUR.test(t) || BUSINESS.test(t))) scores.dispute = Math.floor(scores.dispute / 2);
+  // Renovation noise inside the building (有人在楼里切割瓷砖) is a neighbour's, named or not (r18).
+  if (scores.dispute > 0 && (!NEIGHBOUR.test(t) || BUSINESS.test(t)) && !(RENOVATION.test(t) && /楼里|楼上|楼下|隔壁|单元/.test(t) && !BUSINESS.test(t))) scores.dispute = Math.floor(scores.dispute / 2);
   return scores;
 }
 
@@ -94,35 +95,36 @@ function topOf(scores: Record<Category, number>): { cat: Category | null; score:
 }
 
 // Signing up in the first person, or by a message that starts with the sign-up word.
-const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺)(跟|和)[^，。！!？?\s]{1,4}[^，。！!？?]{0,4}(过来|过去|一起去|一起来)|(我|俺|我们|都|也|我和.{1,4})(要)?报名(?!的)|我(也)?(能|可以)参加|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，。！!？?]{0,3}我|我[^，。！!？?\s]{0,4}(有空|有时间)/;
+const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我|俺)(跟|和)[^，,。！!？?\s]{1,4}[^，,。！!？?]{0,4}(过来|过去|一起去|一起来)|(我|俺|我们|都|也|我和.{1,4})(要)?报名(?!的)|我(也)?(能|可以)参加|算我|算上我|加我|我参加|我也参加|取消报名|(的话|就)(我|算我)(来|去|参加)|的话[^，,。！!？?]{0,3}我|我[^，,。！!？?\s]{0,4}(有空|有时间)/;
 // Joining in free words (带上我, 我会修电脑 能帮上忙吗, 让她也去锻炼锻炼, 有车 可以帮忙拉东西):
 // no sign-up word, but plainly offering oneself for an activity.
 const FREE_SIGNUP =
-  /带上我|带我一个|捎上我|算上我们|我会[^，。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(老伴|老婆|老公|爱人|孩子|闺女|儿子|女儿|她|他)[^，。！!？?\s]{0,3}也(想|要)(去|来|参加)(?=\s|$|[，,。！!？?]|吗|行|可以|能)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，。！!？?\s]{0,3}都(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])|^\s*(会|懂|学过)[^，。！!？?\s]{1,6}[，,\s]+[^。！!？?]{0,4}(可以|能)(帮忙|帮着|去帮|来帮|接)(?![^。！!？?]{0,8}(我家|我的|俺家|吗|不|没))|尽管(招呼|吩咐|叫我|喊我|找我|开口)|(叫|喊|找|招呼)(我|俺)(一声)?就(行|好|成|是)|(我|俺)随叫随到|(这些?|那些?|这种|这类|这样的)活(儿)?[^，。！!？?\s]{0,2}(我|俺|我们)(都)?(能|可以|会)(干|做|接|包)|(要|需要|缺)(帮忙|帮手|人手|人)的话[^。！!？?]{0,4}(叫|喊|找|招呼)(我|俺)|(有空|闲着|有时间)[^。！!？?]{0,12}(需要|要|缺)(人手|帮手|人|帮忙)[^，。！!？?\s]{0,4}(吱|喊|叫|招呼|说|言语)一?声/;
+  /带上我|带我一个|捎上我|算上我们|我会[^，,。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(老伴|老婆|老公|爱人|孩子|闺女|儿子|女儿|她|他)[^，,。！!？?\s]{0,3}也(想|要)(去|来|参加)(?=\s|$|[，,。！!？?]|吗|行|可以|能)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，,。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，,。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，,。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，,。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，,。！!？?\s]{0,3}都(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，,。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，,。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，,。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，,。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])|^\s*(会|懂|学过)[^，,。！!？?\s]{1,6}[，,\s]+[^。！!？?]{0,4}(可以|能)(帮忙|帮着|去帮|来帮|接)(?![^。！!？?]{0,8}(我家|我的|俺家|吗|不|没))|尽管(招呼|吩咐|叫我|喊我|找我|开口)|(叫|喊|找|招呼)(我|俺)(一声)?就(行|好|成|是)|(我|俺)随叫随到|(这些?|那些?|这种|这类|这样的)活(儿)?[^，,。！!？?\s]{0,2}(我|俺|我们)(都)?(能|可以|会)(干|做|接|包)|(要|需要|缺)(帮忙|帮手|人手|人)的话[^。！!？?]{0,4}(叫|喊|找|招呼)(我|俺)|(有空|闲着|有时间)[^。！!？?]{0,12}(需要|要|缺)(人手|帮手|人|帮忙)[^，,。！!？?\s]{0,4}(吱|喊|叫|招呼|说|言语)一?声/;
 // Offering a skill and asking whether hands are still wanted (我会剪头发 还要人吗): joining.
-const SKILL_OFFER = /(我|俺)[^，。！!？?\s]{0,3}(会|懂|学过|当过|做过|干过|是学|是干)[^。！!？?]{1,12}[，,\s]*[^。！!？?]{0,10}(还要人|还缺人|要人吗|缺人吗|缺不缺人|要不要人|(还)?(要|缺|需要)(帮手|人手)|用得上|用得着|能帮|帮得上|算我|需要吗|要吗)/;
+const SKILL_OFFER = /(我|俺)[^，,。！!？?\s]{0,3}(会|懂|学过|当过|做过|干过|是学|是干)[^。！!？?]{1,12}[，,\s]*[^。！!？?]{0,10}(还要人|还缺人|要人吗|缺人吗|缺不缺人|要不要人|(还)?(要|缺|需要)(帮手|人手)|用得上|用得着|能帮|帮得上|算我|需要吗|要吗)/;
 // A thing's fault told flat (漏水, 不亮, 堵了): what a plain statement of a fault says.
 const FAULT = /滴答|滴滴答答|漏个不停|(一直|还在|就|开始|在)漏(?!气|电)|漏水|渗水|滴水|冒水|坏了|坏掉|不亮|堵了|堵死|停水|停电|没水|没电|不热|裂了|塌了|掉了|断了|打不开|关不上|不出水|不通|返味|发霉/;
 // A post asked to do something (请网格员上门看看, 让楼栋长来协调): a request, not who holds it.
-const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，。！!？?\s]{0,2}(网格员|网格长|楼栋长|楼长|单元长|调解员|片警|社区民警|书记|主任|管家)[^，。！!？?]{0,10}(上门|来|去|帮|看|处理|协调|调解|照顾|走访)/;
+const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，,。！!？?\s]{0,2}(网格员|网格长|楼栋长|楼长|单元长|调解员|片警|社区民警|书记|主任|管家)[^，,。！!？?]{0,10}(上门|来|去|帮|看|处理|协调|调解|照顾|走访)/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
 // A neighbour or a neighbour's flat named as the cause.
-const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|各家|各户|几家|所有|住户都|的住户都)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都)|相邻的?[^，。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
+const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家)|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|各家|各户|几家|所有|住户都|的住户都)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都)|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
+const RENOVATION = /装修|切割|切瓷砖|电锯|电钻|打墙|敲墙|砸墙/;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
 const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
 // dispute nor a shared facility; the taxonomy has no category for it but other.
 const BUSINESS_NOISE = /噪音|噪声|吵|喧哗|嗡嗡|低音炮|音乐|放歌|唱歌|音响|扰民|营业到(凌晨|半夜|深夜)|营业时间/;
-const RESIDENT_BUILT = /违建|违章(搭建|建筑|加建)|私搭乱建|乱搭乱建|(私自|擅自|违规|违法)[^，。！!？?]{0,8}(搭|建|盖|圈|砌|扩)|加建|加盖|搭了[^，。！!？?]{0,6}(棚|房|屋)|(圈|围|砌)(进|到|成)[^，。！!？?]{0,3}(自家|自己家|他家)/;
+const RESIDENT_BUILT = /违建|违章(搭建|建筑|加建)|私搭乱建|乱搭乱建|(私自|擅自|违规|违法)[^，,。！!？?]{0,8}(搭|建|盖|圈|砌|扩)|加建|加盖|搭了[^，,。！!？?]{0,6}(棚|房|屋)|(圈|围|砌)(进|到|成)[^，,。！!？?]{0,3}(自家|自己家|他家)/;
 const RESIDENT = /业主|住户|邻居|楼上|楼下|隔壁|对门|一楼|顶层|顶楼|那家|那户|他家/;
 // Adding a shared fixture (无障碍坡道, 扶手) asked for one disabled resident is the facility.
 const BUILD_SHARED = /(加装|安装|增设|修建|修|建|装|铺)(一条|一个|个|条|上)?(无障碍)?(坡道|扶手|栏杆|护栏|通道|电梯)/;
 const NUISANCE = /隐私|堵|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
-const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线|私拉|拉线充电|(扯|拉|接)[^，。！!？?\s]{0,4}电线|(楼道|楼梯|电梯)[^，。！!？?]{0,12}充电/;
+const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线|私拉|拉线充电|(扯|拉|接)[^，,。！!？?\s]{0,4}电线|(楼道|楼梯|电梯)[^，,。！!？?]{0,12}充电/;
 // A device whose battery ran out (密码锁没电了) is no supply cut.
-const SUPPLY_CUT = /停水|停电|(一点|一滴|半点)[^，。！!？?\s]{0,2}(水|电)都?没|没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|(?<!帮忙?|[先请快]|赶紧|马上|及时|拉闸|需要)断电(?![^，。！!？?\s]{0,2}(排水|处理|抢修))|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
+const SUPPLY_CUT = /停水|停电|停了[^，,。！!？?\s]{1,5}(水|电)(?![费表车梯瓶动])|(一点|一滴|半点)[^，,。！!？?\s]{0,2}(水|电)都?没|没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|(?<!帮忙?|[先请快]|赶紧|马上|及时|拉闸|需要)断电(?![^，,。！!？?\s]{0,2}(排水|处理|抢修))|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 // Money or papers the state owes or issues: what a service request is about.
@@ -131,76 +133,83 @@ const IN_HOME = /家里|我家(?!住|在|是|楼|附近|门口|这边|那边)|�
 const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|车库|小区/;
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
 // A found thing already handed in (捡到…放保安室了): a notice to the owner, nobody is asked to act.
-const FOUND_HANDED_IN = /(捡到|拾到|捡了)[^。！!？?]{0,20}(放|交)(在|到|给)?了?[^，。！!？?\s]{0,4}(门卫|保安|物业|驿站|传达室|岗亭|值班室)(?![^，。！!？?\s]{0,3}(哪|吗|行))/;
+const FOUND_HANDED_IN = /(捡到|拾到|捡了)[^。！!？?]{0,20}(放|交)(在|到|给)?了?[^，,。！!？?\s]{0,4}(门卫|保安|物业|驿站|传达室|岗亭|值班室)(?![^，,。！!？?\s]{0,3}(哪|吗|行))/;
 const NEIGHBOUR_QUESTION = /群里有没有|有没有会|有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
-const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理/;
+const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理|(也)?该[^，,。！!？?\s]{0,2}(检修|维修|修|换|查|检查|管管|整治|清理)了/;
 
 // How or where to apply for something only staff can answer (社保卡在哪办, 燃气开户要带什么):
 // a service request, whatever the thing is about.
 const SERVICE_ASK = new RegExp(
   [
-    '(?:办理|办|申请|开户|补办|迁出|迁入|迁到|落户|开具|开|领取|领|提取|换证|换|代办|报销|认证|复审|预约|打)[^，。！!？?]{0,12}(?:去哪|到哪|在哪|哪里|哪儿|哪个(?:部门|窗口|单位)|找谁|什么材料|哪些材料|什么证件|什么手续|啥手续|什么条件|啥条件|流程|吗|能不能代办|代办吗|怎么弄|咋弄|怎么搞|咋办|怎么操作)',
-    '(?:去哪|到哪|在哪|哪里|哪儿|怎么|如何|咋)[^，。！!？?]{0,4}(?:办理|办|申请|报名|开户|补办|领取|领|开具|开证明|上户口|迁)',
+    '(?:办理|办|申请|开户|补办|迁出|迁入|迁到|落户|开具|开|领取|领|提取|换证|换|代办|报销|认证|复审|预约|打)[^，,。！!？?]{0,12}(?:去哪|到哪|在哪|哪里|哪儿|哪个(?:部门|窗口|单位)|找谁|什么材料|哪些材料|什么证件|什么手续|啥手续|什么条件|啥条件|流程|吗|能不能代办|代办吗|怎么弄|咋弄|怎么搞|咋办|怎么操作)',
+    '(?:去哪|到哪|在哪|哪里|哪儿|怎么|如何|咋)[^，,。！!？?]{0,4}(?:办理|办|申请|报名|开户|补办|领取|领|开具|开证明|上户口|迁)',
     '(?:要|需要|得|准备)(?:带)?(?:什么|哪些|啥)(?:材料|证件|手续)',
     '(?:什么|哪些|啥)(?:条件|政策|流程)',
-    '(?:符不符合|是否符合)[^，。！!？?]{0,4}条件',
-    '(?:哪个|什么|哪些)(?:部门|窗口|单位)[^，。！!？?]{0,6}(?:申请|办理|提出|咨询)',
+    '(?:符不符合|是否符合)[^，,。！!？?]{0,4}条件',
+    '(?:哪个|什么|哪些)(?:部门|窗口|单位)[^，,。！!？?]{0,6}(?:申请|办理|提出|咨询)',
     '(?:申请|办理)(?:条件|流程|手续|材料)|所需材料',
     // Whether it can be done here (在社区能不能办, 可以代办吗).
-    '(?:能不能|可不可以|能否|可以|能)(?:在[^，。！!？?]{0,6})?(?:办理|代办|补办|办)(?![法公事])',
+    '(?:能不能|可不可以|能否|可以|能)(?:在[^，,。！!？?]{0,6})?(?:办理|代办|补办|办)(?![法公事])',
     '(?:办理|代办|补办|办)(?:吗|不了|得了)',
   ].join('|'),
 );
 const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|医保|户口|户籍|落户|居住证|证明|低保|补贴|津贴|补助|救助|贷款|失业|就业|养老|优待证|老年证|疫苗|接种|出生|残疾证|开户|燃气卡|公交卡|公积金|助学|证件|身份证|营业执照|无犯罪|准生|入学|上学|幼儿园|居家养老|退役/;
 // Someone asks the neighbours for medicine or an aid for a person in need: a request for
 // help. Offering the same thing (多买了几盒 需要的来拿) is not.
-const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|栓|退烧|退热|布洛芬|美林|泰诺|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
-const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，。！!？?\s]{0,4}用得(上|着)/;
+const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，,。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|栓|退烧|退热|布洛芬|美林|泰诺|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
+const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，,。！!？?\s]{0,4}用得(上|着)/;
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
-const IMPERSONATION = /冒充|假冒|自称是?|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着|戴着|拿着)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|不是(他们|我们|公司|物业)(的人|派的)/;
+// ...and a caller at the door whose claim is only reported (说是社区派来的, 说是查水表的) or who
+// sells to the old at their door (上门推销保健品): the doubt is the report (r18).
+const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，,。！!？?\s]{0,2})说是[^，,。！!？?\s]{0,10}(派来|派的|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(来)?(查|抄|换|检查|修)[^，,。！!？?\s]{0,2}(水表|电表|气表|燃气表|表|管道|线路|燃气|煤气)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(社区|街道|街道办|居委会|物业|燃气公司|电力|供电|自来水|派出所|民政|银行|医保|社保|卫生院|医院)[^，,。！!？?\s]{0,4}的(?!事|通知)|(上门|进门|敲门|挨家挨户|入户)[^，,。！!？?\s]{0,3}推销|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着|戴着|拿着)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|不是(他们|我们|公司|物业)(的人|派的)/;
 // A poser seen here and now (在单元门口, 刚才, 正挨家敲门) is reported even when the message
 // also warns the neighbours; a general warning (最近有人冒充…) is not.
-const SIGHTING_HERE = /(在|到)[^，。！!？?\s]{0,6}(门口|楼道|楼下|楼里|单元|电梯|我家|我们楼|各家|小区里)|(楼下|门口|楼道|楼里|单元门口|电梯里)有(个|两个|几个)?人|刚才|刚刚|正在|现在|这会儿?|挨家|挨个|挨户|一家一家|一户一户/;
+const SIGHTING_HERE = /(在|到)[^，,。！!？?\s]{0,6}(门口|楼道|楼下|楼里|单元|电梯|我家|我们楼|各家|小区里)|(楼下|门口|楼道|楼里|单元门口|电梯里)有(个|两个|几个)?人|刚才|刚刚|正在|现在|这会儿?|挨家|挨个|挨户|一家一家|一户一户/;
 const GENERAL_WARNING = /最近|近期|近来|这段时间|这阵子|听说|据说|经常有|常有|骗子太多/;
-const CRIME_OR_STRANGER = /公司|工作人员|师傅|局|所|检查|收[^，。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
+const CRIME_OR_STRANGER = /公司|物业|工作人员|转账|汇款|账户|交钱|师傅|局|所|检查|(查|抄|换)[^，,。！!？?\s]{0,2}表|单位|保健品|收[^，,。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
 const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下/;
 const OUTRIGHT_ASK = /请|希望|能不能|可不可以|能否|麻烦|建议|帮忙|赶紧|尽快|管管|管一管|处理一下|恳请|督促|要求/;
 // A rumour wondered about (说是下周要查燃气 不知道真的假的) is talk among neighbours.
-const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，。！!？?]{0,10}吧\s*$/;
+const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，,。！!？?]{0,10}吧\s*$/;
 // The request clause of a long, formal complaint: to the departments or the leaders, at the end.
 const FORMAL_REQUEST =
-  /恳请|敬请|请求|特此反映|望[^，。！!？?]{0,4}(重视|解决|处理|督促)|督促|(请|希望|建议|要求)[^，。！!？?]{0,8}(有关|相关|主管)?(部门|领导|街道|社区|居委会|派出所|公安|城管|物业|业委会|政府|单位|公司)/;
+  /恳请|敬请|请求|特此反映|望[^，,。！!？?]{0,4}(重视|解决|处理|督促)|督促|(请|希望|建议|要求)[^，,。！!？?]{0,8}(有关|相关|主管)?(部门|领导|街道|社区|居委会|派出所|公安|城管|物业|业委会|政府|单位|公司)/;
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
 const THANKED_PAST_HELP =
   /(谢谢|感谢|多谢|多亏)[^。！!？?]{0,12}(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时|那会儿?)[^。！!？?]{0,10}(帮|送|扶|陪|照顾|开锁|救|搭把手|跑前跑后)|(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时)[^。！!？?]{0,14}(帮|送|扶|陪|照顾|开锁|救|搭把手)[^。！!？?]{0,14}(谢谢|感谢|多谢)/;
-const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![吗没么嘛]|没有)|(已经|终于)[^，。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整|恢复(正常|供水|供电|通行)|现在[^，。！!？?\s]{0,4}(很|挺|特别|非常)?(正常|平稳|顺畅|通畅|好用|亮堂|干净)|(终于|再也)?不用(再)?(爬楼|摸黑|绕路|提水|接水|捂着鼻子)|(就|已经|当天就|很快就)(来|派人)?[^，。！!？?\s]{0,4}(换|修|补|装|清|疏通)了/;
+const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![吗没么嘛]|没有)|(已经|终于)[^，,。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，,。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整|恢复(正常|供水|供电|通行)|现在[^，,。！!？?\s]{0,4}(很|挺|特别|非常)?(正常|平稳|顺畅|通畅|好用|亮堂|干净)|(终于|再也)?不用(再)?(爬楼|摸黑|绕路|提水|接水|捂着鼻子)|(就|已经|当天就|很快就)(来|派人)?[^，,。！!？?\s]{0,4}(换|修|补|装|清|疏通)了/;
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
-const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:菜市场|菜场|早市|超市|白菜|青菜|蔬菜|鸡蛋|大米|水果|猪肉|牛肉|羊肉)[^，。！!？?\s]{0,6}(?:涨价|涨了|贵了|又贵)|(?:总算|终于)[^，。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香/;
+const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，,。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:菜市场|菜场|早市|超市|白菜|青菜|蔬菜|鸡蛋|大米|水果|猪肉|牛肉|羊肉)[^，,。！!？?\s]{0,6}(?:涨价|涨了|贵了|又贵)|(?:总算|终于)[^，,。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香/;
 // Wondering aloud (不知道我们小区能不能轮上) asks nobody: it is no request.
-const WONDERING = /不知道[^，。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/g;
+const WONDERING = /不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/g;
 const asksSomeone = (t: string) => STRONG_REQUEST.test(t.replace(WONDERING, ''));
 // Hearsay of a plan wondered about (听说要装电梯 不知道能不能轮上) is talk among neighbours.
-const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30}不知道[^，。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/;
+const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30}不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/;
 // A pipe named as the cause of a cut supply ("水管爆了 整个单元都停水了"): the message is
 // about the cut unless water is coming into a home.
 const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
 
 // The writer at the receiving end of a neighbour's habit (停在我家门口, 天天, 说了好几回): no gossip.
-const HARM_TO_ME = /我家|我们家|我们|我[^，。！!？?\s]{0,2}(进出|出门|回家|睡)|天天|每天|老是|总是|一直|经常|说了|讲了|好几回|好几次/;
+const HARM_TO_ME = /我家|我们家|我们|我[^，,。！!？?\s]{0,2}(进出|出门|回家|睡)|天天|每天|老是|总是|一直|经常|说了|讲了|好几回|好几次/;
 
 // Thanks for one fix, then another thing still wrong (不过门口那个井盖还是松的): a report of the second.
-const STILL_FAULTY = /(不过|但是|可是|只是|就是|另外|还有)[^。！!？?]{0,16}(还是|还|也|又)[^，。！!？?\s]{0,3}(坏|松|不亮|漏|堵|翘|裂|臭|脏|没修|没弄|没人管|不行|老样子)/;
+const STILL_FAULTY = /(不过|但是|可是|只是|就是|另外|还有)[^。！!？?]{0,16}(还是|还|也|又)[^，,。！!？?\s]{0,3}(坏|松|不亮|漏|堵|翘|裂|臭|脏|没修|没弄|没人管|不行|老样子)/;
 
 // News passed on about a matter already in hand (路灯的事我问过了 说是下周来修, 电梯那事物业说明天
 //来人): the writer relays an answer, nobody is asked to act. A question or a complaint that the
 // answer was not kept (说是下周 结果到现在也没来) is not news.
 const RELAYED_NEWS =
   /(的事|那事|那个事|那件事)[^。！!？?]{0,10}(说|讲|答复|回复|回话|通知)(是|了)?[^。！!？?]{0,16}(明天|后天|明早|下周|下个?礼拜|下个?星期|过两天|这两天|这周|周[一二三四五六日末]|月底|马上|已经|排上|安排)|(问过了|问了|打听了|打听过|问过|问了下|问了一下)[^。！!？?]{0,24}(说是?|已经)[^。！!？?]{0,16}(明天|后天|下周|过两天|这两天|这周|马上|已经|排上|安排|报上去|派人|来修|来弄|来换)/;
-const RELAY_DOUBT = /[?？吗呢]|还没|还是没|也没|没来|没人|结果|到现在|都[^，。！!？?\s]{0,3}了还|能不能|希望|麻烦|请(?!大家|各位)/;
+// The writer says the matter is already passed on (路灯的事我已经报上去了, 我已经跟社区反映过了
+// 大家别重复打电话了): news to the neighbours, neither a new report nor a sign-up (r18).
+const ALREADY_TOLD =
+  /已经[^，,。！!？?\s]{0,8}(报上去|上报|报给|报到|反映(过|了|上去)|说(过|了)|打(过|了)[^，,。！!？?\s]{0,6}电话)|(我|俺)?(已经|都)?报上去了|(我|俺)?已经(跟|和|给|向|找|打电话给)[^，,。！!？?\s]{0,8}(反映|说|报|讲)(过|了)/;
+const SCHEDULED_ASK = /(排上|排进|列入|纳入)[^，,。！!？?\s]{0,3}(日程|号|队|计划)了?(没|没有|吗|没得|不)|有没有(个)?下文|有下文(没|吗|了吗)/;
+const RELAY_DOUBT = /[?？吗呢]|还没|还是没|也没|没来|没人|结果|到现在|都[^，,。！!？?\s]{0,3}了还|能不能|希望|麻烦|请(?!大家|各位)/;
 
 // A notice quoted to say it was not kept (通知说五点来水 现在还没水) is a complaint, not a forward.
 const BROKEN_NOTICE = /通知(?:上)?说[^。！!？?]{0,30}(?:还没|还是没|都没|也没|没来|没有)/;
@@ -225,16 +234,16 @@ const PROPERTY_TARGET = new RegExp(
   ].join('|'),
 );
 
-const COMPANY_SERVICE = /物业费|管理费|换物业|换掉物业|物业服务|服务(态度|质量)|服务[^，。！!？?\s]{0,3}(差|不到位)|收费|门岗|保安|前台|管家|客服|业委会|解聘|续聘|收支|账目/;
+const COMPANY_SERVICE = /物业费|管理费|换物业|换掉物业|物业服务|服务(态度|质量)|服务[^，,。！!？?\s]{0,3}(差|不到位)|收费|门岗|保安|前台|管家|客服|业委会|解聘|续聘|收支|账目/;
 const FIGHT = /打架|被打|殴打|斗殴|打人|砍人|捅人|打起来/;
 const SMASHING = /砸(东西|门|窗|玻璃)|摔东西|尖叫|哭喊/;
 const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|软管|洗衣机/;
 const GROUP_HURT = /(老人|老年人|孩子|小孩|居民|家长|残疾人|大家)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)/;
-const HELP_ASKED = /帮(忙|帮|助)?[^，。！!？?\s]{0,2}(老人|她|他)|照顾|陪|送饭|送餐|助餐|上门|探访|关爱|护理|照护|服务|(我|我们|俺)家[^，。！!？?\s]{0,2}(老人|孩子)|家里[^，。！!？?\s]{0,2}(老人|孩子)/;
+const HELP_ASKED = /帮(忙|帮|助)?[^，,。！!？?\s]{0,2}(老人|她|他)|照顾|陪|送饭|送餐|助餐|上门|探访|关爱|护理|照护|服务|(我|我们|俺)家[^，,。！!？?\s]{0,2}(老人|孩子)|家里[^，,。！!？?\s]{0,2}(老人|孩子)/;
 const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
 const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘|鼓起|拱起|凸起|碎了|缺了/;
 const HURT_BY = /摔|绊|滑倒|崴/;
-const THEFT = /被盗|被偷|偷了|偷走|偷[^，。！!？?\s]{0,2}(电动车|电瓶|自行车|摩托车|车|快递|东西|井盖)|盗窃|小偷|被撬|撬了|撬开|丢了?[^，。！!？?\s]{0,4}(电动车|电瓶|自行车|摩托车|快递)|(电动车|电瓶|自行车|摩托车|快递)[^，。！!？?\s]{0,6}(丢了|没了|不见了)/;
+const THEFT = /被盗|被偷|偷了|偷走|偷[^，,。！!？?\s]{0,2}(电动车|电瓶|自行车|摩托车|车|快递|东西|井盖)|盗窃|小偷|被撬|撬了|撬开|丢了?[^，,。！!？?\s]{0,4}(电动车|电瓶|自行车|摩托车|快递)|(电动车|电瓶|自行车|摩托车|快递)[^，,。！!？?\s]{0,6}(丢了|没了|不见了)/;
 
 // The closing sentence of a letter that asks for an action (请尽快安排…, 希望尽快…).
 const CLOSING_ASK = /^[\s，,]*(请|恳请|希望|望|要求|建议|盼)|请尽快|尽快安排|务必/;
@@ -262,7 +271,7 @@ export function decideCategory(
     if (urgent.kind !== 'flood' && /水/.test(t) && INFLOW.test(t) && NEIGHBOUR.test(t) && !BUSINESS.test(t)) return 'dispute';
     if (urgent.kind === 'flood') {
       if (SUPPLY_CUT.test(t) && !NEIGHBOUR.test(t)) return 'utilities';
-      if (NEIGHBOUR.test(t) && !/管道井|总阀[^，。！!？?\s]{0,3}(漏|坏|爆|裂)|公共/.test(t)) return 'dispute';
+      if (NEIGHBOUR.test(t) && !/管道井|总阀[^，,。！!？?\s]{0,3}(漏|坏|爆|裂)|公共/.test(t)) return 'dispute';
       // Water backing up through a drain or coming in with rain: the shared drains.
       if (/地漏|下水|返水|倒灌|雨水|下大雨|暴雨/.test(t)) return 'facility';
       // A pipe bursting inside a home is the home's water supply; shared parts are facility.
@@ -317,7 +326,7 @@ function decideCategoryOfText(
   if (!urgent && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.sanitation < 3 && scores.utilities < 3) return 'other';
   // A structure a resident put up or a common part they took in (顶层业主在楼顶加建, 邻居搭了个棚子):
   // the neighbour is the cause, whichever department is asked to pull it down.
-  if (!urgent && RESIDENT_BUILT.test(t) && RESIDENT.test(t) && !/(物业|开发商|业委会)[^，。！!？?]{0,8}(搭|建|盖|圈|占)/.test(t)) return 'dispute';
+  if (!urgent && RESIDENT_BUILT.test(t) && RESIDENT.test(t) && !/(物业|开发商|业委会)[^，,。！!？?]{0,8}(搭|建|盖|圈|占)/.test(t)) return 'dispute';
   // A person in danger or in need comes first.
   // ...unless a broken shared facility weighs as much: the elderly are then named as
   // those it hurts (门禁坏了 老人不会弄), not as the ones needing help.
@@ -384,6 +393,17 @@ export function readSignals(text: string): Signals {
   };
 }
 
+// Fire-safety nagging (楼梯口堆了好多纸箱子 着火了可咋整): a fire only mused about, beside the
+// hazard that could start one, with nothing burning or smoking now, is a hazard report (r18).
+// The fire opens its clause: a thing named burning (纸箱着火了 可咋整) is a fire.
+const FIRE_MUSING = /(?:^|[\s，,])(?:要是|万一|真)?(着火|起火|失火|烧起来|着起来)了?[^，,。！!？?\s]{0,2}(可|那可|那还|那)(咋整|咋办|怎么办|怎么整|不得了|得了|就完了|麻烦了)/;
+const FIRE_HAZARD_STORE = /堆|杂物|纸箱|纸壳|充电|飞线|私拉|电线老化|线路老化|隐患|消防通道|灭火器|易燃/;
+const FIRE_NOW = /快来|快打|快叫|救命|正在|现在|刚才|刚刚|冒烟|浓烟|烟(好|很|太)大|火苗|火光|119|烧着了|已经着|着了火/;
+const FIRE_KINDS = new Set(['fire', 'flames', 'net-fire', 'alarm']);
+function fireMusing(t: string): boolean {
+  return FIRE_MUSING.test(t) && FIRE_HAZARD_STORE.test(t) && !FIRE_NOW.test(t);
+}
+
 export function classifyByRules(text: string): Intake {
   const normalized = normalizeText(text);
   const place = extractPlaceNormalized(normalized);
@@ -394,10 +414,12 @@ export function classifyByRules(text: string): Intake {
 
   const scores = scoreCategories(t);
   const told = assessUrgency(t);
-  const found = told.finding?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t) ? null : told.finding;
+  const musing = fireMusing(t);
+  const found = (told.finding?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t)) || (musing && FIRE_KINDS.has(told.finding?.kind ?? '')) ? null : told.finding;
   // Emergencies first: what the concept slots did not find urgent goes through the
   // second, independent check; a danger is missed only when both miss it.
-  const caught = found ? null : safetyNet(t);
+  const netFound = found ? null : safetyNet(t);
+  const caught = musing && FIRE_KINDS.has(netFound?.kind ?? '') ? null : netFound;
   const net = caught?.kind === 'flood' && SUPPLY_CUT.test(t) && !INFLOW.test(t) ? null : caught;
   const urgent = found ?? net;
   const report = (confidence: number): Intake =>
@@ -435,7 +457,9 @@ function decideIntent(
   }
   // A long complaint asks the departments at its end: a report whatever words came before.
   const formalRequest = FORMAL_REQUEST.test(t);
-  if (L.ad.test(t) && !(urgent && request) && !formalRequest) return make('chat', 0.85, place);
+  // A poser's pitch retold (自称物业的加我微信 让交物业费) is reported, not an ad (r18).
+  const poserTold = /自称|冒充|假冒|说是/.test(t) && IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t);
+  if (L.ad.test(t) && !(urgent && request) && !formalRequest && !poserTold) return make('chat', 0.85, place);
 
   // Thanks that name a problem now fixed (上次反映的路灯已经亮了 谢谢): nobody is asked to act.
   if (L.thanks.test(t) && FIXED.test(t) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是/.test(t)) return make('chat', 0.8, place);
@@ -445,15 +469,18 @@ function decideIntent(
 
   // News relayed about a matter in hand: before progress, whose reference words it shares.
   if (RELAYED_NEWS.test(t) && !RELAY_DOUBT.test(t) && !urgent) return make('chat', 0.7, place);
+  if (ALREADY_TOLD.test(t) && !RELAY_DOUBT.test(t) && !urgent && !/又|还是|怎么|咋|但是|可是|不过|一直|拖/.test(t)) return make('chat', 0.7, place);
 
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
   // ...but one that says the writer reported it before and asks how far it has got is one.
-  const ownEarlier = /我(的|报|反映|投诉)|我[^，。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
+  const ownEarlier = /我(的|报|反映|投诉)|我[^，,。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，,。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
   const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier;
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
-  if (L.progressRef.test(t) && L.progressAsk.test(t) && !longComplaint && !blamesProperty) return make('query', 0.85, place);
+  // Scheduled yet, any word back (排上日程没有, 有没有下文): only an earlier request can be asked so (r18).
+  const selfReferring = SCHEDULED_ASK.test(t);
+  if ((L.progressRef.test(t) || selfReferring) && L.progressAsk.test(t) && !longComplaint && !blamesProperty) return make('query', 0.85, place);
 
 
   // "我参加了敬老院活动 积分加上了吗" asks about points, not to join.
@@ -479,7 +506,7 @@ function decideIntent(
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
   if (activityQuestion) return make('query', 0.8, place);
   const withdrawal = /去不了|来不了|参加不了|去不成|来不成|参加不成|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
-  if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上/.test(t)) && !urgent && !(problem && topScore >= 3))
+  if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上(?!去|来|级)/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
   if (!blocked && SKILL_OFFER.test(t) && (activity || /还(要|缺|需要)|缺不缺/.test(t)) && !urgent && !NEED_ASK.test(t)) return make('signup', 0.65, place);
   if (!blocked && FREE_SIGNUP.test(t) && !urgent && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);

@@ -86,6 +86,14 @@ const cases: Row[] = [
   ['光明路1102号', null, null, null],
   ['我们小区共有120户', null, null, null],
   ['小区有1200户 车位才三百个', null, null, null],
+  // r18: a vehicle's seats and a count of buildings are no building; a building before 楼下 is one.
+  ['门口那辆七座车又停在路中间', null, null, null],
+  ['楼下停了辆5座SUV 堵着出口', null, null, null],
+  ['咱们小区一共有20栋楼 就两个保安', null, null, null],
+  ['那2栋楼的路灯都不亮', null, null, null],
+  ['对面盖了6座塔楼 挡光', null, null, null],
+  ['9栋楼下的井盖响', '9', null, null],
+  ['b座3单元门口', 'B', '3', null],
 ];
 
 describe('extractPlace', () => {

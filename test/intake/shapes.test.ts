@@ -489,3 +489,63 @@ describe('r17: a long letter blaming the property company keeps the category of 
     ['物业保安天天在岗亭玩手机 外人随便进出 交的物业费干嘛用的 要求换物业', 'report', 'property'],
   ])('%s', (...row) => check(row));
 });
+
+describe('r18: a danger imagined, feared, past or nagged about is no alarm; one happening now is', () => {
+  it.each([
+    ['二楼楼梯口全是旧沙发 真烧起来一个都跑不掉'],
+    ['楼道里停满了电瓶车 天天充电 着火了谁跑得掉'],
+    ['楼梯底下塞满了纸壳 着火了可咋整'],
+    ['我老担心孩子走丢 小区门能不能装个门禁'],
+    ['这电线杆多年来就斜着 下雨还打火 希望有关部门来看看 此事反映多次未果 请重视'],
+  ])('%s', (text) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe('report');
+    expect(r.urgency).toBe('normal');
+  });
+  it.each([
+    ['楼梯底下的纸壳着火了 可咋整'],
+    ['真的烧起来了 三楼 快打119'],
+    ['楼道里电瓶车烧起来了 谁都跑不出去 快来人'],
+  ])('%s', (text) => {
+    expect(classifyByRules(text).urgency).toBe('urgent');
+  });
+});
+
+describe('r18: someone at the door whose claim is only reported, or who sells to the old, is security', () => {
+  it.each<Row>([
+    ['下午有人敲门说是街道派来发补贴的 要我身份证号', 'report', 'security'],
+    ['有个人说是来检查燃气管道的 也不出示证件 硬要进屋', 'report', 'security'],
+    ['又有一伙人挨家挨户上门推销保健品 老人都被骗去听课', 'report', 'security'],
+    ['有个自称社区的人加我微信 让我交五十块登记费 社区说没派过人', 'report', 'security'],
+    // A general warning stays a warning.
+    ['最近有人自称物业上门收费 大家别上当', 'chat', null],
+    // The company's own notice of a meter reader, or the property company relaying one, is no poser.
+    ['物业说是社区派来的人明天量房 大家在家', 'chat', null],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r18: scheduled yet, any word back, and news that a matter is passed on', () => {
+  it.each<Row>([
+    ['车棚漏雨那事 排上日程了没', 'query', null],
+    ['前三天反映的路面塌陷 列入计划了吗', 'query', null],
+    ['我那个投诉到底有没有下文', 'query', null],
+    ['电梯的事我已经报上去了 说下周换主板', 'chat', null],
+    ['我已经跟物业打过电话了 他们说下午派人', 'chat', null],
+    // Passed on but dragging is still a complaint; joining stays joining.
+    ['楼道灯我报上去了 可物业一直拖着不修', 'report', 'property'],
+    ['报上我 周日大扫除', 'signup', null],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r18: someone got into the home and is still there is a break-in under way', () => {
+  it.each([['半夜屋里进来个男的 现在在客厅翻抽屉 我锁在卧室'], ['家里进人了 我在衣柜里躲着']])('%s', (text) => {
+    const r = classifyByRules(text);
+    expect(r.category).toBe('security');
+    expect(r.urgency).toBe('urgent');
+  });
+  it.each([['家里进了人 已经跑了 东西被翻乱了'], ['上个月家里进了人 丢了两千块 监控也没拍到']])('%s', (text) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe('report');
+    expect(r.urgency).toBe('normal');
+  });
+});
