@@ -549,3 +549,29 @@ describe('r18: someone got into the home and is still there is a break-in under 
     expect(r.urgency).toBe('normal');
   });
 });
+
+describe('r19: category by concept where two categories are plausible', () => {
+  it.each<Row>([
+    // A fee levied for a shared thing is the property side's, not the thing's.
+    ['电梯维护费凭什么按楼层收 住一楼的也要交', 'report', 'property'],
+    ['二次供水加压费每月多收二十 没见过公示', 'report', 'property'],
+    // A lorry or an outsider's car holding the spaces: parking rules, no neighbour in view.
+    ['外面的大卡车天天晚上停在小区路边占车位', 'report', 'property'],
+    ['停车场被一辆渣土车占了四个位置 好几天了', 'report', 'property'],
+    // ...but a neighbour's car in my space is a dispute.
+    ['隔壁那户的车老停我车位上 说了也不挪', 'report', 'dispute'],
+    // Branches grown into windows or over the path: pruning, whatever they knock on.
+    ['楼前那排树的枝杈都伸进二楼阳台了 一刮风就敲窗户', 'report', 'sanitation'],
+    ['灌木长到人行道上了 走路得侧着身子', 'report', 'sanitation'],
+    // Something broken inside the home of someone old and alone: the help is the request.
+    ['我家卫生间的灯坏了 我八十多了 爬不上去换 能不能来个人帮忙', 'report', 'assistance'],
+    ['家里就我一个老太婆 厨房水龙头拧不紧 社区能不能派人来看看', 'report', 'assistance'],
+    // ...while the same lamp in the shared stairwell is the facility.
+    ['楼道里的声控灯坏了 老人晚上上下楼看不清', 'report', 'facility'],
+    // An unleashed dog with no owner named is public order; a neighbour's dog is a dispute.
+    ['小区里有条大狗没人拴 见人就追', 'report', 'security'],
+    ['楼下那家的狗见人就扑 昨天把我家孩子吓哭了', 'report', 'dispute'],
+    // A loudspeaker on the balcony across is a neighbour's noise.
+    ['对面楼的人在阳台上装了个大音箱 天天放歌', 'report', 'dispute'],
+  ])('%s', (...row) => check(row));
+});
