@@ -37,7 +37,8 @@ export function scoreCategories(t: string): Record<Category, number> {
   // A dispute is a conflict between identifiable neighbours: noise or a leak with no
   // neighbour in view is more likely the building's own problem.
   // Renovation noise inside the building (有人在楼里切割瓷砖) is a neighbour's, named or not (r18).
-  if (scores.dispute > 0 && (!NEIGHBOUR.test(t) || BUSINESS.test(t)) && !(RENOVATION.test(t) && /楼里|楼上|楼下|隔壁|单元/.test(t) && !BUSINESS.test(t))) scores.dispute = Math.floor(scores.dispute / 2);
+  // ...and so is a household's noise heard in the building (楼里有人半夜唱歌 不知道是哪家) (r19).
+  if (scores.dispute > 0 && (!NEIGHBOUR.test(t) || BUSINESS.test(t)) && !((RENOVATION.test(t) || HOUSEHOLD_NOISE.test(t)) && /楼里|楼上|楼下|隔壁|单元/.test(t) && !BUSINESS.test(t))) scores.dispute = Math.floor(scores.dispute / 2);
   return scores;
 }
 
@@ -110,8 +111,10 @@ const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，,。！!？?\s]{0,2}(�
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
 // A neighbour or a neighbour's flat named as the cause.
-const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|各家|各户|几家|所有|住户都|的住户都)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都)|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
+const NEIGHBOUR = /楼[上下]的(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|各家|各户|几家|所有|住户都|的住户都)|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?:一楼|二楼|底楼|顶楼|顶层)的?(?:住户|业主|人家|那户|那家)|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都)|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
 const RENOVATION = /装修|切割|切瓷砖|电锯|电钻|打墙|敲墙|砸墙/;
+// Noise only a household makes (singing, a speaker, stamping, mahjong, a row).
+const HOUSEHOLD_NOISE = /唱歌|k歌|卡拉ok|音响|音箱|跺脚|蹦迪|拖椅子|打麻将|搓麻将|吵架|摔东西|砸地板|剁地板/;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
 const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
@@ -243,7 +246,7 @@ const HELP_ASKED = /帮(忙|帮|助)?[^，,。！!？?\s]{0,2}(老人|她|他)|�
 const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
 const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘|鼓起|拱起|凸起|碎了|缺了/;
 const HURT_BY = /摔|绊|滑倒|崴/;
-const THEFT = /被盗|被偷|偷了|偷走|偷[^，,。！!？?\s]{0,2}(电动车|电瓶|自行车|摩托车|车|快递|东西|井盖)|盗窃|小偷|被撬|撬了|撬开|丢了?[^，,。！!？?\s]{0,4}(电动车|电瓶|自行车|摩托车|快递)|(电动车|电瓶|自行车|摩托车|快递)[^，,。！!？?\s]{0,6}(丢了|没了|不见了)/;
+const THEFT = /被盗|被偷|偷了|偷走|偷[^，,。！!？?\s]{0,2}(电动车|电瓶|自行车|摩托车|车|快递|东西|井盖)|盗窃|小偷|被撬|撬了|撬开|丢了?[^，,。！!？?\s]{0,4}(电动车|电瓶|自行车|摩托车|快递)|丢了?[^，,。！!？?\s]{0,3}(辆|台)[^，,。！!？?\s]{0,3}车|(电动车|电瓶|自行车|摩托车|快递)[^，,。！!？?\s]{0,6}(丢了|没了|不见了)/;
 
 // The closing sentence of a letter that asks for an action (请尽快安排…, 希望尽快…).
 const CLOSING_ASK = /^[\s，,]*(请|恳请|希望|望|要求|建议|盼)|请尽快|尽快安排|务必/;

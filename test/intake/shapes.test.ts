@@ -573,5 +573,13 @@ describe('r19: category by concept where two categories are plausible', () => {
     ['楼下那家的狗见人就扑 昨天把我家孩子吓哭了', 'report', 'dispute'],
     // A loudspeaker on the balcony across is a neighbour's noise.
     ['对面楼的人在阳台上装了个大音箱 天天放歌', 'report', 'dispute'],
+    // The property company blamed for a theft: the theft decides.
+    ['物业的保安晚上睡大觉 昨晚车棚又丢了两辆车', 'report', 'security'],
+    // A household fencing in a shared green is the neighbour's doing.
+    ['一楼住户把公共绿地围起来种菜', 'report', 'dispute'],
+    // A septic tank overflowing is the shared drains, whatever it smells of.
+    ['化粪池满了 冒出来流到路上 臭得很', 'report', 'facility'],
+    // A household's noise heard in the building, flat unknown, is still a neighbour's.
+    ['楼里有人半夜唱歌 不知道是哪家', 'report', 'dispute'],
   ])('%s', (...row) => check(row));
 });
