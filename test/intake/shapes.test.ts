@@ -581,5 +581,12 @@ describe('r19: category by concept where two categories are plausible', () => {
     ['化粪池满了 冒出来流到路上 臭得很', 'report', 'facility'],
     // A household's noise heard in the building, flat unknown, is still a neighbour's.
     ['楼里有人半夜唱歌 不知道是哪家', 'report', 'dispute'],
+    // Goods piled into the stairwell, whoever piled them, are fire-safety clutter.
+    ['楼下小卖部把货堆在楼道口 出入都不方便', 'report', 'security'],
+    // A dog that bit someone is reported; a neighbour's named flat as the cause is a dispute.
+    ['小区里的流浪狗咬了一个小孩', 'report', 'security'],
+    ['楼下的人家在花坛里种菜施粪肥 臭得要命', 'report', 'dispute'],
+    // The drain stack backing up when the floors above flush is the shared drains, no neighbour's doing.
+    ['一楼的下水管每次楼上冲厕所就往外冒', 'report', 'facility'],
   ])('%s', (...row) => check(row));
 });
