@@ -590,3 +590,16 @@ describe('r19: category by concept where two categories are plausible', () => {
     ['一楼的下水管每次楼上冲厕所就往外冒', 'report', 'facility'],
   ])('%s', (...row) => check(row));
 });
+
+describe('r19: a wall soaked by rain seepage is a standing leak; a bed soaked from above is water coming in', () => {
+  it('seepage through the roof is a normal facility report', () => {
+    const r = classifyByRules('顶层好几户的墙都湿透了 下雨天楼顶就往下渗');
+    expect(r.intent).toBe('report');
+    expect(r.category).toBe('facility');
+    expect(r.urgency).toBe('normal');
+  });
+  it('water soaking the bed from the flat above is urgent', () => {
+    const r = classifyByRules('楼上的水哗哗漏下来 我家床都湿透了');
+    expect(r.urgency).toBe('urgent');
+  });
+});
