@@ -588,6 +588,14 @@ describe('r19: category by concept where two categories are plausible', () => {
     ['楼下的人家在花坛里种菜施粪肥 臭得要命', 'report', 'dispute'],
     // The drain stack backing up when the floors above flush is the shared drains, no neighbour's doing.
     ['一楼的下水管每次楼上冲厕所就往外冒', 'report', 'facility'],
+    // A shed's roof torn off is the shed broken, not chargers to add.
+    ['电动车充电棚的顶被风掀了', 'report', 'facility'],
+    // Cats fighting are no fight: strays in numbers are pests.
+    ['小区里野猫太多 晚上打架叫得瘆人', 'report', 'sanitation'],
+    // Smoke drifting into my home from the flat below's barbecue is theirs.
+    ['楼下的人天天在单元门口烧烤 烟都飘我家', 'report', 'dispute'],
+    ['小区广场舞音乐太大声 晚上九点半还在跳', 'report', 'dispute'],
+    ['谁在楼道里吐痰 恶心死了', 'report', 'sanitation'],
   ])('%s', (...row) => check(row));
 });
 
