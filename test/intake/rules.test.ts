@@ -372,7 +372,9 @@ describe.each([
 // it is the honest figure. First runs: r16-check intent 0.800, report P 0.790, report R 0.938,
 // category 0.875, urgent recall 0.833; r17-check intent 0.710, report P 0.875, report R 0.875,
 // category 0.813, urgent recall 0.40, 1 false alarm, place 0.968; r18-check intent 0.800,
-// report P 0.895, report R 0.810, category 0.619, urgent recall 0.80, 1 false alarm, place 1.00.
+// report P 0.895, report R 0.810, category 0.619, urgent recall 0.80, 1 false alarm, place 1.00;
+// r19-check intent 0.880, report P 0.944, report R 0.895, category 0.842, urgent recall 1.00,
+// 0 false alarms, place 1.00.
 const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: number; category: number; urgentR: number; falseAlarms: number; place: number }> = {
   'r14-check': { intent: 1, reportP: 1, reportR: 1, category: 0.952, urgentR: 1, falseAlarms: 0, place: 0.967 },
   'r15-check': { intent: 0.968, reportP: 0.958, reportR: 1, category: 0.956, urgentR: 1, falseAlarms: 0, place: 1 },
@@ -383,7 +385,19 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // urgent recall 0.80; its errors then showed one missed break-in under way, a concept fixed
   // afterwards with shape tests of its own: the floor is the figure after that fix, and the
   // set is no longer clean for that one concept.
-  'r18-check': { intent: 0.866, reportP: 0.947, reportR: 0.857, category: 0.714, urgentR: 1, falseAlarms: 1, place: 1 },
+  // Raised by the r19 round (category by concept): intent 0.900, report P 0.950, report R 0.905,
+  // category 0.810. One concept of that round (a lorry holding parking spaces) was also among
+  // this set's errors seen in the r18 round, so the set is not clean for it.
+  'r18-check': { intent: 0.9, reportP: 0.95, reportR: 0.904, category: 0.809, urgentR: 1, falseAlarms: 1, place: 1 },
+  // r19 tuning set (44 hard reports, each between two plausible categories). First run: intent,
+  // report P/R, urgent recall and place 1.00, category 0.932, 4 false alarms; after tuning category
+  // 1.00 and 3 false alarms. Not a threshold set: 3 false alarms on 44 messages exceed the scaled
+  // limit of 1. They are water in shared parts or the street (a drain backing up into a ground-floor
+  // corridor, floor drains gurgling in several homes, a burst pipe flooding the road) labelled
+  // normal; the labels are doubtful and the low bar for water is deliberate, so they stay.
+  'r19-category': { intent: 1, reportP: 1, reportR: 1, category: 1, urgentR: 1, falseAlarms: 3, place: 1 },
+  // r19 check set (25 mixed), never tuned on: the tuning left it where its first run put it.
+  'r19-check': { intent: 0.88, reportP: 0.944, reportR: 0.894, category: 0.842, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
