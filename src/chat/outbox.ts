@@ -77,10 +77,6 @@ export interface OutboxDeps {
 }
 
 /**
- * The single sender: drains the persisted queue under the send limits. Messages stay
- * in the database until WeChat took them, so a restart loses none.
- */
-/**
  * One account's sending budget (per minute, per group, per day). Each outbox has its own,
  * unless the bots of the several communities one account serves share theirs.
  */
@@ -90,6 +86,10 @@ export class SendBudget {
   readonly counted = new Set<object>();
 }
 
+/**
+ * The single sender: drains the persisted queue under the send limits. Messages stay
+ * in the database until WeChat took them, so a restart loses none.
+ */
 export class Outbox {
   private readonly budget: SendBudget;
   private timer?: NodeJS.Timeout;

@@ -3,8 +3,8 @@
  * function of the organisation (and the account asked for).
  *
  * A bot serves one community; an account's process runs one bot for each community the
- * account serves, all on its one WeChat login (chat/shared-login.ts). Where the file lists
- * no accounts, one (unnamed) account serves each community. Where two accounts list one
+ * account serves, all on its one WeChat login (app/shared-login.ts). Where the file lists
+ * no accounts, one (unnamed) login serves every community. Where two accounts list one
  * community, the first speaks in its groups and the later one stands by (app/presence.ts).
  */
 import type { CountyView } from './directory.js';
@@ -36,13 +36,13 @@ export class DeploymentError extends Error {
  * listed), accounts in file order, each account's communities in the file's order.
  */
 export function deploymentsOf(county: County): Deployment[] {
+  // A community listed by two accounts is served by the first; a later one stands by for it.
+  const listing = (community: string) => county.accounts.filter((a) => a.communities.includes(community)).map((a) => a.name);
   const names = county.communities.map((c) => c.community.name);
-  const servedBy = Object.fromEntries(names.map((c) => [c, county.accounts.find((a) => a.communities.includes(c))?.name ?? '']));
+  const servedBy = Object.fromEntries(names.map((c) => [c, listing(c)[0] ?? '']));
   const view: CountyView | undefined = county.name !== undefined ? { name: county.name, communities: names, staff: county.staff.map((s) => s.wechat), servedBy } : undefined;
   const base = (org: Org) => ({ org: withCountyStaff(org, county.staff), ...(view ? { county: view } : {}) });
   if (county.accounts.length === 0) return county.communities.map(base);
-  // A community listed by two accounts is served by the first; a later one stands by for it.
-  const listing = (community: string) => county.accounts.filter((a) => a.communities.includes(community)).map((a) => a.name);
   return county.accounts.flatMap((a) =>
     county.communities
       .filter((o) => a.communities.includes(o.community.name))

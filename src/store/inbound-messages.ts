@@ -3,6 +3,7 @@
  * one process that handles them, then done or failed. See src/app/bot.ts for the protocol.
  */
 import type { MediaKind } from '../chat/port.js';
+import { Prisma } from '@prisma/client';
 import type { Db, Tx } from './db.js';
 import { messageOwnerOf } from './scope.js';
 
@@ -66,15 +67,29 @@ export async function recordInbound(db: Db, message: NewInbound, opts: { duplica
   return inserted.status === 'duplicate' ? { kind: 'duplicate' } : { kind: 'new', message: { ...message, id: inserted.id } };
 }
 
-async function insertInbound(db: Db | Tx, { account, community }: { account: string; community: string }, m: NewInbound, duplicateSince: Date): Promise<{ id: number; status: InboundStatus } | undefined> {
-  const rows = await db.$queryRaw<{ id: number | bigint; status: InboundStatus }[]>`
+/**
+ * One statement: the row, unless this account stored the message id before. `duplicateSince`
+ * makes it a duplicate where the same fingerprint came since then; without it the row waits
+ * to be handled whatever came before (a message handed on, see `relayInbound`).
+ */
+async function insertInbound(
+  db: Db | Tx,
+  { account, community }: { account: string; community: string },
+  m: NewInbound,
+  duplicateSince: Date | undefined,
+): Promise<{ id: number; status: InboundStatus } | undefined> {
+  const status = duplicateSince
+    ? Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "InboundMessage" WHERE "fingerprint" = ${m.fingerprint} AND "receivedAt" >= ${duplicateSince} AND "account" = ${account} AND "community" = ${community}) THEN 'duplicate' ELSE 'pending' END`
+    : Prisma.sql`'pending'`;
+  // Built whole with Prisma.sql, as store/tickets.ts does: PostgreSQL's client, generated apart,
+  // does not recognise a fragment nested in its own tagged template as SQL.
+  const rows = await db.$queryRaw<{ id: number | bigint; status: InboundStatus }[]>(Prisma.sql`
     INSERT INTO "InboundMessage" ("account", "community", "messageId", "roomTopic", "senderChat", "senderAlias", "senderName", "senderRemark", "senderFriend",
       "text", "kind", "quote", "mentioned", "fingerprint", "receivedAt", "status")
     VALUES (${account}, ${community}, ${m.messageId}, ${m.roomTopic}, ${m.senderChat}, ${m.senderAlias}, ${m.senderName}, ${m.senderRemark}, ${m.senderFriend},
-      ${m.text}, ${m.kind}, ${m.quote}, ${m.mentioned}, ${m.fingerprint}, ${m.receivedAt},
-      CASE WHEN EXISTS (SELECT 1 FROM "InboundMessage" WHERE "fingerprint" = ${m.fingerprint} AND "receivedAt" >= ${duplicateSince} AND "account" = ${account} AND "community" = ${community}) THEN 'duplicate' ELSE 'pending' END)
+      ${m.text}, ${m.kind}, ${m.quote}, ${m.mentioned}, ${m.fingerprint}, ${m.receivedAt}, ${status})
     ON CONFLICT ("account", "messageId") DO NOTHING
-    RETURNING "id", "status"`;
+    RETURNING "id", "status"`);
   const row = rows[0];
   return row ? { id: Number(row.id), status: row.status } : undefined;
 }
@@ -118,14 +133,9 @@ const RELAYED = 'relay:';
 export async function relayInbound(tx: Tx, m: InboundMessage, to: { account: string; community: string }[]): Promise<void> {
   // Several bots of one login get their own copy (`id@N`): it is handed on once, not once per copy.
   const original = m.messageId.replace(/@\d+$/, '');
-  for (const { account, community } of to) {
-    const messageId = `${RELAYED}${community}:${original}`;
-    await tx.$executeRaw`
-      INSERT INTO "InboundMessage" ("account", "community", "messageId", "roomTopic", "senderChat", "senderAlias", "senderName", "senderRemark", "senderFriend",
-        "text", "kind", "quote", "mentioned", "fingerprint", "receivedAt", "status")
-      VALUES (${account}, ${community}, ${messageId}, NULL, ${m.senderChat}, ${m.senderAlias}, ${m.senderName}, NULL, false,
-        ${m.text}, ${m.kind}, NULL, false, ${m.fingerprint}, ${m.receivedAt}, 'pending')
-      ON CONFLICT ("account", "messageId") DO NOTHING`;
+  for (const owner of to) {
+    const copy = { ...m, messageId: `${RELAYED}${owner.community}:${original}`, roomTopic: null, senderRemark: null, senderFriend: false, quote: null, mentioned: false };
+    await insertInbound(tx, owner, copy, undefined);
   }
 }
 
