@@ -151,7 +151,10 @@ async function benchFullPath(texts: string[], prepared: Prepared = {}, given?: s
   try {
     const figures = await drive(world, chat, clock, texts);
     const failed = await db.inboundMessage.count({ where: { status: 'failed' } });
-    if (failed) throw new Error(`${failed} messages failed`);
+    if (failed) {
+      const first = await db.inboundMessage.findFirst({ where: { status: 'failed' }, select: { text: true, error: true } });
+      throw new Error(`${failed} messages failed; the first, ${JSON.stringify(first?.text)}: ${first?.error?.slice(0, 800)}`);
+    }
     await prepared.after?.({ bot, world, chat, clock, url, db });
     return { ...figures, tickets: await db.ticket.count(), queued: await db.outboundMessage.count(), file };
   } finally {

@@ -4,6 +4,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { isPostgresUrl, resolveDatabaseUrl } from './database-url.js';
 import { applyMigrations, type MigrationResult } from './migrate.js';
 import { applyPostgresMigrations, openPostgres } from './postgres.js';
+import { attachLane, heard, insideDirectTransaction, SqliteLane } from './sql.js';
 
 export { applyMigrations, MigrationError } from './migrate.js';
 
@@ -26,21 +27,21 @@ export function openDatabase(url: string | undefined): Db {
     raw.pragma('journal_mode = WAL');
     raw.close();
   }
-  const adapter = immediateTransactions(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }));
-  return new PrismaClient({
+  const lane = new SqliteLane();
+  const adapter = immediateTransactions(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }), lane);
+  const client = new PrismaClient({
     adapter,
     transactionOptions: { maxWait: 20_000, timeout: 60_000 },
   });
+  attachLane(client, lane);
+  return client;
 }
 
 type AdapterFactory = PrismaBetterSQLite3;
 
-let statementListener: ((sql: string) => void) | undefined;
+export { listenToStatements } from './sql.js';
 
-/** Hears every SQL statement the bot's clients prepare (for the query-plan test); undefined stops. */
-export function listenToStatements(listener: ((sql: string) => void) | undefined): void {
-  statementListener = listener;
-}
+type Transaction = Awaited<ReturnType<Awaited<ReturnType<AdapterFactory['connect']>>['startTransaction']>>;
 
 /**
  * Makes every transaction `BEGIN IMMEDIATE`: it takes the write lock at the start and
@@ -48,7 +49,7 @@ export function listenToStatements(listener: ((sql: string) => void) | undefined
  * `BEGIN`, two processes that read then write fail at once with SQLITE_BUSY instead of
  * waiting their turn — capacity checks and notice posts must queue, not fail.
  */
-function immediateTransactions(factory: AdapterFactory): AdapterFactory {
+function immediateTransactions(factory: AdapterFactory, lane: SqliteLane): AdapterFactory {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
@@ -58,12 +59,44 @@ function immediateTransactions(factory: AdapterFactory): AdapterFactory {
     client.pragma('synchronous = NORMAL');
     const prepare = client.prepare.bind(client);
     client.prepare = ((sql: string) => {
-      statementListener?.(sql);
+      heard(sql);
       return prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql);
     }) as typeof client.prepare;
+    lane.opened(client, prepare);
+    // Prisma's own transactions share the connection with the direct lane's (store/sql.ts):
+    // inside one of those they become savepoints; outside, they wait their turn.
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolation) => {
+      if (insideDirectTransaction(lane)) return nestedTransaction(adapter, lane.savepoint());
+      const release = await lane.turns.take();
+      try {
+        const tx = await start(isolation);
+        const commit = tx.commit.bind(tx);
+        const rollback = tx.rollback.bind(tx);
+        tx.commit = () => commit().finally(release);
+        tx.rollback = () => rollback().finally(release);
+        return tx;
+      } catch (err) {
+        release();
+        throw err;
+      }
+    };
     return adapter;
   };
   return factory;
+}
+
+/** A transaction Prisma starts inside a direct one: its statements run on the connection, its end is the savepoint's. */
+function nestedTransaction(adapter: Awaited<ReturnType<AdapterFactory['connect']>>, savepoint: { release(): void; undo(): void }): Transaction {
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    options: { usePhantomQuery: true },
+    queryRaw: (q) => adapter.queryRaw(q),
+    executeRaw: (q) => adapter.executeRaw(q),
+    commit: async () => savepoint.release(),
+    rollback: async () => savepoint.undo(),
+  } as Transaction;
 }
 
 /** Parses a JSON text column holding a list of strings. */

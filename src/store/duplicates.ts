@@ -1,4 +1,8 @@
+import { Prisma } from '@prisma/client';
 import type { Tx } from './db.js';
+import { communityRows } from './scope.js';
+import { queryRows } from './sql.js';
+import type { Ticket as TicketRecord } from '@prisma/client';
 import { parseTicket, type Ticket } from './tickets.js';
 
 /** Where a report is about, as tickets store it. */
@@ -16,18 +20,15 @@ export interface PlaceKey {
  */
 export async function openTicketsAtPlace(tx: Tx, q: { statuses: readonly string[]; category: string; place: PlaceKey; since: Date }): Promise<Ticket[]> {
   const { gridName, building, unit, room } = q.place;
-  const rows = await tx.ticket.findMany({
-    where: {
-      status: { in: [...q.statuses] },
-      category: q.category,
-      gridName,
-      building,
-      unit,
-      ...(room !== undefined ? { room } : {}),
-      createdAt: { gte: q.since },
-    },
-    orderBy: { id: 'asc' },
-    take: 20,
-  });
+  if (q.statuses.length === 0) return [];
+  // A place part left out (null) matches tickets without it, as Prisma's `{ building: null }` did.
+  const same = (column: string, value: string | null) => (value === null ? Prisma.sql`AND ${Prisma.raw(`"${column}"`)} IS NULL` : Prisma.sql`AND ${Prisma.raw(`"${column}"`)} = ${value}`);
+  const { filter } = communityRows(tx);
+  const rows = await queryRows<TicketRecord>(tx, Prisma.sql`
+    SELECT * FROM "Ticket"
+    WHERE "status" IN (${Prisma.join([...q.statuses])}) AND "category" = ${q.category} AND "gridName" = ${gridName}
+      ${same('building', building)} ${same('unit', unit)} ${room !== undefined ? same('room', room) : Prisma.empty}
+      AND "createdAt" >= ${q.since} ${filter === undefined ? Prisma.empty : Prisma.sql`AND "community" = ${filter}`}
+    ORDER BY "id" ASC LIMIT 20`);
   return rows.map(parseTicket);
 }

@@ -3,6 +3,7 @@ import { Prisma } from '@prisma/client';
 import type { Counter } from '../kernel/counter.js';
 import type { Db, Tx } from './db.js';
 import { primeNoLooseMedia } from './media.js';
+import { queryRows } from './sql.js';
 import { primePendingAction } from './pending-actions.js';
 import type { ResidentHome } from './residents.js';
 
@@ -102,7 +103,7 @@ export async function personByWechatId(tx: Tx, alias: string, also: AlsoRead = {
     ? Prisma.sql`CASE WHEN EXISTS (SELECT 1 FROM "MediaFile" m WHERE m."personId" = p."id" AND m."ticketId" IS NULL AND m."role" = 'report' AND m."createdAt" >= ${loose.since}
         ${loose.community === undefined ? Prisma.empty : Prisma.sql`AND m."community" = ${loose.community}`}) THEN 1 ELSE 0 END`
     : Prisma.sql`NULL`;
-  const rows = await tx.$queryRaw<LookupRow[]>(Prisma.sql`
+  const rows = await queryRows<LookupRow>(tx, Prisma.sql`
     SELECT p."id", p."name", p."alias", p."chatId", p."fromOrg", p."remarkKey", g."name" AS "gridName", p."building", p."unit", p."room",
       ${looseMedia} AS "looseMedia",
       a."id" AS "pendingId", a."payload" AS "pendingPayload", a."doneAt" AS "pendingDoneAt", a."expiresAt" AS "pendingExpiresAt",

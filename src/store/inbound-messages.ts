@@ -5,7 +5,9 @@
 import type { MediaKind } from '../chat/port.js';
 import { Prisma } from '@prisma/client';
 import type { Db, Tx } from './db.js';
-import { messageOwnerOf } from './scope.js';
+import { communityOf, messageOwnerOf } from './scope.js';
+import { execute, queryRows } from './sql.js';
+import { inTransaction } from './transaction.js';
 
 /** `standby`: a group message a standby account received while another account speaks there (kept, not handled). */
 export type InboundStatus = 'pending' | 'done' | 'failed' | 'duplicate' | 'standby';
@@ -57,7 +59,7 @@ export async function recordInbound(db: Db, message: NewInbound, opts: { duplica
   // Each account stores what it received: a message id is unique per account.
   const owner = messageOwnerOf(db);
   const inserted = media
-    ? await db.$transaction(async (tx) => {
+    ? await inTransaction(db, async (tx) => {
         const row = await insertInbound(tx, owner, message, opts.duplicateSince);
         if (row) await tx.mediaFile.create({ data: { ...media, durationMs: media.durationMs ?? null, inboundId: row.id } });
         return row;
@@ -83,7 +85,7 @@ async function insertInbound(
     : Prisma.sql`'pending'`;
   // Built whole with Prisma.sql, as store/tickets.ts does: PostgreSQL's client, generated apart,
   // does not recognise a fragment nested in its own tagged template as SQL.
-  const rows = await db.$queryRaw<{ id: number | bigint; status: InboundStatus }[]>(Prisma.sql`
+  const rows = await queryRows<{ id: number | bigint; status: InboundStatus }>(db, Prisma.sql`
     INSERT INTO "InboundMessage" ("account", "community", "messageId", "roomTopic", "senderChat", "senderAlias", "senderName", "senderRemark", "senderFriend",
       "text", "kind", "quote", "mentioned", "fingerprint", "receivedAt", "status")
     VALUES (${account}, ${community}, ${m.messageId}, ${m.roomTopic}, ${m.senderChat}, ${m.senderAlias}, ${m.senderName}, ${m.senderRemark}, ${m.senderFriend},
@@ -169,8 +171,11 @@ export async function pendingRelayedIds(db: Db): Promise<number[]> {
  * another process took it first (then it is theirs, and this one does nothing).
  */
 export async function claimInbound(tx: Tx, id: number, now: Date): Promise<boolean> {
-  const claimed = await tx.inboundMessage.updateMany({ where: { id, status: 'pending' }, data: { status: 'done', handledAt: now } });
-  return claimed.count === 1;
+  // A scoped client claims only its own account's messages (the scope's filter, written out).
+  const owner = messageOwnerOf(tx);
+  const mine = communityOf(tx) === undefined ? Prisma.empty : Prisma.sql`AND "account" = ${owner.account} AND "community" IN (${owner.community}, '')`;
+  const claimed = await execute(tx, Prisma.sql`UPDATE "InboundMessage" SET "status" = 'done', "handledAt" = ${now} WHERE "id" = ${id} AND "status" = 'pending' ${mine}`);
+  return claimed === 1;
 }
 
 /** How far apart two accounts may receive the same group message and still count it as one. */

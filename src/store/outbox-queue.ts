@@ -1,4 +1,7 @@
+import { Prisma } from '@prisma/client';
 import type { Db, Tx } from './db.js';
+import { messageOwnerOf } from './scope.js';
+import { queryRows } from './sql.js';
 
 /** A message to queue, as the outbound table keeps it (src/chat/outbox.ts builds it). */
 export interface QueuedMessage {
@@ -19,8 +22,23 @@ export interface QueuedMessage {
 export async function queueMessage(tx: Tx, m: QueuedMessage): Promise<number> {
   // Held messages were queued first: they go first.
   await writeHeldMessages(tx);
-  const row = await tx.outboundMessage.create({ data: m, select: { id: true } });
-  return row.id;
+  const [id] = await insertQueued(tx, [m]);
+  return id!;
+}
+
+/**
+ * Writes queued messages in one statement, stamped with this process's account and
+ * community (a message another account sends names that account); their ids, in order.
+ */
+async function insertQueued(tx: Tx, batch: readonly QueuedMessage[]): Promise<number[]> {
+  const owner = messageOwnerOf(tx);
+  const rows = batch.map(
+    (m) => Prisma.sql`(${m.account ?? owner.account}, ${owner.community}, ${m.targetKind}, ${m.target}, ${m.text}, ${m.urgent}, ${m.origin}, ${m.mediaId}, ${m.createdAt}, 'queued', 0, ${m.reserved}, ${m.repeatable})`,
+  );
+  const ids = await queryRows<{ id: number | bigint }>(tx, Prisma.sql`
+    INSERT INTO "OutboundMessage" ("account", "community", "targetKind", "target", "text", "urgent", "origin", "mediaId", "createdAt", "status", "attempts", "reserved", "repeatable")
+    VALUES ${Prisma.join(rows)} RETURNING "id"`);
+  return ids.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
 /** The messages a transaction queued but has not written yet (see `holdQueuedMessages`). */
@@ -51,8 +69,7 @@ export async function writeHeldMessages(tx: Tx): Promise<void> {
   const batch = held.get(tx);
   if (!batch?.length) return;
   held.set(tx, []);
-  if (batch.length === 1) await tx.outboundMessage.create({ data: batch[0]!, select: { id: true } });
-  else await tx.outboundMessage.createMany({ data: batch });
+  await insertQueued(tx, batch);
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Tx } from './db.js';
-import { asCommunity } from './scope.js';
+import { Prisma } from '@prisma/client';
+import { asCommunity, communityRows } from './scope.js';
+import { execute } from './sql.js';
 
 /**
  * Something a person started and finishes with their next message (确认 a broadcast, a
@@ -28,9 +30,10 @@ export function primePendingAction(db: Tx, personId: number, kind: string, row: 
 /** Replaces any open action of this kind with a new one that runs out at `expiresAt`. */
 export async function startPendingAction(db: Tx, a: { personId: number; kind: string; payload: unknown; now: Date; expiresAt: Date }): Promise<void> {
   primed.delete(db);
-  await db.pendingAction.create({
-    data: { personId: a.personId, kind: a.kind, payload: JSON.stringify(a.payload), createdAt: a.now, expiresAt: a.expiresAt },
-  });
+  const { stamp } = communityRows(db);
+  await execute(db, Prisma.sql`
+    INSERT INTO "PendingAction" ("community", "personId", "kind", "payload", "createdAt", "expiresAt")
+    VALUES (${stamp}, ${a.personId}, ${a.kind}, ${JSON.stringify(a.payload)}, ${a.now}, ${a.expiresAt})`);
 }
 
 /** The newest action of this kind, when it is still open and has not run out; else undefined. */

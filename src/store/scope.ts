@@ -13,6 +13,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from './db.js';
+import { shareLane } from './sql.js';
 
 /** Where county staff look at another community's rows (read only): see `asCommunity`. */
 const lookingAt = new AsyncLocalStorage<string>();
@@ -139,6 +140,15 @@ export function communityOf(db: object): string | undefined {
   return lookingAt.getStore() ?? scope.community;
 }
 
+/**
+ * For the store's own SQL on community rows: the community written on a new row ('' for a
+ * plain client) and the one rows are filtered by (undefined: a plain client reads all).
+ */
+export function communityRows(db: object): { stamp: string; filter: string | undefined } {
+  const filter = communityOf(db);
+  return { stamp: filter ?? '', filter };
+}
+
 export function scopedDatabase(db: Db, scope: DbScope): Db {
   const scoped = db.$extends({
     name: 'community-scope',
@@ -153,5 +163,12 @@ export function scopedDatabase(db: Db, scope: DbScope): Db {
     },
   });
   scopes.set(scoped, scope);
+  shareLane(db, scoped);
   return scoped as unknown as Db;
+}
+
+/** A transaction's client is scoped as the client it was started from. */
+export function inheritScope(from: object, to: object): void {
+  const scope = scopes.get(from);
+  if (scope) scopes.set(to, scope);
 }

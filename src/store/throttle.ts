@@ -1,6 +1,7 @@
 import { Prisma } from '@prisma/client';
 import type { Counter } from '../kernel/counter.js';
 import type { Db, Tx } from './db.js';
+import { execute } from './sql.js';
 
 /** The counters behind the abuse limits (src/abuse/limits.ts decides; this only keeps them). */
 
@@ -25,13 +26,7 @@ export async function readCounters(tx: Tx | Db, keys: readonly string[]): Promis
 }
 
 export async function writeCounter(tx: Tx | Db, key: string, c: Counter): Promise<void> {
-  const data = {
-    count: c.count,
-    windowStart: new Date(c.windowStart),
-    lockedUntil: c.lockedUntil === undefined ? null : new Date(c.lockedUntil),
-    toldAt: c.toldAt === undefined ? null : new Date(c.toldAt),
-  };
-  await tx.throttle.upsert({ where: { key }, create: { key, ...data }, update: data });
+  await writeCounters(tx, new Map([[key, c]]));
 }
 
 /**
@@ -41,13 +36,9 @@ export async function writeCounter(tx: Tx | Db, key: string, c: Counter): Promis
  */
 export async function writeCounters(tx: Tx | Db, counters: ReadonlyMap<string, Counter>): Promise<void> {
   if (counters.size === 0) return;
-  if (counters.size === 1) {
-    const [[key, c]] = [...counters];
-    return writeCounter(tx, key, c);
-  }
   const date = (ms: number | undefined) => (ms === undefined ? null : new Date(ms));
   const rows = [...counters].map(([key, c]) => Prisma.sql`(${key}, ${c.count}, ${new Date(c.windowStart)}, ${date(c.lockedUntil)}, ${date(c.toldAt)})`);
-  await tx.$executeRaw(Prisma.sql`
+  await execute(tx, Prisma.sql`
     INSERT INTO "Throttle" ("key", "count", "windowStart", "lockedUntil", "toldAt") VALUES ${Prisma.join(rows)}
     ON CONFLICT ("key") DO UPDATE SET "count" = excluded."count", "windowStart" = excluded."windowStart",
       "lockedUntil" = excluded."lockedUntil", "toldAt" = excluded."toldAt"`);

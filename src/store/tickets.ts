@@ -13,6 +13,8 @@ import {
   type Urgency,
 } from '../kernel/domain.js';
 import type { Tx } from './db.js';
+import { communityRows } from './scope.js';
+import { execute, queryRows } from './sql.js';
 
 /** A ticket as features see it: the stored row with its domain words checked. */
 export type Ticket = Omit<TicketRecord, 'status' | 'category' | 'urgency' | 'tier'> & {
@@ -114,7 +116,7 @@ export async function insertTicket(db: Tx, t: NewTicket): Promise<Ticket> {
     mergedIntoId: t.mergedIntoId ?? null,
     community: t.community,
   };
-  const keys = await db.$queryRaw<{ rowId: number | bigint; id: number | bigint }[]>(Prisma.sql`
+  const keys = await queryRows<{ rowId: number | bigint; id: number | bigint }>(db, Prisma.sql`
     INSERT INTO "Ticket" ("id", "status", "category", "urgency", "tier", "step", "assignees", "told", "gridName", "building", "unit", "room",
       "text", "sourceRoom", "reporterId", "inboundId", "reportCount", "createdAt", "updatedAt", "assignedAt", "acceptBy", "mergedIntoId", "community")
     VALUES ((SELECT COALESCE(MAX("id"), 0) + 1 FROM "Ticket" WHERE "community" = ${row.community}),
@@ -145,7 +147,9 @@ async function setHolders(db: Tx, ticket: { rowId: number; community: string }, 
 
 /** New holders of a ticket, current from now. */
 async function addHolders(db: Tx, ticketRowId: number, community: string, aliases: string[]): Promise<void> {
-  if (aliases.length > 0) await db.ticketHolder.createMany({ data: aliases.map((alias) => ({ ticketRowId, alias, community })) });
+  if (aliases.length === 0) return;
+  const rows = aliases.map((alias) => Prisma.sql`(${ticketRowId}, ${alias}, ${true}, ${community})`);
+  await execute(db, Prisma.sql`INSERT INTO "TicketHolder" ("ticketRowId", "alias", "current", "community") VALUES ${Prisma.join(rows)}`);
 }
 
 /**
@@ -280,7 +284,10 @@ export interface TicketEventRow {
 }
 
 export async function insertTicketEvent(db: Tx, e: TicketEventRow): Promise<void> {
-  await db.ticketEvent.create({ data: e });
+  const { stamp } = communityRows(db);
+  await execute(db, Prisma.sql`
+    INSERT INTO "TicketEvent" ("community", "ticketId", "at", "kind", "status", "tier", "assignees", "actor", "escalated", "note")
+    VALUES (${stamp}, ${e.ticketId}, ${e.at}, ${e.kind}, ${e.status}, ${e.tier}, ${e.assignees}, ${e.actor}, ${e.escalated}, ${e.note})`);
 }
 
 /** How often the holders were reminded since they were given the ticket. */
