@@ -195,7 +195,8 @@ const asksSomeone = (t: string) => STRONG_REQUEST.test(t.replace(WONDERING, ''))
 const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30}不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/;
 // A pipe named as the cause of a cut supply ("水管爆了 整个单元都停水了"): the message is
 // about the cut unless water is coming into a home.
-const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
+// ...and water running down a wall or into a socket (顺着墙往下淌, 流进插座里) (r20).
+const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往下淌|淌下来|流进|淌进|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
 
 // The writer at the receiving end of a neighbour's habit (停在我家门口, 天天, 说了好几回): no gossip.
 const HARM_TO_ME = /我家|我们家|我们|我[^，,。！!？?\s]{0,2}(进出|出门|回家|睡)|天天|每天|老是|总是|一直|经常|说了|讲了|好几回|好几次/;
