@@ -38,7 +38,8 @@ export function scoreCategories(t: string): Record<Category, number> {
   // neighbour in view is more likely the building's own problem.
   // Renovation noise inside the building (有人在楼里切割瓷砖) is a neighbour's, named or not (r18).
   // ...and so is a household's noise heard in the building (楼里有人半夜唱歌 不知道是哪家) (r19).
-  if (scores.dispute > 0 && (!NEIGHBOUR.test(t) || BUSINESS.test(t)) && !((RENOVATION.test(t) || HOUSEHOLD_NOISE.test(t)) && /楼里|楼上|楼下|隔壁|单元/.test(t) && !BUSINESS.test(t))) scores.dispute = Math.floor(scores.dispute / 2);
+  // ...and so are children's ball games in the stairwell (楼道里踢球), whoever's children they are (r20).
+  if (scores.dispute > 0 && (!NEIGHBOUR.test(t) || BUSINESS.test(t)) && !((RENOVATION.test(t) || HOUSEHOLD_NOISE.test(t)) && /楼里|楼上|楼下|隔壁|单元/.test(t) && !BUSINESS.test(t)) && !STAIRWELL_BALL.test(t)) scores.dispute = Math.floor(scores.dispute / 2);
   return scores;
 }
 
@@ -115,6 +116,8 @@ const NEIGHBOUR = /楼[上下]的人?(?=天天|总|老是|又|每天|经常|一�
 const RENOVATION = /装修|切割|切瓷砖|电锯|电钻|打墙|敲墙|砸墙/;
 // Noise only a household makes (singing, a speaker, stamping, mahjong, a row).
 const HOUSEHOLD_NOISE = /唱歌|k歌|卡拉ok|音响|音箱|跺脚|蹦迪|拖椅子|打麻将|搓麻将|吵架|摔东西|砸地板|剁地板/;
+// Children kicking or bouncing a ball in the shared stairwell: a household's nuisance (r20).
+const STAIRWELL_BALL = /(楼道|楼梯|楼梯间|楼梯口|走廊|过道|电梯口|电梯厅|大堂|单元门口)[^。！!？?]{0,10}(踢|拍|打|玩|扔)[^，,。！!？?\s]{0,2}(球|皮球|足球|篮球)|(踢|拍)[^，,。！!？?\s]{0,2}(球|皮球|足球|篮球)[^。！!？?]{0,8}(楼道|楼梯|走廊|过道)/;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
 const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
@@ -161,7 +164,7 @@ const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|
 // Someone asks the neighbours for medicine or an aid for a person in need: a request for
 // help. Offering the same thing (多买了几盒 需要的来拿) is not.
 const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，,。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|栓|退烧|退热|布洛芬|美林|泰诺|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
-const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，,。！!？?\s]{0,4}用得(上|着)/;
+const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，,。！!？?\s]{0,4}用得(上|着)|(可以|都可以|随时|尽管)(来)?(找|叫|喊|联系|招呼)(我|俺)(?!们)(?![^，,。！!？?]{0,4}(吗|不|没))/;
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
 // ...and a caller at the door whose claim is only reported (说是社区派来的, 说是查水表的) or who
 // sells to the old at their door (上门推销保健品): the doubt is the report (r18).

@@ -611,3 +611,26 @@ describe('r19: a wall soaked by rain seepage is a standing leak; a bed soaked fr
     expect(r.urgency).toBe('urgent');
   });
 });
+
+describe('r20: concepts missed by the r20 group set, in other words', () => {
+  it.each<Row>([
+    // A valve or stopcock dripping in the shared parts is a leak told flat.
+    ['三单元楼道里的阀门一直在渗水 墙角都湿了', 'report', 'facility'],
+    // A fix told with its day, or a smell now gone, thanked: nobody is asked to act.
+    ['单元门口那个下水道昨天通了 谢谢师傅', 'chat', null],
+    ['垃圾房清理过以后臭味都没了 感谢物业', 'chat', null],
+    // Whether someone went and talked to them yet, and how it went: progress of an earlier complaint.
+    ['前几天投诉的对门占楼道那个事 网格员去说了没', 'query', null],
+    // Roofing or cladding lifted by the wind, whatever it might hit.
+    ['车棚上的彩钢瓦被风刮翘起来了 万一飞下来伤着人', 'report', 'facility'],
+    // A ground lock on a public space is the parking rules; on my own space, someone claims it.
+    ['地锁装到公共停车位上了 谁都不能停 这不是占公家的便宜吗', 'report', 'property'],
+    ['我家车位让人装了个地锁 我的车停不进去', 'report', 'dispute'],
+    // Children's ball games in the stairwell are a household's nuisance, whoever's children.
+    ['楼梯间总有小孩拍篮球 震得整栋楼都响', 'report', 'dispute'],
+    // Offering oneself to neighbours in need is no request.
+    ['我白天在家 哪家老人要陪着去买菜可以叫我', 'chat', null],
+    // Only one of many still working: the rest are broken.
+    ['我们单元六部对讲机只有一部能用', 'report', 'facility'],
+  ])('%s', (...row) => check(row));
+});
