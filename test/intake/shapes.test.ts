@@ -632,5 +632,27 @@ describe('r20: concepts missed by the r20 group set, in other words', () => {
     ['我白天在家 哪家老人要陪着去买菜可以叫我', 'chat', null],
     // Only one of many still working: the rest are broken.
     ['我们单元六部对讲机只有一部能用', 'report', 'facility'],
+    // A caller who says the street office sent them, or a seller who says the community arranged it.
+    ['有个戴工作牌的说是居委会派过来登记的 要抄我的银行卡号', 'report', 'security'],
+    ['来了个卖净水器的 说物业统一要求每家都换 不换不行', 'report', 'security'],
+    // Dropping out in other words; offering a thing to whoever needs it.
+    ['腰疼 下回我就不报了', 'signup', null],
+    ['我家有个助行器 哪位老人要用吱一声', 'chat', null],
   ])('%s', (...row) => check(row));
+});
+
+describe('r20: a child still not found and a thief still hiding inside are urgent', () => {
+  it.each<[string, string]>([
+    ['都找了三个钟头了 我家丫头还没找着', 'assistance'],
+    ['那个贼还躲在地下室里 门口有人守着 快来人', 'security'],
+  ])('%s', (text, category) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe('report');
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe('urgent');
+  });
+  it('a job or a pet not found yet is no emergency', () => {
+    expect(classifyByRules('儿子毕业半年还没找着工作 社区有招工信息吗').urgency).not.toBe('urgent');
+    expect(classifyByRules('我家猫还没找着 橘色的 谁看见说一声').urgency).not.toBe('urgent');
+  });
 });
