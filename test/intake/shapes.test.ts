@@ -638,6 +638,17 @@ describe('r20: concepts missed by the r20 group set, in other words', () => {
     // Dropping out in other words; offering a thing to whoever needs it.
     ['腰疼 下回我就不报了', 'signup', null],
     ['我家有个助行器 哪位老人要用吱一声', 'chat', null],
+    // A shutter or powered gate stuck is the shared doors.
+    ['地库那道卷帘门放不下来了 一直开着', 'report', 'facility'],
+    // Carrying a person down the stairs is help for the person, whatever is broken.
+    ['电梯停了 谁来搭把手帮我把老太太抬下楼 她要去复查', 'report', 'assistance'],
+    // Offering to bring food round; a whole household joining in other words.
+    ['我炖了一锅鸡汤 哪家老人想喝的我给端上去', 'chat', null],
+    ['周六大扫除 我们一家子全来', 'signup', null],
+    // Still as it was after it was told: progress of an earlier report.
+    ['前几天跟你们提的那个下水道 怎么还是堵的', 'query', null],
+    // A smoke alarm sold at the door is a poser, not a fire.
+    ['刚才有两个人说是消防上的 上门推销烟感 一个两百', 'report', 'security'],
   ])('%s', (...row) => check(row));
 });
 
