@@ -649,6 +649,8 @@ describe('r20: concepts missed by the r20 group set, in other words', () => {
     ['前几天跟你们提的那个下水道 怎么还是堵的', 'query', null],
     // A smoke alarm sold at the door is a poser, not a fire.
     ['刚才有两个人说是消防上的 上门推销烟感 一个两百', 'report', 'security'],
+    // A loose dog chasing children is public order.
+    ['花园里一条黑狗 见小孩就追着跑', 'report', 'security'],
   ])('%s', (...row) => check(row));
 });
 
@@ -656,6 +658,8 @@ describe('r20: a child still not found and a thief still hiding inside are urgen
   it.each<[string, string]>([
     ['都找了三个钟头了 我家丫头还没找着', 'assistance'],
     ['那个贼还躲在地下室里 门口有人守着 快来人', 'security'],
+    // Someone down on the ground who cannot get up is a fall, told by where they are.
+    ['东门台阶那儿有个大爷躺在地上 站不起来 旁边没人', 'assistance'],
   ])('%s', (text, category) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe('report');
