@@ -651,6 +651,10 @@ describe('r20: concepts missed by the r20 group set, in other words', () => {
     ['刚才有两个人说是消防上的 上门推销烟感 一个两百', 'report', 'security'],
     // A loose dog chasing children is public order.
     ['花园里一条黑狗 见小孩就追着跑', 'report', 'security'],
+    // Look-alikes: the writer's own child told of, a caller found genuine, a day's matter asked after.
+    ['我家小子在楼梯间玩球 让我说了一顿 以后不会了', 'chat', null],
+    ['上午上门的那个师傅我打电话问了物业 确实是物业派来的 放心吧', 'chat', null],
+    ['上周的事 物业去问了没', 'query', null],
   ])('%s', (...row) => check(row));
 });
 
