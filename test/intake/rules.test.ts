@@ -356,6 +356,7 @@ describe.each([
   ['r16 group set (54 group-chat messages: progress questions without a ticket number, plain faults, help asked vs offered, free-word sign-ups, service questions, notices and thanks; first run: intent 0.889, report P 0.871, report R 0.964, category 0.929, urgent recall 1.00)', fixture('r16-group.jsonl')],
   ['r17 group set (46 group-chat messages and letters: progress questions about a vaguely named earlier report vs new reports with a time and relayed news, device or medicine asked for an acute symptom, free-word volunteering, letters blaming the property company for dirt; first run: intent 0.783, report P 0.800, report R 0.952, category 0.905, urgent recall 0.875)', fixture('r17-group.jsonl')],
   ['r18 group set (45 group-chat messages: dangers imagined, feared, past or nagged about vs emergencies now, door posers, numbers that are no place vs real places, scheduled-yet questions, news that a matter is passed on; first run: intent 0.822, report P 0.879, report R 0.935, category 0.806, urgent recall 1.00, 1 false alarm, place 0.956)', fixture('r18-group.jsonl')],
+  ['r20 group set (47 group-chat messages: plain faults, help asked vs offered, free-word sign-ups, service questions, notices, thanks naming a fix, progress without a ticket, letter and compound buildings, emergencies told indirectly, angry standing nuisances, a poser selling at the door, a ball in the stairwell, a ground lock, a hazard told with 万一; first run: intent 0.915, report P 0.933, report R 0.933, category 0.867, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r20-group.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -374,7 +375,8 @@ describe.each([
 // category 0.813, urgent recall 0.40, 1 false alarm, place 0.968; r18-check intent 0.800,
 // report P 0.895, report R 0.810, category 0.619, urgent recall 0.80, 1 false alarm, place 1.00;
 // r19-check intent 0.880, report P 0.944, report R 0.895, category 0.842, urgent recall 1.00,
-// 0 false alarms, place 1.00.
+// 0 false alarms, place 1.00; r20-check intent 0.923, report P 0.944, report R 0.944, category 0.833,
+// urgent recall 0.80, 0 false alarms, place 1.00.
 const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: number; category: number; urgentR: number; falseAlarms: number; place: number }> = {
   'r14-check': { intent: 1, reportP: 1, reportR: 1, category: 0.952, urgentR: 1, falseAlarms: 0, place: 0.967 },
   'r15-check': { intent: 0.968, reportP: 0.958, reportR: 1, category: 0.956, urgentR: 1, falseAlarms: 0, place: 1 },
@@ -397,7 +399,16 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // normal; the labels are doubtful and the low bar for water is deliberate, so they stay.
   'r19-category': { intent: 1, reportP: 1, reportR: 1, category: 1, urgentR: 1, falseAlarms: 3, place: 1 },
   // r19 check set (25 mixed), never tuned on: the tuning left it where its first run put it.
-  'r19-check': { intent: 0.88, reportP: 0.944, reportR: 0.894, category: 0.842, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised by the r20 round: intent 0.920, report P 0.947, report R 0.947, category 0.895. One concept
+  // of that round (children playing ball in the stairwell) was among this set's errors, so the set
+  // is not clean for it.
+  'r19-check': { intent: 0.92, reportP: 0.947, reportR: 0.947, category: 0.894, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r20 check set (26 mixed), never tuned on. Two concepts of the round's brief (a ball in the
+  // stairwell, an offer of help) were among its first-run errors; the first is fixed by the r20
+  // tuning, so the set is not clean for it. Misses left: an offer to bring a heater round read as a
+  // request, a collapsed bus-stop shelter read as other, an old man not seen for days (told only by
+  // his unlit windows) read as a normal facility report.
+  'r20-check': { intent: 0.961, reportP: 0.947, reportR: 1, category: 0.888, urgentR: 0.8, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {

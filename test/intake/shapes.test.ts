@@ -611,3 +611,67 @@ describe('r19: a wall soaked by rain seepage is a standing leak; a bed soaked fr
     expect(r.urgency).toBe('urgent');
   });
 });
+
+describe('r20: concepts missed by the r20 group set, in other words', () => {
+  it.each<Row>([
+    // A valve or stopcock dripping in the shared parts is a leak told flat.
+    ['三单元楼道里的阀门一直在渗水 墙角都湿了', 'report', 'facility'],
+    // A fix told with its day, or a smell now gone, thanked: nobody is asked to act.
+    ['单元门口那个下水道昨天通了 谢谢师傅', 'chat', null],
+    ['垃圾房清理过以后臭味都没了 感谢物业', 'chat', null],
+    // Whether someone went and talked to them yet, and how it went: progress of an earlier complaint.
+    ['前几天投诉的对门占楼道那个事 网格员去说了没', 'query', null],
+    // Roofing or cladding lifted by the wind, whatever it might hit.
+    ['车棚上的彩钢瓦被风刮翘起来了 万一飞下来伤着人', 'report', 'facility'],
+    // A ground lock on a public space is the parking rules; on my own space, someone claims it.
+    ['地锁装到公共停车位上了 谁都不能停 这不是占公家的便宜吗', 'report', 'property'],
+    ['我家车位让人装了个地锁 我的车停不进去', 'report', 'dispute'],
+    // Children's ball games in the stairwell are a household's nuisance, whoever's children.
+    ['楼梯间总有小孩拍篮球 震得整栋楼都响', 'report', 'dispute'],
+    // Offering oneself to neighbours in need is no request.
+    ['我白天在家 哪家老人要陪着去买菜可以叫我', 'chat', null],
+    // Only one of many still working: the rest are broken.
+    ['我们单元六部对讲机只有一部能用', 'report', 'facility'],
+    // A caller who says the street office sent them, or a seller who says the community arranged it.
+    ['有个戴工作牌的说是居委会派过来登记的 要抄我的银行卡号', 'report', 'security'],
+    ['来了个卖净水器的 说物业统一要求每家都换 不换不行', 'report', 'security'],
+    // Dropping out in other words; offering a thing to whoever needs it.
+    ['腰疼 下回我就不报了', 'signup', null],
+    ['我家有个助行器 哪位老人要用吱一声', 'chat', null],
+    // A shutter or powered gate stuck is the shared doors.
+    ['地库那道卷帘门放不下来了 一直开着', 'report', 'facility'],
+    // Carrying a person down the stairs is help for the person, whatever is broken.
+    ['电梯停了 谁来搭把手帮我把老太太抬下楼 她要去复查', 'report', 'assistance'],
+    // Offering to bring food round; a whole household joining in other words.
+    ['我炖了一锅鸡汤 哪家老人想喝的我给端上去', 'chat', null],
+    ['周六大扫除 我们一家子全来', 'signup', null],
+    // Still as it was after it was told: progress of an earlier report.
+    ['前几天跟你们提的那个下水道 怎么还是堵的', 'query', null],
+    // A smoke alarm sold at the door is a poser, not a fire.
+    ['刚才有两个人说是消防上的 上门推销烟感 一个两百', 'report', 'security'],
+    // A loose dog chasing children is public order.
+    ['花园里一条黑狗 见小孩就追着跑', 'report', 'security'],
+    // Look-alikes: the writer's own child told of, a caller found genuine, a day's matter asked after.
+    ['我家小子在楼梯间玩球 让我说了一顿 以后不会了', 'chat', null],
+    ['上午上门的那个师傅我打电话问了物业 确实是物业派来的 放心吧', 'chat', null],
+    ['上周的事 物业去问了没', 'query', null],
+  ])('%s', (...row) => check(row));
+});
+
+describe('r20: a child still not found and a thief still hiding inside are urgent', () => {
+  it.each<[string, string]>([
+    ['都找了三个钟头了 我家丫头还没找着', 'assistance'],
+    ['那个贼还躲在地下室里 门口有人守着 快来人', 'security'],
+    // Someone down on the ground who cannot get up is a fall, told by where they are.
+    ['东门台阶那儿有个大爷躺在地上 站不起来 旁边没人', 'assistance'],
+  ])('%s', (text, category) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe('report');
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe('urgent');
+  });
+  it('a job or a pet not found yet is no emergency', () => {
+    expect(classifyByRules('儿子毕业半年还没找着工作 社区有招工信息吗').urgency).not.toBe('urgent');
+    expect(classifyByRules('我家猫还没找着 橘色的 谁看见说一声').urgency).not.toBe('urgent');
+  });
+});
