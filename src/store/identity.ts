@@ -158,8 +158,12 @@ export function personById(tx: Tx | Db, id: number): Promise<PersonRow | null> {
   return tx.person.findUnique({ where: { id }, select: PERSON });
 }
 
-export function createResident(tx: Tx, data: { alias: string | null; chatId: string; name: string }): Promise<PersonRow> {
-  return tx.person.create({ data, select: PERSON });
+export async function createResident(tx: Tx, data: { alias: string | null; chatId: string; name: string }): Promise<PersonRow> {
+  // createdAt as Prisma's default gave it: the wall clock.
+  const rows = await queryRows<PersonRow>(tx, Prisma.sql`
+    INSERT INTO "Person" ("name", "alias", "chatId", "fromOrg", "createdAt") VALUES (${data.name}, ${data.alias}, ${data.chatId}, ${false}, ${new Date()})
+    RETURNING "id", "name", "alias", "chatId", "fromOrg", "remarkKey"`);
+  return rows[0]!;
 }
 
 /** Records the contact id of this login (and a resident's current display name). */

@@ -5,9 +5,10 @@
  */
 import type { Tx } from './db.js';
 
-/** A write refused by a unique key (Prisma's P2002, on SQLite and PostgreSQL alike). */
+/** A write refused by a unique key: Prisma's P2002 (SQLite and PostgreSQL), or SQLite's own on the direct lane (sql.ts). */
 export function isUniqueConflict(err: unknown): boolean {
-  return (err as { code?: string })?.code === 'P2002';
+  const code = (err as { code?: string })?.code;
+  return code === 'P2002' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /**

@@ -2,7 +2,10 @@
  * Photos, videos and voice notes in the database: which file, whose, and which ticket
  * it belongs to. The files themselves are in the media folder (src/chat/media.ts).
  */
+import { Prisma, type MediaFile as MediaFileRecord } from '@prisma/client';
 import { jsonList, type Db, type Tx } from './db.js';
+import { communityRows } from './scope.js';
+import { queryRows } from './sql.js';
 import { OPEN_STATUSES } from '../kernel/domain.js';
 import type { MediaKind } from '../chat/port.js';
 
@@ -64,10 +67,10 @@ export function primeNoLooseMedia(tx: Tx, personId: number, since: Date): void {
 export async function attachLooseMedia(tx: Tx, personId: number, since: Date, ticketId: number): Promise<MediaRow[]> {
   const none = noLooseMedia.get(tx);
   if (none && none.personId === personId && none.since <= since) return [];
-  const loose = await tx.mediaFile.findMany({
-    where: { personId, ticketId: null, role: 'report', createdAt: { gte: since } },
-    orderBy: { id: 'asc' },
-  });
+  const { filter } = communityRows(tx);
+  const loose = await queryRows<MediaFileRecord>(tx, Prisma.sql`
+    SELECT * FROM "MediaFile" WHERE "personId" = ${personId} AND "ticketId" IS NULL AND "role" = 'report' AND "createdAt" >= ${since}
+    ${filter === undefined ? Prisma.empty : Prisma.sql`AND "community" = ${filter}`} ORDER BY "id" ASC`);
   if (loose.length === 0) return [];
   await tx.mediaFile.updateMany({ where: { id: { in: loose.map((m) => m.id) } }, data: { ticketId } });
   return loose.map((m) => asRow({ ...m, ticketId }));

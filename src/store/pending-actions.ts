@@ -1,7 +1,7 @@
 import type { Tx } from './db.js';
 import { Prisma } from '@prisma/client';
 import { asCommunity, communityRows } from './scope.js';
-import { execute } from './sql.js';
+import { execute, queryRows } from './sql.js';
 
 /**
  * Something a person started and finishes with their next message (确认 a broadcast, a
@@ -45,12 +45,13 @@ export async function openPendingAction(db: Tx, personId: number, kind: string, 
   return { id: row.id, payload: row.payload };
 }
 
-function newestPendingAction(db: Tx, personId: number, kind: string): Promise<PendingRow | null> {
-  return db.pendingAction.findFirst({
-    where: { personId, kind },
-    orderBy: { id: 'desc' },
-    select: { id: true, payload: true, doneAt: true, expiresAt: true },
-  });
+async function newestPendingAction(db: Tx, personId: number, kind: string): Promise<PendingRow | null> {
+  const { filter } = communityRows(db);
+  const rows = await queryRows<PendingRow>(db, Prisma.sql`
+    SELECT "id", "payload", "doneAt", "expiresAt" FROM "PendingAction"
+    WHERE "personId" = ${personId} AND "kind" = ${kind} ${filter === undefined ? Prisma.empty : Prisma.sql`AND "community" = ${filter}`}
+    ORDER BY "id" DESC LIMIT 1`);
+  return rows[0] ?? null;
 }
 
 export async function finishPendingAction(db: Tx, id: number, now: Date): Promise<void> {

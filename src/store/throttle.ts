@@ -1,11 +1,11 @@
 import { Prisma } from '@prisma/client';
 import type { Counter } from '../kernel/counter.js';
 import type { Db, Tx } from './db.js';
-import { execute } from './sql.js';
+import { execute, queryRows } from './sql.js';
 
 /** The counters behind the abuse limits (src/abuse/limits.ts decides; this only keeps them). */
 
-type ThrottleRow = { count: number; windowStart: Date; lockedUntil: Date | null; toldAt: Date | null };
+type ThrottleRow = { key: string; count: number; windowStart: Date; lockedUntil: Date | null; toldAt: Date | null };
 
 const asCounter = (row: ThrottleRow): Counter => ({
   count: row.count,
@@ -15,13 +15,13 @@ const asCounter = (row: ThrottleRow): Counter => ({
 });
 
 export async function readCounter(tx: Tx | Db, key: string): Promise<Counter | undefined> {
-  const row = await tx.throttle.findUnique({ where: { key } });
-  return row ? asCounter(row) : undefined;
+  return (await readCounters(tx, [key])).get(key);
 }
 
 /** Several counters in one read; a key with no counter is absent from the map. */
 export async function readCounters(tx: Tx | Db, keys: readonly string[]): Promise<Map<string, Counter>> {
-  const rows = await tx.throttle.findMany({ where: { key: { in: [...keys] } } });
+  if (keys.length === 0) return new Map();
+  const rows = await queryRows<ThrottleRow>(tx, Prisma.sql`SELECT * FROM "Throttle" WHERE "key" IN (${Prisma.join([...keys])})`);
   return new Map(rows.map((r) => [r.key, asCounter(r)]));
 }
 

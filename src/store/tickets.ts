@@ -41,8 +41,10 @@ const parseAll = (rows: TicketRecord[]) => rows.map(parseTicket);
 
 /** A ticket by its number (numbers count per community: the client is scoped to one, see scope.ts). */
 export async function ticketById(db: Tx, id: number): Promise<Ticket | null> {
-  const row = await db.ticket.findFirst({ where: { id } });
-  return row ? parseTicket(row) : null;
+  const { filter } = communityRows(db);
+  const rows = await queryRows<TicketRecord>(db, Prisma.sql`
+    SELECT * FROM "Ticket" WHERE "id" = ${id} ${filter === undefined ? Prisma.empty : Prisma.sql`AND "community" = ${filter}`} ORDER BY "rowId" LIMIT 1`);
+  return rows[0] ? parseTicket(rows[0]) : null;
 }
 
 /** The row key of a ticket by its number, for a write to exactly that row. */
@@ -191,8 +193,12 @@ export async function applyTicketPatch(db: Tx, id: number, patch: TicketPatch): 
 
 /** Another resident (or the same one again) reported what the ticket is about. */
 export async function countAnotherReport(db: Tx, id: number, sameReporter: boolean, now: Date): Promise<Ticket> {
-  const row = await db.ticket.update({ where: await rowOf(db, id), data: { reportCount: { increment: sameReporter ? 0 : 1 }, updatedAt: now } });
-  return parseTicket(row);
+  const { filter } = communityRows(db);
+  const rows = await queryRows<TicketRecord>(db, Prisma.sql`
+    UPDATE "Ticket" SET "reportCount" = "reportCount" + ${sameReporter ? 0 : 1}, "updatedAt" = ${now}
+    WHERE "id" = ${id} ${filter === undefined ? Prisma.empty : Prisma.sql`AND "community" = ${filter}`} RETURNING *`);
+  if (!rows[0]) throw new Error(`ticket #${id} not found`);
+  return parseTicket(rows[0]);
 }
 
 /** A follow-up completed where the ticket is, or showed it is urgent. */
