@@ -90,6 +90,12 @@ const ROOM_AFTER_LIVE = new RegExp(
   'g',
 );
 
+// A flat named right after the neighbour it is (对门1102住着, 楼上602卫生间漏水) (r21).
+const ROOM_AFTER_NEIGHBOUR = new RegExp(
+  `(?:对门|楼上|楼下|隔壁|对面)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!\\s?${NOT_PLACE_AFTER})`,
+  'g',
+);
+
 const COUNT_WORD_BEFORE = /(有|这|那|共|总共|一共|整整|约|大约|近|足足|好|盖了|建了|新建|剩)$/;
 const EMERGENCY_NUMBERS = new Set(['110', '119', '120', '122', '12345']);
 
@@ -162,6 +168,7 @@ export function extractPlaceNormalized(normalized: string): Place {
   for (const m of s.matchAll(ROOM_AFTER_MARKER)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
   for (const m of s.matchAll(ROOM_BEFORE_HOME)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
   for (const m of s.matchAll(ROOM_AFTER_LIVE)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+  for (const m of s.matchAll(ROOM_AFTER_NEIGHBOUR)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
   return { building: earliest(b), unit: earliest(u), room: earliest(r) };
 }
 
