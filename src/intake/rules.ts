@@ -157,6 +157,7 @@ const SERVICE_ASK = new RegExp(
     '(?:办理|代办|补办|办)(?:吗|不了|得了)',
   ].join('|'),
 );
+const APPLY_PROCEDURE = /材料|证件|手续|流程|符不符合|是否符合|什么条件|哪些条件/;
 const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|医保|户口|户籍|落户|居住证|证明|低保|补贴|津贴|补助|救助|贷款|失业|就业|养老|优待证|老年证|疫苗|接种|出生|残疾证|开户|燃气卡|公交卡|公积金|助学|证件|身份证|营业执照|无犯罪|准生|入学|上学|幼儿园|居家养老|退役/;
 // Someone asks the neighbours for medicine or an aid for a person in need: a request for
 // help. Offering the same thing (多买了几盒 需要的来拿) is not.
@@ -172,7 +173,7 @@ const SIGHTING_HERE = /(在|到)[^，,。！!？?\s]{0,6}(门口|楼道|楼下|�
 const GENERAL_WARNING = /最近|近期|近来|这段时间|这阵子|听说|据说|经常有|常有|骗子太多/;
 const CRIME_OR_STRANGER = /公司|物业|工作人员|转账|汇款|账户|交钱|师傅|局|所|检查|(查|抄|换)[^，,。！!？?\s]{0,2}表|单位|保健品|收[^，,。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
-const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下/;
+const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下|说句(公道|良心|实在|心里)话|平心而论|凭良心说/;
 const OUTRIGHT_ASK = /请|希望|能不能|可不可以|能否|麻烦|建议|帮忙|赶紧|尽快|管管|管一管|处理一下|恳请|督促|要求/;
 // A rumour wondered about (说是下周要查燃气 不知道真的假的) is talk among neighbours.
 const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，,。！!？?]{0,10}吧\s*$/;
@@ -338,6 +339,9 @@ function decideCategoryOfText(
   // A benefit asked about on an elder's behalf (老人的养老金还没到账) is the service: the
   // elder is whose it is, not someone in need, unless one person's plight is in view.
   if (cat === 'assistance' && scores.service >= score && !ONE_PERSON.test(t) && BENEFIT.test(t)) return 'service';
+  // How to apply and with which papers (怎么申请, 需要带什么材料, 符不符合条件), asked for an elder's
+  // scheme or benefit, is the service procedure however old or ill the one it is for (r21).
+  if (cat === 'assistance' && !urgent && SERVICE_ASK.test(t) && APPLY_PROCEDURE.test(t) && scores.service >= 4) return 'service';
   // The elderly or the children named as those a shared problem inconveniences (老人和带孩子的家长尤其不便)
   // are no person in need: the next category decides, or none.
   if (cat === 'assistance' && !urgent && !ONE_PERSON.test(t) && GROUP_HURT.test(t) && !HELP_ASKED.test(t)) {
@@ -433,6 +437,14 @@ export function classifyByRules(text: string): Intake {
   return net && decided.intent !== 'report' ? report(0.6) : decided;
 }
 
+// In a long letter the post is often only whom it greets (书记您好, 各位邻居和网格员) and
+// 电话 or 联系不上 is about someone else: who holds a post is asked next to the post (r21).
+function postAskedNear(t: string): boolean {
+  const posts = L.post.allIndices(t);
+  const asks = L.postAsk.allIndices(t);
+  return posts.some((p) => asks.some((a) => a - p >= -8 && a - p <= 16));
+}
+
 function decideIntent(
   t: string,
   core: string,
@@ -476,8 +488,9 @@ function decideIntent(
 
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
-  // ...but one that says the writer reported it before and asks how far it has got is one.
-  const ownEarlier = /我(的|报|反映|投诉)|我[^，,。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，,。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
+  // ...but one that says the writer reported it before and asks how far it has got is one
+  // (我上周在小程序上反映的…问题 … 处理到哪一步了) (r21).
+  const ownEarlier = /我(的|报|反映|投诉)|我[^，,。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|我[^，,。！!？?]{0,14}(?<!想|要|来|再)(反映|报修|投诉|留言|提交|递交)的|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，,。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
   const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier;
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
@@ -503,7 +516,7 @@ function decideIntent(
   // "物业经理换了以后 保安都不巡逻了 管管": a post named in a complaint about the property side.
   // Thanks for a change now made (换了声控灯 亮堂多了 谢谢网格员) asks nothing of the post it names.
   const thanksOnly = L.thanks.test(t) && (FIXED.test(t) || /多了/.test(t)) && !/[?？吗]|谁|哪|发我|告诉我/.test(t);
-  if (L.post.test(t) && L.postAsk.test(t) && !(blamesProperty && asksSomeone(t)) && !thanksOnly && !POST_TO_ACT.test(t)) return make('query', 0.85, place);
+  if (L.post.test(t) && L.postAsk.test(t) && (core.length <= 40 || postAskedNear(t)) && !(blamesProperty && asksSomeone(t)) && !thanksOnly && !POST_TO_ACT.test(t)) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
