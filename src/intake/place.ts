@@ -90,9 +90,9 @@ const ROOM_AFTER_LIVE = new RegExp(
   'g',
 );
 
-// A flat named right after the neighbour it is (对门1102住着, 楼上602卫生间漏水) (r21).
+// A flat named right after the neighbour it is (对门1102住着, 楼上602卫生间漏水, 楼上1602天天…) (r21).
 const ROOM_AFTER_NEIGHBOUR = new RegExp(
-  `(?:对门|楼上|楼下|隔壁|对面)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!\\s?${NOT_PLACE_AFTER})`,
+  `(?:对门|楼上|楼下|隔壁|对面)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!\\s?(?!天天)${NOT_PLACE_AFTER})`,
   'g',
 );
 

@@ -116,10 +116,12 @@ const RENOVATION = /装修|切割|切瓷砖|电锯|电钻|打墙|敲墙|砸墙/;
 // Noise only a household makes (singing, a speaker, stamping, mahjong, a row).
 const HOUSEHOLD_NOISE = /唱歌|k歌|卡拉ok|音响|音箱|跺脚|蹦迪|拖椅子|打麻将|搓麻将|吵架|摔东西|砸地板|剁地板/;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
-const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
+// A cost shared out (分摊, 公摊) is no stall (r21).
+const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
 // dispute nor a shared facility; the taxonomy has no category for it but other.
-const BUSINESS_NOISE = /噪音|噪声|吵|喧哗|嗡嗡|低音炮|音乐|放歌|唱歌|音响|扰民|营业到(凌晨|半夜|深夜)|营业时间/;
+// ...or its banging and hawking (卸货 铁架子哐哐响, 喇叭叫卖) (r21).
+const BUSINESS_NOISE = /噪音|噪声|吵|喧哗|嗡嗡|低音炮|音乐|放歌|唱歌|音响|扰民|营业到(凌晨|半夜|深夜)|营业时间|哐|咣|叮叮当当|轰隆|卸货|吆喝|叫卖|喇叭/;
 const RESIDENT_BUILT = /违建|违章(搭建|建筑|加建)|私搭乱建|乱搭乱建|(私自|擅自|违规|违法)[^，,。！!？?]{0,8}(搭|建|盖|圈|砌|扩)|加建|加盖|搭了[^，,。！!？?]{0,6}(棚|房|屋)|(圈|围|砌)(进|到|成)[^，,。！!？?]{0,3}(自家|自己家|他家)/;
 const RESIDENT = /业主|住户|邻居|楼上|楼下|隔壁|对门|一楼|顶层|顶楼|那家|那户|他家/;
 // Adding a shared fixture (无障碍坡道, 扶手) asked for one disabled resident is the facility.
