@@ -321,15 +321,18 @@ describe('r21 concepts', () => {
     // a broken lift keeping the old at home is no one trapped in the car
     ['8栋的电梯这周坏了三回，楼上几位老人只能困在家里，请尽快彻底维修。', 'report', 'facility', 'normal'],
     // the water company's helpline that cannot say why is no slurred speech
-    ['整栋楼从早上到现在没水，打电话问水厂，话务员也说不清原因，请社区帮忙问问。', 'report', 'utilities', 'normal'],
+    ['整栋楼从早上到现在没水，打水厂热线电话也说不清什么原因，请社区帮忙问问。', 'report', 'utilities', 'normal'],
     // an earlier ticket with no word back is a progress question, not a person missing
     ['我前天在公众号上投诉的楼道堆物问题，三天了还没消息，想问一下进度。', 'query', null, null],
     // an opinion offered for fairness asks nobody to act
-    ['说句良心话，保安大哥们这两年挺尽责的，大家别老挑刺。', 'chat', null, null],
+    ['说句公道话，物业这两年进步挺大的，路灯也修了，别光盯着缺点。', 'chat', null, null],
     // a lawn used as the dogs' toilet is dog mess, whoever slipped in it
     ['楼前草坪快成狗厕所了，老人散步踩了一脚差点摔倒，请物业多巡查。', 'report', 'sanitation', 'normal'],
     // how to apply for an elder's scheme, and with which papers, is the service
-    ['我父亲八十一岁了，想给他申请居家养老服务补贴，请问要准备什么材料，符不符合条件？', 'report', 'service', 'normal'],
+    ['我母亲今年七十八岁，独居，社区有上门助餐的项目，请问怎么申请，需要什么材料，符不符合条件？', 'report', 'service', 'normal'],
+    // a shop's banging while unloading is business noise; a cost shared out (分摊) is no stall
+    ['楼下小卖部每天清早卸货，铁架子哐哐响，请网格员协调一下。', 'report', 'other', 'normal'],
+    ['关于电梯维修费用分摊的问题：高低层业主为分摊比例吵了好几个月，请物业和业委会拿出方案。', 'report', 'property', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
@@ -338,6 +341,7 @@ describe('r21 concepts', () => {
   });
   it('a flat named right after the neighbour it is (对门1102) is the room', () => {
     expect(classifyByRules('对门1102家里的狗天天半夜叫，吵得睡不着，请网格员协调一下。').room).toBe('1102');
+    expect(classifyByRules('楼上1602天天半夜拖椅子，请社区出面协调。').room).toBe('1602');
   });
 });
 
