@@ -166,9 +166,10 @@ const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|
 const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，,。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|栓|退烧|退热|布洛芬|美林|泰诺|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
 const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，,。！!？?\s]{0,4}用得(上|着)/;
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
+// ...and one whose claim the company denied when asked (问过供电所，没有这回事) (r21).
 // ...and a caller at the door whose claim is only reported (说是社区派来的, 说是查水表的) or who
 // sells to the old at their door (上门推销保健品): the doubt is the report (r18).
-const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，,。！!？?\s]{0,2})说是[^，,。！!？?\s]{0,10}(派来|派的|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(来)?(查|抄|换|检查|修)[^，,。！!？?\s]{0,2}(水表|电表|气表|燃气表|表|管道|线路|燃气|煤气)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(社区|街道|街道办|居委会|物业|燃气公司|电力|供电|自来水|派出所|民政|银行|医保|社保|卫生院|医院)[^，,。！!？?\s]{0,4}的(?!事|通知)|(上门|进门|敲门|挨家挨户|入户)[^，,。！!？?\s]{0,3}推销|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着|戴着|拿着)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|不是(他们|我们|公司|物业)(的人|派的)/;
+const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，,。！!？?\s]{0,2})说是[^，,。！!？?\s]{0,10}(派来|派的|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(来)?(查|抄|换|检查|修)[^，,。！!？?\s]{0,2}(水表|电表|气表|燃气表|表|管道|线路|燃气|煤气)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(社区|街道|街道办|居委会|物业|燃气公司|电力|供电|自来水|派出所|民政|银行|医保|社保|卫生院|医院)[^，,。！!？?\s]{0,4}的(?!事|通知)|(上门|进门|敲门|挨家挨户|入户)[^，,。！!？?\s]{0,3}推销|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着?|戴着?|拿着|挂着?)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|(问过|问了|核实|打电话问|打了?[^，,。！!？?\s]{0,6}电话)[^。！!？?]{0,12}(没有?这回事|没有?安排|根本没有)|不是(他们|我们|公司|物业)(的人|派的)/;
 // A poser seen here and now (在单元门口, 刚才, 正挨家敲门) is reported even when the message
 // also warns the neighbours; a general warning (最近有人冒充…) is not.
 const SIGHTING_HERE = /(在|到)[^，,。！!？?\s]{0,6}(门口|楼道|楼下|楼里|单元|电梯|我家|我们楼|各家|小区里)|(楼下|门口|楼道|楼里|单元门口|电梯里)有(个|两个|几个)?人|刚才|刚刚|正在|现在|这会儿?|挨家|挨个|挨户|一家一家|一户一户/;
@@ -333,7 +334,8 @@ function decideCategoryOfText(
   if (!urgent && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.sanitation < 3 && scores.utilities < 3) return 'other';
   // A structure a resident put up or a common part they took in (顶层业主在楼顶加建, 邻居搭了个棚子):
   // the neighbour is the cause, whichever department is asked to pull it down.
-  if (!urgent && RESIDENT_BUILT.test(t) && RESIDENT.test(t) && !/(物业|开发商|业委会)[^，,。！!？?]{0,8}(搭|建|盖|圈|占)/.test(t)) return 'dispute';
+  // ...not the property company's or the developer's doing, told as theirs (物业公司未经业主大会同意，擅自将绿地改建…) (r21).
+  if (!urgent && RESIDENT_BUILT.test(t) && RESIDENT.test(t) && !/(物业|开发商|业委会)[^，,。！!？?]{0,8}(搭|建|盖|圈|占)|(物业|开发商|业委会)[^。！!？?]{0,30}(私自|擅自|违规|违法)/.test(t)) return 'dispute';
   // A person in danger or in need comes first.
   // ...unless a broken shared facility weighs as much: the elderly are then named as
   // those it hurts (门禁坏了 老人不会弄), not as the ones needing help.
