@@ -333,6 +333,17 @@ describe('r21 concepts', () => {
     // a shop's banging while unloading is business noise; a cost shared out (分摊) is no stall
     ['楼下小卖部每天清早卸货，铁架子哐哐响，请网格员协调一下。', 'report', 'other', 'normal'],
     ['关于电梯维修费用分摊的问题：高低层业主为分摊比例吵了好几个月，请物业和业委会拿出方案。', 'report', 'property', 'normal'],
+    // a caller whose claim the company denied when asked is a poser, warned about or not
+    ['有个挂着燃气公司工牌的人在我们楼挨家推销报警器，我打电话问了燃气公司，根本没有这回事，请社区提醒大家。', 'report', 'security', 'normal'],
+    // money gone astray is no one missing; the property company's own building is no resident's
+    ['业委会收的停车费去向不明，请街道审计账目。', 'report', 'property', 'normal'],
+    ['物业公司没有征求业主意见，擅自把楼下的活动室改建成了仓库出租，请街道查处。', 'report', 'property', 'normal'],
+    // something put on a list at the office earlier, asked after, is a progress question
+    ['上周我在社区登记的低保申请，现在到哪一步了？', 'query', null, null],
+    // burglaries counted are no break-in under way
+    ['小区保安晚上不见人，外来人员随意进出，已经有三户被入室盗窃，请加强巡逻。', 'report', 'security', 'normal'],
+    // stalls trading on the pavement are for the inspectors, whatever they leave behind
+    ['小区后门每晚都有流动摊贩占道经营，油烟熏人，垃圾扔一地，请城管依法取缔。', 'report', 'other', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
