@@ -342,6 +342,8 @@ describe('r21 concepts', () => {
     ['上周我在社区登记的低保申请，现在到哪一步了？', 'query', null, null],
     // burglaries counted are no break-in under way
     ['小区保安晚上不见人，外来人员随意进出，已经有三户被入室盗窃，请加强巡逻。', 'report', 'security', 'normal'],
+    // heating below standard told by the room temperature is the supply, whoever at home suffers it
+    ['尊敬的领导：入冬以来我家室内温度只有十三四度，家中有八旬老人，打了几次供热公司电话都说正常，请督促整改。', 'report', 'utilities', 'normal'],
     // stalls trading on the pavement are for the inspectors, whatever they leave behind
     ['小区后门每晚都有流动摊贩占道经营，油烟熏人，垃圾扔一地，请城管依法取缔。', 'report', 'other', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
