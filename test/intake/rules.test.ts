@@ -344,6 +344,9 @@ describe('r21 concepts', () => {
     ['小区保安晚上不见人，外来人员随意进出，已经有三户被入室盗窃，请加强巡逻。', 'report', 'security', 'normal'],
     // heating below standard told by the room temperature is the supply, whoever at home suffers it
     ['尊敬的领导：入冬以来我家室内温度只有十三四度，家中有八旬老人，打了几次供热公司电话都说正常，请督促整改。', 'report', 'utilities', 'normal'],
+    // rain pouring into the garage with the cars in it is a flood now; years of it after rain are not
+    ['暴雨天，雨水一直往地下车库里灌，已经淹到车轮了，物业电话打不通！', 'report', 'facility', 'urgent'],
+    ['地下车库一到下雨就积水，每次都淹到车轮，好几年了，请物业把排水泵修好。', 'report', 'facility', 'normal'],
     // stalls trading on the pavement are for the inspectors, whatever they leave behind
     ['小区后门每晚都有流动摊贩占道经营，油烟熏人，垃圾扔一地，请城管依法取缔。', 'report', 'other', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
