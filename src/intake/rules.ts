@@ -377,7 +377,8 @@ function decideCategoryOfText(
   // A long letter about dirt or greenery that blames the property company for not acting is
   // about the dirt (r17): the problem decides, not who is blamed, unless the company's own
   // service (its fees, its guards, its front desk, whether to keep it) is what is complained of.
-  const problemFirst = t.length >= 80 && cat === 'sanitation' && score >= 6 && score >= 2 * scores.property && !COMPANY_SERVICE.test(t);
+  // ...and so is one about a broken shared thing the company says is not its own (井盖…物业说不归他们管) (r21).
+  const problemFirst = t.length >= 80 && (cat === 'sanitation' || cat === 'facility') && score >= 6 && score >= 2 * scores.property && !COMPANY_SERVICE.test(t);
   if (PROPERTY_TARGET.test(t) && !problemFirst) return 'property';
   if (!cat || score < 1) return 'other';
   return cat;
