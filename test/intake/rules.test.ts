@@ -349,6 +349,9 @@ describe('r21 concepts', () => {
     ['地下车库一到下雨就积水，每次都淹到车轮，好几年了，请物业把排水泵修好。', 'report', 'facility', 'normal'],
     // a long letter about a missing cover the company disowns is about the cover
     ['致市政部门：我们小区主路上的雨水井盖缺失快一个月了，只拿几块砖头围着，晚上路灯又暗，根本看不见，已经有下夜班骑电动车的居民摔进去过，物业说这不归他们管，请尽快补装井盖。', 'report', 'facility', 'normal'],
+    // a neighbour who complains along with the writer is no cause; a pregnant neighbour named as who suffers a cut is no person in need
+    ['单元门口的排水沟堵了，一下雨水就漫到楼道里，我和邻居反映了好几次，请尽快疏通。', 'report', 'facility', 'normal'],
+    ['小区停水两天了，邻居家有孕妇，实在不方便，请问什么时候来水？', 'report', 'utilities', 'normal'],
     // stalls trading on the pavement are for the inspectors, whatever they leave behind
     ['小区后门每晚都有流动摊贩占道经营，油烟熏人，垃圾扔一地，请城管依法取缔。', 'report', 'other', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
