@@ -117,8 +117,8 @@ const RENOVATION = /装修|切割|切瓷砖|电锯|电钻|打墙|敲墙|砸墙/;
 // Noise only a household makes (singing, a speaker, stamping, mahjong, a row).
 const HOUSEHOLD_NOISE = /唱歌|k歌|卡拉ok|音响|音箱|跺脚|蹦迪|拖椅子|打麻将|搓麻将|吵架|摔东西|砸地板|剁地板/;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
-// A cost shared out (分摊, 公摊) is no stall (r21).
-const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
+// A cost shared out (分摊, 公摊) is no stall; a market is a business, a home noisy as one is not (r21).
+const BUSINESS = /(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
 // dispute nor a shared facility; the taxonomy has no category for it but other.
 // ...or its banging and hawking (卸货 铁架子哐哐响, 喇叭叫卖) (r21).

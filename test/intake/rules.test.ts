@@ -352,6 +352,9 @@ describe('r21 concepts', () => {
     // a neighbour who complains along with the writer is no cause; a pregnant neighbour named as who suffers a cut is no person in need
     ['单元门口的排水沟堵了，一下雨水就漫到楼道里，我和邻居反映了好几次，请尽快疏通。', 'report', 'facility', 'normal'],
     ['小区停水两天了，邻居家有孕妇，实在不方便，请问什么时候来水？', 'report', 'utilities', 'normal'],
+    // a market's lorries and hawkers are business noise; a home noisy as a market is a neighbour's
+    ['小区隔壁的农贸市场每天凌晨就有货车进出卸货，叫卖声不断，请市场监管部门规范经营时间。', 'report', 'other', 'normal'],
+    ['楼上一家天天吵得跟菜市场一样，半夜还在吵，请社区协调。', 'report', 'dispute', 'normal'],
     // stalls trading on the pavement are for the inspectors, whatever they leave behind
     ['小区后门每晚都有流动摊贩占道经营，油烟熏人，垃圾扔一地，请城管依法取缔。', 'report', 'other', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
