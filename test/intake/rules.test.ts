@@ -355,6 +355,9 @@ describe('r21 concepts', () => {
     // a market's lorries and hawkers are business noise; a home noisy as a market is a neighbour's
     ['小区隔壁的农贸市场每天凌晨就有货车进出卸货，叫卖声不断，请市场监管部门规范经营时间。', 'report', 'other', 'normal'],
     ['楼上一家天天吵得跟菜市场一样，半夜还在吵，请社区协调。', 'report', 'dispute', 'normal'],
+    // coal smoke in the home with dizziness is the fumes now; a grill's smoke drifting in is a nuisance
+    ['我奶奶晚上在屋里烧炭取暖，早上我过去一看她头晕恶心，站都站不稳，屋里一股煤烟味，该怎么办？', 'report', 'utilities', 'urgent'],
+    ['楼下烧烤摊的煤烟味天天往我家飘，熏得头疼', 'report', 'sanitation', 'normal'],
     // stalls trading on the pavement are for the inspectors, whatever they leave behind
     ['小区后门每晚都有流动摊贩占道经营，油烟熏人，垃圾扔一地，请城管依法取缔。', 'report', 'other', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
