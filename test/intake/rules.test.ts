@@ -358,6 +358,8 @@ describe('r21 concepts', () => {
     // coal smoke in the home with dizziness is the fumes now; a grill's smoke drifting in is a nuisance
     ['我奶奶晚上在屋里烧炭取暖，早上我过去一看她头晕恶心，站都站不稳，屋里一股煤烟味，该怎么办？', 'report', 'utilities', 'urgent'],
     ['楼下烧烤摊的煤烟味天天往我家飘，熏得头疼', 'report', 'sanitation', 'normal'],
+    // wages owed are for the labour inspectors, whatever job they were on
+    ['领导您好，我们几个工人在小区里干了半年装修，老板一直欠着我们的工资不给，请帮忙讨薪。', 'report', 'other', 'normal'],
     // stalls trading on the pavement are for the inspectors, whatever they leave behind
     ['小区后门每晚都有流动摊贩占道经营，油烟熏人，垃圾扔一地，请城管依法取缔。', 'report', 'other', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
