@@ -360,6 +360,8 @@ describe('r21 concepts', () => {
     ['楼下烧烤摊的煤烟味天天往我家飘，熏得头疼', 'report', 'sanitation', 'normal'],
     // wages owed are for the labour inspectors, whatever job they were on
     ['领导您好，我们几个工人在小区里干了半年装修，老板一直欠着我们的工资不给，请帮忙讨薪。', 'report', 'other', 'normal'],
+    // a household knocking out a load-bearing wall is told flat, and is the neighbour's doing
+    ['我家是二期A区5号楼302，楼下202家里装修把承重墙砸了', 'report', 'dispute', 'normal'],
     // stalls trading on the pavement are for the inspectors, whatever they leave behind
     ['小区后门每晚都有流动摊贩占道经营，油烟熏人，垃圾扔一地，请城管依法取缔。', 'report', 'other', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
