@@ -362,6 +362,9 @@ describe('r21 concepts', () => {
     ['领导您好，我们几个工人在小区里干了半年装修，老板一直欠着我们的工资不给，请帮忙讨薪。', 'report', 'other', 'normal'],
     // a household knocking out a load-bearing wall is told flat, and is the neighbour's doing
     ['我家是二期A区5号楼302，楼下202家里装修把承重墙砸了', 'report', 'dispute', 'normal'],
+    // a fire at another estate told to demand action here is a report; a dry hydrant is fire safety, no supply cut
+    ['楼道里堆满了纸箱，还有人在楼道里给电动车充电，上个月别的小区就因为这个着火了，我们这里非要等出了事才管吗？', 'report', 'security', 'normal'],
+    ['我们小区的消防栓里根本没有水，灭火器也过期了，请消防部门来检查。', 'report', 'security', 'normal'],
     // stalls trading on the pavement are for the inspectors, whatever they leave behind
     ['小区后门每晚都有流动摊贩占道经营，油烟熏人，垃圾扔一地，请城管依法取缔。', 'report', 'other', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
