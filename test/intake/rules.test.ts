@@ -365,6 +365,8 @@ describe('r21 concepts', () => {
     // a fire at another estate told to demand action here is a report; a dry hydrant is fire safety, no supply cut
     ['楼道里堆满了纸箱，还有人在楼道里给电动车充电，上个月别的小区就因为这个着火了，我们这里非要等出了事才管吗？', 'report', 'security', 'normal'],
     ['我们小区的消防栓里根本没有水，灭火器也过期了，请消防部门来检查。', 'report', 'security', 'normal'],
+    // a traffic light out of order is the traffic police's, not the estate's lamps
+    ['路口的信号灯坏了好几天了，一直闪黄灯，车和人都抢着走，请交警来修。', 'report', 'other', 'normal'],
     // stalls trading on the pavement are for the inspectors, whatever they leave behind
     ['小区后门每晚都有流动摊贩占道经营，油烟熏人，垃圾扔一地，请城管依法取缔。', 'report', 'other', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
