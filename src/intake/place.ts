@@ -78,6 +78,9 @@ const BUILDING_HAO = /(?<![0-9a-z\-.月])([0-9]{1,3})号(?=\s?[0-9]{1,2}\s?单�
 const UNIT = /(?<![0-9a-z.\-])([0-9]{1,2})\s?号?单元/g;
 // A number after a road or lane (建设路128号) is a street address, not a room.
 const ROOM_SUFFIX = /(?<![0-9a-z\-#.:尾单编工]|[路街道巷弄里]\s?)([0-9]{3,4})\s?(?:室|号房|号(?!楼|线|院|门|码|车|位|球|机)|房(?!子|间|东|租|价|产|贷|本))/g;
+// A street number told with the road's section (建设路北段128号) or as the end of a range of
+// street numbers (幸福路168号至238号) is an address, not a room (r21).
+const STREET_BEFORE = /([路街道巷弄](东|西|南|北|中)?段|[0-9]号\s?(至|到|—|-|~))\s?$/;
 const FLOOR_ROOM = /(?<![0-9.\-])([0-9]{1,2})\s?楼\s?([0-9]{2})(?![0-9]|\s?(?:点|:|号|岁|天|年|月|分|个|人|元|块|次|层|楼|米|斤))/g;
 const ROOM_AFTER_MARKER = new RegExp(
   `(?:栋|幢|座|号楼|单元|#)\\s?的?\\s?([0-9]{3,4})(?![0-9])(?!\\s?${NOT_PLACE_AFTER})`,
@@ -87,6 +90,12 @@ const ROOM_BEFORE_HOME = /(?<![0-9a-z.\-#:尾单编号])([1-9][0-9]?[0-3][0-9])(
 // "我家住601 楼上那家…": a space after the number ends it, so 楼 after the space is not its suffix.
 const ROOM_AFTER_LIVE = new RegExp(
   `(?:住|住在|我家|我是|家住|家是)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!${NOT_PLACE_AFTER})`,
+  'g',
+);
+
+// A flat named right after the neighbour it is (对门1102住着, 楼上602卫生间漏水, 楼上1602天天…) (r21).
+const ROOM_AFTER_NEIGHBOUR = new RegExp(
+  `(?:对门|楼上|楼下|隔壁|对面)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!\\s?(?!天天)${NOT_PLACE_AFTER})`,
   'g',
 );
 
@@ -154,7 +163,7 @@ export function extractPlaceNormalized(normalized: string): Place {
     if (Number(m[1]) === 0) continue;
     u.push({ at: m.index, value: String(Number(m[1])) });
   }
-  for (const m of s.matchAll(ROOM_SUFFIX)) if (!EMERGENCY_NUMBERS.has(m[1]) && !/^0/.test(m[1])) r.push({ at: m.index, value: m[1] });
+  for (const m of s.matchAll(ROOM_SUFFIX)) if (!EMERGENCY_NUMBERS.has(m[1]) && !/^0/.test(m[1]) && !STREET_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index))) r.push({ at: m.index, value: m[1] });
   for (const m of s.matchAll(FLOOR_ROOM)) {
     const room = `${Number(m[1])}${m[2]}`;
     if (plausibleRoom(room)) r.push({ at: m.index, value: room });
@@ -162,6 +171,7 @@ export function extractPlaceNormalized(normalized: string): Place {
   for (const m of s.matchAll(ROOM_AFTER_MARKER)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
   for (const m of s.matchAll(ROOM_BEFORE_HOME)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
   for (const m of s.matchAll(ROOM_AFTER_LIVE)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+  for (const m of s.matchAll(ROOM_AFTER_NEIGHBOUR)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
   return { building: earliest(b), unit: earliest(u), room: earliest(r) };
 }
 

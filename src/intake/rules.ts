@@ -111,18 +111,21 @@ const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，,。！!？?\s]{0,2}(�
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
-// A neighbour or a neighbour's flat named as the cause.
-const NEIGHBOUR = /楼[上下]的人?(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|各家|各户|几家|所有|住户都|的住户都|(一|每次|只要)?(冲厕所|冲马桶|放水|用水))|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?:一楼|二楼|底楼|顶楼|顶层)的?(?:住户|业主|人家|那户|那家)|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都)|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
+// A neighbour or a neighbour's flat named as the cause; one who complains along with the writer
+// (我和邻居反映了好几次) is no cause (r21).
+const NEIGHBOUR = /楼[上下]的人?(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|各家|各户|几家|所有|住户都|的住户都|(一|每次|只要)?(冲厕所|冲马桶|放水|用水))|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?:一楼|二楼|底楼|顶楼|顶层)的?(?:住户|业主|人家|那户|那家)|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都|[^，,。！!？?\s]{0,3}(反映|投诉|报修|联名|一起))|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
 const RENOVATION = /装修|切割|切瓷砖|电锯|电钻|打墙|敲墙|砸墙/;
 // Noise only a household makes (singing, a speaker, stamping, mahjong, a row).
 const HOUSEHOLD_NOISE = /唱歌|k歌|卡拉ok|音响|音箱|跺脚|蹦迪|拖椅子|打麻将|搓麻将|吵架|摔东西|砸地板|剁地板/;
 // Children kicking or bouncing a ball in the shared stairwell: a household's nuisance (r20).
 const STAIRWELL_BALL = /(楼道|楼梯|楼梯间|楼梯口|走廊|过道|电梯口|电梯厅|大堂|单元门口)[^。！!？?]{0,10}(踢|拍|打|玩|扔)[^，,。！!？?\s]{0,2}(球|皮球|足球|篮球)|(踢|拍)[^，,。！!？?\s]{0,2}(球|皮球|足球|篮球)[^。！!？?]{0,8}(楼道|楼梯|走廊|过道)/;
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
-const BUSINESS = /店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
+// A cost shared out (分摊, 公摊) is no stall; a market is a business, a home noisy as one is not (r21).
+const BUSINESS = /(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
 // dispute nor a shared facility; the taxonomy has no category for it but other.
-const BUSINESS_NOISE = /噪音|噪声|吵|喧哗|嗡嗡|低音炮|音乐|放歌|唱歌|音响|扰民|营业到(凌晨|半夜|深夜)|营业时间/;
+// ...or its banging and hawking (卸货 铁架子哐哐响, 喇叭叫卖) (r21).
+const BUSINESS_NOISE = /噪音|噪声|吵|喧哗|嗡嗡|低音炮|音乐|放歌|唱歌|音响|扰民|营业到(凌晨|半夜|深夜)|营业时间|哐|咣|叮叮当当|轰隆|卸货|吆喝|叫卖|喇叭/;
 const RESIDENT_BUILT = /违建|违章(搭建|建筑|加建)|私搭乱建|乱搭乱建|(私自|擅自|违规|违法)[^，,。！!？?]{0,8}(搭|建|盖|圈|砌|扩)|加建|加盖|搭了[^，,。！!？?]{0,6}(棚|房|屋)|(圈|围|砌)(进|到|成)[^，,。！!？?]{0,3}(自家|自己家|他家)/;
 const RESIDENT = /业主|住户|邻居|楼上|楼下|隔壁|对门|一楼|顶层|顶楼|那家|那户|他家/;
 // Adding a shared fixture (无障碍坡道, 扶手) asked for one disabled resident is the facility.
@@ -130,7 +133,8 @@ const BUILD_SHARED = /(加装|安装|增设|修建|修|建|装|铺)(一条|一�
 const NUISANCE = /隐私|堵|吵|噪|跺|拖|漏|渗|滴|泼|占|堆|放|养|装修|打墙|电钻|骂|咬|叫|臭|味|油烟|练|狗|猫|鸡|鸽|空调|弹|敲|跳|音乐|唱|车位|挡|水/;
 const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空抛物|往下扔|扔下来|飞线|私拉|拉线充电|(扯|拉|接)[^，,。！!？?\s]{0,4}电线|(楼道|楼梯|电梯)[^，,。！!？?]{0,12}充电/;
 // A device whose battery ran out (密码锁没电了) is no supply cut.
-const SUPPLY_CUT = /停水|停电|停了[^，,。！!？?\s]{1,5}(水|电)(?![费表车梯瓶动])|(一点|一滴|半点)[^，,。！!？?\s]{0,2}(水|电)都?没|没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|(?<!帮忙?|[先请快]|赶紧|马上|及时|拉闸|需要)断电(?![^，,。！!？?\s]{0,2}(排水|处理|抢修))|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
+// ...nor is a fire hydrant with no water in it (消防栓里根本没有水): a fire-safety fault (r21).
+const SUPPLY_CUT = /停水|停电|停了[^，,。！!？?\s]{1,5}(水|电)(?![费表车梯瓶动])|(一点|一滴|半点)[^，,。！!？?\s]{0,2}(水|电)都?没|(?<!(消防栓|消火栓|消防水箱|消防管道?)[^，,。！!？?\s]{0,4})没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|(?<!帮忙?|[先请快]|赶紧|马上|及时|拉闸|需要)断电(?![^，,。！!？?\s]{0,2}(排水|处理|抢修))|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 // Money or papers the state owes or issues: what a service request is about.
@@ -142,7 +146,8 @@ const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|�
 const FOUND_HANDED_IN = /(捡到|拾到|捡了)[^。！!？?]{0,20}(放|交)(在|到|给)?了?[^，,。！!？?\s]{0,4}(门卫|保安|物业|驿站|传达室|岗亭|值班室)(?![^，,。！!？?\s]{0,3}(哪|吗|行))/;
 const NEIGHBOUR_QUESTION = /群里有没有|有没有会|有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
-const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理|(也)?该[^，,。！!？?\s]{0,2}(检修|维修|修|换|查|检查|管管|整治|清理)了/;
+// ...and so does one that demands, if only by a bitter question (要等出了事才管吗, 到底管不管) (r21).
+const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理|等[^。！!？?]{0,8}才(管|处理|修|来|重视)|管不管|有没有人管|到底[^，,。！!？?\s]{0,4}(管|修|处理)不|(也)?该[^，,。！!？?\s]{0,2}(检修|维修|修|换|查|检查|管管|整治|清理)了/;
 
 // How or where to apply for something only staff can answer (社保卡在哪办, 燃气开户要带什么):
 // a service request, whatever the thing is about.
@@ -160,23 +165,25 @@ const SERVICE_ASK = new RegExp(
     '(?:办理|代办|补办|办)(?:吗|不了|得了)',
   ].join('|'),
 );
+const APPLY_PROCEDURE = /材料|证件|手续|流程|符不符合|是否符合|什么条件|哪些条件/;
 const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|医保|户口|户籍|落户|居住证|证明|低保|补贴|津贴|补助|救助|贷款|失业|就业|养老|优待证|老年证|疫苗|接种|出生|残疾证|开户|燃气卡|公交卡|公积金|助学|证件|身份证|营业执照|无犯罪|准生|入学|上学|幼儿园|居家养老|退役/;
 // Someone asks the neighbours for medicine or an aid for a person in need: a request for
 // help. Offering the same thing (多买了几盒 需要的来拿) is not.
 const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，,。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|栓|退烧|退热|布洛芬|美林|泰诺|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
 const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，,。！!？?\s]{0,4}用得(上|着)|(要用|需要|用得上|用得着)[^，,。！!？?\s]{0,2}(说一声|吱一声|言语一声|招呼一声|打个招呼)|(要|需要|想要|要吃|想吃|要用)的[^。！!？?\s]{0,3}(我|俺)(给|帮)?[^，,。！!？?\s]{0,2}(送|拿|带)(过去|上去|上门|到家)|(可以|都可以|随时|尽管)(来)?(找|叫|喊|联系|招呼)(我|俺)(?!们)(?![^，,。！!？?]{0,4}(吗|不|没))/;
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
+// ...and one whose claim the company denied when asked (问过供电所，没有这回事) (r21).
 // ...and a caller at the door whose claim is only reported (说是社区派来的, 说是查水表的) or who
 // sells to the old at their door (上门推销保健品): the doubt is the report (r18).
 // ...and a seller who says the community sent them or arranged it (推销员说社区统一安排换软管) (r20).
-const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，,。！!？?\s]{0,2})说是[^，,。！!？?\s]{0,10}(派来|派的|派下来|派过来|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(来)?(查|抄|换|检查|修)[^，,。！!？?\s]{0,2}(水表|电表|气表|燃气表|表|管道|线路|燃气|煤气)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(社区|街道|街道办|居委会|物业|燃气公司|电力|供电|自来水|派出所|民政|银行|医保|社保|卫生院|医院)[^，,。！!？?\s]{0,4}的(?!事|通知)|(上门|进门|敲门|挨家挨户|入户)[^，,。！!？?\s]{0,3}推销|(推销|推销员|卖[^，,。！!？?\s]{1,4}的)[^。！!？?]{0,10}说(是)?[^，,。！!？?\s]{0,2}(社区|街道|居委会|物业|燃气公司|自来水公司|供电|政府)[^，,。！!？?\s]{0,6}(安排|统一|要求|派|让|规定)|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着|戴着|拿着)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|不是(他们|我们|公司|物业)(的人|派的)/;
+const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，,。！!？?\s]{0,2})说是[^，,。！!？?\s]{0,10}(派来|派的|派下来|派过来|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(来)?(查|抄|换|检查|修)[^，,。！!？?\s]{0,2}(水表|电表|气表|燃气表|表|管道|线路|燃气|煤气)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(社区|街道|街道办|居委会|物业|燃气公司|电力|供电|自来水|派出所|民政|银行|医保|社保|卫生院|医院)[^，,。！!？?\s]{0,4}的(?!事|通知)|(上门|进门|敲门|挨家挨户|入户)[^，,。！!？?\s]{0,3}推销|(推销|推销员|卖[^，,。！!？?\s]{1,4}的)[^。！!？?]{0,10}说(是)?[^，,。！!？?\s]{0,2}(社区|街道|居委会|物业|燃气公司|自来水公司|供电|政府)[^，,。！!？?\s]{0,6}(安排|统一|要求|派|让|规定)|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着?|戴着?|拿着|挂着?)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|(问过|问了|核实|打电话问|打了?[^，,。！!？?\s]{0,6}电话)[^。！!？?]{0,12}(没有?这回事|没有?安排|根本没有)|不是(他们|我们|公司|物业)(的人|派的)/;
 // A poser seen here and now (在单元门口, 刚才, 正挨家敲门) is reported even when the message
 // also warns the neighbours; a general warning (最近有人冒充…) is not.
 const SIGHTING_HERE = /(在|到)[^，,。！!？?\s]{0,6}(门口|楼道|楼下|楼里|单元|电梯|我家|我们楼|各家|小区里)|(楼下|门口|楼道|楼里|单元门口|电梯里)有(个|两个|几个)?人|刚才|刚刚|正在|现在|这会儿?|挨家|挨个|挨户|一家一家|一户一户/;
 const GENERAL_WARNING = /最近|近期|近来|这段时间|这阵子|听说|据说|经常有|常有|骗子太多/;
 const CRIME_OR_STRANGER = /公司|物业|工作人员|转账|汇款|账户|交钱|师傅|局|所|检查|(查|抄|换)[^，,。！!？?\s]{0,2}表|单位|保健品|收[^，,。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
-const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下/;
+const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下|说句(公道|良心|实在|心里)话|平心而论|凭良心说/;
 const OUTRIGHT_ASK = /请|希望|能不能|可不可以|能否|麻烦|建议|帮忙|赶紧|尽快|管管|管一管|处理一下|恳请|督促|要求/;
 // A rumour wondered about (说是下周要查燃气 不知道真的假的) is talk among neighbours.
 const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，,。！!？?]{0,10}吧\s*$/;
@@ -247,7 +254,8 @@ const COMPANY_SERVICE = /物业费|管理费|换物业|换掉物业|物业服务
 const FIGHT = /打架|被打|殴打|斗殴|打人|砍人|捅人|打起来/;
 const SMASHING = /砸(东西|门|窗|玻璃)|摔东西|尖叫|哭喊/;
 const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|软管|洗衣机/;
-const GROUP_HURT = /(老人|老年人|孩子|小孩|居民|家长|残疾人|大家)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)/;
+// ...or a fall they nearly had (老人散步踩了一脚差点摔倒): what the nuisance risks, no one hurt (r21).
+const GROUP_HURT = /(老人|老年人|孩子|小孩|居民|家长|残疾人|大家|孕妇|婴儿|幼儿|病人)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)|(老人|老年人|孩子|小孩|居民|行人|大家)[^。！!？?]{0,12}(差点|差一点|险些)[^，,。！!？?\s]{0,2}(摔|滑|绊|跌|崴)/;
 const HELP_ASKED = /帮(忙|帮|助)?[^，,。！!？?\s]{0,2}(老人|她|他)|照顾|陪|送饭|送餐|助餐|上门|探访|关爱|护理|照护|服务|(我|我们|俺)家[^，,。！!？?\s]{0,2}(老人|孩子)|家里[^，,。！!？?\s]{0,2}(老人|孩子)/;
 const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
 const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘|鼓起|拱起|凸起|碎了|缺了/;
@@ -335,7 +343,8 @@ function decideCategoryOfText(
   if (!urgent && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.sanitation < 3 && scores.utilities < 3) return 'other';
   // A structure a resident put up or a common part they took in (顶层业主在楼顶加建, 邻居搭了个棚子):
   // the neighbour is the cause, whichever department is asked to pull it down.
-  if (!urgent && RESIDENT_BUILT.test(t) && RESIDENT.test(t) && !/(物业|开发商|业委会)[^，,。！!？?]{0,8}(搭|建|盖|圈|占)/.test(t)) return 'dispute';
+  // ...not the property company's or the developer's doing, told as theirs (物业公司未经业主大会同意，擅自将绿地改建…) (r21).
+  if (!urgent && RESIDENT_BUILT.test(t) && RESIDENT.test(t) && !/(物业|开发商|业委会)[^，,。！!？?]{0,8}(搭|建|盖|圈|占)|(物业|开发商|业委会)[^。！!？?]{0,30}(私自|擅自|违规|违法)/.test(t)) return 'dispute';
   // A person in danger or in need comes first.
   // ...unless a broken shared facility weighs as much: the elderly are then named as
   // those it hurts (门禁坏了 老人不会弄), not as the ones needing help.
@@ -344,6 +353,9 @@ function decideCategoryOfText(
   // A benefit asked about on an elder's behalf (老人的养老金还没到账) is the service: the
   // elder is whose it is, not someone in need, unless one person's plight is in view.
   if (cat === 'assistance' && scores.service >= score && !ONE_PERSON.test(t) && BENEFIT.test(t)) return 'service';
+  // How to apply and with which papers (怎么申请, 需要带什么材料, 符不符合条件), asked for an elder's
+  // scheme or benefit, is the service procedure however old or ill the one it is for (r21).
+  if (cat === 'assistance' && !urgent && SERVICE_ASK.test(t) && APPLY_PROCEDURE.test(t) && scores.service >= 4) return 'service';
   // The elderly or the children named as those a shared problem inconveniences (老人和带孩子的家长尤其不便)
   // are no person in need: the next category decides, or none.
   if (cat === 'assistance' && !urgent && !ONE_PERSON.test(t) && GROUP_HURT.test(t) && !HELP_ASKED.test(t)) {
@@ -374,7 +386,8 @@ function decideCategoryOfText(
   // A long letter about dirt or greenery that blames the property company for not acting is
   // about the dirt (r17): the problem decides, not who is blamed, unless the company's own
   // service (its fees, its guards, its front desk, whether to keep it) is what is complained of.
-  const problemFirst = t.length >= 80 && cat === 'sanitation' && score >= 6 && score >= 2 * scores.property && !COMPANY_SERVICE.test(t);
+  // ...and so is one about a broken shared thing the company says is not its own (井盖…物业说不归他们管) (r21).
+  const problemFirst = t.length >= 80 && (cat === 'sanitation' || cat === 'facility') && score >= 6 && score >= 2 * scores.property && !COMPANY_SERVICE.test(t);
   if (PROPERTY_TARGET.test(t) && !problemFirst) return 'property';
   if (!cat || score < 1) return 'other';
   return cat;
@@ -439,6 +452,14 @@ export function classifyByRules(text: string): Intake {
   return net && decided.intent !== 'report' ? report(0.6) : decided;
 }
 
+// In a long letter the post is often only whom it greets (书记您好, 各位邻居和网格员) and
+// 电话 or 联系不上 is about someone else: who holds a post is asked next to the post (r21).
+function postAskedNear(t: string): boolean {
+  const posts = L.post.allIndices(t);
+  const asks = L.postAsk.allIndices(t);
+  return posts.some((p) => asks.some((a) => a - p >= -8 && a - p <= 16));
+}
+
 function decideIntent(
   t: string,
   core: string,
@@ -482,8 +503,9 @@ function decideIntent(
 
   // Progress of an earlier ticket.
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
-  // ...but one that says the writer reported it before and asks how far it has got is one.
-  const ownEarlier = /我(的|报|反映|投诉)|我[^，,。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，,。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
+  // ...but one that says the writer reported it before and asks how far it has got is one
+  // (我上周在小程序上反映的…问题 … 处理到哪一步了) (r21).
+  const ownEarlier = /我(的|报|反映|投诉)|我[^，,。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|我[^，,。！!？?]{0,14}(?<!想|要|来|再)(反映|报修|投诉|留言|提交|递交)的|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，,。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
   const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier;
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
@@ -509,7 +531,7 @@ function decideIntent(
   // "物业经理换了以后 保安都不巡逻了 管管": a post named in a complaint about the property side.
   // Thanks for a change now made (换了声控灯 亮堂多了 谢谢网格员) asks nothing of the post it names.
   const thanksOnly = L.thanks.test(t) && (FIXED.test(t) || /多了/.test(t)) && !/[?？吗]|谁|哪|发我|告诉我/.test(t);
-  if (L.post.test(t) && L.postAsk.test(t) && !(blamesProperty && asksSomeone(t)) && !thanksOnly && !POST_TO_ACT.test(t)) return make('query', 0.85, place);
+  if (L.post.test(t) && L.postAsk.test(t) && (core.length <= 40 || postAskedNear(t)) && !(blamesProperty && asksSomeone(t)) && !thanksOnly && !POST_TO_ACT.test(t)) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);

@@ -94,6 +94,11 @@ const cases: Row[] = [
   ['对面盖了6座塔楼 挡光', null, null, null],
   ['9栋楼下的井盖响', '9', null, null],
   ['b座3单元门口', 'B', '3', null],
+  // r21: a flat named after the neighbour it is; a road's section or a range of street numbers is no room.
+  ['对门1102住着一位独居老人', null, null, '1102'],
+  ['楼上602卫生间漏水', null, null, '602'],
+  ['人民路东段166号的小区停水了', null, null, null],
+  ['和平路120号至186号沿线停电', null, null, null],
 ];
 
 describe('extractPlace', () => {
