@@ -1,0 +1,513 @@
+/**
+ * A cheap literal prefilter for regular expressions: most of the rules' ~600 patterns
+ * cannot match most messages, and proving that from the characters a message holds costs
+ * far less than running the pattern.
+ *
+ * At first use, each pattern's source is parsed into what every match must contain:
+ * a list of clauses, each a list of literal strings, such that every match of the pattern
+ * contains at least one string of every clause (`/(我|俺)[^，]{0,4}都报/` → [[我, 俺], [都报]]).
+ * A message is indexed once (which single characters and which adjacent pairs of UTF-16
+ * units occur in it, hashed); a literal can be present only when its first character (one
+ * unit) or its first and last pairs are. When some clause has no literal that can be
+ * present, the pattern cannot match and is not run. Hash collisions only let a pattern run
+ * that need not have: the answer is always the pattern's own.
+ *
+ * Whatever the parser does not fully understand (case-insensitive or `v` flags, `\p{…}`,
+ * `.`, negated or large classes, back-references, unknown escapes) constrains nothing, so
+ * such a part never causes a skip. Lookarounds are zero-width and constrain nothing either.
+ */
+
+/** Literal clauses every match contains (all clauses, one literal of each); [] = nothing known. */
+export type Clauses = string[][];
+
+const MAX_EXACT = 64; // strings in a set of exact matches before it is given up
+const MAX_CLASS = 32; // characters of a class enumerated as exact matches
+
+interface Info {
+  /** Every string the node can match, when few; null when unknown or too many. */
+  exact: string[] | null;
+  /** What every match of the node contains. */
+  clauses: Clauses;
+}
+
+const UNKNOWN: Info = { exact: null, clauses: [] };
+const EMPTY: Info = { exact: [''], clauses: [] };
+
+class Unsupported extends Error {}
+
+function uniq(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function cross(a: string[], b: string[]): string[] | null {
+  if (a.length * b.length > MAX_EXACT) return null;
+  const out: string[] = [];
+  for (const x of a) for (const y of b) out.push(x + y);
+  return uniq(out);
+}
+
+/** A clause from a set of exact matches: none if the empty string is among them. */
+function clauseOf(exact: string[]): string[] | null {
+  return exact.includes('') ? null : uniq(exact);
+}
+
+/** How good a clause is as a filter: fewer and longer literals are better. */
+function clauseCost(c: string[]): number {
+  let cost = 0;
+  for (const s of c) cost += s.length >= 2 ? 1 : 3;
+  return cost;
+}
+
+function concat(parts: Info[]): Info {
+  const clauses: Clauses = [];
+  let run: string[] | null = [''];
+  let all: string[] | null = [''];
+  const flush = () => {
+    if (run) {
+      const c = clauseOf(run);
+      if (c) clauses.push(c);
+    }
+    run = [''];
+  };
+  for (const p of parts) {
+    for (const c of p.clauses) clauses.push(c);
+    all = all && p.exact ? cross(all, p.exact) : null;
+    if (p.exact) {
+      const next: string[] | null = cross(run ?? [''], p.exact);
+      if (next) {
+        run = next;
+        continue;
+      }
+      // Too many combinations: the run so far stands on its own, the part starts a new one.
+      flush();
+      run = p.exact.length <= MAX_EXACT ? uniq(p.exact) : [''];
+    } else flush();
+  }
+  flush();
+  return { exact: all, clauses };
+}
+
+function alternate(alts: Info[]): Info {
+  let exact: string[] | null = [];
+  for (const a of alts) exact = exact && a.exact ? uniq([...exact, ...a.exact]) : null;
+  if (exact && exact.length > MAX_EXACT) exact = null;
+  // One clause for the alternation: the best clause of each alternative, joined.
+  const joined: string[] = [];
+  for (const a of alts) {
+    const own = [...a.clauses];
+    const fromExact = a.exact ? clauseOf(a.exact) : null;
+    if (fromExact) own.push(fromExact);
+    if (own.length === 0) return { exact, clauses: [] };
+    own.sort((x, y) => clauseCost(x) - clauseCost(y));
+    joined.push(...own[0]!);
+  }
+  return { exact, clauses: [uniq(joined)] };
+}
+
+function repeat(p: Info, min: number, max: number): Info {
+  if (min === 0) {
+    if (max === 1 && p.exact) return { exact: uniq(['', ...p.exact]), clauses: [] };
+    return max === 0 ? EMPTY : UNKNOWN;
+  }
+  if (min === 1 && max === 1) return p;
+  // At least one repetition: what one contains, every match contains.
+  let exact: string[] | null = null;
+  if (p.exact && min === max && min <= 4) {
+    exact = [''];
+    for (let i = 0; i < min && exact; i++) exact = cross(exact, p.exact);
+  }
+  const own = p.exact ? clauseOf(p.exact) : null;
+  return { exact, clauses: own ? [...p.clauses, own] : p.clauses };
+}
+
+class Parser {
+  private i = 0;
+  constructor(
+    private readonly src: string,
+    private readonly unicode: boolean,
+  ) {}
+
+  parse(): Info {
+    const info = this.alternation();
+    if (this.i < this.src.length) throw new Unsupported(`unexpected ${this.src[this.i]}`);
+    return info;
+  }
+
+  private peek(): string | undefined {
+    return this.src[this.i];
+  }
+
+  /** One source character: a code point with flag u, a UTF-16 unit without. */
+  private char(): string {
+    if (this.unicode) {
+      const cp = this.src.codePointAt(this.i)!;
+      const s = String.fromCodePoint(cp);
+      this.i += s.length;
+      return s;
+    }
+    return this.src[this.i++]!;
+  }
+
+  private alternation(): Info {
+    const alts: Info[] = [this.sequence()];
+    while (this.peek() === '|') {
+      this.i++;
+      alts.push(this.sequence());
+    }
+    return alts.length === 1 ? alts[0]! : alternate(alts);
+  }
+
+  private sequence(): Info {
+    const parts: Info[] = [];
+    while (this.i < this.src.length && this.peek() !== '|' && this.peek() !== ')') {
+      const atom = this.atom();
+      parts.push(this.quantified(atom));
+    }
+    return parts.length === 1 ? parts[0]! : concat(parts);
+  }
+
+  private quantified(atom: Info): Info {
+    const c = this.peek();
+    let min: number;
+    let max: number;
+    if (c === '*') [min, max] = [0, Infinity];
+    else if (c === '+') [min, max] = [1, Infinity];
+    else if (c === '?') [min, max] = [0, 1];
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
+      if (!m) {
+        if (this.unicode) throw new Unsupported('bad brace');
+        return atom; // a literal brace, read by atom() next
+      }
+      min = Number(m[1]);
+      max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+      this.i += m[0].length - 1;
+    } else return atom;
+    this.i++;
+    if (this.peek() === '?') this.i++; // lazy: same strings
+    return repeat(atom, min, max);
+  }
+
+  private atom(): Info {
+    const c = this.peek()!;
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape(false).info;
+    if (c === '^' || c === '$') {
+      this.i++;
+      return EMPTY;
+    }
+    if (c === '.') {
+      this.i++;
+      return UNKNOWN;
+    }
+    if (c === '*' || c === '+' || c === '?') throw new Unsupported('nothing to repeat');
+    if (c === '{' && this.unicode) throw new Unsupported('lone brace');
+    const s = this.char();
+    return { exact: [s], clauses: [] };
+  }
+
+  private group(): Info {
+    this.i++; // (
+    let lookaround = false;
+    if (this.src.startsWith('?:', this.i)) this.i += 2;
+    else if (this.src.startsWith('?=', this.i) || this.src.startsWith('?!', this.i)) {
+      this.i += 2;
+      lookaround = true;
+    } else if (this.src.startsWith('?<=', this.i) || this.src.startsWith('?<!', this.i)) {
+      this.i += 3;
+      lookaround = true;
+    } else if (this.src.startsWith('?<', this.i)) {
+      const end = this.src.indexOf('>', this.i);
+      if (end < 0) throw new Unsupported('group name');
+      this.i = end + 1;
+    } else if (this.peek() === '?') throw new Unsupported('group modifier');
+    const inner = this.alternation();
+    if (this.peek() !== ')') throw new Unsupported('unclosed group');
+    this.i++;
+    return lookaround ? EMPTY : inner;
+  }
+
+  /** An escape; `chars` is the one character it stands for, when it stands for one. */
+  private escape(inClass: boolean): { info: Info; chars: string[] | null } {
+    this.i++; // backslash
+    const c = this.peek();
+    if (c === undefined) throw new Unsupported('trailing backslash');
+    const one = (s: string) => ({ info: { exact: [s], clauses: [] }, chars: [s] });
+    const unknown = { info: UNKNOWN, chars: null };
+    if (c === 'd') {
+      this.i++;
+      const digits = '0123456789'.split('');
+      return { info: { exact: digits, clauses: [] }, chars: digits };
+    }
+    if ('DwWsSpPk'.includes(c)) {
+      this.i++;
+      if (c === 'p' || c === 'P' || c === 'k') {
+        if (this.peek() === '{' || this.peek() === '<') {
+          const end = this.src.indexOf(this.peek() === '{' ? '}' : '>', this.i);
+          if (end < 0) throw new Unsupported('property');
+          this.i = end + 1;
+        }
+      }
+      return unknown;
+    }
+    if (c === 'b' || c === 'B') {
+      this.i++;
+      if (inClass) return c === 'b' ? one('\b') : unknown;
+      return { info: EMPTY, chars: null };
+    }
+    if (/[1-9]/.test(c)) {
+      // A back-reference (or, without u, maybe an octal escape): constrains nothing.
+      while (this.peek() !== undefined && /[0-9]/.test(this.peek()!)) this.i++;
+      return unknown;
+    }
+    const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' };
+    if (simple[c]) {
+      this.i++;
+      return one(simple[c]!);
+    }
+    if (c === 'x') {
+      const m = /^x([0-9a-fA-F]{2})/.exec(this.src.slice(this.i));
+      if (!m) throw new Unsupported('\\x');
+      this.i += m[0].length;
+      return one(String.fromCharCode(parseInt(m[1]!, 16)));
+    }
+    if (c === 'u') {
+      const braced = /^u\{([0-9a-fA-F]+)\}/.exec(this.src.slice(this.i));
+      if (braced && this.unicode) {
+        this.i += braced[0].length;
+        return one(String.fromCodePoint(parseInt(braced[1]!, 16)));
+      }
+      const m = /^u([0-9a-fA-F]{4})/.exec(this.src.slice(this.i));
+      if (!m) throw new Unsupported('\\u');
+      this.i += m[0].length;
+      return one(String.fromCharCode(parseInt(m[1]!, 16)));
+    }
+    if (c === '0' || c === 'c') throw new Unsupported(`\\${c}`);
+    // An escaped syntax character (\. \- \/ \[ …) stands for itself.
+    if (/[\^$\\.*+?()[\]{}|/\-,:!=<>'"#%&;@`~ ]/.test(c)) {
+      this.i++;
+      return one(c);
+    }
+    throw new Unsupported(`\\${c}`);
+  }
+
+  private charClass(): Info {
+    this.i++; // [
+    let negated = false;
+    if (this.peek() === '^') {
+      negated = true;
+      this.i++;
+    }
+    const chars: string[] = [];
+    let known = true;
+    const readOne = (): string[] | null => {
+      if (this.peek() === '\\') return this.escape(true).chars;
+      return [this.char()];
+    };
+    while (this.peek() !== ']') {
+      if (this.i >= this.src.length) throw new Unsupported('unclosed class');
+      const lo = readOne();
+      if (this.peek() === '-' && this.src[this.i + 1] !== ']' && this.i + 1 < this.src.length) {
+        this.i++;
+        const hi = readOne();
+        if (!lo || !hi || lo.length !== 1 || hi.length !== 1) {
+          if (this.unicode) throw new Unsupported('class range');
+          known = false;
+          continue;
+        }
+        const a = lo[0]!.codePointAt(0)!;
+        const b = hi[0]!.codePointAt(0)!;
+        if (b < a) throw new Unsupported('range order');
+        if (b - a + 1 > MAX_CLASS || (!this.unicode && (a > 0xffff || b > 0xffff))) known = false;
+        else for (let x = a; x <= b; x++) chars.push(String.fromCodePoint(x));
+        continue;
+      }
+      if (!lo) known = false;
+      else chars.push(...lo);
+    }
+    this.i++; // ]
+    if (negated || !known) return UNKNOWN;
+    const set = uniq(chars);
+    if (set.length === 0) return UNKNOWN; // [] never matches; nothing to gain
+    if (set.length > MAX_CLASS) return UNKNOWN;
+    return { exact: set, clauses: [] };
+  }
+}
+
+function simplify(clauses: Clauses): Clauses {
+  const seen = new Set<string>();
+  const out: Clauses = [];
+  for (const c of clauses) {
+    const u = uniq(c).sort();
+    const key = u.join('\u0000');
+    if (u.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(u);
+  }
+  // Best clauses first: the check stops at the first clause that fails.
+  out.sort((a, b) => clauseCost(a) - clauseCost(b));
+  return out.slice(0, 6);
+}
+
+/**
+ * What every match of the pattern contains, as clauses of literals; [] when nothing is
+ * known (then the pattern is always run). Case-insensitive and `v` patterns are never filtered.
+ */
+export function requiredLiterals(re: RegExp): Clauses {
+  if (re.ignoreCase || re.flags.includes('v')) return [];
+  try {
+    const info = new Parser(re.source, re.unicode).parse();
+    const clauses = [...info.clauses];
+    if (info.exact) {
+      const c = clauseOf(info.exact);
+      if (c) clauses.push(c);
+    }
+    return simplify(clauses);
+  } catch (e) {
+    if (e instanceof Unsupported) return [];
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The index of a message and the check.
+
+// Characters are indexed by their UTF-16 unit, pairs of units by a hash of both.
+const CHARS = 1 << 16;
+const charKey = (u: number) => u;
+const pairKey = (a: number, b: number) => CHARS + ((Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> 16);
+
+/**
+ * A compiled gate: per clause, its literals as groups of keys (a literal may be present
+ * when all its keys are), flat: [literal count, then per literal its key count and keys].
+ * Null: nothing known, always run.
+ */
+export type Gate = Int32Array[] | null;
+
+function keysOf(lit: string): number[] {
+  if (lit.length === 1) return [charKey(lit.charCodeAt(0))];
+  const first = pairKey(lit.charCodeAt(0), lit.charCodeAt(1));
+  const n = lit.length;
+  const last = pairKey(lit.charCodeAt(n - 2), lit.charCodeAt(n - 1));
+  return first === last ? [first] : [first, last];
+}
+
+export function compileGate(clauses: Clauses): Gate {
+  if (clauses.length === 0) return null;
+  return clauses.map((clause) => {
+    const flat: number[] = [clause.length];
+    for (const lit of clause) {
+      const keys = keysOf(lit);
+      flat.push(keys.length, ...keys);
+    }
+    return Int32Array.from(flat);
+  });
+}
+
+// A few indexed strings at once (the message, a clause of it, a few characters before a
+// hit…): each slot marks the keys present with its generation number.
+const SLOTS = 4;
+const marks: Uint16Array[] = Array.from({ length: SLOTS }, () => new Uint16Array(2 * CHARS));
+const slotText: (string | null)[] = new Array<string | null>(SLOTS).fill(null);
+const slotGen = new Uint16Array(SLOTS);
+let nextSlot = 0;
+let generation = 0;
+
+function slotOf(text: string): number {
+  for (let s = 0; s < SLOTS; s++) if (slotText[s] === text) return s;
+  const s = nextSlot;
+  nextSlot = (nextSlot + 1) % SLOTS;
+  if (generation === 0xffff) {
+    // Generations wrap: forget every mark and every indexed text.
+    for (const m of marks) m.fill(0);
+    slotText.fill(null);
+    slotGen.fill(0);
+    generation = 0;
+  }
+  const gen = ++generation;
+  const m = marks[s]!;
+  slotText[s] = text;
+  slotGen[s] = gen;
+  let prev = -1;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    m[u] = gen;
+    if (prev >= 0) m[pairKey(prev, u)] = gen;
+    prev = u;
+  }
+  return s;
+}
+
+/** False only when the gate proves no match is possible in `text`. */
+export function mayMatch(gate: Gate, text: string): boolean {
+  if (gate === null) return true;
+  const s = slotOf(text);
+  const m = marks[s]!;
+  const gen = slotGen[s]!;
+  for (const clause of gate) {
+    let ok = false;
+    let p = 1;
+    for (let l = clause[0]!; l > 0 && !ok; l--) {
+      const n = clause[p]!;
+      let all = true;
+      for (let k = 1; k <= n; k++)
+        if (m[clause[p + k]!] !== gen) {
+          all = false;
+          break;
+        }
+      ok = all;
+      p += n + 1;
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+const gates = new WeakMap<RegExp, Gate>();
+/** Every pattern a gate was made for (read by the tests, which check each against every fixture). */
+export const gatedPatterns = new Set<RegExp>();
+
+/** The gate of a pattern, derived once. */
+export function gateOf(re: RegExp): Gate {
+  let g = gates.get(re);
+  if (g === undefined) {
+    g = compileGate(requiredLiterals(re));
+    gates.set(re, g);
+    gatedPatterns.add(re);
+  }
+  return g;
+}
+
+/** `re.test(text)`, skipped when the pattern cannot match (then a global pattern's lastIndex is reset, as a failed test would). */
+export function quickTest(re: RegExp, text: string): boolean {
+  if (!mayMatch(gateOf(re), text)) {
+    if (re.global || re.sticky) re.lastIndex = 0;
+    return false;
+  }
+  return re.test(text);
+}
+
+/**
+ * Give patterns that are only ever used through `.test` a prefiltered `test` of their own,
+ * leaving their definitions untouched. The real match runs on an untouched copy, so the
+ * engine's fast path stays. Global and sticky patterns (whose `test` moves `lastIndex`)
+ * are left as they are.
+ */
+export function prefilterTests(...patterns: RegExp[]): void {
+  for (const re of patterns) {
+    if (!(re instanceof RegExp) || re.global || re.sticky || Object.prototype.hasOwnProperty.call(re, 'test')) continue;
+    const gate = gateOf(re);
+    if (gate === null) continue;
+    const plain = new RegExp(re.source, re.flags);
+    Object.defineProperty(re, 'test', {
+      value: (text: string): boolean => {
+        const s = typeof text === 'string' ? text : String(text);
+        return mayMatch(gate, s) && plain.test(s);
+      },
+      enumerable: false,
+      configurable: true,
+      writable: true,
+    });
+  }
+}
