@@ -160,9 +160,108 @@ export interface LearnedView {
   urgent: number;
 }
 
+/**
+ * A model's vocabulary for reading a message without building its feature strings: the
+ * character n-grams as a trie over code points, the words by themselves, the length buckets.
+ */
+interface Lookup {
+  root: Map<number, TrieNode>;
+  words: Map<string, number>;
+  lengths: Map<string, number>;
+  /** One more than the largest feature index. */
+  size: number;
+}
+interface TrieNode {
+  index: number;
+  next: Map<number, TrieNode> | null;
+}
+
+const lookups = new WeakMap<Map<string, number>, Lookup>();
+function lookupOf(vocab: Map<string, number>): Lookup {
+  let l = lookups.get(vocab);
+  if (l) return l;
+  l = { root: new Map(), words: new Map(), lengths: new Map(), size: 0 };
+  for (const [f, i] of vocab) {
+    l.size = Math.max(l.size, i + 1);
+    if (f.startsWith('w:')) l.words.set(f.slice(2), i);
+    if (f.startsWith('len:')) l.lengths.set(f, i);
+    // Every feature goes into the trie: a lookup there only ever finds the very string asked for.
+    let level = l.root;
+    let node: TrieNode | undefined;
+    for (const ch of f) {
+      const cp = ch.codePointAt(0)!;
+      node = level.get(cp);
+      if (!node) level.set(cp, (node = { index: -1, next: null }));
+      level = node.next ??= new Map();
+    }
+    if (node) node.index = i;
+  }
+  lookups.set(vocab, l);
+  return l;
+}
+
+let seenMark = new Uint32Array(0);
+let seenGen = 0;
+
+/**
+ * indexFeatures(featuresOf(text), vocab), in the same order, without making a string of
+ * every n-gram: the n-grams are walked in the vocabulary's trie, and a feature index is
+ * kept the first time it is met (as the Set in featuresOf keeps the first occurrence).
+ */
+export function featureIndices(text: string, vocab: Map<string, number>): number[] {
+  const l = lookupOf(vocab);
+  if (seenMark.length < l.size) {
+    seenMark = new Uint32Array(l.size);
+    seenGen = 0;
+  }
+  if (++seenGen === 0xffffffff) {
+    seenMark.fill(0);
+    seenGen = 1;
+  }
+  const gen = seenGen;
+  const idx: number[] = [];
+  const keep = (i: number) => {
+    if (seenMark[i] !== gen) {
+      seenMark[i] = gen;
+      idx.push(i);
+    }
+  };
+  const t = normalizeText(text)
+    .replace(/\p{N}+/gu, '0')
+    .replace(/[^\p{L}\p{N}]+/gu, '|');
+  const bar = 0x7c;
+  const cps: number[] = [bar];
+  for (const ch of t) cps.push(ch.codePointAt(0)!);
+  cps.push(bar);
+  const root = l.root;
+  for (let i = 0; i < cps.length; i++) {
+    const a = root.get(cps[i]!);
+    if (!a) continue;
+    if (cps[i] !== bar && a.index >= 0) keep(a.index);
+    if (i + 1 < cps.length && a.next) {
+      const ab = a.next.get(cps[i + 1]!);
+      if (ab) {
+        if (ab.index >= 0) keep(ab.index);
+        if (i + 2 < cps.length && ab.next) {
+          const abc = ab.next.get(cps[i + 2]!);
+          if (abc && abc.index >= 0) keep(abc.index);
+        }
+      }
+    }
+  }
+  for (const w of words(t))
+    if (w.length > 1 && w !== '||' && !w.includes('|')) {
+      const i = l.words.get(w);
+      if (i !== undefined) keep(i);
+    }
+  const i = l.lengths.get(`len:${Math.min(6, Math.floor(t.length / 40))}`);
+  if (i !== undefined) keep(i);
+  return idx;
+}
+
 /** What the model alone thinks of a message. */
 export function learnedView(model: LearnedModel, text: string): LearnedView {
-  const idx = indexFeatures(featuresOf(text), model.features);
+  const idx = featureIndices(text, model.features);
   const cp = probabilities(model.category, idx);
   const ip = probabilities(model.intent, idx);
   const up = probabilities(model.urgent, idx);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { compileGate, gateOf, mayMatch, type Gate } from './prefilter.js';
+import { compileGate, gateOf, type Gate } from './prefilter.js';
 
 /**
  * Lexicons are data (YAML beside this file) so that a community can add its own words
@@ -37,18 +37,18 @@ export class TermList {
       else if (entry.length > 0) this.subs.push(entry.normalize('NFKC').toLowerCase());
     }
     this.combined = this.subs.length > 12 ? new RegExp(this.subs.map(escapeRegExp).join('|'), 'u') : null;
-    this.subsGate = this.subs.length > 0 ? compileGate([this.subs]) : null;
+    this.subsGate = compileGate(this.subs.length > 0 ? [this.subs] : []);
     this.resGates = this.res.map(gateOf);
   }
 
   test(text: string): boolean {
-    if (this.subs.length > 0 && mayMatch(this.subsGate, text)) {
+    if (this.subs.length > 0 && this.subsGate.may(text)) {
       if (this.combined) {
         if (this.combined.test(text)) return true;
       } else for (const s of this.subs) if (text.includes(s)) return true;
     }
     const res = this.res;
-    for (let k = 0; k < res.length; k++) if (mayMatch(this.resGates[k]!, text) && res[k]!.test(text)) return true;
+    for (let k = 0; k < res.length; k++) if (this.resGates[k]!.may(text) && res[k]!.test(text)) return true;
     return false;
   }
 
@@ -87,7 +87,7 @@ export class TermList {
    */
   allIndices(text: string): number[] {
     const out: number[] = [];
-    if (this.subs.length > 0 && mayMatch(this.subsGate, text)) {
+    if (this.subs.length > 0 && this.subsGate.may(text)) {
       this.globalSubs ??= new RegExp(this.subs.map(escapeRegExp).join('|'), 'gu');
       const g = this.globalSubs;
       g.lastIndex = 0;
@@ -98,7 +98,7 @@ export class TermList {
     }
     this.globalRes ??= this.res.map((r) => new RegExp(r.source, 'gu'));
     for (let k = 0; k < this.globalRes.length; k++) {
-      if (!mayMatch(this.resGates[k]!, text)) continue;
+      if (!this.resGates[k]!.may(text)) continue;
       const r = this.globalRes[k]!;
       r.lastIndex = 0;
       for (let m = r.exec(text); m; m = r.exec(text)) {

@@ -378,31 +378,12 @@ const CHARS = 1 << 16;
 const charKey = (u: number) => u;
 const pairKey = (a: number, b: number) => CHARS + ((Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> 16);
 
-/**
- * A compiled gate: per clause, its literals as groups of keys (a literal may be present
- * when all its keys are), flat: [literal count, then per literal its key count and keys].
- * Null: nothing known, always run.
- */
-export type Gate = Int32Array[] | null;
-
 function keysOf(lit: string): number[] {
   if (lit.length === 1) return [charKey(lit.charCodeAt(0))];
   const first = pairKey(lit.charCodeAt(0), lit.charCodeAt(1));
   const n = lit.length;
   const last = pairKey(lit.charCodeAt(n - 2), lit.charCodeAt(n - 1));
   return first === last ? [first] : [first, last];
-}
-
-export function compileGate(clauses: Clauses): Gate {
-  if (clauses.length === 0) return null;
-  return clauses.map((clause) => {
-    const flat: number[] = [clause.length];
-    for (const lit of clause) {
-      const keys = keysOf(lit);
-      flat.push(keys.length, ...keys);
-    }
-    return Int32Array.from(flat);
-  });
 }
 
 // A few indexed strings at once (the message, a clause of it, a few characters before a
@@ -439,29 +420,72 @@ function slotOf(text: string): number {
   return s;
 }
 
-/** False only when the gate proves no match is possible in `text`. */
-export function mayMatch(gate: Gate, text: string): boolean {
-  if (gate === null) return true;
-  const s = slotOf(text);
-  const m = marks[s]!;
-  const gen = slotGen[s]!;
-  for (const clause of gate) {
-    let ok = false;
-    let p = 1;
-    for (let l = clause[0]!; l > 0 && !ok; l--) {
-      const n = clause[p]!;
-      let all = true;
-      for (let k = 1; k <= n; k++)
-        if (m[clause[p + k]!] !== gen) {
-          all = false;
+/** Texts this short are not indexed: running the pattern costs less than the index. */
+const SHORT = 6;
+
+/**
+ * A compiled prefilter: per clause, its literals as groups of keys (a literal may be
+ * present when all its keys are), flat: [literal count, then per literal its key count and
+ * keys]. Without clauses nothing is known and `may` is always true.
+ */
+export class Gate {
+  private readonly clauses: Int32Array[];
+  readonly filters: boolean;
+
+  constructor(clauses: Clauses) {
+    this.clauses = clauses.map((clause) => {
+      const flat: number[] = [clause.length];
+      for (const lit of clause) {
+        const keys = keysOf(lit);
+        flat.push(keys.length, ...keys);
+      }
+      return Int32Array.from(flat);
+    });
+    this.filters = this.clauses.length > 0;
+  }
+
+  /** False only when no match is possible in `text`. */
+  may(text: string): boolean {
+    return !this.filters || text.length <= SHORT || this.check(text);
+  }
+
+  /** The check itself, whatever the length of the text (for the tests). */
+  check(text: string): boolean {
+    const s = slotOf(text);
+    const m = marks[s]!;
+    const gen = slotGen[s]!;
+    for (const clause of this.clauses) {
+      let ok = false;
+      let p = 1;
+      for (let l = clause[0]!; l > 0; l--) {
+        const n = clause[p]!;
+        let k = 1;
+        while (k <= n && m[clause[p + k]!] === gen) k++;
+        if (k > n) {
+          ok = true;
           break;
         }
-      ok = all;
-      p += n + 1;
+        p += n + 1;
+      }
+      if (!ok) return false;
     }
-    if (!ok) return false;
+    return true;
   }
-  return true;
+}
+
+/** The gate of a list of clauses (see requiredLiterals). */
+export function compileGate(clauses: Clauses): Gate {
+  return new Gate(clauses);
+}
+
+/** False only when the gate proves no match is possible in `text`. */
+export function mayMatch(gate: Gate, text: string): boolean {
+  return gate.may(text);
+}
+
+/** The same, for texts of any length (the tests check the derivation on short texts too). */
+export function mayMatchAnyLength(gate: Gate, text: string): boolean {
+  return gate.check(text);
 }
 
 const gates = new WeakMap<RegExp, Gate>();
@@ -481,7 +505,7 @@ export function gateOf(re: RegExp): Gate {
 
 /** `re.test(text)`, skipped when the pattern cannot match (then a global pattern's lastIndex is reset, as a failed test would). */
 export function quickTest(re: RegExp, text: string): boolean {
-  if (!mayMatch(gateOf(re), text)) {
+  if (!gateOf(re).may(text)) {
     if (re.global || re.sticky) re.lastIndex = 0;
     return false;
   }
@@ -498,12 +522,12 @@ export function prefilterTests(...patterns: RegExp[]): void {
   for (const re of patterns) {
     if (!(re instanceof RegExp) || re.global || re.sticky || Object.prototype.hasOwnProperty.call(re, 'test')) continue;
     const gate = gateOf(re);
-    if (gate === null) continue;
+    if (!gate.filters) continue;
     const plain = new RegExp(re.source, re.flags);
     Object.defineProperty(re, 'test', {
       value: (text: string): boolean => {
         const s = typeof text === 'string' ? text : String(text);
-        return mayMatch(gate, s) && plain.test(s);
+        return gate.may(s) && plain.test(s);
       },
       enumerable: false,
       configurable: true,
