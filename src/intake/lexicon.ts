@@ -25,6 +25,7 @@ export class TermList {
   private readonly combined: RegExp | null;
   /** Literal prefilters (see prefilter.ts): of the plain entries as one, and of each expression. */
   private readonly subsGate: Gate;
+  private readonly subGates: Gate[];
   private readonly resGates: Gate[];
 
   constructor(entries: unknown, label: string) {
@@ -38,6 +39,7 @@ export class TermList {
     }
     this.combined = this.subs.length > 12 ? new RegExp(this.subs.map(escapeRegExp).join('|'), 'u') : null;
     this.subsGate = compileGate(this.subs.length > 0 ? [this.subs] : []);
+    this.subGates = this.combined ? [] : this.subs.map((sub) => compileGate([[sub]]));
     this.resGates = this.res.map(gateOf);
   }
 
@@ -45,7 +47,10 @@ export class TermList {
     if (this.subs.length > 0 && this.subsGate.may(text)) {
       if (this.combined) {
         if (this.combined.test(text)) return true;
-      } else for (const s of this.subs) if (text.includes(s)) return true;
+      } else {
+        const subs = this.subs;
+        for (let k = 0; k < subs.length; k++) if (this.subGates[k]!.may(text) && text.includes(subs[k]!)) return true;
+      }
     }
     const res = this.res;
     for (let k = 0; k < res.length; k++) if (this.resGates[k]!.may(text) && res[k]!.test(text)) return true;

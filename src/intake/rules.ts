@@ -47,6 +47,10 @@ interface IndexedTerm {
   term: string;
   weight: number;
   cat: Category;
+  /** The message in which it was last found (a stamp, so that finding it twice counts once). */
+  seen: number;
+  /** Longer words of the same category that contain it (filled in once all are read). */
+  within: IndexedTerm[];
 }
 
 // Plain words of every category indexed by first character, and the regular expressions
@@ -61,24 +65,34 @@ for (const cat of CATEGORIES) {
     }
     const k = term.charCodeAt(0);
     const list = PLAIN_BY_FIRST.get(k);
-    const entry = { term, weight, cat };
+    const entry: IndexedTerm = { term, weight, cat, seen: 0, within: [] };
     if (list) list.push(entry);
     else PLAIN_BY_FIRST.set(k, [entry]);
   }
 }
+{
+  const plain = [...PLAIN_BY_FIRST.values()].flat();
+  for (const w of plain) w.within = plain.filter((o) => o.cat === w.cat && o.term.length > w.term.length && o.term.includes(w.term));
+}
+let scan = 0;
 
 function rawScores(t: string): Record<Category, number> {
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   const found: IndexedTerm[] = [];
+  const stamp = ++scan;
   for (let i = 0; i < t.length; i++) {
     const candidates = PLAIN_BY_FIRST.get(t.charCodeAt(i));
     if (!candidates) continue;
-    for (const c of candidates) if (t.startsWith(c.term, i) && !found.includes(c)) found.push(c);
+    for (const c of candidates)
+      if (c.seen !== stamp && t.startsWith(c.term, i)) {
+        c.seen = stamp;
+        found.push(c);
+      }
   }
   // "垃圾桶" and "垃圾" are one mention, not two: a word inside a longer matched word
   // of the same category does not count again.
   for (const w of found) {
-    if (!found.some((o) => o.cat === w.cat && o.term.length > w.term.length && o.term.includes(w.term))) scores[w.cat] += w.weight;
+    if (!w.within.some((o) => o.seen === stamp)) scores[w.cat] += w.weight;
   }
   for (const p of PATTERNS) if (p.gate.may(t) && p.re.test(t)) scores[p.cat] += p.weight;
   return scores;
