@@ -373,35 +373,137 @@ export function requiredLiterals(re: RegExp): Clauses {
 // ---------------------------------------------------------------------------
 // The index of a message and the check.
 
-// Characters are indexed by their UTF-16 unit, pairs of units by a hash of both.
-const CHARS = 1 << 16;
-const charKey = (u: number) => u;
-const pairKey = (a: number, b: number) => CHARS + ((Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) >>> 16);
+// One index shared by every gate. Each distinct clause has an id; every literal of every
+// clause is in a trie over UTF-16 units whose nodes list the clauses their literal serves.
+// A text is scanned once (every start, as deep as the trie goes) and every clause one of
+// whose literals occurs is marked; a gate then reads one mark per clause. Presence is
+// exact: a literal is marked only where it occurs.
 
-function keysOf(lit: string): number[] {
-  if (lit.length === 1) return [charKey(lit.charCodeAt(0))];
-  const first = pairKey(lit.charCodeAt(0), lit.charCodeAt(1));
-  const n = lit.length;
-  const last = pairKey(lit.charCodeAt(n - 2), lit.charCodeAt(n - 1));
-  return first === last ? [first] : [first, last];
+const clauseIds = new Map<string, number>();
+let clauseCount = 0;
+/** The trie as it is built: children by unit, and the clauses a node's literal serves. */
+const buildNext: (Map<number, number> | null)[] = [null];
+const nodeClauses: (number[] | null)[] = [null];
+/** The trie as it is read, rebuilt after a clause is added: the first level by unit… */
+const rootNext = new Int32Array(1 << 16).fill(-1);
+/** …and each node's children as a run of sorted units (childUnit) and nodes (childNode). */
+let childStart = new Int32Array(0);
+let childEnd = new Int32Array(0);
+let childUnit = new Uint16Array(0);
+let childNode = new Int32Array(0);
+let nodeSeen = new Uint32Array(0);
+let stale = true;
+
+function addLiteral(lit: string, clause: number): void {
+  // Node 0 is the root: its children are the literals' first units.
+  let node = 0;
+  for (let i = 0; i < lit.length; i++) {
+    const u = lit.charCodeAt(i);
+    const next = (buildNext[node] ??= new Map());
+    let child = next.get(u);
+    if (child === undefined) {
+      child = buildNext.length;
+      buildNext.push(null);
+      nodeClauses.push(null);
+      next.set(u, child);
+    }
+    node = child;
+  }
+  const list = (nodeClauses[node] ??= []);
+  if (!list.includes(clause)) list.push(clause);
+  stale = true;
 }
 
-// A few indexed strings at once (the message, a clause of it, a few characters before a
-// hit…): each slot marks the keys present with its generation number.
-const SLOTS = 4;
-const marks: Uint16Array[] = Array.from({ length: SLOTS }, () => new Uint16Array(2 * CHARS));
+function freeze(): void {
+  const nodes = buildNext.length;
+  childStart = new Int32Array(nodes);
+  childEnd = new Int32Array(nodes);
+  let edges = 0;
+  for (let n = 1; n < nodes; n++) edges += buildNext[n]?.size ?? 0;
+  childUnit = new Uint16Array(edges);
+  childNode = new Int32Array(edges);
+  let at = 0;
+  for (let n = 1; n < nodes; n++) {
+    childStart[n] = at;
+    const next = buildNext[n];
+    if (next) for (const [u, c] of [...next].sort((x, y) => x[0] - y[0])) {
+      childUnit[at] = u;
+      childNode[at++] = c;
+    }
+    childEnd[n] = at;
+  }
+  rootNext.fill(-1);
+  for (const [u, c] of buildNext[0] ?? []) rootNext[u] = c;
+  nodeSeen = new Uint32Array(nodes);
+  slotText.fill(null);
+  stale = false;
+}
+
+function childOf(node: number, unit: number): number {
+  let lo = childStart[node]!;
+  let hi = childEnd[node]!;
+  if (hi - lo <= 8) {
+    for (; lo < hi; lo++) if (childUnit[lo] === unit) return childNode[lo]!;
+    return -1;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = childUnit[mid]!;
+    if (v === unit) return childNode[mid]!;
+    if (v < unit) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+/** The id of a clause, registering it (and forgetting every indexed text) when new. */
+function clauseId(clause: string[]): number {
+  const lits = uniq(clause).sort();
+  const key = lits.join('\u0000');
+  let id = clauseIds.get(key);
+  if (id !== undefined) return id;
+  id = clauseCount++;
+  clauseIds.set(key, id);
+  for (const lit of lits) addLiteral(lit, id);
+  if (marks[0]!.length < clauseCount) for (let s = 0; s < SLOTS; s++) marks[s] = new Uint32Array(clauseCount * 2);
+  // Texts indexed before this clause existed have no mark for it.
+  slotText.fill(null);
+  return id;
+}
+
+// A few indexed texts at once: the message and the long texts made of it in some slots,
+// short pieces (a clause, a few characters before a hit) in others, so that the pieces do
+// not push the message out. Each slot marks the clauses satisfied with the generation
+// number of its scan.
+const LONG_SLOTS = 8;
+const SLOTS = 12;
+const LONG_TEXT = 64;
+const marks: Uint32Array[] = Array.from({ length: SLOTS }, () => new Uint32Array(64));
 const slotText: (string | null)[] = new Array<string | null>(SLOTS).fill(null);
-const slotGen = new Uint16Array(SLOTS);
-let nextSlot = 0;
+const slotGen = new Uint32Array(SLOTS);
+let nextLong = 0;
+let nextShort = LONG_SLOTS;
 let generation = 0;
 
 function slotOf(text: string): number {
-  for (let s = 0; s < SLOTS; s++) if (slotText[s] === text) return s;
-  const s = nextSlot;
-  nextSlot = (nextSlot + 1) % SLOTS;
-  if (generation === 0xffff) {
+  const n = text.length;
+  const long = n > LONG_TEXT;
+  const from = long ? 0 : LONG_SLOTS;
+  const to = long ? LONG_SLOTS : SLOTS;
+  if (stale) freeze();
+  for (let s = from; s < to; s++) if (slotText[s] === text) return s;
+  let s: number;
+  if (long) {
+    s = nextLong;
+    nextLong = (nextLong + 1) % LONG_SLOTS;
+  } else {
+    s = nextShort;
+    nextShort = nextShort + 1 === SLOTS ? LONG_SLOTS : nextShort + 1;
+  }
+  if (generation === 0xfffffffe) {
     // Generations wrap: forget every mark and every indexed text.
     for (const m of marks) m.fill(0);
+    nodeSeen.fill(0);
     slotText.fill(null);
     slotGen.fill(0);
     generation = 0;
@@ -410,12 +512,18 @@ function slotOf(text: string): number {
   const m = marks[s]!;
   slotText[s] = text;
   slotGen[s] = gen;
-  let prev = -1;
-  for (let i = 0; i < text.length; i++) {
-    const u = text.charCodeAt(i);
-    m[u] = gen;
-    if (prev >= 0) m[pairKey(prev, u)] = gen;
-    prev = u;
+  for (let i = 0; i < n; i++) {
+    let node = rootNext[text.charCodeAt(i)]!;
+    let j = i + 1;
+    while (node >= 0) {
+      if (nodeSeen[node] !== gen) {
+        nodeSeen[node] = gen;
+        const cs = nodeClauses[node];
+        if (cs) for (let k = 0; k < cs.length; k++) m[cs[k]!] = gen;
+      }
+      if (j >= n || childStart[node] === childEnd[node]) break;
+      node = childOf(node, text.charCodeAt(j++));
+    }
   }
   return s;
 }
@@ -424,24 +532,16 @@ function slotOf(text: string): number {
 const SHORT = 6;
 
 /**
- * A compiled prefilter: per clause, its literals as groups of keys (a literal may be
- * present when all its keys are), flat: [literal count, then per literal its key count and
- * keys]. Without clauses nothing is known and `may` is always true.
+ * A compiled prefilter: the ids of its clauses in the shared index. Without clauses
+ * nothing is known and `may` is always true.
  */
 export class Gate {
-  private readonly clauses: Int32Array[];
+  private readonly ids: Int32Array;
   readonly filters: boolean;
 
   constructor(clauses: Clauses) {
-    this.clauses = clauses.map((clause) => {
-      const flat: number[] = [clause.length];
-      for (const lit of clause) {
-        const keys = keysOf(lit);
-        flat.push(keys.length, ...keys);
-      }
-      return Int32Array.from(flat);
-    });
-    this.filters = this.clauses.length > 0;
+    this.ids = Int32Array.from(clauses.filter((c) => c.length > 0 && c.every((l) => l.length > 0)).map(clauseId));
+    this.filters = this.ids.length > 0;
   }
 
   /** False only when no match is possible in `text`. */
@@ -454,21 +554,8 @@ export class Gate {
     const s = slotOf(text);
     const m = marks[s]!;
     const gen = slotGen[s]!;
-    for (const clause of this.clauses) {
-      let ok = false;
-      let p = 1;
-      for (let l = clause[0]!; l > 0; l--) {
-        const n = clause[p]!;
-        let k = 1;
-        while (k <= n && m[clause[p + k]!] === gen) k++;
-        if (k > n) {
-          ok = true;
-          break;
-        }
-        p += n + 1;
-      }
-      if (!ok) return false;
-    }
+    const ids = this.ids;
+    for (let k = 0; k < ids.length; k++) if (m[ids[k]!] !== gen) return false;
     return true;
   }
 }
