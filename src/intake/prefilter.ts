@@ -386,12 +386,15 @@ const buildNext: (Map<number, number> | null)[] = [null];
 const nodeClauses: (number[] | null)[] = [null];
 /** The trie as it is read, rebuilt after a clause is added: the first level by unit… */
 const rootNext = new Int32Array(1 << 16).fill(-1);
-/** …and each node's children as a run of sorted units (childUnit) and nodes (childNode). */
-let childStart = new Int32Array(0);
-let childEnd = new Int32Array(0);
+/**
+ * …and per node, side by side (one memory line): where its clauses start and end in
+ * `clauseList`, and where its children start and end as runs of sorted units (childUnit)
+ * and nodes (childNode).
+ */
+let nodeInfo = new Int32Array(0);
+let clauseList = new Int32Array(0);
 let childUnit = new Uint16Array(0);
 let childNode = new Int32Array(0);
-let nodeSeen = new Uint32Array(0);
 let stale = true;
 
 function addLiteral(lit: string, clause: number): void {
@@ -416,32 +419,40 @@ function addLiteral(lit: string, clause: number): void {
 
 function freeze(): void {
   const nodes = buildNext.length;
-  childStart = new Int32Array(nodes);
-  childEnd = new Int32Array(nodes);
+  nodeInfo = new Int32Array(nodes * 4);
   let edges = 0;
-  for (let n = 1; n < nodes; n++) edges += buildNext[n]?.size ?? 0;
+  let listed = 0;
+  for (let n = 1; n < nodes; n++) {
+    edges += buildNext[n]?.size ?? 0;
+    listed += nodeClauses[n]?.length ?? 0;
+  }
   childUnit = new Uint16Array(edges);
   childNode = new Int32Array(edges);
+  clauseList = new Int32Array(listed);
   let at = 0;
+  let lat = 0;
   for (let n = 1; n < nodes; n++) {
-    childStart[n] = at;
+    nodeInfo[4 * n] = lat;
+    for (const c of nodeClauses[n] ?? []) clauseList[lat++] = c;
+    nodeInfo[4 * n + 1] = lat;
+    nodeInfo[4 * n + 2] = at;
     const next = buildNext[n];
-    if (next) for (const [u, c] of [...next].sort((x, y) => x[0] - y[0])) {
-      childUnit[at] = u;
-      childNode[at++] = c;
-    }
-    childEnd[n] = at;
+    if (next)
+      for (const [u, c] of [...next].sort((x, y) => x[0] - y[0])) {
+        childUnit[at] = u;
+        childNode[at++] = c;
+      }
+    nodeInfo[4 * n + 3] = at;
   }
   rootNext.fill(-1);
   for (const [u, c] of buildNext[0] ?? []) rootNext[u] = c;
-  nodeSeen = new Uint32Array(nodes);
   slotText.fill(null);
   stale = false;
 }
 
 function childOf(node: number, unit: number): number {
-  let lo = childStart[node]!;
-  let hi = childEnd[node]!;
+  let lo = nodeInfo[4 * node + 2]!;
+  let hi = nodeInfo[4 * node + 3]!;
   if (hi - lo <= 8) {
     for (; lo < hi; lo++) if (childUnit[lo] === unit) return childNode[lo]!;
     return -1;
@@ -503,7 +514,6 @@ function slotOf(text: string): number {
   if (generation === 0xfffffffe) {
     // Generations wrap: forget every mark and every indexed text.
     for (const m of marks) m.fill(0);
-    nodeSeen.fill(0);
     slotText.fill(null);
     slotGen.fill(0);
     generation = 0;
@@ -516,12 +526,10 @@ function slotOf(text: string): number {
     let node = rootNext[text.charCodeAt(i)]!;
     let j = i + 1;
     while (node >= 0) {
-      if (nodeSeen[node] !== gen) {
-        nodeSeen[node] = gen;
-        const cs = nodeClauses[node];
-        if (cs) for (let k = 0; k < cs.length; k++) m[cs[k]!] = gen;
-      }
-      if (j >= n || childStart[node] === childEnd[node]) break;
+      const base = 4 * node;
+      // Marking again is harmless: a literal met twice marks the same clauses.
+      for (let k = nodeInfo[base]!, end = nodeInfo[base + 1]!; k < end; k++) m[clauseList[k]!] = gen;
+      if (j >= n || nodeInfo[base + 2] === nodeInfo[base + 3]) break;
       node = childOf(node, text.charCodeAt(j++));
     }
   }
