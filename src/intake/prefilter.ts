@@ -6,11 +6,11 @@
  * At first use, each pattern's source is parsed into what every match must contain:
  * a list of clauses, each a list of literal strings, such that every match of the pattern
  * contains at least one string of every clause (`/(我|俺)[^，]{0,4}都报/` → [[我, 俺], [都报]]).
- * A message is indexed once (which single characters and which adjacent pairs of UTF-16
- * units occur in it, hashed); a literal can be present only when its first character (one
- * unit) or its first and last pairs are. When some clause has no literal that can be
- * present, the pattern cannot match and is not run. Hash collisions only let a pattern run
- * that need not have: the answer is always the pattern's own.
+ * Every literal of every such clause goes into one trie shared by all patterns. A text is
+ * scanned once (kept for the next checks on the same text) and every clause one of whose
+ * literals occurs in it is marked; a pattern's check then reads one mark per clause. When a
+ * clause is unmarked the pattern cannot match and is not run; otherwise it runs, and the
+ * answer is always the pattern's own.
  *
  * Whatever the parser does not fully understand (case-insensitive or `v` flags, `\p{…}`,
  * `.`, negated or large classes, back-references, unknown escapes) constrains nothing, so
@@ -573,12 +573,7 @@ export function compileGate(clauses: Clauses): Gate {
   return new Gate(clauses);
 }
 
-/** False only when the gate proves no match is possible in `text`. */
-export function mayMatch(gate: Gate, text: string): boolean {
-  return gate.may(text);
-}
-
-/** The same, for texts of any length (the tests check the derivation on short texts too). */
+/** False only when the gate proves no match is possible in `text`, whatever its length (for the tests). */
 export function mayMatchAnyLength(gate: Gate, text: string): boolean {
   return gate.check(text);
 }
