@@ -10,7 +10,7 @@ describe('featureIndices: the learned features without their strings', () => {
     const dir = `${repoRoot}/test/intake/fixtures`;
     const files = [devSetPath, ...readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => fixture(f))];
     const texts = files.flatMap((f) => (loadSet(f) ?? []).map((r) => r.text));
-    const odd = ['', '|', '  ', '１２３号楼', '👍👍', 'w:电梯', 'len:3', '\ud83d', '电梯||坏了', '3-2-401 电梯坏了！！！'];
+    const odd = ['', '|', '  ', '𠮷野家 电梯坏了', 'a\udc00b', '１２３号楼', '👍👍', 'w:电梯', 'len:3', '\ud83d', '电梯||坏了', '3-2-401 电梯坏了！！！'];
     expect(texts.length).toBeGreaterThan(1000);
     for (const t of [...texts, ...odd]) expect(featureIndices(t, model.features), t).toEqual(indexFeatures(featuresOf(t), model.features));
   }, 60_000);
