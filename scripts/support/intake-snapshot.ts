@@ -18,14 +18,22 @@ const out = process.argv[2];
 if (!out) throw new Error('usage: intake-snapshot.ts OUT.json');
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const fixtures = resolve(root, 'test/intake/fixtures');
+// The shared data sit beside the main checkout (../shared); from a worktree further down,
+// look further up.
+function devSet(): string {
+  for (let dir = resolve(root, '..'); ; dir = resolve(dir, '..')) {
+    const f = resolve(dir, 'shared/data/intake-dev.jsonl');
+    if (existsSync(f) || dir === resolve(dir, '..')) return f;
+  }
+}
 const files = [
-  resolve(root, '../shared/data/intake-dev.jsonl'),
+  devSet(),
   ...readdirSync(fixtures)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
     .map((f) => resolve(fixtures, f)),
-].filter((f) => existsSync(f));
-const written = files.flatMap((f) => readJsonl<{ text: string }>(f).map((r) => r.text));
+];
+const written = files.filter((f) => existsSync(f)).flatMap((f) => readJsonl<{ text: string }>(f).map((r) => r.text));
 const joined = written.map((t, i) => {
   let s = t;
   for (let k = 1; s.length < 400 && k < written.length; k++) s += written[(i + k) % written.length];
@@ -44,4 +52,4 @@ const rows = texts.map((text) => ({
   guarded: guarded(text),
 }));
 writeFileSync(out, JSON.stringify(rows, null, 1));
-console.log(`${rows.length} texts from ${files.length} files → ${out}`);
+console.log(`${rows.length} texts from ${files.length} files (${files[0]}${existsSync(files[0]!) ? '' : ': missing'}) → ${out}`);

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from '../../src/intake/canon.js';
 import { classifyByRules } from '../../src/intake/index.js';
@@ -155,7 +156,9 @@ describe('prefilter: never skips a text the pattern matches', () => {
 describe('prefilter: every pattern of the rules, over every labelled text', () => {
   it('no pattern is skipped on a text it matches', () => {
     const dir = `${repoRoot}/test/intake/fixtures`;
-    const files = [devSetPath, ...readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => fixture(f))];
+    // The dev set beside the main checkout, or further up from a worktree.
+    const dev = [devSetPath, resolve(repoRoot, '../../shared/data/intake-dev.jsonl')].find((f) => existsSync(f)) ?? devSetPath;
+    const files = [dev, ...readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => fixture(f))];
     const raw = files.flatMap((f) => (loadSet(f) ?? []).map((r) => r.text));
     // Deriving happens as the rules first run; run them once over everything.
     for (const t of raw) classifyByRules(t);
