@@ -15,8 +15,16 @@ import { readJsonl } from '../src/intake/jsonl.js';
 import { classifyWithLearned, learnedModel } from '../src/intake/learned.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+// The shared data sit beside the main checkout (../shared); from a worktree further down,
+// look further up.
+function devSet(): string {
+  for (let dir = resolve(root, '..'); ; dir = resolve(dir, '..')) {
+    const f = resolve(dir, 'shared/data/intake-dev.jsonl');
+    if (existsSync(f) || dir === resolve(dir, '..')) return f;
+  }
+}
 const files = [
-  resolve(root, '../shared/data/intake-dev.jsonl'),
+  devSet(),
   resolve(root, 'test/intake/fixtures/own-tune.jsonl'),
   resolve(root, 'test/intake/fixtures/own-holdout.jsonl'),
   resolve(root, 'test/intake/fixtures/own-blind.jsonl'),

@@ -1,3 +1,5 @@
+import { gateOf } from './prefilter.js';
+
 /**
  * Spoken and typed variants → one canonical word, so every lexicon entry is written once.
  *
@@ -62,6 +64,13 @@ const VARIANTS: [RegExp, string][] = [
 /** The text the rules classify: normalised text with spoken and dialect variants made canonical. */
 export function canonicalize(normalized: string): string {
   let t = normalized;
-  for (const [re, to] of VARIANTS) t = t.replace(re, to);
+  // A variant whose literals are not all in the text cannot match: its replace is skipped
+  // (it would return the text unchanged).
+  for (let i = 0; i < VARIANTS.length; i++) {
+    const [re, to] = VARIANTS[i]!;
+    if (VARIANT_GATES[i]!.may(t)) t = t.replace(re, to);
+  }
   return t;
 }
+
+const VARIANT_GATES = VARIANTS.map(([re]) => gateOf(re));

@@ -160,9 +160,173 @@ export interface LearnedView {
   urgent: number;
 }
 
+/**
+ * A model's vocabulary for reading a message without building its feature strings: the
+ * character n-grams as a trie over code points, the words by themselves, the length buckets.
+ */
+interface Lookup {
+  /** Node of each first code point in the BMP (-1: none), and of the others. */
+  rootBmp: Int32Array;
+  rootAstral: Map<number, number>;
+  /** Per node: its feature index (-1: none) and its children's run [start, end) in childKey/childNode, sorted. */
+  nodeIndex: Int32Array;
+  childStart: Int32Array;
+  childEnd: Int32Array;
+  childKey: Int32Array;
+  childNode: Int32Array;
+  words: Map<string, number>;
+  lengths: Map<string, number>;
+  /** One more than the largest feature index. */
+  size: number;
+}
+
+const lookups = new WeakMap<Map<string, number>, Lookup>();
+function lookupOf(vocab: Map<string, number>): Lookup {
+  const known = lookups.get(vocab);
+  if (known) return known;
+  // Every feature up to three code points long goes into a trie (longer ones are never
+  // n-grams): a lookup there only ever finds the very string asked for.
+  const next: Map<number, number>[] = [new Map()];
+  const index: number[] = [-1];
+  const words = new Map<string, number>();
+  const lengths = new Map<string, number>();
+  let size = 0;
+  for (const [f, i] of vocab) {
+    size = Math.max(size, i + 1);
+    if (f.startsWith('w:')) words.set(f.slice(2), i);
+    if (f.startsWith('len:')) lengths.set(f, i);
+    const cps = Array.from(f, (ch) => ch.codePointAt(0)!);
+    if (cps.length === 0 || cps.length > 3) continue;
+    let node = 0;
+    for (const cp of cps) {
+      let child = next[node]!.get(cp);
+      if (child === undefined) {
+        child = index.length;
+        index.push(-1);
+        next.push(new Map());
+        next[node]!.set(cp, child);
+      }
+      node = child;
+    }
+    index[node] = i;
+  }
+  const nodes = index.length;
+  const childStart = new Int32Array(nodes);
+  const childEnd = new Int32Array(nodes);
+  let edges = 0;
+  for (let n = 1; n < nodes; n++) edges += next[n]!.size;
+  const childKey = new Int32Array(edges);
+  const childNode = new Int32Array(edges);
+  let at = 0;
+  for (let n = 1; n < nodes; n++) {
+    childStart[n] = at;
+    for (const [cp, c] of [...next[n]!].sort((x, y) => x[0] - y[0])) {
+      childKey[at] = cp;
+      childNode[at++] = c;
+    }
+    childEnd[n] = at;
+  }
+  const rootBmp = new Int32Array(1 << 16).fill(-1);
+  const rootAstral = new Map<number, number>();
+  for (const [cp, c] of next[0]!) {
+    if (cp < 1 << 16) rootBmp[cp] = c;
+    else rootAstral.set(cp, c);
+  }
+  const l: Lookup = { rootBmp, rootAstral, nodeIndex: Int32Array.from(index), childStart, childEnd, childKey, childNode, words, lengths, size };
+  lookups.set(vocab, l);
+  return l;
+}
+
+function childOf(l: Lookup, node: number, cp: number): number {
+  let lo = l.childStart[node]!;
+  let hi = l.childEnd[node]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = l.childKey[mid]!;
+    if (v === cp) return l.childNode[mid]!;
+    if (v < cp) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+let seenMark = new Uint32Array(0);
+let seenGen = 0;
+let cps = new Int32Array(1024);
+
+/**
+ * indexFeatures(featuresOf(text), vocab), in the same order, without making a string of
+ * every n-gram: the n-grams are walked in the vocabulary's trie, and a feature index is
+ * kept the first time it is met (as the Set in featuresOf keeps the first occurrence).
+ */
+export function featureIndices(text: string, vocab: Map<string, number>): number[] {
+  const l = lookupOf(vocab);
+  if (seenMark.length < l.size) {
+    seenMark = new Uint32Array(l.size);
+    seenGen = 0;
+  }
+  if (++seenGen === 0xffffffff) {
+    seenMark.fill(0);
+    seenGen = 1;
+  }
+  const gen = seenGen;
+  const idx: number[] = [];
+  const keep = (i: number) => {
+    if (i >= 0 && seenMark[i] !== gen) {
+      seenMark[i] = gen;
+      idx.push(i);
+    }
+  };
+  const t = normalizeText(text)
+    .replace(/\p{N}+/gu, '0')
+    .replace(/[^\p{L}\p{N}]+/gu, '|');
+  // The code points of `|${t}|`, as Array.from reads them (a lone surrogate stands alone).
+  const bar = 0x7c;
+  if (cps.length < t.length + 2) cps = new Int32Array(2 * t.length + 2);
+  let n = 0;
+  cps[n++] = bar;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+      const d = t.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cps[n++] = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        i++;
+        continue;
+      }
+    }
+    cps[n++] = c;
+  }
+  cps[n++] = bar;
+  for (let i = 0; i < n; i++) {
+    const first = cps[i]!;
+    const a = first < 1 << 16 ? l.rootBmp[first]! : (l.rootAstral.get(first) ?? -1);
+    if (a < 0) continue;
+    if (first !== bar) keep(l.nodeIndex[a]!);
+    if (i + 1 < n) {
+      const ab = childOf(l, a, cps[i + 1]!);
+      if (ab >= 0) {
+        keep(l.nodeIndex[ab]!);
+        if (i + 2 < n) {
+          const abc = childOf(l, ab, cps[i + 2]!);
+          if (abc >= 0) keep(l.nodeIndex[abc]!);
+        }
+      }
+    }
+  }
+  for (const w of words(t))
+    if (w.length > 1 && w !== '||' && !w.includes('|')) {
+      const i = l.words.get(w);
+      if (i !== undefined) keep(i);
+    }
+  const i = l.lengths.get(`len:${Math.min(6, Math.floor(t.length / 40))}`);
+  if (i !== undefined) keep(i);
+  return idx;
+}
+
 /** What the model alone thinks of a message. */
 export function learnedView(model: LearnedModel, text: string): LearnedView {
-  const idx = indexFeatures(featuresOf(text), model.features);
+  const idx = featureIndices(text, model.features);
   const cp = probabilities(model.category, idx);
   const ip = probabilities(model.intent, idx);
   const up = probabilities(model.urgent, idx);

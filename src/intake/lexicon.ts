@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { compileGate, gateOf, type Gate } from './prefilter.js';
 
 /**
  * Lexicons are data (YAML beside this file) so that a community can add its own words
@@ -22,6 +23,10 @@ export class TermList {
   private globalSubs: RegExp | null = null;
   /** Long lists as one alternation: the regular-expression engine scans a long message far faster than a loop. */
   private readonly combined: RegExp | null;
+  /** Literal prefilters (see prefilter.ts): of the plain entries as one, and of each expression. */
+  private readonly subsGate: Gate;
+  private readonly subGates: Gate[];
+  private readonly resGates: Gate[];
 
   constructor(entries: unknown, label: string) {
     if (!Array.isArray(entries)) throw new Error(`lexicon ${label}: expected a list`);
@@ -33,13 +38,22 @@ export class TermList {
       else if (entry.length > 0) this.subs.push(entry.normalize('NFKC').toLowerCase());
     }
     this.combined = this.subs.length > 12 ? new RegExp(this.subs.map(escapeRegExp).join('|'), 'u') : null;
+    this.subsGate = compileGate(this.subs.length > 0 ? [this.subs] : []);
+    this.subGates = this.combined ? [] : this.subs.map((sub) => compileGate([[sub]]));
+    this.resGates = this.res.map(gateOf);
   }
 
   test(text: string): boolean {
-    if (this.combined) {
-      if (this.combined.test(text)) return true;
-    } else for (const s of this.subs) if (text.includes(s)) return true;
-    for (const r of this.res) if (r.test(text)) return true;
+    if (this.subs.length > 0 && this.subsGate.may(text)) {
+      if (this.combined) {
+        if (this.combined.test(text)) return true;
+      } else {
+        const subs = this.subs;
+        for (let k = 0; k < subs.length; k++) if (this.subGates[k]!.may(text) && text.includes(subs[k]!)) return true;
+      }
+    }
+    const res = this.res;
+    for (let k = 0; k < res.length; k++) if (this.resGates[k]!.may(text) && res[k]!.test(text)) return true;
     return false;
   }
 
@@ -78,7 +92,7 @@ export class TermList {
    */
   allIndices(text: string): number[] {
     const out: number[] = [];
-    if (this.subs.length > 0) {
+    if (this.subs.length > 0 && this.subsGate.may(text)) {
       this.globalSubs ??= new RegExp(this.subs.map(escapeRegExp).join('|'), 'gu');
       const g = this.globalSubs;
       g.lastIndex = 0;
@@ -88,7 +102,9 @@ export class TermList {
       }
     }
     this.globalRes ??= this.res.map((r) => new RegExp(r.source, 'gu'));
-    for (const r of this.globalRes) {
+    for (let k = 0; k < this.globalRes.length; k++) {
+      if (!this.resGates[k]!.may(text)) continue;
+      const r = this.globalRes[k]!;
       r.lastIndex = 0;
       for (let m = r.exec(text); m; m = r.exec(text)) {
         out.push(m.index);

@@ -1,3 +1,6 @@
+let lastIn: string | null = null;
+let lastOut = '';
+
 /**
  * One normal form for every matcher: NFKC turns full-width digits, letters, `＃` and
  * `＋` into plain ones and the WeChat mention space (U+2005) into a plain space; latin
@@ -5,6 +8,16 @@
  * kind become `-` so that `3—2—401` reads like `3-2-401`.
  */
 export function normalizeText(text: string): string {
+  // The rules and the learned component normalise the same message in turn: the last
+  // answer is kept.
+  if (text === lastIn) return lastOut;
+  const t = normalizeAnew(text);
+  lastIn = text;
+  lastOut = t;
+  return t;
+}
+
+function normalizeAnew(text: string): string {
   let t = text.normalize('NFKC').toLowerCase();
   t = t.replace(/[\u2010-\u2015\u2212\ufe58\ufe63\u30fc]/g, '-');
   // A mention ends with a space in WeChat; one without a space is left alone rather

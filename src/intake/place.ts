@@ -1,4 +1,5 @@
 import { normalizeText } from './normalize.js';
+import { gateOf } from './prefilter.js';
 import type { Place } from './types.js';
 
 const CN_DIGITS: Record<string, number> = {
@@ -43,6 +44,7 @@ const CN_BEFORE_MARKER = /([零〇一二两三四五六七八九十百]+)(?=号�
 const COUNT_BEFORE = /[这那整每哪好几隔第一两]$/;
 
 function arabiseNumerals(s: string): string {
+  if (!gateOf(CN_BEFORE_MARKER).may(s)) return s;
   return s.replace(CN_BEFORE_MARKER, (run: string, _g: string, offset: number) => {
     const after = s.slice(offset + run.length, offset + run.length + 2);
     const before = s.slice(Math.max(0, offset - 1), offset);
@@ -126,6 +128,12 @@ function building(raw: string): string {
   return `${m[1]}${Number(m[2])}${m[3]}`.toUpperCase();
 }
 
+const NONE: RegExpExecArray[] = [];
+/** s.matchAll(re), skipped when the pattern's literals are not all in the text (prefilter.ts). */
+function matches(s: string, re: RegExp): Iterable<RegExpExecArray> {
+  return gateOf(re).may(s) ? s.matchAll(re) : NONE;
+}
+
 /** Place from an already normalised text (see normalizeText). */
 export function extractPlaceNormalized(normalized: string): Place {
   const s = arabiseNumerals(normalized);
@@ -133,22 +141,22 @@ export function extractPlaceNormalized(normalized: string): Place {
   const u: Hit[] = [];
   const r: Hit[] = [];
   const coded = (at: number) => CODE_BEFORE.test(s.slice(Math.max(0, at - 8), at));
-  for (const m of s.matchAll(TRIPLE)) {
+  for (const m of matches(s, TRIPLE)) {
     if (coded(m.index)) continue;
     b.push({ at: m.index, value: building(m[1]) });
     u.push({ at: m.index, value: String(Number(m[2])) });
     r.push({ at: m.index, value: m[3] });
   }
-  for (const m of s.matchAll(BUILDING_ROOM)) {
+  for (const m of matches(s, BUILDING_ROOM)) {
     if (!plausibleRoom(m[2]) || coded(m.index)) continue;
     b.push({ at: m.index, value: building(m[1]) });
     r.push({ at: m.index, value: m[2] });
   }
-  for (const m of s.matchAll(BUILDING_UNIT)) {
+  for (const m of matches(s, BUILDING_UNIT)) {
     b.push({ at: m.index, value: building(m[1]) });
     u.push({ at: m.index, value: String(Number(m[2])) });
   }
-  for (const m of s.matchAll(BUILDING)) {
+  for (const m of matches(s, BUILDING)) {
     if (/^0/.test(m[1])) continue;
     // A count of buildings (小区有20栋楼, 这2栋楼, 6座塔楼) names none of them (r18).
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 2);
@@ -157,21 +165,21 @@ export function extractPlaceNormalized(normalized: string): Place {
     if (m[2] === '座' && /^(塔楼|大楼|高楼|楼房|山)/.test(after)) continue;
     b.push({ at: m.index, value: building(m[1]) });
   }
-  for (const m of s.matchAll(ZONE_BUILDING)) b.push({ at: m.index, value: building(`${m[1]}${Number(m[2])}`) });
-  for (const m of s.matchAll(BUILDING_HAO)) b.push({ at: m.index, value: String(Number(m[1])) });
-  for (const m of s.matchAll(UNIT)) {
+  for (const m of matches(s, ZONE_BUILDING)) b.push({ at: m.index, value: building(`${m[1]}${Number(m[2])}`) });
+  for (const m of matches(s, BUILDING_HAO)) b.push({ at: m.index, value: String(Number(m[1])) });
+  for (const m of matches(s, UNIT)) {
     if (Number(m[1]) === 0) continue;
     u.push({ at: m.index, value: String(Number(m[1])) });
   }
-  for (const m of s.matchAll(ROOM_SUFFIX)) if (!EMERGENCY_NUMBERS.has(m[1]) && !/^0/.test(m[1]) && !STREET_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index))) r.push({ at: m.index, value: m[1] });
-  for (const m of s.matchAll(FLOOR_ROOM)) {
+  for (const m of matches(s, ROOM_SUFFIX)) if (!EMERGENCY_NUMBERS.has(m[1]) && !/^0/.test(m[1]) && !STREET_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index))) r.push({ at: m.index, value: m[1] });
+  for (const m of matches(s, FLOOR_ROOM)) {
     const room = `${Number(m[1])}${m[2]}`;
     if (plausibleRoom(room)) r.push({ at: m.index, value: room });
   }
-  for (const m of s.matchAll(ROOM_AFTER_MARKER)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
-  for (const m of s.matchAll(ROOM_BEFORE_HOME)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
-  for (const m of s.matchAll(ROOM_AFTER_LIVE)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
-  for (const m of s.matchAll(ROOM_AFTER_NEIGHBOUR)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+  for (const m of matches(s, ROOM_AFTER_MARKER)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+  for (const m of matches(s, ROOM_BEFORE_HOME)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+  for (const m of matches(s, ROOM_AFTER_LIVE)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+  for (const m of matches(s, ROOM_AFTER_NEIGHBOUR)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
   return { building: earliest(b), unit: earliest(u), room: earliest(r) };
 }
 

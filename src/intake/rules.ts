@@ -3,6 +3,7 @@ import { canonicalize } from './canon.js';
 import { coreOf, normalizeText } from './normalize.js';
 import { extractPlaceNormalized } from './place.js';
 import { assessUrgency, detectUrgent, type UrgencyAssessment, type UrgentFinding } from './urgency.js';
+import { gateOf, prefilterTests } from './prefilter.js';
 import { safetyNet } from './safety.js';
 import { CATEGORIES, type Category, type Intake, type Intent, type Place, type Urgency } from './types.js';
 
@@ -47,40 +48,54 @@ interface IndexedTerm {
   term: string;
   weight: number;
   cat: Category;
+  /** The message in which it was last found (a stamp, so that finding it twice counts once). */
+  seen: number;
+  /** Longer words of the same category that contain it (filled in once all are read). */
+  within: IndexedTerm[];
 }
 
 // Plain words of every category indexed by first character, and the regular expressions
 // apart: one scan of the message finds every plain word (the lexicons hold ~700 words).
-const PLAIN_BY_FIRST = new Map<string, IndexedTerm[]>();
-const PATTERNS: { re: RegExp; weight: number; cat: Category }[] = [];
+const PLAIN_BY_FIRST = new Map<number, IndexedTerm[]>();
+const PATTERNS: { re: RegExp; weight: number; cat: Category; gate: ReturnType<typeof gateOf> }[] = [];
 for (const cat of CATEGORIES) {
   for (const { term, weight } of categoryLexicon[cat] ?? []) {
     if (typeof term !== 'string') {
-      PATTERNS.push({ re: term, weight, cat });
+      PATTERNS.push({ re: term, weight, cat, gate: gateOf(term) });
       continue;
     }
-    const k = term[0]!;
+    const k = term.charCodeAt(0);
     const list = PLAIN_BY_FIRST.get(k);
-    const entry = { term, weight, cat };
+    const entry: IndexedTerm = { term, weight, cat, seen: 0, within: [] };
     if (list) list.push(entry);
     else PLAIN_BY_FIRST.set(k, [entry]);
   }
 }
+{
+  const plain = [...PLAIN_BY_FIRST.values()].flat();
+  for (const w of plain) w.within = plain.filter((o) => o.cat === w.cat && o.term.length > w.term.length && o.term.includes(w.term));
+}
+let scan = 0;
 
 function rawScores(t: string): Record<Category, number> {
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   const found: IndexedTerm[] = [];
+  const stamp = ++scan;
   for (let i = 0; i < t.length; i++) {
-    const candidates = PLAIN_BY_FIRST.get(t[i]!);
+    const candidates = PLAIN_BY_FIRST.get(t.charCodeAt(i));
     if (!candidates) continue;
-    for (const c of candidates) if (t.startsWith(c.term, i) && !found.includes(c)) found.push(c);
+    for (const c of candidates)
+      if (c.seen !== stamp && t.startsWith(c.term, i)) {
+        c.seen = stamp;
+        found.push(c);
+      }
   }
   // "垃圾桶" and "垃圾" are one mention, not two: a word inside a longer matched word
   // of the same category does not count again.
   for (const w of found) {
-    if (!found.some((o) => o.cat === w.cat && o.term.length > w.term.length && o.term.includes(w.term))) scores[w.cat] += w.weight;
+    if (!w.within.some((o) => o.seen === stamp)) scores[w.cat] += w.weight;
   }
-  for (const p of PATTERNS) if (p.re.test(t)) scores[p.cat] += p.weight;
+  for (const p of PATTERNS) if (p.gate.may(t) && p.re.test(t)) scores[p.cat] += p.weight;
   return scores;
 }
 
@@ -201,7 +216,7 @@ const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![�
 const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，,。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:菜市场|菜场|早市|超市|白菜|青菜|蔬菜|鸡蛋|大米|水果|猪肉|牛肉|羊肉)[^，,。！!？?\s]{0,6}(?:涨价|涨了|贵了|又贵)|(?:总算|终于)[^，,。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香/;
 // Wondering aloud (不知道我们小区能不能轮上) asks nobody: it is no request.
 const WONDERING = /不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/g;
-const asksSomeone = (t: string) => STRONG_REQUEST.test(t.replace(WONDERING, ''));
+const asksSomeone = (t: string) => STRONG_REQUEST.test(gateOf(WONDERING).may(t) ? t.replace(WONDERING, '') : t);
 // Hearsay of a plan wondered about (听说要装电梯 不知道能不能轮上) is talk among neighbours.
 const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30}不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/;
 // A pipe named as the cause of a cut supply ("水管爆了 整个单元都停水了"): the message is
@@ -582,3 +597,16 @@ function decideIntent(
   // still sounds like a problem or a request.
   return make('chat', problem || request ? 0.45 : topScore >= 1 ? 0.55 : 0.7, place);
 }
+
+// Each pattern above skips messages it cannot match (prefilter.ts); a pattern left out of
+// this list is simply always run.
+prefilterTests(
+  FIRST_PERSON_SIGNUP, FREE_SIGNUP, SKILL_OFFER, FAULT, POST_TO_ACT, STRONG_REQUEST, NEIGHBOUR, RENOVATION,
+  HOUSEHOLD_NOISE, BUSINESS, BUSINESS_NOISE, RESIDENT_BUILT, RESIDENT, BUILD_SHARED, NUISANCE, CRIME,
+  SUPPLY_CUT, ONE_PERSON, BENEFIT, IN_HOME, SHARED_PART, FOUND_HANDED_IN, NEIGHBOUR_QUESTION, ASKS_ORGANISATION,
+  SERVICE_ASK, SERVICE_THING, NEED_ASK, OFFER, IMPERSONATION, SIGHTING_HERE, GENERAL_WARNING, CRIME_OR_STRANGER,
+  OPINION, OUTRIGHT_ASK, RUMOUR, FORMAL_REQUEST, THANKED_PAST_HELP, FIXED, NOBODY_TO_ACT, HEARSAY_WONDERING,
+  INFLOW, HARM_TO_ME, STILL_FAULTY, RELAYED_NEWS, ALREADY_TOLD, SCHEDULED_ASK, RELAY_DOUBT, BROKEN_NOTICE,
+  PROPERTY_TARGET, COMPANY_SERVICE, FIGHT, SMASHING, HOME_PIPE, GROUP_HURT, HELP_ASKED, AMENITY,
+  BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW,
+);

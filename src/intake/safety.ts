@@ -1,3 +1,4 @@
+import { prefilterTests } from './prefilter.js';
 import { standingComplaint } from './standing.js';
 import type { UrgentFinding } from './urgency.js';
 
@@ -471,3 +472,9 @@ export function safetyNet(t: string): UrgentFinding | null {
   }
   return null;
 }
+
+// Every pattern of the concepts and the guards skips texts it cannot match (prefilter.ts).
+prefilterTests(
+  ...CONCEPTS.flatMap((c) => [c.alone, c.unless, c.needs, ...(c.pairs ?? []).flat()]).filter((re): re is RegExp => re instanceof RegExp),
+  OVER, FLAMES, EXPLAINED, ELSEWHERE, NOTICE, IMAGINED, ADVICE, PAST, CONTINUING, OFFER, LASTING,
+);

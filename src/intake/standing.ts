@@ -1,3 +1,5 @@
+import { prefilterTests } from './prefilter.js';
+
 /**
  * A long complaint about a standing matter (长期, 半年之久, 自今年三月起, 多次反映):
  * its hazards are the background of a request, not an emergency of the next hour,
@@ -14,3 +16,5 @@ export const STANDING_MIN_LENGTH = 80;
 export function standingComplaint(t: string): boolean {
   return t.length >= STANDING_MIN_LENGTH && STANDING.test(t) && !NOW.test(t);
 }
+
+prefilterTests(STANDING, NOW);
