@@ -153,6 +153,8 @@ const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空�
 // ...nor is a fire hydrant with no water in it (消防栓里根本没有水): a fire-safety fault (r21).
 const SUPPLY_CUT = /停水|停电|停了[^，,。！!？?\s]{1,5}(水|电)(?![费表车梯瓶动])|(一点|一滴|半点)[^，,。！!？?\s]{0,2}(水|电)都?没|(?<!(消防栓|消火栓|消防水箱|消防管道?)[^，,。！!？?\s]{0,4})没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|(?<!帮忙?|[先请快]|赶紧|马上|及时|拉闸|需要)断电(?![^，,。！!？?\s]{0,2}(排水|处理|抢修))|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
+// Someone who lives alone (一个人住, 独居, 空巢) (r23).
+const LIVES_ALONE = /一个人住|一人住|独自(住|生活)|独居|孤寡|空巢/;
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 // Money or papers the state owes or issues: what a service request is about.
 const BENEFIT = /金|补贴|补助|津贴|到账|保险|社保|医保|低保|证明|证件|卡/;
@@ -280,7 +282,8 @@ const FIGHT = /打架|被打|殴打|斗殴|打人|砍人|捅人|打起来/;
 const SMASHING = /砸(东西|门|窗|玻璃)|摔东西|尖叫|哭喊/;
 const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|软管|洗衣机/;
 // ...or a fall they nearly had (老人散步踩了一脚差点摔倒): what the nuisance risks, no one hurt (r21).
-const GROUP_HURT = /(老人|老年人|孩子|小孩|居民|家长|残疾人|大家|孕妇|婴儿|幼儿|病人)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)|(老人|老年人|孩子|小孩|居民|行人|大家)[^。！!？?]{0,12}(差点|差一点|险些)[^，,。！!？?\s]{0,2}(摔|滑|绊|跌|崴)/;
+// ...or several hurt by it, told by their number (已经摔了好几个老人了) (r23).
+const GROUP_HURT = /(摔|绊|滑|撞)(倒|伤)?了?[^，,。！!？?\s]{0,2}(好几个|好些|好多|不少|几个|[两三四五六七八九十]个)(老人|老年人|人|孩子|小孩|居民|行人)|(老人|老年人|孩子|小孩|居民|家长|残疾人|大家|孕妇|婴儿|幼儿|病人)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)|(老人|老年人|孩子|小孩|居民|行人|大家)[^。！!？?]{0,12}(差点|差一点|险些)[^，,。！!？?\s]{0,2}(摔|滑|绊|跌|崴)/;
 const HELP_ASKED = /帮(忙|帮|助)?[^，,。！!？?\s]{0,2}(老人|她|他)|照顾|陪|送饭|送餐|助餐|上门|探访|关爱|护理|照护|服务|(我|我们|俺)家[^，,。！!？?\s]{0,2}(老人|孩子)|家里[^，,。！!？?\s]{0,2}(老人|孩子)/;
 const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
 const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘|鼓起|拱起|凸起|碎了|缺了/;
@@ -403,6 +406,8 @@ function decideCategoryOfText(
   // nothing else weighs more than a hint (楼下大爷天天在楼道里晒烟叶 味道很大).
   // "楼上根本上不来水" names the upper floors, not a neighbour: a supply problem stays
   // utilities unless a neighbour's nuisance is clearly in view.
+  // A thing asked for one elder who lives alone (一个人住 耳朵背 … 能不能给装个燃气报警器): the person is the request (r23).
+  if (!urgent && cat !== 'assistance' && scores.assistance >= 4 && scores.assistance >= score - 2 && LIVES_ALONE.test(t) && OUTRIGHT_ASK.test(t)) return 'assistance';
   const supplyCut = SUPPLY_CUT.test(t);
   if (NEIGHBOUR.test(t) && !BUSINESS.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !/楼上楼下/.test(t) && (scores.dispute >= (supplyCut ? 4 : 2) || (!supplyCut && score <= 2))) return 'dispute';
   if (supplyCut) return 'utilities';
@@ -588,7 +593,8 @@ function decideIntent(
   if (L.courtesy.test(t) && !(topScore >= 3 && (asksSomeone(t) || /谁定|凭什么|为什么|有没有公示|怎么收/.test(t)))) return make('chat', 0.8, place);
   if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
-  if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t)) return make('chat', 0.7, place);
+  // ...not when it asks when a supply or a service will come to the area (啥时候能通天然气): only staff know (r23).
+  if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t) && !(/什么时候|啥时候|何时|多久/.test(t) && topScore >= 3)) return make('chat', 0.7, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
   if (social && !(asksSomeone(t) && topScore >= 2) && !STILL_FAULTY.test(t) && !(SARCASM.test(t) && topScore >= 3)) return make('chat', 0.8, place);
 
@@ -619,5 +625,5 @@ prefilterTests(
   INFLOW, HARM_TO_ME, STILL_FAULTY, RELAYED_NEWS, ALREADY_TOLD, SCHEDULED_ASK, RELAY_DOUBT, BROKEN_NOTICE,
   PROPERTY_TARGET, COMPANY_SERVICE, FIGHT, SMASHING, HOME_PIPE, GROUP_HURT, HELP_ASKED, AMENITY,
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
-  OPINION_POLL, SARCASM, HELPED_STORY,
+  OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE,
 );
