@@ -407,7 +407,8 @@ function decideCategoryOfText(
   // "楼上根本上不来水" names the upper floors, not a neighbour: a supply problem stays
   // utilities unless a neighbour's nuisance is clearly in view.
   // A thing asked for one elder who lives alone (一个人住 耳朵背 … 能不能给装个燃气报警器): the person is the request (r23).
-  if (!urgent && cat !== 'assistance' && scores.assistance >= 4 && scores.assistance >= score - 2 && LIVES_ALONE.test(t) && OUTRIGHT_ASK.test(t)) return 'assistance';
+  // Not how to apply for a scheme for them (怎么申请 需要什么材料): that is the service procedure.
+  if (!urgent && cat !== 'assistance' && cat !== 'service' && !APPLY_PROCEDURE.test(t) && scores.assistance >= 4 && scores.assistance >= score - 2 && LIVES_ALONE.test(t) && OUTRIGHT_ASK.test(t)) return 'assistance';
   const supplyCut = SUPPLY_CUT.test(t);
   if (NEIGHBOUR.test(t) && !BUSINESS.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !/楼上楼下/.test(t) && (scores.dispute >= (supplyCut ? 4 : 2) || (!supplyCut && score <= 2))) return 'dispute';
   if (supplyCut) return 'utilities';
