@@ -153,6 +153,8 @@ const CRIME = /偷|盗|撬|陌生人|诈骗|传销|抢|贼|持刀|打架|高空�
 // ...nor is a fire hydrant with no water in it (消防栓里根本没有水): a fire-safety fault (r21).
 const SUPPLY_CUT = /停水|停电|停了[^，,。！!？?\s]{1,5}(水|电)(?![费表车梯瓶动])|(一点|一滴|半点)[^，,。！!？?\s]{0,2}(水|电)都?没|(?<!(消防栓|消火栓|消防水箱|消防管道?)[^，,。！!？?\s]{0,4})没有?水(?!平|准)|(?<!锁|门禁|门铃|遥控器?|电池)没有?电(?!动|梯|瓶|车)|上不来水|水上不来|水压小|断水|(?<!帮忙?|[先请快]|赶紧|马上|及时|拉闸|需要)断电(?![^，,。！!？?\s]{0,2}(排水|处理|抢修))|断网|没网|网断|没气|来电|水压|跳闸|不供暖|暖气.{0,4}不热|宽带.{0,4}断|网.{0,2}断了/;
 // One identifiable person in need (住十楼的王奶奶, 坐轮椅的大哥), not the elderly in general.
+// A wheelchair or pram kept from passing (轮椅过不去, 婴儿车推不过去) (r23).
+const PASS_BLOCKED = /(轮椅|婴儿车|童车|推车|小推车)[^，,。！!？?\s]{0,4}(根本|都|也)?(过不去|推不过去|进不去|出不去|过不了|走不了|推不动|没法走|没法过)/;
 // Someone who lives alone (一个人住, 独居, 空巢) (r23).
 const LIVES_ALONE = /一个人住|一人住|独自(住|生活)|独居|孤寡|空巢/;
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
@@ -391,6 +393,12 @@ function decideCategoryOfText(
     const next = topOf({ ...scores, assistance: 0 });
     return next.cat && next.score >= 2 ? next.cat : 'other';
   }
+  // A wheelchair or a pram that cannot get past a blockage (轮椅根本过不去) names who it hurts, not one
+  // person in need: the blockage decides (r23).
+  if (cat === 'assistance' && !urgent && PASS_BLOCKED.test(t) && !HELP_ASKED.test(t)) {
+    const next = topOf({ ...scores, assistance: 0 });
+    if (next.cat && next.score >= 2) return next.cat;
+  }
   // A new amenity asked for the elderly in general (老年食堂, 便民菜点) is no person in need.
   if (cat === 'assistance' && !ONE_PERSON.test(t) && AMENITY.test(t)) {
     const next = topOf({ ...scores, assistance: 0 });
@@ -627,5 +635,5 @@ prefilterTests(
   INFLOW, HARM_TO_ME, STILL_FAULTY, RELAYED_NEWS, ALREADY_TOLD, SCHEDULED_ASK, RELAY_DOUBT, BROKEN_NOTICE,
   PROPERTY_TARGET, COMPANY_SERVICE, FIGHT, SMASHING, HOME_PIPE, GROUP_HURT, HELP_ASKED, AMENITY,
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
-  OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE,
+  OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
 );
