@@ -427,6 +427,29 @@ describe('r23 concepts', () => {
   });
 });
 
+// r24: category boundaries, by concept (sentences written apart from r24-category).
+describe('r24 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // a pet's owner pointed at is an identifiable neighbour; an unknown walker's loose dog is public order
+    ['5栋那个养猫的天天把猫放出来 在我家门口拉屎', 'report', 'dispute', 'normal'],
+    ['晚上有人遛狗不拴绳 大狗追着小孩跑', 'report', 'security', 'normal'],
+    // a shed the wind tore is the shed broken, not one to add
+    ['车棚被风吹坏了 顶都掀了一半', 'report', 'facility', 'normal'],
+    // households made to pay again or from their own pocket: the property side's charge, whatever it mends
+    ['电梯坏了要我们每户再摊两百修 凭什么', 'report', 'property', 'normal'],
+    ['装个门禁还要我们自掏腰包 物业干啥的', 'report', 'property', 'normal'],
+    // ...not when the gas company asks it
+    ['燃气公司让我们每户再交两百块改管子 这合理吗', 'report', 'utilities', 'normal'],
+    // a shared part to be washed down is cleaning, whatever it made slippery
+    ['楼梯上有油 滑得很 麻烦保洁冲洗一下', 'report', 'sanitation', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
@@ -475,6 +498,7 @@ describe.each([
   ['r21 board set (42 board letters and forum posts: property blamed for thefts, posers at the door, neighbours vs shops, indirect emergencies inside long letters, notices, thanks letters, letter buildings, road numbers and household counts; first run: intent 0.881, report P 0.943, report R 0.917, category 0.833, urgent recall 0.833, 3 false alarms, place 0.952; after the r21 tuning every figure 1.00, no false alarm)', fixture('r21-board.jsonl')],
   ['r21 check set (25 letters and forum posts, never tuned on; first run and after the r21 tuning alike: intent 0.960, report P 0.952, report R 1.00, category 0.950, urgent recall 1.00, 0 false alarms, place 0.960)', fixture('r21-check.jsonl')],
   ['r23 forum set (98 forum posts, complaint-board messages and group messages in dialect: shops, sites, group rentals and repairers named as the cause, sarcasm and bitter questions, plain faults, help for a person, emergencies told as stories, opinions, laments, hearsay and thanks in the same words; written and first scored in five batches before each one\'s tuning: the first 55 intent 0.836, report P 0.902, report R 0.881, category 0.762, urgent recall 1.00, 2 false alarms, place 0.964 (two place labels corrected afterwards: 1.00); 12 emergencies as stories intent 0.917, category 0.909, urgent recall 1.00; 12 category look-alikes intent 0.750, category 0.545; 10 more intent 0.900, category 0.889; 9 oblique emergencies urgent recall 0.889, category 0.889; after the r23 tuning intent 0.990, report P 0.988, report R 1.00, category 0.976, urgent recall 1.00, 1 false alarm, place 1.00)', fixture('r23-forum.jsonl')],
+  ['r24 category set (46 reports, each near a category boundary: a leak from the flat above vs a burst shared pipe vs a supply cut, a fire lane blocked by a named flat vs a stall vs nobody known, strays vs a pointed-at owner\'s dog, a renovating neighbour\'s rubbish vs uncollected bins, a broken lift vs lift fees, lights outside vs inside the estate, a fall now vs a slippery step; first run: intent, report P/R, urgent recall and place 1.00, category 0.935, 1 false alarm (a cracked riser running down the stairwell wall, labelled normal); after the r24 tuning category 1.00)', fixture('r24-category.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -536,6 +560,13 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // withdrawn by the property company read as security, and a letter about a flat let in beds (出租屋)
   // read as chat (出租 is an advert word).
   'r23-check': { intent: 0.909, reportP: 1, reportR: 0.92, category: 0.84, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r24 check set (25 mixed: 17 reports on the same kinds of boundary, 8 chat, query and sign-up), written
+  // with r24-category before any rule was read, never tuned on. First run: intent, report P/R, urgent
+  // recall and place 1.00, category 0.882, 1 false alarm (a cracked drain pipe in the stairwell, labelled
+  // normal); after the r24 tuning category 1.00, the rest unchanged. Its two category misses (a lift repair
+  // fund asking every household for more; oil on the steps to be washed down) are of the concepts the
+  // round added from r24-category, so the set is not clean for them.
+  'r24-check': { intent: 1, reportP: 1, reportR: 1, category: 1, urgentR: 1, falseAlarms: 1, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
