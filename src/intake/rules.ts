@@ -205,6 +205,9 @@ const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，
 // The request clause of a long, formal complaint: to the departments or the leaders, at the end.
 const FORMAL_REQUEST =
   /恳请|敬请|请求|特此反映|望[^，,。！!？?]{0,4}(重视|解决|处理|督促)|督促|(请|希望|建议|要求)[^，,。！!？?]{0,8}(有关|相关|主管)?(部门|领导|街道|社区|居委会|派出所|公安|城管|物业|业委会|政府|单位|公司)/;
+// A card or key dropped where others pass, or asked whose it is (谁的医保卡掉在快递柜边上了): lost and
+// found, not the service the card belongs to (r22).
+const LOST_FOUND = /(手机|钥匙|钱包|包|伞|证件|卡|证)[^，,。！!？?\s]{0,3}(掉|丢|落)(在|到)(?!家)|谁(的|家的|丢的|掉的)[^，,。！!？?\s]{0,6}(卡|证|钥匙|钱包|手机|包|伞|眼镜)|(捡到|拾到|捡了)[^，,。！!？?]{0,8}(卡|证|钥匙|钱包|手机)/;
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
 // ...and so is a fix told with its day (下水道今天通了) or a smell that is gone (臭味也没了) (r20).
 const THANKED_PAST_HELP =
@@ -217,6 +220,10 @@ const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么
 // Wondering aloud (不知道我们小区能不能轮上) asks nobody: it is no request.
 const WONDERING = /不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/g;
 const asksSomeone = (t: string) => STRONG_REQUEST.test(gateOf(WONDERING).may(t) ? t.replace(WONDERING, '') : t);
+// A fault or an incident in another estate, passed on (听说隔壁阳光花园电梯困了人, 隔壁小区车库都淹了):
+// news to the neighbours unless it reaches here (我们小区也, 跑到我们这边) (r22).
+const OTHER_ESTATE = /(隔壁|对面|旁边|附近|别的|其他|人家|城[东西南北])(的|那个|有个)?[^，,。！!？?\s]{0,4}(小区|花园|家园|新村|新城|公寓|楼盘|苑)(?!门口|里的人|的人|的车|的狗)/;
+const REACHES_HERE = /比[^，,。！!？?\s]{0,2}(隔壁|对面|旁边|附近|别的|其他|人家)|不如|(咱们|我们|本)小区|物业|管理处|(我们|咱们|俺们|本)(小区|楼|单元|这边|这里)?[^，,。！!？?\s]{0,4}(也|又|同样)(?!没|不)|(到|进|来|往|在)(我们|咱们|俺们|本小区)|我家|天天|每天|老是|总是/;
 // Hearsay of a plan wondered about (听说要装电梯 不知道能不能轮上) is talk among neighbours.
 const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30}不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/;
 // A pipe named as the cause of a cut supply ("水管爆了 整个单元都停水了"): the message is
@@ -367,6 +374,7 @@ function decideCategoryOfText(
   const ownHome = IN_HOME.test(t) && !SHARED_PART.test(t);
   // A benefit asked about on an elder's behalf (老人的养老金还没到账) is the service: the
   // elder is whose it is, not someone in need, unless one person's plight is in view.
+  if (cat === 'service' && !urgent && LOST_FOUND.test(t) && !SERVICE_ASK.test(t)) return 'other';
   if (cat === 'assistance' && scores.service >= score && !ONE_PERSON.test(t) && BENEFIT.test(t)) return 'service';
   // How to apply and with which papers (怎么申请, 需要带什么材料, 符不符合条件), asked for an elder's
   // scheme or benefit, is the service procedure however old or ill the one it is for (r21).
@@ -577,6 +585,7 @@ function decideIntent(
   if (formalRequest && topScore >= 1) return report(0.75);
   if (L.courtesy.test(t) && !(topScore >= 3 && (asksSomeone(t) || /谁定|凭什么|为什么|有没有公示|怎么收/.test(t)))) return make('chat', 0.8, place);
   if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
+  if (OTHER_ESTATE.test(t) && !REACHES_HERE.test(t) && !urgent && !asksSomeone(t) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.65, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
   if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t)) return make('chat', 0.7, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
@@ -609,4 +618,5 @@ prefilterTests(
   INFLOW, HARM_TO_ME, STILL_FAULTY, RELAYED_NEWS, ALREADY_TOLD, SCHEDULED_ASK, RELAY_DOUBT, BROKEN_NOTICE,
   PROPERTY_TARGET, COMPANY_SERVICE, FIGHT, SMASHING, HOME_PIPE, GROUP_HURT, HELP_ASKED, AMENITY,
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
+  OTHER_ESTATE, REACHES_HERE, LOST_FOUND,
 );
