@@ -162,6 +162,9 @@ const FOUND_HANDED_IN = /(捡到|拾到|捡了)[^。！!？?]{0,20}(放|交)(在
 const NEIGHBOUR_QUESTION = /群里有没有|有没有会|有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
 // How to do a small job at home oneself (烟雾报警器…谁知道怎么换电池), asked of the neighbours (r22).
 const HOW_TO_SELF = /(怎么|咋|如何)(换|装|拆|调|设置|关掉|关)[^，,。！!？?\s]{0,2}(电池|灯泡|滤芯|保险丝|密码|时间|声音)/;
+// A newcomer asking how things go here (垃圾几点收啊 刚搬来不知道): no fault, nobody to act (r22).
+const NEWCOMER = /刚搬来|刚搬过来|新搬来|新来的|刚来的|刚住进来|刚入住/;
+const PLAIN_QUESTION = /几点|在哪|哪里|哪儿|怎么|咋|什么时候|啥时候|是什么|是啥|多少|[?？]|吗|啊\s*$/;
 // Where a thing in the estate is (快递柜在哪), asked by a newcomer: no fault, nobody to act (r22).
 const WHERE_IS = /[^，,。！!？?\s]{2}(在哪|在哪里|在哪儿|在什么地方|在什么位置)(啊|呀|呢|啦)?(?=$|[\s，,。！!？?])/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
@@ -260,7 +263,7 @@ const ASIDE_CHAT = new Set(['elsewhere', 'drill', 'resolved', 'dream', 'notice']
 
 const PROPERTY_TARGET = new RegExp(
   [
-    '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:不想干|问就说|没人接|没人管|没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换|不像话|失职|乱收|不清|不修|不归|不属于|不肯|拒绝|不给修|不给弄)',
+    '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:不想干|问就说|没人接|没人管|没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换(?:掉|了|一家)?(?=$|[\\s，,。！!？?吧啊呀])|不像话|失职|乱收|不清|不修|不归|不属于|不肯|拒绝|不给修|不给弄)',
     '(?:交|收|涨)[^。！!？?]{0,4}物业费',
     '物业费[^。！!？?]{0,6}(?:交了|白交)',
     '物业费[^。！!？?]{0,10}(?:干嘛|干什么|白交|凭什么|涨|贵|高)',
@@ -593,7 +596,7 @@ function decideIntent(
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
   if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t)) return make('chat', 0.7, place);
   if (NEIGHBOUR_QUESTION.test(t) && HOW_TO_SELF.test(t) && !urgent && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救|公共|楼道/.test(t)) return make('chat', 0.65, place);
-  if (WHERE_IS.test(t) && !problem && !urgent && !asksSomeone(t) && !FAULT.test(t)) return make('chat', 0.65, place);
+  if ((WHERE_IS.test(t) || (NEWCOMER.test(t) && PLAIN_QUESTION.test(t) && core.length <= 30)) && !problem && !urgent && !asksSomeone(t) && !FAULT.test(t)) return make('chat', 0.65, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
   if (social && !(asksSomeone(t) && topScore >= 2) && !STILL_FAULTY.test(t)) return make('chat', 0.8, place);
 
@@ -624,5 +627,5 @@ prefilterTests(
   INFLOW, HARM_TO_ME, STILL_FAULTY, RELAYED_NEWS, ALREADY_TOLD, SCHEDULED_ASK, RELAY_DOUBT, BROKEN_NOTICE,
   PROPERTY_TARGET, COMPANY_SERVICE, FIGHT, SMASHING, HOME_PIPE, GROUP_HURT, HELP_ASKED, AMENITY,
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
-  OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS,
+  OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION,
 );
