@@ -20,6 +20,7 @@ export interface Signals {
   urgentKind: string | null;
 }
 
+const ADDRESSED_PROPERTY = /^[\s@]*(物业|物管)(客服|管家|经理|师傅|你好|您好)?[\s，,：:!！]/;
 // Tie order when two categories score the same: the more specific first.
 const TIE_ORDER: Category[] = [
   'assistance',
@@ -40,6 +41,9 @@ export function scoreCategories(t: string): Record<Category, number> {
   // Renovation noise inside the building (有人在楼里切割瓷砖) is a neighbour's, named or not (r18).
   // ...and so is a household's noise heard in the building (楼里有人半夜唱歌 不知道是哪家) (r19).
   // ...and so are children's ball games in the stairwell (楼道里踢球), whoever's children they are (r20).
+  // The property company greeted as whom the message is to (物业 单元门口的灯能不能换个亮点的, @物业 …) is the
+  // addressee, not what is complained of: the greeting alone weighs nothing (r22).
+  if (scores.property > 0 && ADDRESSED_PROPERTY.test(t) && !PROPERTY_TARGET.test(t) && !COMPANY_SERVICE.test(t)) scores.property = Math.max(0, scores.property - 2);
   if (scores.dispute > 0 && (!NEIGHBOUR.test(t) || BUSINESS.test(t)) && !((RENOVATION.test(t) || HOUSEHOLD_NOISE.test(t)) && /楼里|楼上|楼下|隔壁|单元/.test(t) && !BUSINESS.test(t)) && !STAIRWELL_BALL.test(t)) scores.dispute = Math.floor(scores.dispute / 2);
   return scores;
 }
@@ -627,5 +631,5 @@ prefilterTests(
   INFLOW, HARM_TO_ME, STILL_FAULTY, RELAYED_NEWS, ALREADY_TOLD, SCHEDULED_ASK, RELAY_DOUBT, BROKEN_NOTICE,
   PROPERTY_TARGET, COMPANY_SERVICE, FIGHT, SMASHING, HOME_PIPE, GROUP_HURT, HELP_ASKED, AMENITY,
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
-  OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION,
+  OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY,
 );

@@ -381,6 +381,45 @@ describe('r21 concepts', () => {
   });
 });
 
+// r22: group chat, by concept (sentences written apart from r22-group).
+describe('r22 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // a fault or an incident at another estate passed on is news; one compared with ours or reaching here is not
+    ['听说对面锦绣家园前天整栋楼停电 电梯里还关了人', 'chat', null, null],
+    ['隔壁小区的狗天天跑到我们楼下拉屎 能不能管管', 'report', 'sanitation', 'normal'],
+    // a neighbour's child praised is thanks, not a dispute
+    ['对门的 你家闺女真有礼貌 每次见了都问好', 'chat', null, null],
+    // smoke drifting out of a roof or under a door is smoke now, however calmly told
+    ['三号楼楼顶那边有烟往外飘 好像不是做饭', 'report', 'security', 'urgent'],
+    ['对门门缝里往外冒烟 敲了半天没人开', 'report', 'security', 'urgent'],
+    // whether a promised thing was put in yet asks progress
+    ['上回说给单元门装个扶手的事 装好了吗', 'query', null, null],
+    // a card dropped where others pass, asked where to leave it, is lost and found
+    ['谁的社保卡丢在车棚门口了 交给谁合适', 'report', 'other', 'normal'],
+    // a calm preface is no all-clear when someone is down now
+    ['没啥大事 就是我奶奶刚在厨房滑了一跤 躺地上起不来', 'report', 'assistance', 'urgent'],
+    // a device at home asked about among neighbours, where something is, a newcomer's question: nobody to act
+    ['我家门锁的电池好像快没电了 有谁知道怎么换电池', 'chat', null, null],
+    ['请问小区附近的药店在哪儿', 'chat', null, null],
+    ['刚搬来的 请问这边快递一般送到哪里', 'chat', null, null],
+    // a child out on the outdoor unit or the window bars is in danger now
+    ['孩子从窗户爬到空调外机上了 大人不在家', 'report', 'assistance', 'urgent'],
+    // a frail person alone not answering call after call is urgent; the office not answering is not
+    ['我爸一个人住 从中午到现在打了好几个电话都没人接 他血压高', 'report', 'assistance', 'urgent'],
+    ['物业电话打了十几个都没人接 垃圾三天没收了', 'report', 'property', 'normal'],
+    // upkeep announced with what to do meanwhile is a notice
+    ['明天上午二单元电梯维保 暂停使用半天 请大家走楼梯', 'chat', null, null],
+    // the property company named as whom a request is to is no call to replace it
+    ['物业 单元门口的灯能不能换个亮点的', 'report', 'facility', 'normal'],
+    ['物业天天不干活 能不能换了', 'report', 'property', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
