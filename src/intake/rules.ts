@@ -158,7 +158,8 @@ const SUPPLY_CUT = /停水|停电|停了[^，,。！!？?\s]{1,5}(水|电)(?![�
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 // Money or papers the state owes or issues: what a service request is about.
 const BENEFIT = /金|补贴|补助|津贴|到账|保险|社保|医保|低保|证明|证件|卡/;
-const IN_HOME = /家里|我家(?!住|在|是|楼|附近|门口|这边|那边)|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|屋子|满屋|洗手间|厕所/;
+// 我家 naming one of the household (我家老人在楼下摔了) is no place in the home (r22).
+const IN_HOME = /家里|我家(?!住|在|是|楼|附近|门口|这边|那边|老人|老头|老太|老爷子|老伴|孩子|小孩|宝宝|闺女|儿子|女儿|孙子|孙女|那口子|狗|猫)|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|屋子|满屋|洗手间|厕所/;
 const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|车库|小区/;
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
 // A found thing already handed in (捡到…放保安室了): a notice to the owner, nobody is asked to act.
@@ -227,7 +228,7 @@ const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![�
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
-const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，,。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:菜市场|菜场|早市|超市|白菜|青菜|蔬菜|鸡蛋|大米|水果|猪肉|牛肉|羊肉)[^，,。！!？?\s]{0,6}(?:涨价|涨了|贵了|又贵)|(?:总算|终于)[^，,。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香/;
+const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，,。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:菜市场|菜场|早市|超市|白菜|青菜|蔬菜|鸡蛋|大米|水果|猪肉|牛肉|羊肉)[^，,。！!？?\s]{0,6}(?:涨价|涨了|贵了|又贵)|(?:总算|终于)[^，,。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|(?:坐着|住着|用着|走着|睡着)(?:真|很|挺|可|好|特别)?(?:舒服|舒坦|踏实|安心)|我喜欢|香得很|好香|真香/;
 // Wondering aloud (不知道我们小区能不能轮上) asks nobody: it is no request.
 const WONDERING = /不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/g;
 const asksSomeone = (t: string) => STRONG_REQUEST.test(gateOf(WONDERING).may(t) ? t.replace(WONDERING, '') : t);
@@ -245,6 +246,8 @@ const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往下淌|淌下来|流�
 // The writer at the receiving end of a neighbour's habit (停在我家门口, 天天, 说了好几回): no gossip.
 const HARM_TO_ME = /我家|我们家|我们|我[^，,。！!？?\s]{0,2}(进出|出门|回家|睡)|天天|每天|老是|总是|一直|经常|说了|讲了|好几回|好几次/;
 
+// A fault broken again, laughed at bitterly (笑死 我们单元门禁又坏了 这还叫门禁吗): a complaint (r22).
+const GRIPE_AGAIN = /又(坏|不亮|停|堵|漏|没|不行|出毛病)|这还叫|还叫什么|像话吗/;
 // Thanks for one fix, then another thing still wrong (不过门口那个井盖还是松的): a report of the second.
 const STILL_FAULTY = /(不过|但是|可是|只是|就是|另外|还有)[^。！!？?]{0,16}(还是|还|也|又)[^，,。！!？?\s]{0,3}(坏|松|不亮|漏|堵|翘|裂|臭|脏|没修|没弄|没人管|不行|老样子)/;
 
@@ -602,7 +605,7 @@ function decideIntent(
   if (NEIGHBOUR_QUESTION.test(t) && HOW_TO_SELF.test(t) && !urgent && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救|公共|楼道/.test(t)) return make('chat', 0.65, place);
   if ((WHERE_IS.test(t) || (NEWCOMER.test(t) && PLAIN_QUESTION.test(t) && core.length <= 30)) && !problem && !urgent && !asksSomeone(t) && !FAULT.test(t)) return make('chat', 0.65, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
-  if (social && !(asksSomeone(t) && topScore >= 2) && !STILL_FAULTY.test(t)) return make('chat', 0.8, place);
+  if (social && !(asksSomeone(t) && topScore >= 2) && !STILL_FAULTY.test(t) && !(GRIPE_AGAIN.test(t) && topScore >= 2)) return make('chat', 0.8, place);
 
   // A neighbour's doings told with no nuisance, fault or request (隔壁老王家又买新车了) is gossip.
   if (topOf(scores).cat === 'dispute' && scores.dispute <= 2 && NEIGHBOUR.test(t) && !NUISANCE.test(t) && !HARM_TO_ME.test(t) && !problem && !FAULT.test(t) && !asksSomeone(t)) return make('chat', 0.6, place);
@@ -631,5 +634,5 @@ prefilterTests(
   INFLOW, HARM_TO_ME, STILL_FAULTY, RELAYED_NEWS, ALREADY_TOLD, SCHEDULED_ASK, RELAY_DOUBT, BROKEN_NOTICE,
   PROPERTY_TARGET, COMPANY_SERVICE, FIGHT, SMASHING, HOME_PIPE, GROUP_HURT, HELP_ASKED, AMENITY,
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
-  OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY,
+  OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN,
 );

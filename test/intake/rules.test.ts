@@ -412,6 +412,15 @@ describe('r22 concepts', () => {
     // the property company named as whom a request is to is no call to replace it
     ['物业 单元门口的灯能不能换个亮点的', 'report', 'facility', 'normal'],
     ['物业天天不干活 能不能换了', 'report', 'property', 'normal'],
+    // ice or a slippery way that felled someone of the household: salt or a mat for the way is the request
+    ['单元门口台阶结冰了 我家老人早上差点摔 能不能撒点融雪剂', 'report', 'facility', 'normal'],
+    // a fault gone since it was replaced, something liked: nobody to act; broken again, laughed at bitterly, is a complaint
+    ['原来楼道那扇门老是咣咣响 现在修了换了新的 一点动静都没了', 'chat', null, null],
+    ['我们楼新换的电梯坐着真舒服', 'chat', null, null],
+    ['哈哈哈 楼道灯又不亮了 这还叫感应灯吗', 'report', 'facility', 'normal'],
+    // a lock cut with a tool while watched is a theft under way; one groaning only when called is down now
+    ['楼下有人拿老虎钳在剪电动车的锁 我在窗户这儿看着呢', 'report', 'security', 'urgent'],
+    ['单元门口有个大爷躺着 叫他只会哼 身边吐了一地', 'report', 'assistance', 'urgent'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
