@@ -246,6 +246,7 @@ const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往下淌|淌下来|流�
 // The writer at the receiving end of a neighbour's habit (停在我家门口, 天天, 说了好几回): no gossip.
 const HARM_TO_ME = /我家|我们家|我们|我[^，,。！!？?\s]{0,2}(进出|出门|回家|睡)|天天|每天|老是|总是|一直|经常|说了|讲了|好几回|好几次/;
 
+const FIRE_KIT = /消防栓|消火栓|消防箱|灭火器|消防水带|消防水管|消防卷盘|喷淋头/;
 // A fault broken again, laughed at bitterly (笑死 我们单元门禁又坏了 这还叫门禁吗): a complaint (r22).
 const GRIPE_AGAIN = /又(坏|不亮|停|堵|漏|没|不行|出毛病)|这还叫|还叫什么|像话吗/;
 // Thanks for one fix, then another thing still wrong (不过门口那个井盖还是松的): a report of the second.
@@ -408,6 +409,8 @@ function decideCategoryOfText(
   if (cat === 'assistance' && !urgent && scores.facility >= 2 && BROKEN.test(t) && HURT_BY.test(t) && !ONE_PERSON.test(t) && !/帮|照顾|陪|送/.test(t)) return 'facility';
   if (cat === 'assistance' && !urgent && !ownHome && BUILD_SHARED.test(t)) return 'facility';
   if (cat === 'assistance' && score >= 3) return scores.facility >= score && !ownHome && !ONE_PERSON.test(t) ? 'facility' : 'assistance';
+  // Fire-fighting kit broken or missing (消防栓箱门坏了, 灭火器过期) is fire safety, whatever part of it broke (r22).
+  if (cat === 'facility' && !urgent && FIRE_KIT.test(t) && scores.security >= 3) return 'security';
   // Facility is the shared parts: a thing broken in the home of someone who needs help
   // makes the help the request (瘫痪的姐姐家里灯坏了 换不了).
   if (cat === 'facility' && ownHome && scores.assistance >= 3) return 'assistance';
@@ -634,5 +637,5 @@ prefilterTests(
   INFLOW, HARM_TO_ME, STILL_FAULTY, RELAYED_NEWS, ALREADY_TOLD, SCHEDULED_ASK, RELAY_DOUBT, BROKEN_NOTICE,
   PROPERTY_TARGET, COMPANY_SERVICE, FIGHT, SMASHING, HOME_PIPE, GROUP_HURT, HELP_ASKED, AMENITY,
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
-  OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN,
+  OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
 );

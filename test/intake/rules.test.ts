@@ -421,6 +421,9 @@ describe('r22 concepts', () => {
     // a lock cut with a tool while watched is a theft under way; one groaning only when called is down now
     ['楼下有人拿老虎钳在剪电动车的锁 我在窗户这儿看着呢', 'report', 'security', 'urgent'],
     ['单元门口有个大爷躺着 叫他只会哼 身边吐了一地', 'report', 'assistance', 'urgent'],
+    // fire-fighting kit broken is fire safety; a small hurt told with its all-clear is chat
+    ['五栋一楼的灭火器箱子坏了 门都掉了', 'report', 'security', 'normal'],
+    ['我家闺女骑车摔了一下 手蹭破点皮 没什么事', 'chat', null, null],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
