@@ -479,6 +479,7 @@ describe.each([
   ['r20 group set (47 group-chat messages: plain faults, help asked vs offered, free-word sign-ups, service questions, notices, thanks naming a fix, progress without a ticket, letter and compound buildings, emergencies told indirectly, angry standing nuisances, a poser selling at the door, a ball in the stairwell, a ground lock, a hazard told with 万一; first run: intent 0.915, report P 0.933, report R 0.933, category 0.867, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r20-group.jsonl')],
   ['r21 board set (42 board letters and forum posts: property blamed for thefts, posers at the door, neighbours vs shops, indirect emergencies inside long letters, notices, thanks letters, letter buildings, road numbers and household counts; first run: intent 0.881, report P 0.943, report R 0.917, category 0.833, urgent recall 0.833, 3 false alarms, place 0.952; after the r21 tuning every figure 1.00, no false alarm)', fixture('r21-board.jsonl')],
   ['r21 check set (25 letters and forum posts, never tuned on; first run and after the r21 tuning alike: intent 0.960, report P 0.952, report R 1.00, category 0.950, urgent recall 1.00, 0 false alarms, place 0.960)', fixture('r21-check.jsonl')],
+  ['r22 group set (197 group-chat messages in six batches, each scored before its own tuning: news of another estate, praise of a neighbour, questions to neighbours vs staff, newcomers, lost and found, unusual building writing (廿三栋, 东区3号楼, 4楼01, c座), voice run-ons, calm emergencies (a calm preface, smoke drifting or under a door, a child out on the outdoor unit, a frail person not answering, a lock cut while watched); first run of the whole set on the rules before the round: intent 0.914, report P 0.881, report R 0.972, category 0.897, urgent recall 0.889, 0 false alarms, place 0.990; of its first 64, before any change: intent 0.969, report P 0.949, report R 1.00, category 0.973, urgent recall 1.00; after the r22 tuning: intent 0.985, report P 0.973, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r22-group.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -531,6 +532,13 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // request, a collapsed bus-stop shelter read as other, an old man not seen for days (told only by
   // his unlit windows) read as a normal facility report.
   'r20-check': { intent: 0.961, reportP: 0.947, reportR: 1, category: 0.888, urgentR: 0.8, falseAlarms: 0, place: 1 },
+  // r22 check set (31 group-chat messages), never tuned on. First run: intent 0.871, report P 0.905,
+  // report R 0.950, category 0.950, urgent recall 0.833, 0 false alarms, place 1.00. It was scored once
+  // midway through the tuning (after the first concepts) and once at the end; two concepts of r22-group
+  // (news of another estate, 'put in yet?' as progress) also fixed two of its first-run errors, so it is
+  // not clean for them. Misses left: a child on the window bars held back as news from elsewhere (the
+  // guard word 网上 matches 防盗网上), and a withdrawal without the sign-up word (我就不去了 … 取消吧).
+  'r22-check': { intent: 0.935, reportP: 1, reportR: 0.95, category: 0.95, urgentR: 0.833, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
