@@ -13,18 +13,11 @@ import { fileURLToPath } from 'node:url';
 import { classifyByRules } from '../src/intake/index.js';
 import { readJsonl } from '../src/intake/jsonl.js';
 import { classifyWithLearned, learnedModel } from '../src/intake/learned.js';
+import { devSetPath } from './support/dev-set.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-// The shared data sit beside the main checkout (../shared); from a worktree further down,
-// look further up.
-function devSet(): string {
-  for (let dir = resolve(root, '..'); ; dir = resolve(dir, '..')) {
-    const f = resolve(dir, 'shared/data/intake-dev.jsonl');
-    if (existsSync(f) || dir === resolve(dir, '..')) return f;
-  }
-}
 const files = [
-  devSet(),
+  devSetPath(root),
   resolve(root, 'test/intake/fixtures/own-tune.jsonl'),
   resolve(root, 'test/intake/fixtures/own-holdout.jsonl'),
   resolve(root, 'test/intake/fixtures/own-blind.jsonl'),

@@ -13,21 +13,14 @@ import { classifyByRules, extractPlace, isProgressQuestion } from '../../src/int
 import { readJsonl } from '../../src/intake/jsonl.js';
 import { classifyWithLearned, guarded } from '../../src/intake/learned.js';
 import { readSignals } from '../../src/intake/rules.js';
+import { devSetPath } from './dev-set.js';
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: intake-snapshot.ts OUT.json');
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const fixtures = resolve(root, 'test/intake/fixtures');
-// The shared data sit beside the main checkout (../shared); from a worktree further down,
-// look further up.
-function devSet(): string {
-  for (let dir = resolve(root, '..'); ; dir = resolve(dir, '..')) {
-    const f = resolve(dir, 'shared/data/intake-dev.jsonl');
-    if (existsSync(f) || dir === resolve(dir, '..')) return f;
-  }
-}
 const files = [
-  devSet(),
+  devSetPath(root),
   ...readdirSync(fixtures)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()

@@ -432,6 +432,75 @@ describe('r22 concepts', () => {
   });
 });
 
+// r23: forum posts and complaint-board messages, by concept (sentences written apart from r23-forum).
+describe('r23 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // a shop's fan or a bar singing into the night is the shop's nuisance, told by a bitter question
+    ['街口那家火锅店的排风扇对着我们楼吹 嗡到夜里一点 这觉还咋睡', 'report', 'other', 'normal'],
+    ['楼下酒吧天天唱到凌晨两点 这还让不让人睡了', 'report', 'other', 'normal'],
+    // a car repairer or a shop taking the pavement, or letting its water onto the road
+    ['路口那个汽修铺子把轮胎和机油桶全摆在人行道上 轮椅根本过不去', 'report', 'other', 'normal'],
+    ['小区门口那家洗车行的水天天往马路上排 一到冬天全是冰', 'report', 'other', 'normal'],
+    // a flat let out in beds to many is public order and fire safety
+    ['我们楼有套房子搞群租 十来个人进进出出 电动车全推进楼道', 'report', 'security', 'normal'],
+    ['对面单元一套两居室被改成了八个床位 天天有生人刷卡进楼', 'report', 'security', 'normal'],
+    // a complaint said in irony or as a rhetorical question is still a complaint
+    ['保洁阿姨可真勤快呢 楼道的垃圾放了五天都舍不得扫', 'report', 'sanitation', 'normal'],
+    ['门口那条路挖开两个月了也不回填 施工队人呢？', 'report', 'facility', 'normal'],
+    // an opinion put to the group, a lament about all property companies, hearsay from another estate: talk
+    ['我觉得垃圾分类其实挺好的 就是桶少了点 乱扔的也多 你们觉得呢', 'chat', null, null],
+    ['唉 如今的物业都一个样 哪儿都一样', 'chat', null, null],
+    ['听说别的小区电梯天天坏 咱们这还算好的', 'chat', null, null],
+    ['现在小区比我刚搬来的时候好多了 比以前强多了', 'chat', null, null],
+    // help told as a story, with warmth, asks nobody
+    ['前天晚上停电 隔壁大哥打着手电帮我把老人扶下了楼 真暖心', 'chat', null, null],
+    // shut out with a baby inside is a person in danger, not a break-in
+    ['下楼拿个快递门就被风关上了 宝宝一个人在床上 钥匙在屋里 快帮我找个开锁的', 'report', 'assistance', 'urgent'],
+    // a condition since an illness is no attack now; how to get a card for it is the service
+    ['我爸脑梗以后半边身子动不了 残疾人证去哪办理', 'report', 'service', 'normal'],
+    // wiring worn with age is the building's to renew, not a melt
+    ['我们这栋楼的电线全老化了 能不能统一换一下', 'report', 'facility', 'normal'],
+    // a landlord keeping the deposit is a dispute; a thing asked for an elder living alone is help
+    ['房东找借口克扣押金八百 社区能不能出面调解', 'report', 'dispute', 'normal'],
+    ['我妈一个人住 腿脚不好还老忘事 能不能帮她在卫生间装个扶手和呼叫器', 'report', 'assistance', 'normal'],
+    // when a supply reaches the area is for staff to answer, even asked of the group
+    ['有人知道我们这片什么时候能通暖气吗 冬天冻得受不了', 'report', 'utilities', 'normal'],
+    // a child astride a sill or rail high up is in danger now; a rail too low asked to be raised is the facility
+    ['三楼窗台上坐着个小娃 两条腿都伸到外面了 大人不知道去哪了', 'report', 'assistance', 'urgent'],
+    ['我家阳台栏杆太矮了 孩子老爱趴在阳台栏杆上往下看 能不能给加高一点', 'report', 'facility', 'normal'],
+    // children's classes in a shop are a business's noise
+    ['临街那个补习班每天晚上放学孩子在楼下大喊大叫 吵到九点多', 'report', 'other', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+});
+
+// r24: category boundaries, by concept (sentences written apart from r24-category).
+describe('r24 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // a pet's owner pointed at is an identifiable neighbour; an unknown walker's loose dog is public order
+    ['5栋那个养猫的天天把猫放出来 在我家门口拉屎', 'report', 'dispute', 'normal'],
+    ['晚上有人遛狗不拴绳 大狗追着小孩跑', 'report', 'security', 'normal'],
+    // a shed the wind tore is the shed broken, not one to add
+    ['车棚被风吹坏了 顶都掀了一半', 'report', 'facility', 'normal'],
+    // households made to pay again or from their own pocket: the property side's charge, whatever it mends
+    ['电梯坏了要我们每户再摊两百修 凭什么', 'report', 'property', 'normal'],
+    ['装个门禁还要我们自掏腰包 物业干啥的', 'report', 'property', 'normal'],
+    // ...not when the gas company asks it
+    ['燃气公司让我们每户再交两百块改管子 这合理吗', 'report', 'utilities', 'normal'],
+    // a shared part to be washed down is cleaning, whatever it made slippery
+    ['楼梯上有油 滑得很 麻烦保洁冲洗一下', 'report', 'sanitation', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
@@ -480,6 +549,8 @@ describe.each([
   ['r21 board set (42 board letters and forum posts: property blamed for thefts, posers at the door, neighbours vs shops, indirect emergencies inside long letters, notices, thanks letters, letter buildings, road numbers and household counts; first run: intent 0.881, report P 0.943, report R 0.917, category 0.833, urgent recall 0.833, 3 false alarms, place 0.952; after the r21 tuning every figure 1.00, no false alarm)', fixture('r21-board.jsonl')],
   ['r21 check set (25 letters and forum posts, never tuned on; first run and after the r21 tuning alike: intent 0.960, report P 0.952, report R 1.00, category 0.950, urgent recall 1.00, 0 false alarms, place 0.960)', fixture('r21-check.jsonl')],
   ['r22 group set (197 group-chat messages in six batches, each scored before its own tuning: news of another estate, praise of a neighbour, questions to neighbours vs staff, newcomers, lost and found, unusual building writing (廿三栋, 东区3号楼, 4楼01, c座), voice run-ons, calm emergencies (a calm preface, smoke drifting or under a door, a child out on the outdoor unit, a frail person not answering, a lock cut while watched); first run of the whole set on the rules before the round: intent 0.914, report P 0.881, report R 0.972, category 0.897, urgent recall 0.889, 0 false alarms, place 0.990; of its first 64, before any change: intent 0.969, report P 0.949, report R 1.00, category 0.973, urgent recall 1.00; after the r22 tuning: intent 0.985, report P 0.973, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r22-group.jsonl')],
+  ['r23 forum set (98 forum posts, complaint-board messages and group messages in dialect: shops, sites, group rentals and repairers named as the cause, sarcasm and bitter questions, plain faults, help for a person, emergencies told as stories, opinions, laments, hearsay and thanks in the same words; written and first scored in five batches before each one\'s tuning: the first 55 intent 0.836, report P 0.902, report R 0.881, category 0.762, urgent recall 1.00, 2 false alarms, place 0.964 (two place labels corrected afterwards: 1.00); 12 emergencies as stories intent 0.917, category 0.909, urgent recall 1.00; 12 category look-alikes intent 0.750, category 0.545; 10 more intent 0.900, category 0.889; 9 oblique emergencies urgent recall 0.889, category 0.889; after the r23 tuning intent 0.990, report P 0.988, report R 1.00, category 0.976, urgent recall 1.00, 1 false alarm, place 1.00)', fixture('r23-forum.jsonl')],
+  ['r24 category set (46 reports, each near a category boundary: a leak from the flat above vs a burst shared pipe vs a supply cut, a fire lane blocked by a named flat vs a stall vs nobody known, strays vs a pointed-at owner\'s dog, a renovating neighbour\'s rubbish vs uncollected bins, a broken lift vs lift fees, lights outside vs inside the estate, a fall now vs a slippery step; first run: intent, report P/R, urgent recall and place 1.00, category 0.935, 1 false alarm (a cracked riser running down the stairwell wall, labelled normal); after the r24 tuning category 1.00)', fixture('r24-category.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -539,6 +610,22 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // not clean for them. Misses left: a child on the window bars held back as news from elsewhere (the
   // guard word 网上 matches 防盗网上), and a withdrawal without the sign-up word (我就不去了 … 取消吧).
   'r22-check': { intent: 0.935, reportP: 1, reportR: 0.95, category: 0.95, urgentR: 0.833, falseAlarms: 0, place: 1 },
+  // r23 check set (33 forum and complaint-board posts), written with r23-forum before any rule was read,
+  // never tuned on. First run: intent 0.879, report P 1.00, report R 0.88, category 0.800, urgent recall
+  // 1.00, 0 false alarms, place 1.00; after the r23 tuning intent 0.909, report R 0.92, category 0.84, the
+  // rest unchanged. Its summary line (not its errors) was also seen once midway, with these same figures.
+  // Misses left: a milk-tea shop's speakers "从早放到晚" read as chat (its nuisance is told by no night
+  // hour), a flat turned into a guesthouse read as facility (门禁卡), 算俺一个 with 俺 read as chat, guards
+  // withdrawn by the property company read as security, and a letter about a flat let in beds (出租屋)
+  // read as chat (出租 is an advert word).
+  'r23-check': { intent: 0.909, reportP: 1, reportR: 0.92, category: 0.84, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r24 check set (25 mixed: 17 reports on the same kinds of boundary, 8 chat, query and sign-up), written
+  // with r24-category before any rule was read, never tuned on. First run: intent, report P/R, urgent
+  // recall and place 1.00, category 0.882, 1 false alarm (a cracked drain pipe in the stairwell, labelled
+  // normal); after the r24 tuning category 1.00, the rest unchanged. Its two category misses (a lift repair
+  // fund asking every household for more; oil on the steps to be washed down) are of the concepts the
+  // round added from r24-category, so the set is not clean for them.
+  'r24-check': { intent: 1, reportP: 1, reportR: 1, category: 1, urgentR: 1, falseAlarms: 1, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
