@@ -9,6 +9,8 @@ const CN_DIGITS: Record<string, number> = {
 /** 三 → 3, 十二 → 12, 二十一 → 21, 一百零一 → 101, 三零一 → 301; null when not a number. */
 export function parseChineseNumber(s: string): number | null {
   if (!s) return null;
+  // 廿 is twenty in older writing (廿三栋 → 23).
+  s = s.replace(/^廿/, '二十');
   if (!/[十百]/.test(s)) {
     // Digit by digit: 三零一 → 301.
     let n = 0;
@@ -39,7 +41,7 @@ export function parseChineseNumber(s: string): number | null {
 
 // A Chinese numeral written right before a place word becomes Arabic, so one set of
 // patterns covers both: 三号楼二单元 → 3号楼2单元.
-const CN_BEFORE_MARKER = /([零〇一二两三四五六七八九十百]+)(?=号楼|栋|幢|座|单元|号|室|楼|层)/g;
+const CN_BEFORE_MARKER = /([零〇一二两三四五六七八九十廿百]+)(?=号楼|栋|幢|座|单元|号|室|楼|层)/g;
 // "一栋楼", "两栋楼", "这一栋": counts and determiners, not building numbers.
 const COUNT_BEFORE = /[这那整每哪好几隔第一两]$/;
 
@@ -84,8 +86,9 @@ const ROOM_SUFFIX = /(?<![0-9a-z\-#.:尾单编工]|[路街道巷弄里]\s?)([0-9
 // street numbers (幸福路168号至238号) is an address, not a room (r21).
 const STREET_BEFORE = /([路街道巷弄](东|西|南|北|中)?段|[0-9]号\s?(至|到|—|-|~))\s?$/;
 const FLOOR_ROOM = /(?<![0-9.\-])([0-9]{1,2})\s?楼\s?([0-9]{2})(?![0-9]|\s?(?:点|:|号|岁|天|年|月|分|个|人|元|块|次|层|楼|米|斤))/g;
+// A space after the room ends it (9栋1单元802 楼上…): 楼 after the space is no suffix of it (r22).
 const ROOM_AFTER_MARKER = new RegExp(
-  `(?:栋|幢|座|号楼|单元|#)\\s?的?\\s?([0-9]{3,4})(?![0-9])(?!\\s?${NOT_PLACE_AFTER})`,
+  `(?:栋|幢|座|号楼|单元|#)\\s?的?\\s?([0-9]{3,4})(?![0-9])(?!${NOT_PLACE_AFTER})(?!\\s(?:元|块|米|人|岁|年|次|天|万|平|分|点|个|斤|公里|小时|度|:|%))`,
   'g',
 );
 const ROOM_BEFORE_HOME = /(?<![0-9a-z.\-#:尾单编号])([1-9][0-9]?[0-3][0-9])(?=\s?(?:家|的|那家|那户|住户|业主|门口))/g;

@@ -20,6 +20,7 @@ export interface Signals {
   urgentKind: string | null;
 }
 
+const ADDRESSED_PROPERTY = /^[\s@]*(物业|物管)(客服|管家|经理|师傅|你好|您好)?[\s，,：:!！]/;
 // Tie order when two categories score the same: the more specific first.
 const TIE_ORDER: Category[] = [
   'assistance',
@@ -40,6 +41,9 @@ export function scoreCategories(t: string): Record<Category, number> {
   // Renovation noise inside the building (有人在楼里切割瓷砖) is a neighbour's, named or not (r18).
   // ...and so is a household's noise heard in the building (楼里有人半夜唱歌 不知道是哪家) (r19).
   // ...and so are children's ball games in the stairwell (楼道里踢球), whoever's children they are (r20).
+  // The property company greeted as whom the message is to (物业 单元门口的灯能不能换个亮点的, @物业 …) is the
+  // addressee, not what is complained of: the greeting alone weighs nothing (r22).
+  if (scores.property > 0 && ADDRESSED_PROPERTY.test(t) && !PROPERTY_TARGET.test(t) && !COMPANY_SERVICE.test(t)) scores.property = Math.max(0, scores.property - 2);
   if (scores.dispute > 0 && (!NEIGHBOUR.test(t) || BUSINESS.test(t)) && !((RENOVATION.test(t) || HOUSEHOLD_NOISE.test(t)) && /楼里|楼上|楼下|隔壁|单元/.test(t) && !BUSINESS.test(t)) && !STAIRWELL_BALL.test(t)) scores.dispute = Math.floor(scores.dispute / 2);
   return scores;
 }
@@ -160,12 +164,20 @@ const LIVES_ALONE = /一个人住|一人住|独自(住|生活)|独居|孤寡|空
 const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨)(?!们)|轮椅|瘫痪|独居|孤寡/u;
 // Money or papers the state owes or issues: what a service request is about.
 const BENEFIT = /金|补贴|补助|津贴|到账|保险|社保|医保|低保|证明|证件|卡/;
-const IN_HOME = /家里|我家(?!住|在|是|楼|附近|门口|这边|那边)|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|屋子|满屋|洗手间|厕所/;
+// 我家 naming one of the household (我家老人在楼下摔了) is no place in the home (r22).
+const IN_HOME = /家里|我家(?!住|在|是|楼|附近|门口|这边|那边|老人|老头|老太|老爷子|老伴|孩子|小孩|宝宝|闺女|儿子|女儿|孙子|孙女|那口子|狗|猫)|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|屋子|满屋|洗手间|厕所/;
 const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|车库|小区/;
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
 // A found thing already handed in (捡到…放保安室了): a notice to the owner, nobody is asked to act.
 const FOUND_HANDED_IN = /(捡到|拾到|捡了)[^。！!？?]{0,20}(放|交)(在|到|给)?了?[^，,。！!？?\s]{0,4}(门卫|保安|物业|驿站|传达室|岗亭|值班室)(?![^，,。！!？?\s]{0,3}(哪|吗|行))/;
 const NEIGHBOUR_QUESTION = /群里有没有|有没有会|有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
+// How to do a small job at home oneself (烟雾报警器…谁知道怎么换电池), asked of the neighbours (r22).
+const HOW_TO_SELF = /(怎么|咋|如何)(换|装|拆|调|设置|关掉|关)[^，,。！!？?\s]{0,2}(电池|灯泡|滤芯|保险丝|密码|时间|声音)/;
+// A newcomer asking how things go here (垃圾几点收啊 刚搬来不知道): no fault, nobody to act (r22).
+const NEWCOMER = /刚搬来|刚搬过来|新搬来|新来的|刚来的|刚住进来|刚入住/;
+const PLAIN_QUESTION = /几点|在哪|哪里|哪儿|怎么|咋|什么时候|啥时候|是什么|是啥|多少|[?？]|吗|啊\s*$/;
+// Where a thing in the estate is (快递柜在哪), asked by a newcomer: no fault, nobody to act (r22).
+const WHERE_IS = /[^，,。！!？?\s]{2}(在哪|在哪里|在哪儿|在什么地方|在什么位置)(啊|呀|呢|啦)?(?=$|[\s，,。！!？?])/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 // ...and so does one that demands, if only by a bitter question (要等出了事才管吗, 到底管不管) (r21).
 const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理|等[^。！!？?]{0,8}才(管|处理|修|来|重视)|管不管|有没有人管|到底[^，,。！!？?\s]{0,4}(管|修|处理)不|(也)?该[^，,。！!？?\s]{0,2}(检修|维修|修|换|查|检查|管管|整治|清理)了/;
@@ -213,6 +225,9 @@ const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，
 // The request clause of a long, formal complaint: to the departments or the leaders, at the end.
 const FORMAL_REQUEST =
   /恳请|敬请|请求|特此反映|望[^，,。！!？?]{0,4}(重视|解决|处理|督促)|督促|(请|希望|建议|要求)[^，,。！!？?]{0,8}(有关|相关|主管)?(部门|领导|街道|社区|居委会|派出所|公安|城管|物业|业委会|政府|单位|公司)/;
+// A card or key dropped where others pass, or asked whose it is (谁的医保卡掉在快递柜边上了): lost and
+// found, not the service the card belongs to (r22).
+const LOST_FOUND = /(手机|钥匙|钱包|包|伞|证件|卡|证)[^，,。！!？?\s]{0,3}(掉|丢|落)(在|到)(?!家)|谁(的|家的|丢的|掉的)[^，,。！!？?\s]{0,6}(卡|证|钥匙|钱包|手机|包|伞|眼镜)|(捡到|拾到|捡了)[^，,。！!？?]{0,8}(卡|证|钥匙|钱包|手机)/;
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
 // ...and so is a fix told with its day (下水道今天通了) or a smell that is gone (臭味也没了) (r20).
 const THANKED_PAST_HELP =
@@ -223,12 +238,16 @@ const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![�
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
-const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，,。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:菜市场|菜场|早市|超市|白菜|青菜|蔬菜|鸡蛋|大米|水果|猪肉|牛肉|羊肉)[^，,。！!？?\s]{0,6}(?:涨价|涨了|贵了|又贵)|(?:总算|终于)[^，,。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|我喜欢|香得很|好香|真香|好吃(?!懒)|(现在的|如今的|这年头的?)[^，,。！!？?\s]{0,6}都(这样|这德行|一个样|一样)|(全国|到处|哪里|哪儿|天下)[^，,。！!？?\s]{0,2}都(一样|一个样|这样)|天下乌鸦|(听说|据说|新闻说?|看到)[^，,。！!？?\s]{0,4}(隔壁小区|别的小区|其他小区|人家小区|别人小区|外地)|(我们|咱们|俺们)这(里|儿|边)?还算好的/;
+const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么)?(?:热|冷|闷)|(?:菜价|油价|物价|肉价|猪肉|电费|水费|燃气费|煤气费|气费|话费)[^，,。！!？?\s]{0,6}(?:涨|贵|多交|又要)|(?:菜市场|菜场|早市|超市|白菜|青菜|蔬菜|鸡蛋|大米|水果|猪肉|牛肉|羊肉)[^，,。！!？?\s]{0,6}(?:涨价|涨了|贵了|又贵)|(?:总算|终于)[^，,。！!？?\s]{0,6}(?:完工|搬走|结束|弄完|装完|消停)|熬过来|还好没事|(?:人|大家)都?没事|没人受伤|还能(?:跑|用|转)|又快又稳|(?:坐着|住着|用着|走着|睡着)(?:真|很|挺|可|好|特别)?(?:舒服|舒坦|踏实|安心)|我喜欢|香得很|好香|真香|好吃(?!懒)|(现在的|如今的|这年头的?)[^，,。！!？?\s]{0,6}都(这样|这德行|一个样|一样)|(全国|到处|哪里|哪儿|天下)[^，,。！!？?\s]{0,2}都(一样|一个样|这样)|天下乌鸦|(听说|据说|新闻说?|看到)[^，,。！!？?\s]{0,4}(隔壁小区|别的小区|其他小区|人家小区|别人小区|外地)|(我们|咱们|俺们)这(里|儿|边)?还算好的/;
 // ...and so is a lament that all property companies are alike (现在的物业都这样 全国都一样), a liked snack, or
 // hearsay from another estate (听说隔壁小区物业跑路了 咱们这还算好的) (r23).
 // Wondering aloud (不知道我们小区能不能轮上) asks nobody: it is no request.
 const WONDERING = /不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/g;
 const asksSomeone = (t: string) => STRONG_REQUEST.test(gateOf(WONDERING).may(t) ? t.replace(WONDERING, '') : t);
+// A fault or an incident in another estate, passed on (听说隔壁阳光花园电梯困了人, 隔壁小区车库都淹了):
+// news to the neighbours unless it reaches here (我们小区也, 跑到我们这边) (r22).
+const OTHER_ESTATE = /(隔壁|对面|旁边|附近|别的|其他|人家|城[东西南北])(的|那个|有个)?[^，,。！!？?\s]{0,4}(小区|花园|家园|新村|新城|公寓|楼盘|苑)(?!门口|里的人|的人|的车|的狗)/;
+const REACHES_HERE = /比[^，,。！!？?\s]{0,2}(隔壁|对面|旁边|附近|别的|其他|人家)|不如|(咱们|我们|本)小区|物业|管理处|(我们|咱们|俺们|本)(小区|楼|单元|这边|这里)?[^，,。！!？?\s]{0,4}(也|又|同样)(?!没|不)|(到|进|来|往|在)(我们|咱们|俺们|本小区)|我家|天天|每天|老是|总是/;
 // Hearsay of a plan wondered about (听说要装电梯 不知道能不能轮上) is talk among neighbours.
 const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30}不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/;
 // A pipe named as the cause of a cut supply ("水管爆了 整个单元都停水了"): the message is
@@ -239,6 +258,9 @@ const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往下淌|淌下来|流�
 // The writer at the receiving end of a neighbour's habit (停在我家门口, 天天, 说了好几回): no gossip.
 const HARM_TO_ME = /我家|我们家|我们|我[^，,。！!？?\s]{0,2}(进出|出门|回家|睡)|天天|每天|老是|总是|一直|经常|说了|讲了|好几回|好几次/;
 
+const FIRE_KIT = /消防栓|消火栓|消防箱|灭火器|消防水带|消防水管|消防卷盘|喷淋头/;
+// A fault broken again, laughed at bitterly (笑死 我们单元门禁又坏了 这还叫门禁吗): a complaint (r22).
+const GRIPE_AGAIN = /又(坏|不亮|停|堵|漏|没|不行|出毛病)|这还叫|还叫什么|像话吗/;
 // Thanks or praise said in bitter irony (物业真是辛苦了哈 垃圾一个礼拜都舍不得收 留着过年吗): a complaint (r23).
 const SARCASM = /(真是|可真|真)[^，,。！!？?\s]{0,2}(辛苦|负责|尽职|勤快|给力|厉害|能干|了不起)[^，,。！!？?\s]{0,2}(了)?(哈|啊|呀|呢)|舍不得(收|修|扫|清|管|拉|换|弄)|留着过年|这就是所谓的|好一个|感谢[^，,。！!？?\s]{0,6}(不管|不修|不收|让我们)/;
 
@@ -264,7 +286,7 @@ const ASIDE_CHAT = new Set(['elsewhere', 'drill', 'resolved', 'dream', 'notice']
 
 const PROPERTY_TARGET = new RegExp(
   [
-    '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:不想干|问就说|没人接|没人管|没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换|不像话|失职|乱收|不清|不修|不归|不属于|不肯|拒绝|不给修|不给弄)',
+    '(?:物业|物叶|物管)[^。！!？?]{0,15}(?:不想干|问就说|没人接|没人管|没来|不来|没人来|没有来|不管|不作为|一直推|推来推去|推脱|不理|不负责|不干|收钱|收了钱|就知道|干什么|干嘛|是干嘛|不靠谱|太差|越来越差|差劲|没钱|敷衍|拖着|不处理|没处理|不回|打不通|换了|能不能换(?:掉|了|一家)?(?=$|[\\s，,。！!？?吧啊呀])|不像话|失职|乱收|不清|不修|不归|不属于|不肯|拒绝|不给修|不给弄)',
     '(?:交|收|涨)[^。！!？?]{0,4}物业费',
     '物业费[^。！!？?]{0,6}(?:交了|白交)',
     '物业费[^。！!？?]{0,10}(?:干嘛|干什么|白交|凭什么|涨|贵|高)',
@@ -383,6 +405,7 @@ function decideCategoryOfText(
   const ownHome = IN_HOME.test(t) && !SHARED_PART.test(t);
   // A benefit asked about on an elder's behalf (老人的养老金还没到账) is the service: the
   // elder is whose it is, not someone in need, unless one person's plight is in view.
+  if (cat === 'service' && !urgent && LOST_FOUND.test(t) && !SERVICE_ASK.test(t)) return 'other';
   if (cat === 'assistance' && scores.service >= score && !ONE_PERSON.test(t) && BENEFIT.test(t)) return 'service';
   // How to apply and with which papers (怎么申请, 需要带什么材料, 符不符合条件), asked for an elder's
   // scheme or benefit, is the service procedure however old or ill the one it is for (r21).
@@ -408,6 +431,8 @@ function decideCategoryOfText(
   if (cat === 'assistance' && !urgent && scores.facility >= 2 && BROKEN.test(t) && HURT_BY.test(t) && !ONE_PERSON.test(t) && !/帮|照顾|陪|送/.test(t)) return 'facility';
   if (cat === 'assistance' && !urgent && !ownHome && BUILD_SHARED.test(t)) return 'facility';
   if (cat === 'assistance' && score >= 3) return scores.facility >= score && !ownHome && !ONE_PERSON.test(t) ? 'facility' : 'assistance';
+  // Fire-fighting kit broken or missing (消防栓箱门坏了, 灭火器过期) is fire safety, whatever part of it broke (r22).
+  if (cat === 'facility' && !urgent && FIRE_KIT.test(t) && scores.security >= 3) return 'security';
   // Facility is the shared parts: a thing broken in the home of someone who needs help
   // makes the help the request (瘫痪的姐姐家里灯坏了 换不了).
   if (cat === 'facility' && ownHome && scores.assistance >= 3) return 'assistance';
@@ -602,11 +627,14 @@ function decideIntent(
   if (formalRequest && topScore >= 1) return report(0.75);
   if (L.courtesy.test(t) && !(topScore >= 3 && (asksSomeone(t) || /谁定|凭什么|为什么|有没有公示|怎么收/.test(t)))) return make('chat', 0.8, place);
   if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
+  if (OTHER_ESTATE.test(t) && !REACHES_HERE.test(t) && !urgent && !asksSomeone(t) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.65, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
   // ...not when it asks when a supply or a service will come to the area (啥时候能通天然气): only staff know (r23).
   if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t) && !(/什么时候|啥时候|何时|多久/.test(t) && topScore >= 3)) return make('chat', 0.7, place);
+  if (NEIGHBOUR_QUESTION.test(t) && HOW_TO_SELF.test(t) && !urgent && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救|公共|楼道/.test(t)) return make('chat', 0.65, place);
+  if ((WHERE_IS.test(t) || (NEWCOMER.test(t) && PLAIN_QUESTION.test(t) && core.length <= 30)) && !problem && !urgent && !asksSomeone(t) && !FAULT.test(t)) return make('chat', 0.65, place);
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
-  if (social && !(asksSomeone(t) && topScore >= 2) && !STILL_FAULTY.test(t) && !(SARCASM.test(t) && topScore >= 3)) return make('chat', 0.8, place);
+  if (social && !(asksSomeone(t) && topScore >= 2) && !STILL_FAULTY.test(t) && !(SARCASM.test(t) && topScore >= 3) && !(GRIPE_AGAIN.test(t) && topScore >= 2)) return make('chat', 0.8, place);
 
   // A neighbour's doings told with no nuisance, fault or request (隔壁老王家又买新车了) is gossip.
   if (topOf(scores).cat === 'dispute' && scores.dispute <= 2 && NEIGHBOUR.test(t) && !NUISANCE.test(t) && !HARM_TO_ME.test(t) && !problem && !FAULT.test(t) && !asksSomeone(t)) return make('chat', 0.6, place);
@@ -636,4 +664,5 @@ prefilterTests(
   PROPERTY_TARGET, COMPANY_SERVICE, FIGHT, SMASHING, HOME_PIPE, GROUP_HURT, HELP_ASKED, AMENITY,
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
+  OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
 );

@@ -99,6 +99,10 @@ const cases: Row[] = [
   ['楼上602卫生间漏水', null, null, '602'],
   ['人民路东段166号的小区停水了', null, null, null],
   ['和平路120号至186号沿线停电', null, null, null],
+  // r22: 廿 is twenty; a space after the room ends it, 楼 after the space is no suffix.
+  ['廿一幢门口的路灯', '21', null, null],
+  ['5栋2单元1101 楼上又在剁骨头', '5', '2', '1101'],
+  ['3栋2单元 12 楼', '3', '2', null],
 ];
 
 describe('extractPlace', () => {

@@ -381,6 +381,57 @@ describe('r21 concepts', () => {
   });
 });
 
+// r22: group chat, by concept (sentences written apart from r22-group).
+describe('r22 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // a fault or an incident at another estate passed on is news; one compared with ours or reaching here is not
+    ['听说对面锦绣家园前天整栋楼停电 电梯里还关了人', 'chat', null, null],
+    ['隔壁小区的狗天天跑到我们楼下拉屎 能不能管管', 'report', 'sanitation', 'normal'],
+    // a neighbour's child praised is thanks, not a dispute
+    ['对门的 你家闺女真有礼貌 每次见了都问好', 'chat', null, null],
+    // smoke drifting out of a roof or under a door is smoke now, however calmly told
+    ['三号楼楼顶那边有烟往外飘 好像不是做饭', 'report', 'security', 'urgent'],
+    ['对门门缝里往外冒烟 敲了半天没人开', 'report', 'security', 'urgent'],
+    // whether a promised thing was put in yet asks progress
+    ['上回说给单元门装个扶手的事 装好了吗', 'query', null, null],
+    // a card dropped where others pass, asked where to leave it, is lost and found
+    ['谁的社保卡丢在车棚门口了 交给谁合适', 'report', 'other', 'normal'],
+    // a calm preface is no all-clear when someone is down now
+    ['没啥大事 就是我奶奶刚在厨房滑了一跤 躺地上起不来', 'report', 'assistance', 'urgent'],
+    // a device at home asked about among neighbours, where something is, a newcomer's question: nobody to act
+    ['我家门锁的电池好像快没电了 有谁知道怎么换电池', 'chat', null, null],
+    ['请问小区附近的药店在哪儿', 'chat', null, null],
+    ['刚搬来的 请问这边快递一般送到哪里', 'chat', null, null],
+    // a child out on the outdoor unit or the window bars is in danger now
+    ['孩子从窗户爬到空调外机上了 大人不在家', 'report', 'assistance', 'urgent'],
+    // a frail person alone not answering call after call is urgent; the office not answering is not
+    ['我爸一个人住 从中午到现在打了好几个电话都没人接 他血压高', 'report', 'assistance', 'urgent'],
+    ['物业电话打了十几个都没人接 垃圾三天没收了', 'report', 'property', 'normal'],
+    // upkeep announced with what to do meanwhile is a notice
+    ['明天上午二单元电梯维保 暂停使用半天 请大家走楼梯', 'chat', null, null],
+    // the property company named as whom a request is to is no call to replace it
+    ['物业 单元门口的灯能不能换个亮点的', 'report', 'facility', 'normal'],
+    ['物业天天不干活 能不能换了', 'report', 'property', 'normal'],
+    // ice or a slippery way that felled someone of the household: salt or a mat for the way is the request
+    ['单元门口台阶结冰了 我家老人早上差点摔 能不能撒点融雪剂', 'report', 'facility', 'normal'],
+    // a fault gone since it was replaced, something liked: nobody to act; broken again, laughed at bitterly, is a complaint
+    ['原来楼道那扇门老是咣咣响 现在修了换了新的 一点动静都没了', 'chat', null, null],
+    ['我们楼新换的电梯坐着真舒服', 'chat', null, null],
+    ['哈哈哈 楼道灯又不亮了 这还叫感应灯吗', 'report', 'facility', 'normal'],
+    // a lock cut with a tool while watched is a theft under way; one groaning only when called is down now
+    ['楼下有人拿老虎钳在剪电动车的锁 我在窗户这儿看着呢', 'report', 'security', 'urgent'],
+    ['单元门口有个大爷躺着 叫他只会哼 身边吐了一地', 'report', 'assistance', 'urgent'],
+    // fire-fighting kit broken is fire safety; a small hurt told with its all-clear is chat
+    ['五栋一楼的灭火器箱子坏了 门都掉了', 'report', 'security', 'normal'],
+    ['我家闺女骑车摔了一下 手蹭破点皮 没什么事', 'chat', null, null],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+});
+
 // r23: forum posts and complaint-board messages, by concept (sentences written apart from r23-forum).
 describe('r23 concepts', () => {
   it.each<[string, Intent, Category | null, Urgency | null]>([
@@ -497,6 +548,7 @@ describe.each([
   ['r20 group set (47 group-chat messages: plain faults, help asked vs offered, free-word sign-ups, service questions, notices, thanks naming a fix, progress without a ticket, letter and compound buildings, emergencies told indirectly, angry standing nuisances, a poser selling at the door, a ball in the stairwell, a ground lock, a hazard told with 万一; first run: intent 0.915, report P 0.933, report R 0.933, category 0.867, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r20-group.jsonl')],
   ['r21 board set (42 board letters and forum posts: property blamed for thefts, posers at the door, neighbours vs shops, indirect emergencies inside long letters, notices, thanks letters, letter buildings, road numbers and household counts; first run: intent 0.881, report P 0.943, report R 0.917, category 0.833, urgent recall 0.833, 3 false alarms, place 0.952; after the r21 tuning every figure 1.00, no false alarm)', fixture('r21-board.jsonl')],
   ['r21 check set (25 letters and forum posts, never tuned on; first run and after the r21 tuning alike: intent 0.960, report P 0.952, report R 1.00, category 0.950, urgent recall 1.00, 0 false alarms, place 0.960)', fixture('r21-check.jsonl')],
+  ['r22 group set (197 group-chat messages in six batches, each scored before its own tuning: news of another estate, praise of a neighbour, questions to neighbours vs staff, newcomers, lost and found, unusual building writing (廿三栋, 东区3号楼, 4楼01, c座), voice run-ons, calm emergencies (a calm preface, smoke drifting or under a door, a child out on the outdoor unit, a frail person not answering, a lock cut while watched); first run of the whole set on the rules before the round: intent 0.914, report P 0.881, report R 0.972, category 0.897, urgent recall 0.889, 0 false alarms, place 0.990; of its first 64, before any change: intent 0.969, report P 0.949, report R 1.00, category 0.973, urgent recall 1.00; after the r22 tuning: intent 0.985, report P 0.973, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r22-group.jsonl')],
   ['r23 forum set (98 forum posts, complaint-board messages and group messages in dialect: shops, sites, group rentals and repairers named as the cause, sarcasm and bitter questions, plain faults, help for a person, emergencies told as stories, opinions, laments, hearsay and thanks in the same words; written and first scored in five batches before each one\'s tuning: the first 55 intent 0.836, report P 0.902, report R 0.881, category 0.762, urgent recall 1.00, 2 false alarms, place 0.964 (two place labels corrected afterwards: 1.00); 12 emergencies as stories intent 0.917, category 0.909, urgent recall 1.00; 12 category look-alikes intent 0.750, category 0.545; 10 more intent 0.900, category 0.889; 9 oblique emergencies urgent recall 0.889, category 0.889; after the r23 tuning intent 0.990, report P 0.988, report R 1.00, category 0.976, urgent recall 1.00, 1 false alarm, place 1.00)', fixture('r23-forum.jsonl')],
   ['r24 category set (46 reports, each near a category boundary: a leak from the flat above vs a burst shared pipe vs a supply cut, a fire lane blocked by a named flat vs a stall vs nobody known, strays vs a pointed-at owner\'s dog, a renovating neighbour\'s rubbish vs uncollected bins, a broken lift vs lift fees, lights outside vs inside the estate, a fall now vs a slippery step; first run: intent, report P/R, urgent recall and place 1.00, category 0.935, 1 false alarm (a cracked riser running down the stairwell wall, labelled normal); after the r24 tuning category 1.00)', fixture('r24-category.jsonl')],
   ['dev set', devSetPath],
@@ -551,6 +603,13 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // request, a collapsed bus-stop shelter read as other, an old man not seen for days (told only by
   // his unlit windows) read as a normal facility report.
   'r20-check': { intent: 0.961, reportP: 0.947, reportR: 1, category: 0.888, urgentR: 0.8, falseAlarms: 0, place: 1 },
+  // r22 check set (31 group-chat messages), never tuned on. First run: intent 0.871, report P 0.905,
+  // report R 0.950, category 0.950, urgent recall 0.833, 0 false alarms, place 1.00. It was scored once
+  // midway through the tuning (after the first concepts) and once at the end; two concepts of r22-group
+  // (news of another estate, 'put in yet?' as progress) also fixed two of its first-run errors, so it is
+  // not clean for them. Misses left: a child on the window bars held back as news from elsewhere (the
+  // guard word 网上 matches 防盗网上), and a withdrawal without the sign-up word (我就不去了 … 取消吧).
+  'r22-check': { intent: 0.935, reportP: 1, reportR: 0.95, category: 0.95, urgentR: 0.833, falseAlarms: 0, place: 1 },
   // r23 check set (33 forum and complaint-board posts), written with r23-forum before any rule was read,
   // never tuned on. First run: intent 0.879, report P 1.00, report R 0.88, category 0.800, urgent recall
   // 1.00, 0 false alarms, place 1.00; after the r23 tuning intent 0.909, report R 0.92, category 0.84, the
