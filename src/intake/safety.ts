@@ -370,7 +370,7 @@ const FLAMES = /(窜|蹿|喷|冒)出?[^，,。！!？?\s]{0,2}火(?!车|锅|腿|
 const EXPLAINED = /(?<!平时|平常)(做饭|炒菜)(?![^，,。！!？?\s]{0,4}不一样)|烧烤|火锅|鞭炮|烟花|蚊香|抽烟|烧香|烧纸|腊肉|熏肉|烤肉|烟囱|水蒸气|蒸汽|热气|原来是[^，,。！!？?]{0,10}(在|做|烧|炒|熏|烤|煮)/;
 // A message that is a forward (转发：…) is told from elsewhere; asking the neighbours to
 // pass on a missing person's notice (帮忙在群里转发寻人信息) is no forward.
-const ELSEWHERE = /新闻|报道|视频|抖音|快手|朋友圈|网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|温馨|科普|注意事项|(?<!帮忙|帮|请|麻烦|里|中)转发(?!寻人|扩散|一下|出去)|【/;
+const ELSEWHERE = /新闻|报道|视频|抖音|快手|朋友圈|(?<!防盗|铁丝|纱|护|渔|球)网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|温馨|科普|注意事项|(?<!帮忙|帮|请|麻烦|里|中)转发(?!寻人|扩散|一下|出去)|【/;
 // A notice or a reminder holds back its own sentence: a long letter may say it got no notice.
 // ...and so does a tip passed on (分享一个急救知识：有人噎住了要…).
 const NOTICE = /通知|提醒|提示|知识|常识|小技巧|分享一(个|下)|教大家|学会/;

@@ -607,9 +607,11 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // report R 0.950, category 0.950, urgent recall 0.833, 0 false alarms, place 1.00. It was scored once
   // midway through the tuning (after the first concepts) and once at the end; two concepts of r22-group
   // (news of another estate, 'put in yet?' as progress) also fixed two of its first-run errors, so it is
-  // not clean for them. Misses left: a child on the window bars held back as news from elsewhere (the
-  // guard word 网上 matches 防盗网上), and a withdrawal without the sign-up word (我就不去了 … 取消吧).
-  'r22-check': { intent: 0.935, reportP: 1, reportR: 0.95, category: 0.95, urgentR: 0.833, falseAlarms: 0, place: 1 },
+  // not clean for them. The child on the window bars it missed was held back as news from elsewhere
+  // (the guard word 网上 matched 防盗网上): a bug, not a concept, mended after the round (urgent recall
+  // 0.833 -> 1.00), so the set is not clean for it either. Miss left: a withdrawal without the sign-up
+  // word (我就不去了 … 取消吧).
+  'r22-check': { intent: 0.935, reportP: 1, reportR: 0.95, category: 0.95, urgentR: 1, falseAlarms: 0, place: 1 },
   // r23 check set (33 forum and complaint-board posts), written with r23-forum before any rule was read,
   // never tuned on. First run: intent 0.879, report P 1.00, report R 0.88, category 0.800, urgent recall
   // 1.00, 0 false alarms, place 1.00; after the r23 tuning intent 0.909, report R 0.92, category 0.84, the

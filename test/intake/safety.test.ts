@@ -450,3 +450,10 @@ describe('r14 concepts: a blocked airway, a person down and silent, a bolted doo
     expect(classifyByRules('物业接到电话一个小时才来人 修个水管拖拖拉拉')).toMatchObject({ intent: 'report', category: 'property' });
   });
 });
+
+describe('a window grille is no website: 网上 as "online" holds news back, 防盗网上 does not', () => {
+  it('a child out on the anti-theft bars is urgent', () => {
+    expect(classifyByRules('五楼那户的小孩爬到阳台外面的防盗网上了 家里好像没大人').urgency).toBe('urgent');
+  });
+  it('news read online stays news', () => notUrgent('网上看到别的城市有小孩从防盗网上掉下来 大家家里有孩子的注意'));
+});
