@@ -23,12 +23,12 @@ export async function openTicketsAtPlace(tx: Tx, q: { statuses: readonly string[
   if (q.statuses.length === 0) return [];
   // A place part left out (null) matches tickets without it, as Prisma's `{ building: null }` did.
   const same = (column: string, value: string | null) => (value === null ? Prisma.sql`AND ${Prisma.raw(`"${column}"`)} IS NULL` : Prisma.sql`AND ${Prisma.raw(`"${column}"`)} = ${value}`);
-  const { filter } = communityRows(tx);
+  const { andMine } = communityRows(tx);
   const rows = await queryRows<TicketRecord>(tx, Prisma.sql`
     SELECT * FROM "Ticket"
     WHERE "status" IN (${Prisma.join([...q.statuses])}) AND "category" = ${q.category} AND "gridName" = ${gridName}
       ${same('building', building)} ${same('unit', unit)} ${room !== undefined ? same('room', room) : Prisma.empty}
-      AND "createdAt" >= ${q.since} ${filter === undefined ? Prisma.empty : Prisma.sql`AND "community" = ${filter}`}
+      AND "createdAt" >= ${q.since} ${andMine}
     ORDER BY "id" ASC LIMIT 20`);
   return rows.map(parseTicket);
 }

@@ -67,10 +67,10 @@ export function primeNoLooseMedia(tx: Tx, personId: number, since: Date): void {
 export async function attachLooseMedia(tx: Tx, personId: number, since: Date, ticketId: number): Promise<MediaRow[]> {
   const none = noLooseMedia.get(tx);
   if (none && none.personId === personId && none.since <= since) return [];
-  const { filter } = communityRows(tx);
+  const { andMine } = communityRows(tx);
   const loose = await queryRows<MediaFileRecord>(tx, Prisma.sql`
     SELECT * FROM "MediaFile" WHERE "personId" = ${personId} AND "ticketId" IS NULL AND "role" = 'report' AND "createdAt" >= ${since}
-    ${filter === undefined ? Prisma.empty : Prisma.sql`AND "community" = ${filter}`} ORDER BY "id" ASC`);
+    ${andMine} ORDER BY "id" ASC`);
   if (loose.length === 0) return [];
   await tx.mediaFile.updateMany({ where: { id: { in: loose.map((m) => m.id) } }, data: { ticketId } });
   return loose.map((m) => asRow({ ...m, ticketId }));

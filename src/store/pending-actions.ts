@@ -46,10 +46,10 @@ export async function openPendingAction(db: Tx, personId: number, kind: string, 
 }
 
 async function newestPendingAction(db: Tx, personId: number, kind: string): Promise<PendingRow | null> {
-  const { filter } = communityRows(db);
+  const { andMine } = communityRows(db);
   const rows = await queryRows<PendingRow>(db, Prisma.sql`
     SELECT "id", "payload", "doneAt", "expiresAt" FROM "PendingAction"
-    WHERE "personId" = ${personId} AND "kind" = ${kind} ${filter === undefined ? Prisma.empty : Prisma.sql`AND "community" = ${filter}`}
+    WHERE "personId" = ${personId} AND "kind" = ${kind} ${andMine}
     ORDER BY "id" DESC LIMIT 1`);
   return rows[0] ?? null;
 }

@@ -12,6 +12,7 @@
  * Raw SQL is not filtered: the few raw statements only take locks.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { Prisma } from '@prisma/client';
 import type { Db } from './db.js';
 import { shareLane } from './sql.js';
 
@@ -142,11 +143,12 @@ export function communityOf(db: object): string | undefined {
 
 /**
  * For the store's own SQL on community rows: the community written on a new row ('' for a
- * plain client) and the one rows are filtered by (undefined: a plain client reads all).
+ * plain client), and the condition that keeps a query to the rows this client reads
+ * (`AND "community" = …`; nothing for a plain client, which reads all).
  */
-export function communityRows(db: object): { stamp: string; filter: string | undefined } {
-  const filter = communityOf(db);
-  return { stamp: filter ?? '', filter };
+export function communityRows(db: object): { stamp: string; andMine: Prisma.Sql } {
+  const community = communityOf(db);
+  return { stamp: community ?? '', andMine: community === undefined ? Prisma.empty : Prisma.sql`AND "community" = ${community}` };
 }
 
 export function scopedDatabase(db: Db, scope: DbScope): Db {

@@ -145,6 +145,7 @@ export class SqliteLane {
 const lanes = new WeakMap<object, SqliteLane>();
 /** How long a direct transaction may stay open (Prisma's interactive ones had the same). */
 export const TRANSACTION_TIMEOUT_MS = 60_000;
+const EXPIRED = 'the transaction ran out of time and was rolled back';
 /** The lane whose direct transaction the current code runs in. */
 const inside = new AsyncLocalStorage<SqliteLane>();
 
@@ -219,7 +220,7 @@ export async function directTransaction<C extends object, T>(
     lane.run('BEGIN IMMEDIATE', [], 'BEGIN');
     const tx = new Proxy(db, {
       get(target, key, receiver) {
-        if (state === 'expired') throw new Error('the transaction ran out of time and was rolled back');
+        if (state === 'expired') throw new Error(EXPIRED);
         return Reflect.get(target, key, receiver);
       },
     }) as C;
@@ -227,7 +228,7 @@ export async function directTransaction<C extends object, T>(
     adopt(tx);
     try {
       const value = await inside.run(lane, () => work(tx));
-      if (state === 'expired') throw new Error('the transaction ran out of time and was rolled back');
+      if (state === 'expired') throw new Error(EXPIRED);
       state = 'ended';
       lane.run('COMMIT');
       return { value };

@@ -41,9 +41,9 @@ const parseAll = (rows: TicketRecord[]) => rows.map(parseTicket);
 
 /** A ticket by its number (numbers count per community: the client is scoped to one, see scope.ts). */
 export async function ticketById(db: Tx, id: number): Promise<Ticket | null> {
-  const { filter } = communityRows(db);
+  const { andMine } = communityRows(db);
   const rows = await queryRows<TicketRecord>(db, Prisma.sql`
-    SELECT * FROM "Ticket" WHERE "id" = ${id} ${filter === undefined ? Prisma.empty : Prisma.sql`AND "community" = ${filter}`} ORDER BY "rowId" LIMIT 1`);
+    SELECT * FROM "Ticket" WHERE "id" = ${id} ${andMine} ORDER BY "rowId" LIMIT 1`);
   return rows[0] ? parseTicket(rows[0]) : null;
 }
 
@@ -193,10 +193,10 @@ export async function applyTicketPatch(db: Tx, id: number, patch: TicketPatch): 
 
 /** Another resident (or the same one again) reported what the ticket is about. */
 export async function countAnotherReport(db: Tx, id: number, sameReporter: boolean, now: Date): Promise<Ticket> {
-  const { filter } = communityRows(db);
+  const { andMine } = communityRows(db);
   const rows = await queryRows<TicketRecord>(db, Prisma.sql`
     UPDATE "Ticket" SET "reportCount" = "reportCount" + ${sameReporter ? 0 : 1}, "updatedAt" = ${now}
-    WHERE "id" = ${id} ${filter === undefined ? Prisma.empty : Prisma.sql`AND "community" = ${filter}`} RETURNING *`);
+    WHERE "id" = ${id} ${andMine} RETURNING *`);
   if (!rows[0]) throw new Error(`ticket #${id} not found`);
   return parseTicket(rows[0]);
 }
