@@ -103,6 +103,8 @@ const ROOM_AFTER_NEIGHBOUR = new RegExp(
   `(?:对门|楼上|楼下|隔壁|对面)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!\\s?(?!天天)${NOT_PLACE_AFTER})`,
   'g',
 );
+/** Rooms named by what stands around them, each kept where plausible, in this order. */
+const ROOM_IN_CONTEXT = [ROOM_AFTER_MARKER, ROOM_BEFORE_HOME, ROOM_AFTER_LIVE, ROOM_AFTER_NEIGHBOUR];
 
 const COUNT_WORD_BEFORE = /(有|这|那|共|总共|一共|整整|约|大约|近|足足|好|盖了|建了|新建|剩)$/;
 const EMERGENCY_NUMBERS = new Set(['110', '119', '120', '122', '12345']);
@@ -179,10 +181,7 @@ export function extractPlaceNormalized(normalized: string): Place {
     const room = `${Number(m[1])}${m[2]}`;
     if (plausibleRoom(room)) r.push({ at: m.index, value: room });
   }
-  for (const m of matches(s, ROOM_AFTER_MARKER)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
-  for (const m of matches(s, ROOM_BEFORE_HOME)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
-  for (const m of matches(s, ROOM_AFTER_LIVE)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
-  for (const m of matches(s, ROOM_AFTER_NEIGHBOUR)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+  for (const context of ROOM_IN_CONTEXT) for (const m of matches(s, context)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
   return { building: earliest(b), unit: earliest(u), room: earliest(r) };
 }
 
