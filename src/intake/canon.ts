@@ -47,6 +47,11 @@ const VARIANTS: [RegExp, string][] = [
   [/我屋(?!顶)/g, '我家'],
   [/别个(?=的)/g, '别人'],
   [/晓得/g, '知道'],
+  // Northern and central speech on forums (r26): 俺 is always "I/we", 木有/莫得 are 没有,
+  // 嘎哈/弄啥嘞 are 干啥: one form, so that 算俺一个 signs up like 算我一个.
+  [/俺/g, '我'],
+  [/木有|莫得/g, '没有'],
+  [/嘎哈|弄啥(?:嘞|咧|哩|呢)?/g, '干啥'],
   // Days and weeks back, in northern speech (昨个儿, 上个礼拜): the standard word, so that
   // every "earlier" pattern reads them once.
   [/昨个儿?|昨儿个?|夜儿个|昨日/g, '昨天'],
