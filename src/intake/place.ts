@@ -103,8 +103,15 @@ const ROOM_AFTER_NEIGHBOUR = new RegExp(
   `(?:对门|楼上|楼下|隔壁|对面)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!\\s?(?!天天)${NOT_PLACE_AFTER})`,
   'g',
 );
+// A flat named bare as the household that does something again and again (402天天半夜拖椅子),
+// or as the one the writer cannot reach or goes to (联系不上502, 去敲1101的门) (r26).
+const ROOM_AS_HOUSEHOLD = /(?<![0-9a-z.\-#:尾单编号])([1-9][0-9]?[0-3][0-9])(?=\s?(?:天天|每天|总是|老是|一直|经常|整天|成天|半夜|大半夜))/g;
+const ROOM_CONTACTED = new RegExp(
+  `(?:联系不上|联系不到|找不到|找不着|敲了?|去敲|去找)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!\\s?${NOT_PLACE_AFTER})`,
+  'g',
+);
 /** Rooms named by what stands around them, each kept where plausible, in this order. */
-const ROOM_IN_CONTEXT = [ROOM_AFTER_MARKER, ROOM_BEFORE_HOME, ROOM_AFTER_LIVE, ROOM_AFTER_NEIGHBOUR];
+const ROOM_IN_CONTEXT = [ROOM_AFTER_MARKER, ROOM_BEFORE_HOME, ROOM_AFTER_LIVE, ROOM_AFTER_NEIGHBOUR, ROOM_AS_HOUSEHOLD, ROOM_CONTACTED];
 
 const COUNT_WORD_BEFORE = /(有|这|那|共|总共|一共|整整|约|大约|近|足足|好|盖了|建了|新建|剩)$/;
 const EMERGENCY_NUMBERS = new Set(['110', '119', '120', '122', '12345']);

@@ -501,6 +501,29 @@ describe('r24 concepts', () => {
   });
 });
 
+describe('r26 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // dialect pronouns and negations read as the standard words: 俺 signs up as 我 does
+    ['下周去养老院包饺子 也算俺一个', 'signup', null, null],
+    ['俺们楼的网格员是哪位 咋联系', 'query', null, null],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+  it.each<[string, string | null, string | null, string | null]>([
+    // a flat named bare as the household doing something again and again, or as the one not reached
+    ['1203每天半夜在阳台上唱歌 吵得人没法睡', null, null, '1203'],
+    ['厨房顶上往下滴水 上去敲了602的门没人开', null, null, '602'],
+    // ...not a sum of money or a count
+    ['物业费一年1200一直没涨过', null, null, null],
+  ])('%s → building %s, unit %s, room %s', (text, building, unit, room) => {
+    const r = classifyByRules(text);
+    expect([r.building, r.unit, r.room]).toEqual([building, unit, room]);
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
