@@ -219,6 +219,8 @@ const CRIME_OR_STRANGER = /公司|物业|工作人员|转账|汇款|账户|交�
 const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下|说句(公道|良心|实在|心里)话|平心而论|凭良心说/;
 // An opinion put to the group for its view (大家咋看, 你们觉得呢): talk, whatever problem it weighs (r23).
 const OPINION_POLL = /(大家|你们|各位)[^，,。！!？?\s]{0,2}(怎么看|咋看|觉得呢|觉得怎么样|觉得咋样|说呢|怎么说|说说看)/;
+// An opinion opened by a spoken lead (要我说…, 在我看来…, 个人觉得…) is offered, not asked; 要我说几遍 is a complaint (r26).
+const OPINION_LEAD = /^\s*(要我说|要我看|在我看来|个人觉得|个人认为|我个人觉得|我个人认为|我的看法是)(?![多几了过遍回次])/;
 const OUTRIGHT_ASK = /请|希望|能不能|可不可以|能否|麻烦|建议|帮忙|赶紧|尽快|管管|管一管|处理一下|恳请|督促|要求/;
 // A rumour wondered about (说是下周要查燃气 不知道真的假的) is talk among neighbours.
 const RUMOUR = /真的假的|是真是假|是不是真的|(?:好像|应该)[^，,。！!？?]{0,10}吧\s*$/;
@@ -623,7 +625,7 @@ function decideIntent(
   // A stranger posing as a worker is reported even when the message warns the neighbours.
   if (IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t) && (!L.warn.test(t) || (SIGHTING_HERE.test(t) && !GENERAL_WARNING.test(t))) && !L.forward.test(t)) return make('report', 0.75, place, 'security', 'normal');
   if (NEED_ASK.test(t) && !OFFER.test(t)) return make('report', 0.7, place, 'assistance', 'normal');
-  if ((OPINION.test(t) || RUMOUR.test(t)) && !OUTRIGHT_ASK.test(t) && (!(problem && topScore >= 3) || OPINION_POLL.test(t))) return make('chat', 0.65, place);
+  if ((OPINION.test(t) || OPINION_LEAD.test(t) || RUMOUR.test(t)) && !OUTRIGHT_ASK.test(t) && (!(problem && topScore >= 3) || OPINION_POLL.test(t))) return make('chat', 0.65, place);
   if (formalRequest && topScore >= 1) return report(0.75);
   if (L.courtesy.test(t) && !(topScore >= 3 && (asksSomeone(t) || /谁定|凭什么|为什么|有没有公示|怎么收/.test(t)))) return make('chat', 0.8, place);
   if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
@@ -665,4 +667,5 @@ prefilterTests(
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
+  OPINION_LEAD,
 );

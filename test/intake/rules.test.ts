@@ -506,6 +506,16 @@ describe('r26 concepts', () => {
     // dialect pronouns and negations read as the standard words: 俺 signs up as 我 does
     ['下周去养老院包饺子 也算俺一个', 'signup', null, null],
     ['俺们楼的网格员是哪位 咋联系', 'query', null, null],
+    // a way in the grounds iced over is a shared-way fault told flat; an icy road warned of is talk
+    ['幼儿园后面那段坡道一冻成冰 推车的都得绕路', 'report', 'facility', 'normal'],
+    ['外面路上都结冰了 开车的注意点', 'chat', null, null],
+    // a business loud in the night, told by the hour: other, and a report
+    ['街口那家酒吧大半夜还在吼 一条街都听得见', 'report', 'other', 'normal'],
+    // mud or dust a site's lorries leave on the roads is dirt
+    ['拉土车天天进进出出 门口马路一层泥灰', 'report', 'sanitation', 'normal'],
+    // an opinion opened by a spoken lead is offered, not asked; 要我说几遍 is a complaint
+    ['在我看来 换个物业也未必就好', 'chat', null, null],
+    ['要我说几遍 三单元的门禁又坏了', 'report', 'facility', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
