@@ -516,6 +516,18 @@ describe('r26 concepts', () => {
     // an opinion opened by a spoken lead is offered, not asked; 要我说几遍 is a complaint
     ['在我看来 换个物业也未必就好', 'chat', null, null],
     ['要我说几遍 三单元的门禁又坏了', 'report', 'facility', 'normal'],
+    // a smell coming back up a drain is no water rising: no flood
+    ['一到晚上地漏那股臭味就往上冒 卫生间门都不敢开', 'report', 'sanitation', 'normal'],
+    ['地漏往上冒脏水 卧室地上已经一层了', 'report', 'facility', 'urgent'],
+    // the gas cut, or a supply that comes and goes, told flat
+    ['这礼拜都停气三回了 饭都做不熟', 'report', 'utilities', 'normal'],
+    ['家里宽带断断续续的 视频都开不了', 'report', 'utilities', 'normal'],
+    // a shared door or window that will not shut
+    ['一楼大厅那扇门锁不上 谁都能推开', 'report', 'facility', 'normal'],
+    // a building site at work in the night
+    ['南边那个工地半夜一点还在挖 轰得床都在抖', 'report', 'other', 'normal'],
+    // the fee for a parking space is the parking rules'
+    ['交了车位费还天天被外面的车占着', 'report', 'property', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
