@@ -528,6 +528,11 @@ describe('r26 concepts', () => {
     ['南边那个工地半夜一点还在挖 轰得床都在抖', 'report', 'other', 'normal'],
     // the fee for a parking space is the parking rules'
     ['交了车位费还天天被外面的车占着', 'report', 'property', 'normal'],
+    // a fence round the grounds down, heating told by the degrees indoors, a pavement blocked: faults told flat
+    ['东门边上那截铁栅栏歪了 小孩老往外钻', 'report', 'facility', 'normal'],
+    ['卧室就十五度 睡觉得穿毛衣', 'report', 'utilities', 'normal'],
+    ['早餐摊的推车把盲道占满了 拄拐的没法走', 'report', 'other', 'normal'],
+    ['降温了 家里才十几度 大家多穿点', 'chat', null, null],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
