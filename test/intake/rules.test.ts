@@ -601,6 +601,7 @@ describe.each([
   ['r22 group set (197 group-chat messages in six batches, each scored before its own tuning: news of another estate, praise of a neighbour, questions to neighbours vs staff, newcomers, lost and found, unusual building writing (廿三栋, 东区3号楼, 4楼01, c座), voice run-ons, calm emergencies (a calm preface, smoke drifting or under a door, a child out on the outdoor unit, a frail person not answering, a lock cut while watched); first run of the whole set on the rules before the round: intent 0.914, report P 0.881, report R 0.972, category 0.897, urgent recall 0.889, 0 false alarms, place 0.990; of its first 64, before any change: intent 0.969, report P 0.949, report R 1.00, category 0.973, urgent recall 1.00; after the r22 tuning: intent 0.985, report P 0.973, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r22-group.jsonl')],
   ['r23 forum set (98 forum posts, complaint-board messages and group messages in dialect: shops, sites, group rentals and repairers named as the cause, sarcasm and bitter questions, plain faults, help for a person, emergencies told as stories, opinions, laments, hearsay and thanks in the same words; written and first scored in five batches before each one\'s tuning: the first 55 intent 0.836, report P 0.902, report R 0.881, category 0.762, urgent recall 1.00, 2 false alarms, place 0.964 (two place labels corrected afterwards: 1.00); 12 emergencies as stories intent 0.917, category 0.909, urgent recall 1.00; 12 category look-alikes intent 0.750, category 0.545; 10 more intent 0.900, category 0.889; 9 oblique emergencies urgent recall 0.889, category 0.889; after the r23 tuning intent 0.990, report P 0.988, report R 1.00, category 0.976, urgent recall 1.00, 1 false alarm, place 1.00)', fixture('r23-forum.jsonl')],
   ['r24 category set (46 reports, each near a category boundary: a leak from the flat above vs a burst shared pipe vs a supply cut, a fire lane blocked by a named flat vs a stall vs nobody known, strays vs a pointed-at owner\'s dog, a renovating neighbour\'s rubbish vs uncollected bins, a broken lift vs lift fees, lights outside vs inside the estate, a fall now vs a slippery step; first run: intent, report P/R, urgent recall and place 1.00, category 0.935, 1 false alarm (a cracked riser running down the stairwell wall, labelled normal); after the r24 tuning category 1.00)', fixture('r24-category.jsonl')],
+  ['r26 forum set (75 forum, complaint-board and group messages in dialect and voice-input writing: plain faults with no request word over many objects, shops, sites and rentals named as the cause, the property company blamed, laments, opinions, hearsay, jokes, thanks naming a fix, offers, news, emergencies told as stories; first run (business nuisances relabelled by the taxonomy): intent 0.947, report P 0.982, report R 0.964, category 0.946, urgent recall 1.00, 1 false alarm, place 0.973; after the r26 tuning all 1.00 but that 1 false alarm, a stroke told as a lasting state)', fixture('r26-forum.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -678,6 +679,18 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // fund asking every household for more; oil on the steps to be washed down) are of the concepts the
   // round added from r24-category, so the set is not clean for them.
   'r24-check': { intent: 1, reportP: 1, reportR: 1, category: 1, urgentR: 1, falseAlarms: 1, place: 1 },
+  // r26 check set (29 forum, board and group messages of the same kinds as r26-forum: 22 reports, 5 of them
+  // emergencies told as stories, and 7 chat, query and sign-up), written with r26-forum before any rule was
+  // read, never tuned on. Two labels were corrected after the first run, by the taxonomy and the project's
+  // convention, not by the rules' answers: a mahjong parlour's noise is other (a business is no neighbour),
+  // an express locker is the courier company's (other, not facility). First run with those labels: intent
+  // 0.897, report P 1.00, report R 0.864, category 0.864, urgent recall 1.00, 0 false alarms, place 1.00;
+  // after the r26 tuning intent 0.931, report R 0.909, category 0.909, the rest unchanged. The parlour's
+  // noise (a first-run error) is fixed by the concept of a business loud in the night, taken from
+  // r26-forum's KTV, so the set is not clean for it. Misses left: a stranger watching people at a unit door
+  // for three days, and a car blocking the garage entrance so that fire engines cannot get in, both plain
+  // security faults told with no request word, read as chat.
+  'r26-check': { intent: 0.931, reportP: 1, reportR: 0.909, category: 0.909, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
