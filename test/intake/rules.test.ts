@@ -501,6 +501,18 @@ describe('r24 concepts', () => {
   });
 });
 
+describe('r25 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // the last few days up to now (这两天) reach now, after a background told from the day before yesterday
+    ['各位领导好，我姑妈独自住在新华街，腿脚不好。我从前天中午起就一直联系不上她，楼下的邻居说这两天没看到她下楼，敲门也没人应。请社区马上派人上门看看。', 'report', 'assistance', 'urgent'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
