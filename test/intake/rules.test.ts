@@ -505,6 +505,8 @@ describe('r25 concepts', () => {
   it.each<[string, Intent, Category | null, Urgency | null]>([
     // the last few days up to now (这两天) reach now, after a background told from the day before yesterday
     ['各位领导好，我姑妈独自住在新华街，腿脚不好。我从前天中午起就一直联系不上她，楼下的邻居说这两天没看到她下楼，敲门也没人应。请社区马上派人上门看看。', 'report', 'assistance', 'urgent'],
+    // a party to a nuisance out of reach (房东也联系不上) is no person missing
+    ['尊敬的领导：对门那户租出去以后，租客天天半夜在家喝酒划拳，吵得我母亲心脏病都犯了好几回，找房东沟通，房东也联系不上。恳请社区出面协调。', 'report', 'dispute', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
