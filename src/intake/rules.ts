@@ -178,6 +178,9 @@ const NEWCOMER = /刚搬来|刚搬过来|新搬来|新来的|刚来的|刚住进
 const PLAIN_QUESTION = /几点|在哪|哪里|哪儿|怎么|咋|什么时候|啥时候|是什么|是啥|多少|[?？]|吗|啊\s*$/;
 // Where a thing in the estate is (快递柜在哪), asked by a newcomer: no fault, nobody to act (r22).
 const WHERE_IS = /[^，,。！!？?\s]{2}(在哪|在哪里|在哪儿|在什么地方|在什么位置)(啊|呀|呢|啦)?(?=$|[\s，,。！!？?])/;
+// An earlier report pointed back to by when or by which channel it went in (上次反映的…, 此前反映过, 通过12345热线反映过):
+// the writer's own, even when no 我 is written; with a question about its state it is a progress query (r25).
+const EARLIER_REPORT = /(上次|上回|此前|前期|日前|前段时间|前些天)[^，,。！!？?]{0,4}(反映|报修|投诉|留言|提交)(过|了|的)|通过[^，,。！!？?]{0,10}(热线|留言板|平台|12345|小程序|公众号)[^，,。！!？?]{0,6}(反映|投诉|留言|报修)(过|了)/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 // ...and so does one that demands, if only by a bitter question (要等出了事才管吗, 到底管不管) (r21).
 const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理|等[^。！!？?]{0,8}才(管|处理|修|来|重视)|管不管|有没有人管|到底[^，,。！!？?\s]{0,4}(管|修|处理)不|(也)?该[^，,。！!？?\s]{0,2}(检修|维修|修|换|查|检查|管管|整治|清理)了/;
@@ -571,7 +574,7 @@ function decideIntent(
   // ...but one that says the writer reported it before and asks how far it has got is one
   // (我上周在小程序上反映的…问题 … 处理到哪一步了) (r21).
   const ownEarlier = /我(的|报|反映|投诉)|我[^，,。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|我[^，,。！!？?]{0,14}(?<!想|要|来|再)(反映|报修|投诉|留言|提交|递交)的|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，,。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
-  const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier;
+  const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier && !EARLIER_REPORT.test(t);
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
   // Scheduled yet, any word back (排上日程没有, 有没有下文): only an earlier request can be asked so (r18).
@@ -665,4 +668,5 @@ prefilterTests(
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
+  EARLIER_REPORT,
 );

@@ -507,6 +507,9 @@ describe('r25 concepts', () => {
     ['各位领导好，我姑妈独自住在新华街，腿脚不好。我从前天中午起就一直联系不上她，楼下的邻居说这两天没看到她下楼，敲门也没人应。请社区马上派人上门看看。', 'report', 'assistance', 'urgent'],
     // a party to a nuisance out of reach (房东也联系不上) is no person missing
     ['尊敬的领导：对门那户租出去以后，租客天天半夜在家喝酒划拳，吵得我母亲心脏病都犯了好几回，找房东沟通，房东也联系不上。恳请社区出面协调。', 'report', 'dispute', 'normal'],
+    // an earlier report pointed back to by when or by which channel, asked after: a progress query
+    ['领导好，此前反映过的幸福路口积水问题，当时说会安排市政来疏通排水口，到现在快一个月了，请问处理得怎么样了？有没有个结果？', 'query', null, null],
+    ['您好，我十月份通过12345热线反映过我家老人申请高龄补贴的事情，说是街道在审核，想问一下现在走到哪个环节了，还缺什么材料吗？', 'query', null, null],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
