@@ -220,6 +220,11 @@ const GENERAL_WARNING = /最近|近期|近来|这段时间|这阵子|听说|据�
 const CRIME_OR_STRANGER = /公司|物业|工作人员|转账|汇款|账户|交钱|师傅|局|所|检查|(查|抄|换)[^，,。！!？?\s]{0,2}表|单位|保健品|收[^，,。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
 const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下|说句(公道|良心|实在|心里)话|平心而论|凭良心说/;
+// A letter offered as the writer's own view (谈谈我的一点看法, 以上只是个人感想, 请批评指正): an opinion, asking
+// nobody to act unless it also asks outright; 请…批评指正 is modesty, not a request (r25).
+const OPINION_LETTER = /(谈谈|说说|聊聊|谈几点|提几点)[^，,。！!？?]{0,12}(看法|想法|感想|体会|感受)|个人(的)?(一点|一些|几点)?(看法|感想|浅见|拙见|体会|想法|意见)|一点(看法|感想|浅见|拙见|体会)|仅供参考|批评指正/;
+const MODESTY = /[^。！!？?]{0,12}批评指正|仅供参考/g;
+const LETTER_ASK = /恳请|请求|要求|尽快|务必|督促|(请|希望|建议)[^，,。！!？?]{0,8}(有关|相关|主管)?(部门|领导|政府|街道|社区|单位)[^，,。！!？?]{0,4}(尽快|抓紧|及时|加快|安排|解决|处理|考虑|重视|落实|修|增设|整治|协调)/;
 // An opinion put to the group for its view (大家咋看, 你们觉得呢): talk, whatever problem it weighs (r23).
 const OPINION_POLL = /(大家|你们|各位)[^，,。！!？?\s]{0,2}(怎么看|咋看|觉得呢|觉得怎么样|觉得咋样|说呢|怎么说|说说看)/;
 const OUTRIGHT_ASK = /请|希望|能不能|可不可以|能否|麻烦|建议|帮忙|赶紧|尽快|管管|管一管|处理一下|恳请|督促|要求/;
@@ -626,6 +631,7 @@ function decideIntent(
   // A stranger posing as a worker is reported even when the message warns the neighbours.
   if (IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t) && (!L.warn.test(t) || (SIGHTING_HERE.test(t) && !GENERAL_WARNING.test(t))) && !L.forward.test(t)) return make('report', 0.75, place, 'security', 'normal');
   if (NEED_ASK.test(t) && !OFFER.test(t)) return make('report', 0.7, place, 'assistance', 'normal');
+  if (OPINION_LETTER.test(t) && core.length > 45 && !LETTER_ASK.test(t.replace(MODESTY, ''))) return make('chat', 0.65, place);
   if ((OPINION.test(t) || RUMOUR.test(t)) && !OUTRIGHT_ASK.test(t) && (!(problem && topScore >= 3) || OPINION_POLL.test(t))) return make('chat', 0.65, place);
   if (formalRequest && topScore >= 1) return report(0.75);
   if (L.courtesy.test(t) && !(topScore >= 3 && (asksSomeone(t) || /谁定|凭什么|为什么|有没有公示|怎么收/.test(t)))) return make('chat', 0.8, place);
@@ -668,5 +674,5 @@ prefilterTests(
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
-  EARLIER_REPORT,
+  EARLIER_REPORT, OPINION_LETTER, LETTER_ASK,
 );

@@ -510,6 +510,10 @@ describe('r25 concepts', () => {
     // an earlier report pointed back to by when or by which channel, asked after: a progress query
     ['领导好，此前反映过的幸福路口积水问题，当时说会安排市政来疏通排水口，到现在快一个月了，请问处理得怎么样了？有没有个结果？', 'query', null, null],
     ['您好，我十月份通过12345热线反映过我家老人申请高龄补贴的事情，说是街道在审核，想问一下现在走到哪个环节了，还缺什么材料吗？', 'query', null, null],
+    // a letter offered as the writer's own view, asking nobody to act: chat
+    ['各位领导：我是一名老党员，想就咱们县的公园管理谈谈自己的一点看法。这两年公园越建越多，绿化也好，晚上散步的人很多，但是有些角落路灯偏暗，厕所也偏少。以上是个人浅见，不当之处请批评指正。', 'chat', null, null],
+    // ...unless it asks the departments outright
+    ['我想谈谈对小区消防安全的一点看法：现在车越来越多，晚上消防通道都被私家车堵满了。恳请有关部门尽快整治占用消防通道的行为。', 'report', 'security', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
