@@ -514,6 +514,14 @@ describe('r25 concepts', () => {
     ['各位领导：我是一名老党员，想就咱们县的公园管理谈谈自己的一点看法。这两年公园越建越多，绿化也好，晚上散步的人很多，但是有些角落路灯偏暗，厕所也偏少。以上是个人浅见，不当之处请批评指正。', 'chat', null, null],
     // ...unless it asks the departments outright
     ['我想谈谈对小区消防安全的一点看法：现在车越来越多，晚上消防通道都被私家车堵满了。恳请有关部门尽快整治占用消防通道的行为。', 'report', 'security', 'normal'],
+    // no sign since a day named (从上周三开始就再没见他下过楼) reaches now
+    ['尊敬的领导：我们楼住着一位独居的刘爷爷，八十多了。从上周三开始就再没见他下过楼，敲门也没有反应，电话也没人接。请社区尽快派人去看看。', 'report', 'assistance', 'urgent'],
+    // someone with dementia who went out alone (自己出了门) and is not back
+    ['尊敬的领导，我父亲八十岁，有老年痴呆，今天上午十点多趁我们去买菜自己出了门，外套也没穿，到现在已经六个多小时了还没回来，恳请社区帮忙寻找。', 'report', 'assistance', 'urgent'],
+    // a gas leak only to be checked for is no leak
+    ['尊敬的领导：最近家里燃气费涨得离谱，燃气公司让我们自己排查有没有漏气，可我们不会查，希望他们派人上门检查一下燃气管道。', 'report', 'utilities', 'normal'],
+    // a season of this year gone by frames the flood as past; thanks for what was done is chat
+    ['今年夏天我们村遭遇暴雨，好几户人家房屋进水，镇里干部第一时间赶来组织转移，现在道路已经修好了，全村群众向各位领导表示感谢！', 'chat', null, null],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
