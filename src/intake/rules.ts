@@ -141,7 +141,8 @@ const STAIRWELL_BALL = /(楼道|楼梯|楼梯间|楼梯口|走廊|过道|电梯�
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
 // A cost shared out (分摊, 公摊) is no stall; a market is a business, a home noisy as one is not (r21).
 // ...and a workshop or a car repairer on the pavement (修车铺, 汽修, 加工作坊) (r23).
-const BUSINESS = /(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|修车|汽修|洗车|作坊|加工厂|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
+// ...and a late-night food stall (大排档, 夜宵摊) (r25).
+const BUSINESS = /大排档|夜宵|(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|修车|汽修|洗车|作坊|加工厂|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
 // dispute nor a shared facility; the taxonomy has no category for it but other.
 // ...or its banging and hawking (卸货 铁架子哐哐响, 喇叭叫卖) (r21).
@@ -180,7 +181,7 @@ const PLAIN_QUESTION = /几点|在哪|哪里|哪儿|怎么|咋|什么时候|啥�
 const WHERE_IS = /[^，,。！!？?\s]{2}(在哪|在哪里|在哪儿|在什么地方|在什么位置)(啊|呀|呢|啦)?(?=$|[\s，,。！!？?])/;
 // An earlier report pointed back to by when or by which channel it went in (上次反映的…, 此前反映过, 通过12345热线反映过):
 // the writer's own, even when no 我 is written; with a question about its state it is a progress query (r25).
-const EARLIER_REPORT = /(上次|上回|此前|前期|日前|前段时间|前些天)[^，,。！!？?]{0,4}(反映|报修|投诉|留言|提交)(过|了|的)|通过[^，,。！!？?]{0,10}(热线|留言板|平台|12345|小程序|公众号)[^，,。！!？?]{0,6}(反映|投诉|留言|报修)(过|了)/;
+const EARLIER_REPORT = /(上次|上回|此前|前期|日前|前段时间|前些天)[^，,。！!？?]{0,4}(反映|报修|投诉|留言|提交)(过|了|的)|通过[^，,。！!？?]{0,10}(热线|留言板|平台|12345|小程序|公众号|信箱)[^，,。！!？?]{0,6}(反映|投诉|留言|报修)(过|了)/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 // ...and so does one that demands, if only by a bitter question (要等出了事才管吗, 到底管不管) (r21).
 const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理|等[^。！!？?]{0,8}才(管|处理|修|来|重视)|管不管|有没有人管|到底[^，,。！!？?\s]{0,4}(管|修|处理)不|(也)?该[^，,。！!？?\s]{0,2}(检修|维修|修|换|查|检查|管管|整治|清理)了/;
@@ -212,7 +213,8 @@ const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,
 // ...and a caller at the door whose claim is only reported (说是社区派来的, 说是查水表的) or who
 // sells to the old at their door (上门推销保健品): the doubt is the report (r18).
 // ...and a seller who says the community sent them or arranged it (推销员说社区统一安排换软管) (r20).
-const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，,。！!？?\s]{0,2})说是[^，,。！!？?\s]{0,10}(派来|派的|派下来|派过来|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(来)?(查|抄|换|检查|修)[^，,。！!？?\s]{0,2}(水表|电表|气表|燃气表|表|管道|线路|燃气|煤气)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(社区|街道|街道办|居委会|物业|燃气公司|电力|供电|自来水|派出所|民政|银行|医保|社保|卫生院|医院)[^，,。！!？?\s]{0,4}的(?!事|通知)|(上门|进门|敲门|挨家挨户|入户)[^，,。！!？?\s]{0,3}推销|(推销|推销员|卖[^，,。！!？?\s]{1,4}的)[^。！!？?]{0,10}说(是)?[^，,。！!？?\s]{0,2}(社区|街道|居委会|物业|燃气公司|自来水公司|供电|政府)[^，,。！!？?\s]{0,6}(安排|统一|要求|派|让|规定)|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着?|戴着?|拿着|挂着?)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|(问过|问了|核实|打电话问|打了?[^，,。！!？?\s]{0,6}电话)[^。！!？?]{0,12}(没有?这回事|没有?安排|根本没有)|不是(他们|我们|公司|物业)(的人|派的)/;
+// ...but not blame put on the property side (对方说是物业的管道问题): that says whose fault, not who someone is (r25).
+const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，,。！!？?\s]{0,2})说是[^，,。！!？?\s]{0,10}(派来|派的|派下来|派过来|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(来)?(查|抄|换|检查|修)[^，,。！!？?\s]{0,2}(水表|电表|气表|燃气表|表|管道|线路|燃气|煤气)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(社区|街道|街道办|居委会|物业|燃气公司|电力|供电|自来水|派出所|民政|银行|医保|社保|卫生院|医院)[^，,。！!？?\s]{0,4}的(?!事|通知|责任|问题|管道|管子|原因)|(上门|进门|敲门|挨家挨户|入户)[^，,。！!？?\s]{0,3}推销|(推销|推销员|卖[^，,。！!？?\s]{1,4}的)[^。！!？?]{0,10}说(是)?[^，,。！!？?\s]{0,2}(社区|街道|居委会|物业|燃气公司|自来水公司|供电|政府)[^，,。！!？?\s]{0,6}(安排|统一|要求|派|让|规定)|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着?|戴着?|拿着|挂着?)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|(问过|问了|核实|打电话问|打了?[^，,。！!？?\s]{0,6}电话)[^。！!？?]{0,12}(没有?这回事|没有?安排|根本没有)|不是(他们|我们|公司|物业)(的人|派的)/;
 // A poser seen here and now (在单元门口, 刚才, 正挨家敲门) is reported even when the message
 // also warns the neighbours; a general warning (最近有人冒充…) is not.
 const SIGHTING_HERE = /(在|到)[^，,。！!？?\s]{0,6}(门口|楼道|楼下|楼里|单元|电梯|我家|我们楼|各家|小区里)|(楼下|门口|楼道|楼里|单元门口|电梯里)有(个|两个|几个)?人|刚才|刚刚|正在|现在|这会儿?|挨家|挨个|挨户|一家一家|一户一户/;
@@ -402,6 +404,9 @@ function decideCategoryOfText(
   // Noise from a shop, a bar or a building site, with nothing heavier (a fire lane, smoke, a cut)
   // in view: no neighbour's dispute and no broken facility, whoever it keeps awake.
   if (!urgent && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.sanitation < 3 && scores.utilities < 3) return 'other';
+  // ...nor, when the business's noise weighs with its smoke (大排档 划拳到凌晨 油烟往楼上飘), does it become a neighbour's
+  // dispute by a tie: a shop is no neighbour (r25).
+  if (!urgent && cat === 'dispute' && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.utilities < 3 && !/(隔壁|楼上|楼下|对门)[^，,。！!？?\s]{0,3}(邻居|住户|那家|那户|人家)/.test(t)) return 'other';
   // A structure a resident put up or a common part they took in (顶层业主在楼顶加建, 邻居搭了个棚子):
   // the neighbour is the cause, whichever department is asked to pull it down.
   // ...not the property company's or the developer's doing, told as theirs (物业公司未经业主大会同意，擅自将绿地改建…) (r21).

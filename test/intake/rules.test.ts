@@ -522,6 +522,12 @@ describe('r25 concepts', () => {
     ['尊敬的领导：最近家里燃气费涨得离谱，燃气公司让我们自己排查有没有漏气，可我们不会查，希望他们派人上门检查一下燃气管道。', 'report', 'utilities', 'normal'],
     // a season of this year gone by frames the flood as past; thanks for what was done is chat
     ['今年夏天我们村遭遇暴雨，好几户人家房屋进水，镇里干部第一时间赶来组织转移，现在道路已经修好了，全村群众向各位领导表示感谢！', 'chat', null, null],
+    // reported through the county head's mailbox, asked whether it was carried out: a progress query
+    ['尊敬的领导：我于10月8日通过县长信箱反映了小区门口道路塌陷的问题，当时回复说会尽快处理，可到今天还是老样子，请问维修工作有没有落实？', 'query', null, null],
+    // a late-night food stall is no neighbour, however many floors it keeps awake
+    ['领导好，我们小区南门口新开了一家大排档，每天营业到凌晨两三点，划拳喝酒的声音吵得楼上几层都睡不着，油烟也大，恳请城管部门依法管理。', 'report', 'other', 'normal'],
+    // the other side blaming the property company (对方说是物业的管道问题) is no poser
+    ['尊敬的领导：楼上住户家的下水管漏水渗到我家厨房，找他协商，对方说是物业的管道问题，物业又说是他家的责任。恳请社区出面调解。', 'report', 'dispute', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
