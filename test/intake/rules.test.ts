@@ -536,6 +536,14 @@ describe('r25 concepts', () => {
   });
 });
 
+describe('r25 concepts: place', () => {
+  it('唯一 before a numeral is the word "only": 唯一一座便桥 names no building 11', () => {
+    const r = classifyByRules('尊敬的领导：我们小区通往菜市场的唯一一座便桥栏杆断了好几根，晚上走很危险，恳请尽快修复。');
+    expect(r.building).toBeNull();
+    expect(r.category).toBe('facility');
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
