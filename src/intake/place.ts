@@ -55,6 +55,8 @@ function arabiseNumerals(s: string): string {
       if (!/[住是在第]$/.test(before) || /^(栋|幢)楼/.test(after)) return run;
     }
     if (before && COUNT_BEFORE.test(before) && before !== '第' && /^(栋|幢|座)/.test(after)) return run;
+    // 唯一 (only) is a word, not a number: 唯一一座小桥 is one bridge, not building 11 (r25).
+    if (before === '唯') return run;
     const n = parseChineseNumber(run);
     return n === null ? run : String(n);
   });

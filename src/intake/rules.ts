@@ -141,7 +141,8 @@ const STAIRWELL_BALL = /(楼道|楼梯|楼梯间|楼梯口|走廊|过道|电梯�
 // A shop, stall or building site is not a neighbour: its smoke or noise is no dispute.
 // A cost shared out (分摊, 公摊) is no stall; a market is a business, a home noisy as one is not (r21).
 // ...and a workshop or a car repairer on the pavement (修车铺, 汽修, 加工作坊) (r23).
-const BUSINESS = /(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|修车|汽修|洗车|作坊|加工厂|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
+// ...and a late-night food stall (大排档, 夜宵摊) (r25).
+const BUSINESS = /大排档|夜宵|(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|修车|汽修|洗车|作坊|加工厂|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
 // dispute nor a shared facility; the taxonomy has no category for it but other.
 // ...or its banging and hawking (卸货 铁架子哐哐响, 喇叭叫卖) (r21).
@@ -178,6 +179,9 @@ const NEWCOMER = /刚搬来|刚搬过来|新搬来|新来的|刚来的|刚住进
 const PLAIN_QUESTION = /几点|在哪|哪里|哪儿|怎么|咋|什么时候|啥时候|是什么|是啥|多少|[?？]|吗|啊\s*$/;
 // Where a thing in the estate is (快递柜在哪), asked by a newcomer: no fault, nobody to act (r22).
 const WHERE_IS = /[^，,。！!？?\s]{2}(在哪|在哪里|在哪儿|在什么地方|在什么位置)(啊|呀|呢|啦)?(?=$|[\s，,。！!？?])/;
+// An earlier report pointed back to by when or by which channel it went in (上次反映的…, 此前反映过, 通过12345热线反映过):
+// the writer's own, even when no 我 is written; with a question about its state it is a progress query (r25).
+const EARLIER_REPORT = /(上次|上回|此前|前期|日前|前段时间|前些天)[^，,。！!？?]{0,4}(反映|报修|投诉|留言|提交)(过|了|的)|通过[^，,。！!？?]{0,10}(热线|留言板|平台|12345|小程序|公众号|信箱)[^，,。！!？?]{0,6}(反映|投诉|留言|报修)(过|了)/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 // ...and so does one that demands, if only by a bitter question (要等出了事才管吗, 到底管不管) (r21).
 const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理|等[^。！!？?]{0,8}才(管|处理|修|来|重视)|管不管|有没有人管|到底[^，,。！!？?\s]{0,4}(管|修|处理)不|(也)?该[^，,。！!？?\s]{0,2}(检修|维修|修|换|查|检查|管管|整治|清理)了/;
@@ -209,7 +213,8 @@ const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,
 // ...and a caller at the door whose claim is only reported (说是社区派来的, 说是查水表的) or who
 // sells to the old at their door (上门推销保健品): the doubt is the report (r18).
 // ...and a seller who says the community sent them or arranged it (推销员说社区统一安排换软管) (r20).
-const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，,。！!？?\s]{0,2})说是[^，,。！!？?\s]{0,10}(派来|派的|派下来|派过来|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(来)?(查|抄|换|检查|修)[^，,。！!？?\s]{0,2}(水表|电表|气表|燃气表|表|管道|线路|燃气|煤气)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(社区|街道|街道办|居委会|物业|燃气公司|电力|供电|自来水|派出所|民政|银行|医保|社保|卫生院|医院)[^，,。！!？?\s]{0,4}的(?!事|通知)|(上门|进门|敲门|挨家挨户|入户)[^，,。！!？?\s]{0,3}推销|(推销|推销员|卖[^，,。！!？?\s]{1,4}的)[^。！!？?]{0,10}说(是)?[^，,。！!？?\s]{0,2}(社区|街道|居委会|物业|燃气公司|自来水公司|供电|政府)[^，,。！!？?\s]{0,6}(安排|统一|要求|派|让|规定)|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着?|戴着?|拿着|挂着?)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|(问过|问了|核实|打电话问|打了?[^，,。！!？?\s]{0,6}电话)[^。！!？?]{0,12}(没有?这回事|没有?安排|根本没有)|不是(他们|我们|公司|物业)(的人|派的)/;
+// ...but not blame put on the property side (对方说是物业的管道问题): that says whose fault, not who someone is (r25).
+const IMPERSONATION = /冒充|假冒|自称是?|(?<!(物业|社区|居委会|网格员|通知|群里|公司|师傅)[^，,。！!？?\s]{0,2})说是[^，,。！!？?\s]{0,10}(派来|派的|派下来|派过来|打发来)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(来)?(查|抄|换|检查|修)[^，,。！!？?\s]{0,2}(水表|电表|气表|燃气表|表|管道|线路|燃气|煤气)|(?<!(物业|社区|居委会|网格员|通知|群里|公司)[^，,。！!？?\s]{0,2})说是(社区|街道|街道办|居委会|物业|燃气公司|电力|供电|自来水|派出所|民政|银行|医保|社保|卫生院|医院)[^，,。！!？?\s]{0,4}的(?!事|通知|责任|问题|管道|管子|原因)|(上门|进门|敲门|挨家挨户|入户)[^，,。！!？?\s]{0,3}推销|(推销|推销员|卖[^，,。！!？?\s]{1,4}的)[^。！!？?]{0,10}说(是)?[^，,。！!？?\s]{0,2}(社区|街道|居委会|物业|燃气公司|自来水公司|供电|政府)[^，,。！!？?\s]{0,6}(安排|统一|要求|派|让|规定)|推销保健品|卖保健品|假扮|穿的也不是|冒名|(没|没有|从没|从来没|从未)派(过)?(人|员)|(说是|穿着?|戴着?|拿着|挂着?)[^。！!？?]{0,30}(没这回事|没有这回事|没(有)?安排|不是(他们|我们|公司|物业)的人)|(问过|问了|核实|打电话问|打了?[^，,。！!？?\s]{0,6}电话)[^。！!？?]{0,12}(没有?这回事|没有?安排|根本没有)|不是(他们|我们|公司|物业)(的人|派的)/;
 // A poser seen here and now (在单元门口, 刚才, 正挨家敲门) is reported even when the message
 // also warns the neighbours; a general warning (最近有人冒充…) is not.
 const SIGHTING_HERE = /(在|到)[^，,。！!？?\s]{0,6}(门口|楼道|楼下|楼里|单元|电梯|我家|我们楼|各家|小区里)|(楼下|门口|楼道|楼里|单元门口|电梯里)有(个|两个|几个)?人|刚才|刚刚|正在|现在|这会儿?|挨家|挨个|挨户|一家一家|一户一户/;
@@ -217,6 +222,11 @@ const GENERAL_WARNING = /最近|近期|近来|这段时间|这阵子|听说|据�
 const CRIME_OR_STRANGER = /公司|物业|工作人员|转账|汇款|账户|交钱|师傅|局|所|检查|(查|抄|换)[^，,。！!？?\s]{0,2}表|单位|保健品|收[^，,。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
 const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下|说句(公道|良心|实在|心里)话|平心而论|凭良心说/;
+// A letter offered as the writer's own view (谈谈我的一点看法, 以上只是个人感想, 请批评指正): an opinion, asking
+// nobody to act unless it also asks outright; 请…批评指正 is modesty, not a request (r25).
+const OPINION_LETTER = /(谈谈|说说|聊聊|谈几点|提几点)[^，,。！!？?]{0,12}(看法|想法|感想|体会|感受)|个人(的)?(一点|一些|几点)?(看法|感想|浅见|拙见|体会|想法|意见)|一点(看法|感想|浅见|拙见|体会)|仅供参考|批评指正/;
+const MODESTY = /[^。！!？?]{0,12}批评指正|仅供参考/g;
+const LETTER_ASK = /恳请|请求|要求|尽快|务必|督促|(请|希望|建议)[^，,。！!？?]{0,8}(有关|相关|主管)?(部门|领导|政府|街道|社区|单位)[^，,。！!？?]{0,4}(尽快|抓紧|及时|加快|安排|解决|处理|考虑|重视|落实|修|增设|整治|协调)/;
 // An opinion put to the group for its view (大家咋看, 你们觉得呢): talk, whatever problem it weighs (r23).
 const OPINION_POLL = /(大家|你们|各位)[^，,。！!？?\s]{0,2}(怎么看|咋看|觉得呢|觉得怎么样|觉得咋样|说呢|怎么说|说说看)/;
 // An opinion opened by a spoken lead (要我说…, 在我看来…, 个人觉得…) is offered, not asked; 要我说几遍 is a complaint (r26).
@@ -396,6 +406,9 @@ function decideCategoryOfText(
   // Noise from a shop, a bar or a building site, with nothing heavier (a fire lane, smoke, a cut)
   // in view: no neighbour's dispute and no broken facility, whoever it keeps awake.
   if (!urgent && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.sanitation < 3 && scores.utilities < 3) return 'other';
+  // ...nor, when the business's noise weighs with its smoke (大排档 划拳到凌晨 油烟往楼上飘), does it become a neighbour's
+  // dispute by a tie: a shop is no neighbour (r25).
+  if (!urgent && cat === 'dispute' && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.utilities < 3 && !/(隔壁|楼上|楼下|对门)[^，,。！!？?\s]{0,3}(邻居|住户|那家|那户|人家)/.test(t)) return 'other';
   // A structure a resident put up or a common part they took in (顶层业主在楼顶加建, 邻居搭了个棚子):
   // the neighbour is the cause, whichever department is asked to pull it down.
   // ...not the property company's or the developer's doing, told as theirs (物业公司未经业主大会同意，擅自将绿地改建…) (r21).
@@ -573,7 +586,7 @@ function decideIntent(
   // ...but one that says the writer reported it before and asks how far it has got is one
   // (我上周在小程序上反映的…问题 … 处理到哪一步了) (r21).
   const ownEarlier = /我(的|报|反映|投诉)|我[^，,。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|我[^，,。！!？?]{0,14}(?<!想|要|来|再)(反映|报修|投诉|留言|提交|递交)的|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，,。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
-  const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier;
+  const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier && !EARLIER_REPORT.test(t);
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
   // Scheduled yet, any word back (排上日程没有, 有没有下文): only an earlier request can be asked so (r18).
@@ -625,6 +638,7 @@ function decideIntent(
   // A stranger posing as a worker is reported even when the message warns the neighbours.
   if (IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t) && (!L.warn.test(t) || (SIGHTING_HERE.test(t) && !GENERAL_WARNING.test(t))) && !L.forward.test(t)) return make('report', 0.75, place, 'security', 'normal');
   if (NEED_ASK.test(t) && !OFFER.test(t)) return make('report', 0.7, place, 'assistance', 'normal');
+  if (OPINION_LETTER.test(t) && core.length > 45 && !LETTER_ASK.test(t.replace(MODESTY, ''))) return make('chat', 0.65, place);
   if ((OPINION.test(t) || OPINION_LEAD.test(t) || RUMOUR.test(t)) && !OUTRIGHT_ASK.test(t) && (!(problem && topScore >= 3) || OPINION_POLL.test(t))) return make('chat', 0.65, place);
   if (formalRequest && topScore >= 1) return report(0.75);
   if (L.courtesy.test(t) && !(topScore >= 3 && (asksSomeone(t) || /谁定|凭什么|为什么|有没有公示|怎么收/.test(t)))) return make('chat', 0.8, place);
@@ -667,5 +681,5 @@ prefilterTests(
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
-  OPINION_LEAD,
+  EARLIER_REPORT, OPINION_LETTER, LETTER_ASK, OPINION_LEAD,
 );

@@ -551,6 +551,49 @@ describe('r26 concepts', () => {
   });
 });
 
+describe('r25 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // the last few days up to now (这两天) reach now, after a background told from the day before yesterday
+    ['各位领导好，我姑妈独自住在新华街，腿脚不好。我从前天中午起就一直联系不上她，楼下的邻居说这两天没看到她下楼，敲门也没人应。请社区马上派人上门看看。', 'report', 'assistance', 'urgent'],
+    // a party to a nuisance out of reach (房东也联系不上) is no person missing
+    ['尊敬的领导：对门那户租出去以后，租客天天半夜在家喝酒划拳，吵得我母亲心脏病都犯了好几回，找房东沟通，房东也联系不上。恳请社区出面协调。', 'report', 'dispute', 'normal'],
+    // an earlier report pointed back to by when or by which channel, asked after: a progress query
+    ['领导好，此前反映过的幸福路口积水问题，当时说会安排市政来疏通排水口，到现在快一个月了，请问处理得怎么样了？有没有个结果？', 'query', null, null],
+    ['您好，我十月份通过12345热线反映过我家老人申请高龄补贴的事情，说是街道在审核，想问一下现在走到哪个环节了，还缺什么材料吗？', 'query', null, null],
+    // a letter offered as the writer's own view, asking nobody to act: chat
+    ['各位领导：我是一名老党员，想就咱们县的公园管理谈谈自己的一点看法。这两年公园越建越多，绿化也好，晚上散步的人很多，但是有些角落路灯偏暗，厕所也偏少。以上是个人浅见，不当之处请批评指正。', 'chat', null, null],
+    // ...unless it asks the departments outright
+    ['我想谈谈对小区消防安全的一点看法：现在车越来越多，晚上消防通道都被私家车堵满了。恳请有关部门尽快整治占用消防通道的行为。', 'report', 'security', 'normal'],
+    // no sign since a day named (从上周三开始就再没见他下过楼) reaches now
+    ['尊敬的领导：我们楼住着一位独居的刘爷爷，八十多了。从上周三开始就再没见他下过楼，敲门也没有反应，电话也没人接。请社区尽快派人去看看。', 'report', 'assistance', 'urgent'],
+    // someone with dementia who went out alone (自己出了门) and is not back
+    ['尊敬的领导，我父亲八十岁，有老年痴呆，今天上午十点多趁我们去买菜自己出了门，外套也没穿，到现在已经六个多小时了还没回来，恳请社区帮忙寻找。', 'report', 'assistance', 'urgent'],
+    // a gas leak only to be checked for is no leak
+    ['尊敬的领导：最近家里燃气费涨得离谱，燃气公司让我们自己排查有没有漏气，可我们不会查，希望他们派人上门检查一下燃气管道。', 'report', 'utilities', 'normal'],
+    // a season of this year gone by frames the flood as past; thanks for what was done is chat
+    ['今年夏天我们村遭遇暴雨，好几户人家房屋进水，镇里干部第一时间赶来组织转移，现在道路已经修好了，全村群众向各位领导表示感谢！', 'chat', null, null],
+    // reported through the county head's mailbox, asked whether it was carried out: a progress query
+    ['尊敬的领导：我于10月8日通过县长信箱反映了小区门口道路塌陷的问题，当时回复说会尽快处理，可到今天还是老样子，请问维修工作有没有落实？', 'query', null, null],
+    // a late-night food stall is no neighbour, however many floors it keeps awake
+    ['领导好，我们小区南门口新开了一家大排档，每天营业到凌晨两三点，划拳喝酒的声音吵得楼上几层都睡不着，油烟也大，恳请城管部门依法管理。', 'report', 'other', 'normal'],
+    // the other side blaming the property company (对方说是物业的管道问题) is no poser
+    ['尊敬的领导：楼上住户家的下水管漏水渗到我家厨房，找他协商，对方说是物业的管道问题，物业又说是他家的责任。恳请社区出面调解。', 'report', 'dispute', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+});
+
+describe('r25 concepts: place', () => {
+  it('唯一 before a numeral is the word "only": 唯一一座便桥 names no building 11', () => {
+    const r = classifyByRules('尊敬的领导：我们小区通往菜市场的唯一一座便桥栏杆断了好几根，晚上走很危险，恳请尽快修复。');
+    expect(r.building).toBeNull();
+    expect(r.category).toBe('facility');
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
@@ -602,6 +645,7 @@ describe.each([
   ['r23 forum set (98 forum posts, complaint-board messages and group messages in dialect: shops, sites, group rentals and repairers named as the cause, sarcasm and bitter questions, plain faults, help for a person, emergencies told as stories, opinions, laments, hearsay and thanks in the same words; written and first scored in five batches before each one\'s tuning: the first 55 intent 0.836, report P 0.902, report R 0.881, category 0.762, urgent recall 1.00, 2 false alarms, place 0.964 (two place labels corrected afterwards: 1.00); 12 emergencies as stories intent 0.917, category 0.909, urgent recall 1.00; 12 category look-alikes intent 0.750, category 0.545; 10 more intent 0.900, category 0.889; 9 oblique emergencies urgent recall 0.889, category 0.889; after the r23 tuning intent 0.990, report P 0.988, report R 1.00, category 0.976, urgent recall 1.00, 1 false alarm, place 1.00)', fixture('r23-forum.jsonl')],
   ['r24 category set (46 reports, each near a category boundary: a leak from the flat above vs a burst shared pipe vs a supply cut, a fire lane blocked by a named flat vs a stall vs nobody known, strays vs a pointed-at owner\'s dog, a renovating neighbour\'s rubbish vs uncollected bins, a broken lift vs lift fees, lights outside vs inside the estate, a fall now vs a slippery step; first run: intent, report P/R, urgent recall and place 1.00, category 0.935, 1 false alarm (a cracked riser running down the stairwell wall, labelled normal); after the r24 tuning category 1.00)', fixture('r24-category.jsonl')],
   ['r26 forum set (75 forum, complaint-board and group messages in dialect and voice-input writing: plain faults with no request word over many objects, shops, sites and rentals named as the cause, the property company blamed, laments, opinions, hearsay, jokes, thanks naming a fix, offers, news, emergencies told as stories; first run (business nuisances relabelled by the taxonomy): intent 0.947, report P 0.982, report R 0.964, category 0.946, urgent recall 1.00, 1 false alarm, place 0.973; after the r26 tuning all 1.00 but that 1 false alarm, a stroke told as a lasting state)', fixture('r26-forum.jsonl')],
+  ['r25 board set (99 long formal letters to a county message board, written and first scored in three batches before each one\'s tuning: every category in letter form, property blamed for thefts, neighbours vs a food stall, supply cuts from a pipe, how-to-apply service questions, emergencies inside letters (a flat flooding from above, an old person alone not seen for days, an intruder still inside, a gas smell now, a garage filling, dementia gone out), angry standing nuisances, thanks letters, opinions, forwarded notices, progress questions through 12345 or the county head\'s mailbox; first 69: intent 0.957, report P 0.950, report R 1.00, category 0.965, urgent recall 0.875, 1 false alarm, place 1.00; next 20: intent 0.900, report P 0.895, report R 1.00, category 0.647, urgent recall 0.50, 2 false alarms, place 1.00; last 10: intent 1.00, category 0.889, urgent recall 1.00, place 0.90; after the r25 tuning: intent 1.00, report P 1.00, report R 1.00, category 0.952, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r25-board.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -691,6 +735,15 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // for three days, and a car blocking the garage entrance so that fire engines cannot get in, both plain
   // security faults told with no request word, read as chat.
   'r26-check': { intent: 0.931, reportP: 1, reportR: 0.909, category: 0.909, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r25 check set (28 long board letters of the same kinds as r25-board: 22 reports over every category, 4
+  // emergencies inside letters, a thanks letter, an opinion, a forwarded gas notice, two progress questions, a
+  // sign-up), written before any rule was read and never tuned on. First run and after the r25 tuning alike:
+  // intent 0.821, report P 0.84, report R 0.955, category 0.864, urgent recall 1.00, 0 false alarms, place 1.00.
+  // Misses left: a thanks letter naming a fixed septic tank and an opinion on estate renovation (说几句, 希望…越做越好)
+  // read as reports; two progress questions (在这里反映过…有没有在处理, 留言一直显示待受理) read as reports; an angry
+  // neighbour-noise letter (到底管不管) read as a query; a kindergarten asked for read as property; a paralysed
+  // elder trapped by a flood read as facility. The round's concepts did not reach these wordings.
+  'r25-check': { intent: 0.821, reportP: 0.84, reportR: 0.954, category: 0.863, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
