@@ -501,6 +501,25 @@ describe('r24 concepts', () => {
   });
 });
 
+// r29: categories at their boundaries, and places (sentences written apart from r29-category).
+describe('r29 concepts', () => {
+  it('a numbered building with a lettered tower after it (5号楼A座) is one building: 5A', () => {
+    expect(classifyByRules('9号楼c座的电梯又停了 上下班只能爬楼').building).toBe('9C');
+    const p = classifyByRules('十一号楼A座2单元1502 厨房的下水道堵了');
+    expect([p.building, p.unit, p.room]).toEqual(['11A', '2', '1502']);
+    // a seven-seat car is still no building
+    expect(classifyByRules('6号楼门口停了辆七座车 把消防通道堵了').building).toBe('6');
+  });
+  it('a floor told before a room written out on it (6楼603) gives the room; a floor alone gives none', () => {
+    expect(classifyByRules('我住6楼603 门口的声控灯不亮了').room).toBe('603');
+    expect(classifyByRules('住14楼1402的 电梯按钮按了没反应').room).toBe('1402');
+    // the number after it is no room of that floor, or is a count or money
+    expect(classifyByRules('6楼的楼道灯坏了 我家交了300元维修基金').room).toBeNull();
+    expect(classifyByRules('家住8楼 500多户就两部电梯').room).toBeNull();
+    expect(classifyByRules('7楼120平的房子暖气不热').room).toBeNull();
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
