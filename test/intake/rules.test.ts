@@ -503,6 +503,28 @@ describe('r24 concepts', () => {
 
 // r29: categories at their boundaries, and places (sentences written apart from r29-category).
 describe('r29 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // radiators cold to the touch are no heat, whoever in the home they chill
+    ['暖气片摸着冰冰凉 家里老的小的都穿着棉袄在屋里', 'report', 'utilities', 'normal'],
+    // the community asked to find a trade (回收, 家政) is a request to staff, not an ad; with nobody in need it fits no category
+    ['网格员能不能帮忙介绍个回收旧空调的 拆下来没地方放', 'report', 'other', 'normal'],
+    // a child enrolled in school is no volunteer joining an activity
+    ['孩子入园报名要居住证明 社区这边能开吗', 'report', 'service', 'normal'],
+    // a fire only wondered about as a way out blocked is the hazard, not a fire
+    ['楼梯口堆满了旧床垫和纸壳 真着火了往哪逃', 'report', 'security', 'normal'],
+    // ...but a fire with smoke is one
+    ['楼道着火了 怎么跑 到处是烟', 'report', 'security', 'urgent'],
+    // posing told as 假装/谎称 is the impersonation, whatever the caller claimed to be
+    ['下午有个男的谎称是自来水公司的 挨家敲门要收检测费', 'report', 'security', 'normal'],
+    ['孩子假装睡着了 其实在被窝里玩手机', 'chat', null, null],
+    // the community office's own service complained of is the service
+    ['街道服务大厅那个办事员态度很差 问两句就不耐烦', 'report', 'service', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
   it('a numbered building with a lettered tower after it (5号楼A座) is one building: 5A', () => {
     expect(classifyByRules('9号楼c座的电梯又停了 上下班只能爬楼').building).toBe('9C');
     const p = classifyByRules('十一号楼A座2单元1502 厨房的下水道堵了');
