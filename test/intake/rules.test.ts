@@ -532,6 +532,12 @@ describe('r29 concepts', () => {
     // a seven-seat car is still no building
     expect(classifyByRules('6号楼门口停了辆七座车 把消防通道堵了').building).toBe('6');
   });
+  it('a room read out digit by digit after its unit (二单元六零二) is the room', () => {
+    const p = classifyByRules('八栋二单元六零二 卫生间往楼下渗水');
+    expect([p.building, p.unit, p.room]).toEqual(['8', '2', '602']);
+    // counts after a unit stay counts
+    expect(classifyByRules('我们3栋二单元一百多户').room).toBeNull();
+  });
   it('a floor told before a room written out on it (6楼603) gives the room; a floor alone gives none', () => {
     expect(classifyByRules('我住6楼603 门口的声控灯不亮了').room).toBe('603');
     expect(classifyByRules('住14楼1402的 电梯按钮按了没反应').room).toBe('1402');
