@@ -517,6 +517,14 @@ describe('r29 concepts', () => {
     // posing told as 假装/谎称 is the impersonation, whatever the caller claimed to be
     ['下午有个男的谎称是自来水公司的 挨家敲门要收检测费', 'report', 'security', 'normal'],
     ['孩子假装睡着了 其实在被窝里玩手机', 'chat', null, null],
+    // strays chasing people are still the strays (sanitation); an owned dog let loose is public order
+    ['西门那几条野狗见人就追 早上送孩子都得绕着走', 'report', 'sanitation', 'normal'],
+    ['有人遛狗从来不拴绳 那条黑狗见人就扑', 'report', 'security', 'normal'],
+    // my own space taken by someone unknown is the parking order; a named neighbour makes it a dispute
+    ['不知道谁的面包车又停在我家车位上 一停就是一整天', 'report', 'property', 'normal'],
+    ['对门那家天天把车停我车位上 说了也不挪', 'report', 'dispute', 'normal'],
+    // an event to hold is no service to apply for
+    ['咱们小区能不能办个篮球赛 平时打球的人挺多', 'report', 'other', 'normal'],
     // the community office's own service complained of is the service
     ['街道服务大厅那个办事员态度很差 问两句就不耐烦', 'report', 'service', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
