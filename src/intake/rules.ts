@@ -308,6 +308,8 @@ const PROPERTY_TARGET = new RegExp(
 const COMPANY_SERVICE = /物业费|管理费|换物业|换掉物业|物业服务|服务(态度|质量)|服务[^，,。！!？?\s]{0,3}(差|不到位)|收费|门岗|保安|前台|管家|客服|业委会|解聘|续聘|收支|账目/;
 const STRAY = /流浪(狗|猫|犬)|野(狗|猫)/;
 const OWNED_DOG = /不拴|没拴|没人拴|没牵|不牵|主人|遛狗|谁家|养的|那家|那户|邻居/;
+// A person bitten (流浪狗咬了一个小孩) is an attack, public order whoever owns the dog.
+const BITTEN = /咬(了|伤|到)?[^，,。！!？?\s]{0,3}(人|孩子|小孩|老人|一个|我|她|他)|被[^，,。！!？?\s]{0,4}咬/;
 const EVENT_TO_HOLD = /(办|举办|组织|搞|开)(个|一个|一场|场|一次|次)?[^，,。！!？?\s]{0,6}(比赛|活动|晚会|联欢|讲座|展览|兴趣班|合唱团|舞蹈队|运动会|篮球赛|象棋赛)/;
 // Someone who could be the one in need: the old, the young, the ill, a relative (r29).
 const PERSON_IN_VIEW = /老|孩子|小孩|娃|病|残|孕|我妈|我爸|父亲|母亲|婆婆|公公|岳|宝宝|自己|一个人|行动|腿|身体|医院|住院|送饭/;
@@ -463,7 +465,7 @@ function decideCategoryOfText(
   const problemFirst = t.length >= 80 && (cat === 'sanitation' || cat === 'facility') && score >= 6 && score >= 2 * scores.property && !COMPANY_SERVICE.test(t);
   // A stray with no owner (流浪狗, 野狗) chasing people is still the strays to be dealt with: sanitation; only an
   // owned dog let loose (不拴绳, 遛狗的) is public order (r29).
-  if (!urgent && cat === 'security' && STRAY.test(t) && !OWNED_DOG.test(t) && !THEFT.test(t) && scores.sanitation >= 2) return 'sanitation';
+  if (!urgent && cat === 'security' && STRAY.test(t) && !OWNED_DOG.test(t) && !BITTEN.test(t) && !THEFT.test(t) && scores.sanitation >= 2) return 'sanitation';
   // An event to hold (办个象棋比赛) is no service to apply for: the request fits no category (r29).
   if (!urgent && cat === 'service' && score <= 2 && EVENT_TO_HOLD.test(t)) return 'other';
   if (PROPERTY_TARGET.test(t) && !problemFirst) return 'property';
@@ -683,5 +685,5 @@ prefilterTests(
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
-  STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, EVENT_TO_HOLD,
+  STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
 );
