@@ -606,6 +606,7 @@ describe.each([
   ['r22 group set (197 group-chat messages in six batches, each scored before its own tuning: news of another estate, praise of a neighbour, questions to neighbours vs staff, newcomers, lost and found, unusual building writing (廿三栋, 东区3号楼, 4楼01, c座), voice run-ons, calm emergencies (a calm preface, smoke drifting or under a door, a child out on the outdoor unit, a frail person not answering, a lock cut while watched); first run of the whole set on the rules before the round: intent 0.914, report P 0.881, report R 0.972, category 0.897, urgent recall 0.889, 0 false alarms, place 0.990; of its first 64, before any change: intent 0.969, report P 0.949, report R 1.00, category 0.973, urgent recall 1.00; after the r22 tuning: intent 0.985, report P 0.973, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r22-group.jsonl')],
   ['r23 forum set (98 forum posts, complaint-board messages and group messages in dialect: shops, sites, group rentals and repairers named as the cause, sarcasm and bitter questions, plain faults, help for a person, emergencies told as stories, opinions, laments, hearsay and thanks in the same words; written and first scored in five batches before each one\'s tuning: the first 55 intent 0.836, report P 0.902, report R 0.881, category 0.762, urgent recall 1.00, 2 false alarms, place 0.964 (two place labels corrected afterwards: 1.00); 12 emergencies as stories intent 0.917, category 0.909, urgent recall 1.00; 12 category look-alikes intent 0.750, category 0.545; 10 more intent 0.900, category 0.889; 9 oblique emergencies urgent recall 0.889, category 0.889; after the r23 tuning intent 0.990, report P 0.988, report R 1.00, category 0.976, urgent recall 1.00, 1 false alarm, place 1.00)', fixture('r23-forum.jsonl')],
   ['r24 category set (46 reports, each near a category boundary: a leak from the flat above vs a burst shared pipe vs a supply cut, a fire lane blocked by a named flat vs a stall vs nobody known, strays vs a pointed-at owner\'s dog, a renovating neighbour\'s rubbish vs uncollected bins, a broken lift vs lift fees, lights outside vs inside the estate, a fall now vs a slippery step; first run: intent, report P/R, urgent recall and place 1.00, category 0.935, 1 false alarm (a cracked riser running down the stairwell wall, labelled normal); after the r24 tuning category 1.00)', fixture('r24-category.jsonl')],
+  ['r29 category set (72 group-chat and forum messages: 58 reports at category boundaries — property blamed for guards and cameras, a neighbour\'s dog vs strays, e-bikes charged by a named flat vs by someone, posers at the door, a burst main vs a leaking shared pipe, a shop\'s rubbish or noise vs bins and neighbours, broadband vs a broken door, heating fees vs no heat, parking rules vs my space, people in danger vs a facility holding them, service questions vs complaints about the service, other — with letter and compound buildings (D7栋, 12A栋, c2幢, A区3栋, 7号楼B座, 3#, 3-2-401) beside numbers that are no place; and 14 queries, sign-ups and chat; first run: intent 0.972, report P 1.00, report R 0.965, category 0.877, urgent recall 1.00, 2 false alarms, place 0.972 (six labels then aligned with standing conventions); after the r29 tuning every figure 1.00 but 1 false alarm (a lost old woman sitting in a stairwell, labelled normal))', fixture('r29-category.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -683,6 +684,17 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // fund asking every household for more; oil on the steps to be washed down) are of the concepts the
   // round added from r24-category, so the set is not clean for them.
   'r24-check': { intent: 1, reportP: 1, reportR: 1, category: 1, urgentR: 1, falseAlarms: 1, place: 1 },
+  // r29 check set (29 mixed: 23 reports on the same category boundaries and places as r29-category, 6 query,
+  // sign-up and chat), written with r29-category before any rule was read, never tuned on; scored once before
+  // the tuning and once at the end. First run: intent 0.931, report P 1.00, report R 0.913, category 0.739,
+  // urgent recall 1.00, 0 false alarms, place 1.00. Two of its labels were then aligned with the standing
+  // conventions (stray dogs are sanitation, a mahjong parlour's noise is other) without reading its errors.
+  // After the r29 tuning: intent 0.931, report P 1.00, report R 0.913, category 0.783, urgent recall 1.00,
+  // 0 false alarms, place 1.00. Misses left: a named flat's loose dog read as security (不拴绳 weighs as
+  // public order), strays that bit a cat and a neighbour from the next unit in my space read as chat, a room
+  // asked for old chess players read as assistance, and a collapsed boundary wall letting outsiders in read
+  // as security. The stray concept (r29) touches the first miss's neighbour: it is not clean for strays.
+  'r29-check': { intent: 0.931, reportP: 1, reportR: 0.913, category: 0.782, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
