@@ -62,6 +62,8 @@ const VARIANTS: [RegExp, string][] = [
   // Voice input writes 反映 (to report) as 反应; not where it is a reaction (没反应, 过敏反应).
   [/(?<![没无有不过敏化学良快慢的])反应(?=过|给|了|的|上去|到)/g, '反映'],
   [/不答应|喊不应|叫不应|不吭声/g, '没反应'],
+  // Posing told in other words (假装是电力局的, 谎称燃气公司派来的): the impersonation word the rules know (r29).
+  [/(?:假装|谎称|伪装|装作|扮成)(?:是|成)?(?=[^，,。！!？?\s]{0,10}(?:公司|局|所|物业|社区|街道|居委会|师傅|工作人员|派来|的人))/g, '冒充'],
   // Shorthand.
   [/小电驴|电驴子|电驴|电瓶车|电单车/g, '电动车'],
 ];

@@ -78,6 +78,12 @@ const BUILDING_UNIT = new RegExp(`(?<![0-9a-z.\\-:/])(${B})-([0-9]{1,2})\\s?单�
 const BUILDING = new RegExp(`(?<![0-9a-z#\\-.])(${B})\\s?(号楼|栋|幢|座(?!\\s?的?\\s?(?:车|小车|轿车|面包|商务|越野|suv|mpv|位|椅|儿))|#)`, 'g');
 // A lettered zone right before a building number (B区3号楼, c区12栋) names one building: B3.
 const ZONE_BUILDING = /(?<![0-9a-z])([a-z])\s?区([0-9]{1,3})\s?(?:号楼|栋|幢|座|#)/g;
+// A numbered building with a lettered tower after it (7号楼B座, 5号楼a座) names one building: 7B (r29).
+const BUILDING_TOWER = /(?<![0-9a-z#\-.])([0-9]{1,3})\s?(?:号楼|栋|幢)\s?([a-z])\s?座(?!\s?的?\s?(?:车|位|椅))/g;
+// A floor told before a room written out on it (5楼501, 住12楼1203): the room, its floor agreeing (r29).
+const FLOOR_THEN_ROOM = /(?<![0-9a-z.\-#])([0-9]{1,2})\s?楼\s?([0-9]{3,4})(?![0-9])(?!\s?(?:点|:|号楼|岁|天|年|月|分|个|人|元|块|次|层|米|斤|平|户))/g;
+// A room read out digit by digit after its building or unit (三栋二单元四零一, voice input): the room (r29).
+const CN_ROOM_AFTER_MARKER = /(?:栋|幢|号楼|单元)\s?的?([一二三四五六七八九][零〇一二三四五六七八九]{2,3})(?![零〇一二三四五六七八九十百]|\s?(?:楼|层|个|户|人|岁|年|次|天|号楼|栋|幢|单元|元|块|点))/g;
 // A code after a parking-space, plate or order word (车位编号B-118) is not a flat.
 const CODE_BEFORE = /(车位|编号|车牌|牌照|工号|号码|单号|尾号|订单|取件码|取件)[^，,。！!？?\s]{0,3}$/;
 const BUILDING_HAO = /(?<![0-9a-z\-.月])([0-9]{1,3})号(?=\s?[0-9]{1,2}\s?单元)/g;
@@ -179,6 +185,7 @@ export function extractPlaceNormalized(normalized: string): Place {
     if (m[2] === '座' && /^(塔楼|大楼|高楼|楼房|山)/.test(after)) continue;
     b.push({ at: m.index, value: building(m[1]) });
   }
+  for (const m of matches(s, BUILDING_TOWER)) b.push({ at: m.index - 1, value: building(`${Number(m[1])}${m[2]}`) });
   for (const m of matches(s, ZONE_BUILDING)) b.push({ at: m.index, value: building(`${m[1]}${Number(m[2])}`) });
   for (const m of matches(s, BUILDING_HAO)) b.push({ at: m.index, value: String(Number(m[1])) });
   for (const m of matches(s, UNIT)) {
@@ -190,6 +197,11 @@ export function extractPlaceNormalized(normalized: string): Place {
     const room = `${Number(m[1])}${m[2]}`;
     if (plausibleRoom(room)) r.push({ at: m.index, value: room });
   }
+  for (const m of matches(s, CN_ROOM_AFTER_MARKER)) {
+    const room = String(parseChineseNumber(m[1]));
+    if (plausibleRoom(room)) r.push({ at: m.index, value: room });
+  }
+  for (const m of matches(s, FLOOR_THEN_ROOM)) if (plausibleRoom(m[2]) && m[2].slice(0, -2) === m[1]) r.push({ at: m.index, value: m[2] });
   for (const context of ROOM_IN_CONTEXT) for (const m of matches(s, context)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
   return { building: earliest(b), unit: earliest(u), room: earliest(r) };
 }

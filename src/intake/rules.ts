@@ -184,6 +184,9 @@ const WHERE_IS = /[^，,。！!？?\s]{2}(在哪|在哪里|在哪儿|在什么�
 const EARLIER_REPORT = /(上次|上回|此前|前期|日前|前段时间|前些天)[^，,。！!？?]{0,4}(反映|报修|投诉|留言|提交)(过|了|的)|通过[^，,。！!？?]{0,10}(热线|留言板|平台|12345|小程序|公众号|信箱)[^，,。！!？?]{0,6}(反映|投诉|留言|报修)(过|了)/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 // ...and so does one that demands, if only by a bitter question (要等出了事才管吗, 到底管不管) (r21).
+// The community or the property company asked to find or contact a trade (社区能不能帮忙联系个收旧家电的):
+// a request to staff, though the trade's own words (回收, 家政, 开锁) sound like an ad (r29).
+const STAFF_ASKED_CONTACT = /(社区|物业|网格员|居委会|楼长|楼栋长|书记)[^，,。！!？?\s]{0,4}(能不能|可不可以|能否|可否|帮忙|帮我|帮着|给)[^，,。！!？?\s]{0,4}(联系|找|叫|介绍|推荐)/;
 const ASKS_ORGANISATION = /能不能|可不可以|能否|建议|希望|为什么|凭什么|麻烦|帮忙|申请|办理|等[^。！!？?]{0,8}才(管|处理|修|来|重视)|管不管|有没有人管|到底[^，,。！!？?\s]{0,4}(管|修|处理)不|(也)?该[^，,。！!？?\s]{0,2}(检修|维修|修|换|查|检查|管管|整治|清理)了/;
 
 // How or where to apply for something only staff can answer (社保卡在哪办, 燃气开户要带什么):
@@ -315,6 +318,13 @@ const PROPERTY_TARGET = new RegExp(
 );
 
 const COMPANY_SERVICE = /物业费|管理费|换物业|换掉物业|物业服务|服务(态度|质量)|服务[^，,。！!？?\s]{0,3}(差|不到位)|收费|门岗|保安|前台|管家|客服|业委会|解聘|续聘|收支|账目/;
+const STRAY = /流浪(狗|猫|犬)|野(狗|猫)/;
+const OWNED_DOG = /不拴|没拴|没人拴|没牵|不牵|主人|遛狗|谁家|养的|那家|那户|邻居/;
+// A person bitten (流浪狗咬了一个小孩) is an attack, public order whoever owns the dog.
+const BITTEN = /咬(了|伤|到)?[^，,。！!？?\s]{0,3}(人|孩子|小孩|老人|一个|我|她|他)|被[^，,。！!？?\s]{0,4}咬/;
+const EVENT_TO_HOLD = /(办|举办|组织|搞|开)(个|一个|一场|场|一次|次)?[^，,。！!？?\s]{0,6}(比赛|活动|晚会|联欢|讲座|展览|兴趣班|合唱团|舞蹈队|运动会|篮球赛|象棋赛)/;
+// Someone who could be the one in need: the old, the young, the ill, a relative (r29).
+const PERSON_IN_VIEW = /老|孩子|小孩|娃|病|残|孕|我妈|我爸|父亲|母亲|婆婆|公公|岳|宝宝|自己|一个人|行动|腿|身体|医院|住院|送饭/;
 const FIGHT = /打架|被打|殴打|斗殴|打人|砍人|捅人|打起来/;
 const SMASHING = /砸(东西|门|窗|玻璃)|摔东西|尖叫|哭喊/;
 const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|软管|洗衣机/;
@@ -468,7 +478,15 @@ function decideCategoryOfText(
   // service (its fees, its guards, its front desk, whether to keep it) is what is complained of.
   // ...and so is one about a broken shared thing the company says is not its own (井盖…物业说不归他们管) (r21).
   const problemFirst = t.length >= 80 && (cat === 'sanitation' || cat === 'facility') && score >= 6 && score >= 2 * scores.property && !COMPANY_SERVICE.test(t);
+  // A stray with no owner (流浪狗, 野狗) chasing people is still the strays to be dealt with: sanitation; only an
+  // owned dog let loose (不拴绳, 遛狗的) is public order (r29).
+  if (!urgent && cat === 'security' && STRAY.test(t) && !OWNED_DOG.test(t) && !BITTEN.test(t) && !THEFT.test(t) && scores.sanitation >= 2) return 'sanitation';
+  // An event to hold (办个象棋比赛) is no service to apply for: the request fits no category (r29).
+  if (!urgent && cat === 'service' && score <= 2 && EVENT_TO_HOLD.test(t)) return 'other';
   if (PROPERTY_TARGET.test(t) && !problemFirst) return 'property';
+  // Help asked with no person in view (帮忙联系个收旧家电的): the one word 帮忙 names nobody in need, so the
+  // request fits no category (r29).
+  if (cat === 'assistance' && score <= 1 && !urgent && !ONE_PERSON.test(t) && !PERSON_IN_VIEW.test(t)) return 'other';
   if (!cat || score < 1) return 'other';
   return cat;
 }
@@ -501,9 +519,11 @@ export function readSignals(text: string): Signals {
 const FIRE_MUSING = /(?:^|[\s，,])(?:要是|万一|真)?(着火|起火|失火|烧起来|着起来)了?[^，,。！!？?\s]{0,2}(可|那可|那还|那)(咋整|咋办|怎么办|怎么整|不得了|得了|就完了|麻烦了)/;
 const FIRE_HAZARD_STORE = /堆|杂物|纸箱|纸壳|充电|飞线|私拉|电线老化|线路老化|隐患|消防通道|灭火器|易燃/;
 const FIRE_NOW = /快来|快打|快叫|救命|正在|现在|刚才|刚刚|冒烟|浓烟|烟(好|很|太)大|火苗|火光|119|烧着了|已经着|着了火/;
+// ...and a fire wondered about as a way out blocked (堆得只能侧身过 着火了怎么跑): the hazard, nothing burning (r29).
+const FIRE_ESCAPE_MUSING = /(着火|起火|失火)了?[^，,。！!？?\s]{0,2}(怎么|咋|往哪|从哪|哪里)(跑|逃|出去|下楼|疏散)|(着火|起火|失火)了?[^，,。！!？?\s]{0,2}(都|就)?(跑不|逃不)(出去|掉|了)/;
 const FIRE_KINDS = new Set(['fire', 'flames', 'net-fire', 'alarm']);
 function fireMusing(t: string): boolean {
-  return FIRE_MUSING.test(t) && FIRE_HAZARD_STORE.test(t) && !FIRE_NOW.test(t);
+  return (FIRE_MUSING.test(t) || (FIRE_ESCAPE_MUSING.test(t) && t.length <= 80 && !/烟|火苗|火光|救命|快/.test(t))) && FIRE_HAZARD_STORE.test(t) && !FIRE_NOW.test(t);
 }
 
 export function classifyByRules(text: string): Intake {
@@ -569,7 +589,7 @@ function decideIntent(
   const formalRequest = FORMAL_REQUEST.test(t);
   // A poser's pitch retold (自称物业的加我微信 让交物业费) is reported, not an ad (r18).
   const poserTold = /自称|冒充|假冒|说是/.test(t) && IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t);
-  if (L.ad.test(t) && !(urgent && request) && !formalRequest && !poserTold) return make('chat', 0.85, place);
+  if (L.ad.test(t) && !(urgent && request) && !formalRequest && !poserTold && !STAFF_ASKED_CONTACT.test(t)) return make('chat', 0.85, place);
 
   // Thanks that name a problem now fixed (上次反映的路灯已经亮了 谢谢): nobody is asked to act.
   if (L.thanks.test(t) && FIXED.test(t) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是/.test(t)) return make('chat', 0.8, place);
@@ -682,4 +702,5 @@ prefilterTests(
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
   EARLIER_REPORT, OPINION_LETTER, LETTER_ASK, OPINION_LEAD,
+  STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
 );

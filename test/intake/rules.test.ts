@@ -594,6 +594,61 @@ describe('r25 concepts: place', () => {
   });
 });
 
+// r29: categories at their boundaries, and places (sentences written apart from r29-category).
+describe('r29 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // radiators cold to the touch are no heat, whoever in the home they chill
+    ['暖气片摸着冰冰凉 家里老的小的都穿着棉袄在屋里', 'report', 'utilities', 'normal'],
+    // the community asked to find a trade (回收, 家政) is a request to staff, not an ad; with nobody in need it fits no category
+    ['网格员能不能帮忙介绍个回收旧空调的 拆下来没地方放', 'report', 'other', 'normal'],
+    // a child enrolled in school is no volunteer joining an activity
+    ['孩子入园报名要居住证明 社区这边能开吗', 'report', 'service', 'normal'],
+    // a fire only wondered about as a way out blocked is the hazard, not a fire
+    ['楼梯口堆满了旧床垫和纸壳 真着火了往哪逃', 'report', 'security', 'normal'],
+    // ...but a fire with smoke is one
+    ['楼道着火了 怎么跑 到处是烟', 'report', 'security', 'urgent'],
+    // posing told as 假装/谎称 is the impersonation, whatever the caller claimed to be
+    ['下午有个男的谎称是自来水公司的 挨家敲门要收检测费', 'report', 'security', 'normal'],
+    ['孩子假装睡着了 其实在被窝里玩手机', 'chat', null, null],
+    // strays chasing people are still the strays (sanitation); an owned dog let loose is public order
+    ['西门那几条野狗见人就追 早上送孩子都得绕着走', 'report', 'sanitation', 'normal'],
+    ['有人遛狗从来不拴绳 那条黑狗见人就扑', 'report', 'security', 'normal'],
+    // my own space taken by someone unknown is the parking order; a named neighbour makes it a dispute
+    ['不知道谁的面包车又停在我家车位上 一停就是一整天', 'report', 'property', 'normal'],
+    ['对门那家天天把车停我车位上 说了也不挪', 'report', 'dispute', 'normal'],
+    // an event to hold is no service to apply for
+    ['咱们小区能不能办个篮球赛 平时打球的人挺多', 'report', 'other', 'normal'],
+    // the community office's own service complained of is the service
+    ['街道服务大厅那个办事员态度很差 问两句就不耐烦', 'report', 'service', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+  it('a numbered building with a lettered tower after it (5号楼A座) is one building: 5A', () => {
+    expect(classifyByRules('9号楼c座的电梯又停了 上下班只能爬楼').building).toBe('9C');
+    const p = classifyByRules('十一号楼A座2单元1502 厨房的下水道堵了');
+    expect([p.building, p.unit, p.room]).toEqual(['11A', '2', '1502']);
+    // a seven-seat car is still no building
+    expect(classifyByRules('6号楼门口停了辆七座车 把消防通道堵了').building).toBe('6');
+  });
+  it('a room read out digit by digit after its unit (二单元六零二) is the room', () => {
+    const p = classifyByRules('八栋二单元六零二 卫生间往楼下渗水');
+    expect([p.building, p.unit, p.room]).toEqual(['8', '2', '602']);
+    // counts after a unit stay counts
+    expect(classifyByRules('我们3栋二单元一百多户').room).toBeNull();
+  });
+  it('a floor told before a room written out on it (6楼603) gives the room; a floor alone gives none', () => {
+    expect(classifyByRules('我住6楼603 门口的声控灯不亮了').room).toBe('603');
+    expect(classifyByRules('住14楼1402的 电梯按钮按了没反应').room).toBe('1402');
+    // the number after it is no room of that floor, or is a count or money
+    expect(classifyByRules('6楼的楼道灯坏了 我家交了300元维修基金').room).toBeNull();
+    expect(classifyByRules('家住8楼 500多户就两部电梯').room).toBeNull();
+    expect(classifyByRules('7楼120平的房子暖气不热').room).toBeNull();
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
@@ -646,6 +701,7 @@ describe.each([
   ['r24 category set (46 reports, each near a category boundary: a leak from the flat above vs a burst shared pipe vs a supply cut, a fire lane blocked by a named flat vs a stall vs nobody known, strays vs a pointed-at owner\'s dog, a renovating neighbour\'s rubbish vs uncollected bins, a broken lift vs lift fees, lights outside vs inside the estate, a fall now vs a slippery step; first run: intent, report P/R, urgent recall and place 1.00, category 0.935, 1 false alarm (a cracked riser running down the stairwell wall, labelled normal); after the r24 tuning category 1.00)', fixture('r24-category.jsonl')],
   ['r26 forum set (75 forum, complaint-board and group messages in dialect and voice-input writing: plain faults with no request word over many objects, shops, sites and rentals named as the cause, the property company blamed, laments, opinions, hearsay, jokes, thanks naming a fix, offers, news, emergencies told as stories; first run (business nuisances relabelled by the taxonomy): intent 0.947, report P 0.982, report R 0.964, category 0.946, urgent recall 1.00, 1 false alarm, place 0.973; after the r26 tuning all 1.00 but that 1 false alarm, a stroke told as a lasting state)', fixture('r26-forum.jsonl')],
   ['r25 board set (99 long formal letters to a county message board, written and first scored in three batches before each one\'s tuning: every category in letter form, property blamed for thefts, neighbours vs a food stall, supply cuts from a pipe, how-to-apply service questions, emergencies inside letters (a flat flooding from above, an old person alone not seen for days, an intruder still inside, a gas smell now, a garage filling, dementia gone out), angry standing nuisances, thanks letters, opinions, forwarded notices, progress questions through 12345 or the county head\'s mailbox; first 69: intent 0.957, report P 0.950, report R 1.00, category 0.965, urgent recall 0.875, 1 false alarm, place 1.00; next 20: intent 0.900, report P 0.895, report R 1.00, category 0.647, urgent recall 0.50, 2 false alarms, place 1.00; last 10: intent 1.00, category 0.889, urgent recall 1.00, place 0.90; after the r25 tuning: intent 1.00, report P 1.00, report R 1.00, category 0.952, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r25-board.jsonl')],
+  ['r29 category set (72 group-chat and forum messages: 58 reports at category boundaries — property blamed for guards and cameras, a neighbour\'s dog vs strays, e-bikes charged by a named flat vs by someone, posers at the door, a burst main vs a leaking shared pipe, a shop\'s rubbish or noise vs bins and neighbours, broadband vs a broken door, heating fees vs no heat, parking rules vs my space, people in danger vs a facility holding them, service questions vs complaints about the service, other — with letter and compound buildings (D7栋, 12A栋, c2幢, A区3栋, 7号楼B座, 3#, 3-2-401) beside numbers that are no place; and 14 queries, sign-ups and chat; first run: intent 0.972, report P 1.00, report R 0.965, category 0.877, urgent recall 1.00, 2 false alarms, place 0.972 (six labels then aligned with standing conventions); after the r29 tuning every figure 1.00 but 1 false alarm (a lost old woman sitting in a stairwell, labelled normal))', fixture('r29-category.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -744,6 +800,17 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // neighbour-noise letter (到底管不管) read as a query; a kindergarten asked for read as property; a paralysed
   // elder trapped by a flood read as facility. The round's concepts did not reach these wordings.
   'r25-check': { intent: 0.821, reportP: 0.84, reportR: 0.954, category: 0.863, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r29 check set (29 mixed: 23 reports on the same category boundaries and places as r29-category, 6 query,
+  // sign-up and chat), written with r29-category before any rule was read, never tuned on; scored once before
+  // the tuning and once at the end. First run: intent 0.931, report P 1.00, report R 0.913, category 0.739,
+  // urgent recall 1.00, 0 false alarms, place 1.00. Two of its labels were then aligned with the standing
+  // conventions (stray dogs are sanitation, a mahjong parlour's noise is other) without reading its errors.
+  // After the r29 tuning: intent 0.931, report P 1.00, report R 0.913, category 0.783, urgent recall 1.00,
+  // 0 false alarms, place 1.00. Misses left: a named flat's loose dog read as security (不拴绳 weighs as
+  // public order), strays that bit a cat and a neighbour from the next unit in my space read as chat, a room
+  // asked for old chess players read as assistance, and a collapsed boundary wall letting outsiders in read
+  // as security. The stray concept (r29) touches the first miss's neighbour: it is not clean for strays.
+  'r29-check': { intent: 0.931, reportP: 1, reportR: 0.913, category: 0.782, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
