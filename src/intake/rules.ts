@@ -122,6 +122,10 @@ const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我
 const FREE_SIGNUP =
   /带上我|带我一个|捎上我|算上我们|我会[^，,。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(老伴|老婆|老公|爱人|孩子|闺女|儿子|女儿|她|他)[^，,。！!？?\s]{0,3}也(想|要)(去|来|参加)(?=\s|$|[，,。！!？?]|吗|行|可以|能)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，,。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，,。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，,。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，,。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，,。！!？?\s]{0,3}(都|全|全都)(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，,。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，,。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，,。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，,。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])|^\s*(会|懂|学过)[^，,。！!？?\s]{1,6}[，,\s]+[^。！!？?]{0,4}(可以|能)(帮忙|帮着|去帮|来帮|接)(?![^。！!？?]{0,8}(我家|我的|俺家|吗|不|没))|尽管(招呼|吩咐|叫我|喊我|找我|开口)|(叫|喊|找|招呼)(我|俺)(一声)?就(行|好|成|是)|(我|俺)随叫随到|(这些?|那些?|这种|这类|这样的)活(儿)?[^，,。！!？?\s]{0,2}(我|俺|我们)(都)?(能|可以|会)(干|做|接|包)|(要|需要|缺)(帮忙|帮手|人手|人)的话[^。！!？?]{0,4}(叫|喊|找|招呼)(我|俺)|(有空|闲着|有时间)[^。！!？?]{0,12}(需要|要|缺)(人手|帮手|人|帮忙)[^，,。！!？?\s]{0,4}(吱|喊|叫|招呼|说|言语)一?声/;
 // Offering a skill and asking whether hands are still wanted (我会剪头发 还要人吗): joining.
+// Stepping out of an activity for this once, or for someone at home (这回我就不去了 下回再说,
+// 那个徒步就不参加了 给他取消吧): the reason given (a guest, a bad leg) asks nobody to act (r28).
+const WITHDRAW_LEAVE = /去不了|来不了|参加不了|去不成|来不成|参加不成|(?<![还都也又])不(去|参加)了(?![^，,。！!？?\s]{0,2}(吗|吧\s*[?？]))/;
+const WITHDRAW_MARK = /这回|这次|这趟|下回|下次|(帮|给)(我|他|她|俺)[^，,。！!？?\s]{0,2}(取消|划掉|去掉|删掉)|取消吧|划掉|把(我|他|她|俺)|名字/;
 const SKILL_OFFER = /(我|俺)[^，,。！!？?\s]{0,3}(会|懂|学过|当过|做过|干过|是学|是干)[^。！!？?]{1,12}[，,\s]*[^。！!？?]{0,10}(还要人|还缺人|要人吗|缺人吗|缺不缺人|要不要人|(还)?(要|缺|需要)(帮手|人手)|用得上|用得着|能帮|帮得上|算我|需要吗|要吗)/;
 // A thing's fault told flat (漏水, 不亮, 堵了): what a plain statement of a fault says.
 const FAULT = /滴答|滴滴答答|漏个不停|(一直|还在|就|开始|在)漏(?!气|电)|漏水|渗水|滴水|冒水|坏了|坏掉|不亮|堵了|堵死|停水|停电|没水|没电|不热|裂了|塌了|掉了|断了|打不开|关不上|不出水|不通|返味|发霉/;
@@ -602,6 +606,7 @@ function decideIntent(
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
   if (activityQuestion) return make('query', 0.8, place);
   const withdrawal = /去不了|来不了|参加不了|去不成|来不成|参加不成|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
+  if (!blocked && !urgent && WITHDRAW_LEAVE.test(t) && WITHDRAW_MARK.test(t) && !OUTRIGHT_ASK.test(t.replace(/帮(我|他|她|俺)/g, ''))) return make('signup', 0.7, place);
   if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上(?!去|来|级)/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
   if (!blocked && SKILL_OFFER.test(t) && (activity || /还(要|缺|需要)|缺不缺/.test(t)) && !urgent && !NEED_ASK.test(t)) return make('signup', 0.65, place);
@@ -665,4 +670,5 @@ prefilterTests(
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
+  WITHDRAW_LEAVE, WITHDRAW_MARK,
 );

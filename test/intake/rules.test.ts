@@ -501,6 +501,24 @@ describe('r24 concepts', () => {
   });
 });
 
+describe('r28 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // stepping out of an activity for this once, or for someone at home: the reason asks nobody to act
+    ['这次我就不去了 孙子要回来吃饭 下次再叫我', 'signup', null, null],
+    ['我老伴血压高了 那个登山就不参加了 帮他划掉', 'signup', null, null],
+    // ...not a complaint that the writer will not go to the office again
+    ['电梯又坏了 这回我是真不去物业了 你们自己看着办', 'report', 'facility', 'normal'],
+    // offering oneself with a time or a knack said in between
+    ['我礼拜天上午可以来 帮着摆桌子', 'signup', null, null],
+    ['那个义卖我手工还凑合能来帮着织几条围巾', 'signup', null, null],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
