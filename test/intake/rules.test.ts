@@ -511,11 +511,48 @@ describe('r28 concepts', () => {
     // offering oneself with a time or a knack said in between
     ['我礼拜天上午可以来 帮着摆桌子', 'signup', null, null],
     ['那个义卖我手工还凑合能来帮着织几条围巾', 'signup', null, null],
+    // neighbours asked for a driver to take someone at home to hospital: help for a person
+    ['哪位邻居有车 我妈下礼拜要去人民医院透析 我腰不好背不动她', 'report', 'assistance', 'normal'],
+    // ...but offering one's own car is no request
+    ['我有车 礼拜五去县医院 谁家老人要复查可以捎上', 'chat', null, null],
+    // an earlier matter named without 那/这, asked after
+    ['上礼拜说换单元门锁的事情弄得咋样了', 'query', null, null],
+    // a lost pet told to the neighbours asks the neighbours
+    ['我家狗狗走丢了 黑白花的 谁见到了吱一声 谢谢', 'chat', null, null],
+    // ...not when the property company is asked to look at the cameras
+    ['我家狗走丢了 有看到的告诉我 麻烦物业帮忙调下监控', 'report', 'security', 'normal'],
+    // declining a gathering in so many words (不凑热闹了) is a withdrawal
+    ['广场舞比赛我们老姐妹就不凑这个热闹了 腰不好', 'signup', null, null],
+    // a thing found, its owner asked for among the neighbours
+    ['在菜市场门口捡到一个钱包 里面有身份证 谁丢的来找我拿', 'chat', null, null],
+    // companions sought among the neighbours join no activity
+    ['谁明天要一起回乡下的 拼个车 油钱平摊', 'chat', null, null],
+    // a meter box in the shared parts is the building's box
+    ['三单元一楼的水表箱盖子掉了 一直没人管', 'report', 'facility', 'normal'],
+    ['四单元水表箱的门坏了 关不上', 'report', 'facility', 'normal'],
+    // a thing pointed back at, asked whether it will be seen to at all
+    ['说了多少回了 那井盖到底管不管了', 'query', null, null],
+    // ...but with nothing pointed back at it is a complaint
+    ['楼道灯到底修不修了 天天摸黑', 'report', 'facility', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
     expect(r.category).toBe(category);
     expect(r.urgency).toBe(urgency);
+  });
+});
+
+describe('r28 concepts: places', () => {
+  it.each<[string, string | null, string | null, string | null]>([
+    // a room spoken digit by digit right after its building or unit
+    ['七栋一单元六零三 卫生间顶上滴水', '7', '1', '603'],
+    ['我住一零零四 门口灯坏了', null, null, '1004'],
+    // 一栋 with its unit right after names building 1; a count of buildings does not
+    ['一栋二单元楼道灯不亮', '1', '2', null],
+    ['一栋楼都停电了', null, null, null],
+  ])('%s → %s / %s / %s', (text, building, unit, room) => {
+    const r = classifyByRules(text);
+    expect([r.building, r.unit, r.room]).toEqual([building, unit, room]);
   });
 });
 
