@@ -534,6 +534,12 @@ describe('r28 concepts', () => {
     ['说了多少回了 那井盖到底管不管了', 'query', null, null],
     // ...but with nothing pointed back at it is a complaint
     ['楼道灯到底修不修了 天天摸黑', 'report', 'facility', 'normal'],
+    // asking to be called along, or to lend a hand
+    ['下回搬年货的时候喊上我 我有力气', 'signup', null, null],
+    ['清河道那次俺家也想出一份力', 'signup', null, null],
+    // a notice relayed by voice with 转 and a space, or a closure told with the way round it
+    ['转 下周一起二号路封闭修路 大家请绕行', 'chat', null, null],
+    ['东门施工封闭了 车都得绕行 能不能开个口子', 'report', 'other', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
