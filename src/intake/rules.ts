@@ -211,7 +211,7 @@ const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，,。！!？?\s]{0,4}有
 // 我家老头子要去医院复查): help asked for a person, not small talk (r28).
 const RIDE_ASK = /(有没有|谁|哪位|哪个)[^。！!？?\s]{0,4}(会开车|有车|开车|顺路|顺风车)[^。！!？?]{0,24}(医院|复查|看病|就医|透析|化疗|拿药)|(医院|复查|看病|就医|透析|化疗)[^。！!？?]{0,24}(有没有|谁|哪位|哪个)[^。！!？?\s]{0,4}(会开车|有车|开车|顺路|顺风车)/;
 // A ride offered (我有车 … 谁要去医院复查可以捎上): the writer gives help, nobody is asked (r28).
-const RIDE_OFFER = /(我|俺)[^，,。！!？?\s]{0,3}(有车|开车)[^。！!？?]{0,24}(可以|能|都可以|就)(捎|带|送|载|拉)(?![^，,。！!？?\s]{0,4}(吗|么|不|没))/;
+const RIDE_OFFER = /(我|俺)[^，,。！!？?\s]{0,3}(有车|开车)[^。！!？?]{0,24}(可以|能|都可以|就)(帮忙|帮着)?(捎|带|送|载|拉)(?![^，,。！!？?\s]{0,4}(吗|么|不|没))/;
 const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，,。！!？?\s]{0,4}用得(上|着)|(要用|需要|用得上|用得着)[^，,。！!？?\s]{0,2}(说一声|吱一声|言语一声|招呼一声|打个招呼)|(要|需要|想要|要吃|想吃|要用)的[^。！!？?\s]{0,3}(我|俺)(给|帮)?[^，,。！!？?\s]{0,2}(送|拿|带)(过去|上去|上门|到家)|(可以|都可以|随时|尽管)(来)?(找|叫|喊|联系|招呼)(我|俺)(?!们)(?![^，,。！!？?]{0,4}(吗|不|没))/;
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
 // ...and one whose claim the company denied when asked (问过供电所，没有这回事) (r21).
@@ -617,7 +617,8 @@ function decideIntent(
   if (activityQuestion) return make('query', 0.8, place);
   const withdrawal = /去不了|来不了|参加不了|去不成|来不成|参加不成|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
   if (COMPANION_ASK.test(t) && !activity && !urgent && !L.signupStrong.test(t)) return make('chat', 0.65, place);
-  if (!blocked && !urgent && WITHDRAW_LEAVE.test(t) && WITHDRAW_MARK.test(t) && !OUTRIGHT_ASK.test(t.replace(/帮(我|他|她|俺)/g, ''))) return make('signup', 0.7, place);
+  // ...not a worker or the property company who will not come this time (物业说这次不去了 下次再来修).
+  if (!blocked && !urgent && WITHDRAW_LEAVE.test(t) && WITHDRAW_MARK.test(t) && !/物业|师傅|工人|维修|来修|电工|保安|快递/.test(t) && !OUTRIGHT_ASK.test(t.replace(/帮(我|他|她|俺)/g, ''))) return make('signup', 0.7, place);
   if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上(?!去|来|级)/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
   if (!blocked && SKILL_OFFER.test(t) && (activity || /还(要|缺|需要)|缺不缺/.test(t)) && !urgent && !NEED_ASK.test(t)) return make('signup', 0.65, place);

@@ -515,6 +515,7 @@ describe('r28 concepts', () => {
     ['哪位邻居有车 我妈下礼拜要去人民医院透析 我腰不好背不动她', 'report', 'assistance', 'normal'],
     // ...but offering one's own car is no request
     ['我有车 礼拜五去县医院 谁家老人要复查可以捎上', 'chat', null, null],
+    ['我开车的 谁家老人要去医院 我可以帮着送', 'chat', null, null],
     // an earlier matter named without 那/这, asked after
     ['上礼拜说换单元门锁的事情弄得咋样了', 'query', null, null],
     // a lost pet told to the neighbours asks the neighbours
@@ -545,6 +546,13 @@ describe('r28 concepts', () => {
     expect(r.intent).toBe(intent);
     expect(r.category).toBe(category);
     expect(r.urgency).toBe(urgency);
+  });
+});
+
+describe('r28 concepts: no sign-up', () => {
+  // a worker or the property company who will not come this time is no withdrawal
+  it.each(['物业说这次不去了 下次再来修', '维修师傅说这回去不了了 下回再来'])('%s is not a sign-up', (text) => {
+    expect(classifyByRules(text).intent).not.toBe('signup');
   });
 });
 
