@@ -45,11 +45,23 @@ const CN_BEFORE_MARKER = /([零〇一二两三四五六七八九十廿百]+)(?=�
 // "一栋楼", "两栋楼", "这一栋": counts and determiners, not building numbers.
 const COUNT_BEFORE = /[这那整每哪好几隔第一两]$/;
 
+const UNIT_AFTER_ONE = /^(栋|幢|座)\s?[一二三四五六七八九十0-9]{1,2}\s?(号)?单元/;
+// A room spoken digit by digit right after its building or unit (三栋二单元五零二, 住一零零二):
+// a zero in the middle makes it a room number, not a count (r28).
+const SPOKEN_ROOM = /(?<=(?:栋|幢|座|号楼|单元|住|住在)\s?)([一二三四五六七八九][零〇][一二三四五六七八九]|[一二三四五六七八九][零〇一二三四五六七八九][零〇][一二三四五六七八九])(?![零〇一二三四五六七八九十百千万])/g;
+
+function arabiseSpokenRooms(s: string): string {
+  if (!gateOf(SPOKEN_ROOM).may(s)) return s;
+  return s.replace(SPOKEN_ROOM, (run: string) => String(parseChineseNumber(run) ?? run));
+}
+
 function arabiseNumerals(s: string): string {
   if (!gateOf(CN_BEFORE_MARKER).may(s)) return s;
   return s.replace(CN_BEFORE_MARKER, (run: string, _g: string, offset: number) => {
     const after = s.slice(offset + run.length, offset + run.length + 2);
     const before = s.slice(Math.max(0, offset - 1), offset);
+    // 一栋 with its unit right after (一栋三单元, 一栋2单元) names building 1, wherever it stands (r28).
+    if (run === '一' && !/[这那每哪整同]$/.test(before) && UNIT_AFTER_ONE.test(s.slice(offset + 1, offset + 7))) return '1';
     if ((run === '一' || run === '两') && (/^(栋|幢|座)楼?/.test(after) || /^座/.test(after))) {
       // 一栋楼 / 两座 are counts; 住一栋 / 第一栋 / 是一栋 name a building.
       if (!/[住是在第]$/.test(before) || /^(栋|幢)楼/.test(after)) return run;
@@ -156,7 +168,7 @@ function matches(s: string, re: RegExp): Iterable<RegExpExecArray> {
 
 /** Place from an already normalised text (see normalizeText). */
 export function extractPlaceNormalized(normalized: string): Place {
-  const s = arabiseNumerals(normalized);
+  const s = arabiseSpokenRooms(arabiseNumerals(normalized));
   const b: Hit[] = [];
   const u: Hit[] = [];
   const r: Hit[] = [];

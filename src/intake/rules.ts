@@ -122,6 +122,10 @@ const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我
 const FREE_SIGNUP =
   /带上我|带我一个|捎上我|算上我们|我会[^，,。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(老伴|老婆|老公|爱人|孩子|闺女|儿子|女儿|她|他)[^，,。！!？?\s]{0,3}也(想|要)(去|来|参加)(?=\s|$|[，,。！!？?]|吗|行|可以|能)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，,。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，,。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，,。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，,。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，,。！!？?\s]{0,3}(都|全|全都)(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，,。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，,。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，,。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，,。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])|^\s*(会|懂|学过)[^，,。！!？?\s]{1,6}[，,\s]+[^。！!？?]{0,4}(可以|能)(帮忙|帮着|去帮|来帮|接)(?![^。！!？?]{0,8}(我家|我的|俺家|吗|不|没))|尽管(招呼|吩咐|叫我|喊我|找我|开口)|(叫|喊|找|招呼)(我|俺)(一声)?就(行|好|成|是)|(我|俺)随叫随到|(这些?|那些?|这种|这类|这样的)活(儿)?[^，,。！!？?\s]{0,2}(我|俺|我们)(都)?(能|可以|会)(干|做|接|包)|(要|需要|缺)(帮忙|帮手|人手|人)的话[^。！!？?]{0,4}(叫|喊|找|招呼)(我|俺)|(有空|闲着|有时间)[^。！!？?]{0,12}(需要|要|缺)(人手|帮手|人|帮忙)[^，,。！!？?\s]{0,4}(吱|喊|叫|招呼|说|言语)一?声/;
 // Offering a skill and asking whether hands are still wanted (我会剪头发 还要人吗): joining.
+// Stepping out of an activity for this once, or for someone at home (这回我就不去了 下回再说,
+// 那个徒步就不参加了 给他取消吧): the reason given (a guest, a bad leg) asks nobody to act (r28).
+const WITHDRAW_LEAVE = /不凑(这个|这份)?热闹了|去不了|来不了|参加不了|去不成|来不成|参加不成|(?<![还都也又])不(去|参加)了(?![^，,。！!？?\s]{0,2}(吗|吧\s*[?？]))/;
+const WITHDRAW_MARK = /凑(这个|这份)?热闹|这回|这次|这趟|下回|下次|(帮|给)(我|他|她|俺)[^，,。！!？?\s]{0,2}(取消|划掉|去掉|删掉)|取消吧|划掉|把(我|他|她|俺)|名字/;
 const SKILL_OFFER = /(我|俺)[^，,。！!？?\s]{0,3}(会|懂|学过|当过|做过|干过|是学|是干)[^。！!？?]{1,12}[，,\s]*[^。！!？?]{0,10}(还要人|还缺人|要人吗|缺人吗|缺不缺人|要不要人|(还)?(要|缺|需要)(帮手|人手)|用得上|用得着|能帮|帮得上|算我|需要吗|要吗)/;
 // A thing's fault told flat (漏水, 不亮, 堵了): what a plain statement of a fault says.
 const FAULT = /滴答|滴滴答答|漏个不停|(一直|还在|就|开始|在)漏(?!气|电)|漏水|渗水|滴水|冒水|坏了|坏掉|不亮|堵了|堵死|停水|停电|没水|没电|不热|裂了|塌了|掉了|断了|打不开|关不上|不出水|不通|返味|发霉/;
@@ -210,6 +214,11 @@ const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|
 // Someone asks the neighbours for medicine or an aid for a person in need: a request for
 // help. Offering the same thing (多买了几盒 需要的来拿) is not.
 const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，,。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|栓|退烧|退热|布洛芬|美林|泰诺|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
+// Neighbours asked for a driver or a car to take someone at home to hospital (有没有会开车的邻居
+// 我家老头子要去医院复查): help asked for a person, not small talk (r28).
+const RIDE_ASK = /(有没有|谁|哪位|哪个)[^。！!？?\s]{0,4}(会开车|有车|开车|顺路|顺风车)[^。！!？?]{0,24}(医院|复查|看病|就医|透析|化疗|拿药)|(医院|复查|看病|就医|透析|化疗)[^。！!？?]{0,24}(有没有|谁|哪位|哪个)[^。！!？?\s]{0,4}(会开车|有车|开车|顺路|顺风车)/;
+// A ride offered (我有车 … 谁要去医院复查可以捎上): the writer gives help, nobody is asked (r28).
+const RIDE_OFFER = /(我|俺)[^，,。！!？?\s]{0,3}(有车|开车)[^。！!？?]{0,24}(可以|能|都可以|就)(帮忙|帮着)?(捎|带|送|载|拉)(?![^，,。！!？?\s]{0,4}(吗|么|不|没))/;
 const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，,。！!？?\s]{0,4}用得(上|着)|(要用|需要|用得上|用得着)[^，,。！!？?\s]{0,2}(说一声|吱一声|言语一声|招呼一声|打个招呼)|(要|需要|想要|要吃|想吃|要用)的[^。！!？?\s]{0,3}(我|俺)(给|帮)?[^，,。！!？?\s]{0,2}(送|拿|带)(过去|上去|上门|到家)|(可以|都可以|随时|尽管)(来)?(找|叫|喊|联系|招呼)(我|俺)(?!们)(?![^，,。！!？?]{0,4}(吗|不|没))/;
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
 // ...and one whose claim the company denied when asked (问过供电所，没有这回事) (r21).
@@ -242,6 +251,11 @@ const FORMAL_REQUEST =
   /恳请|敬请|请求|特此反映|望[^，,。！!？?]{0,4}(重视|解决|处理|督促)|督促|(请|希望|建议|要求)[^，,。！!？?]{0,8}(有关|相关|主管)?(部门|领导|街道|社区|居委会|派出所|公安|城管|物业|业委会|政府|单位|公司)/;
 // A card or key dropped where others pass, or asked whose it is (谁的医保卡掉在快递柜边上了): lost and
 // found, not the service the card belongs to (r22).
+const LOST_PET = /(猫|狗|猫咪|狗狗|鹦鹉|八哥|兔子|乌龟)[^，,。！!？?\s]{0,3}(跑丢|走丢|丢了|跑了|不见了|飞了|跑出去)[^。！!？?]{0,30}(看到|见到|看见|碰到|发现|捡到)[^。！!？?]{0,10}(告诉|说一声|说声|联系|通知|私我|吱一声)/;
+// A thing found, its owner asked for among the neighbours (捡到一个老年卡 … 谁认识): chat (r28).
+const FOUND_OWNER_ASK = /(捡到|拾到|捡了)[^。！!？?]{0,30}(谁认识|谁的|谁丢的|谁掉的|谁家的)/;
+// Companions sought among the neighbours (有没有一起去县城的, 拼个车): no activity joined (r28).
+const COMPANION_ASK = /(有没有|谁|有人)(要)?一起(去|走|回)[^，,。！!？?\s]{0,6}的|拼(个)?车|搭(个)?伴/;
 const LOST_FOUND = /(手机|钥匙|钱包|包|伞|证件|卡|证)[^，,。！!？?\s]{0,3}(掉|丢|落)(在|到)(?!家)|谁(的|家的|丢的|掉的)[^，,。！!？?\s]{0,6}(卡|证|钥匙|钱包|手机|包|伞|眼镜)|(捡到|拾到|捡了)[^，,。！!？?]{0,8}(卡|证|钥匙|钱包|手机)/;
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
 // ...and so is a fix told with its day (下水道今天通了) or a smell that is gone (臭味也没了) (r20).
@@ -637,12 +651,16 @@ function decideIntent(
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
   if (activityQuestion) return make('query', 0.8, place);
   const withdrawal = /去不了|来不了|参加不了|去不成|来不成|参加不成|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
+  if (COMPANION_ASK.test(t) && !activity && !urgent && !L.signupStrong.test(t)) return make('chat', 0.65, place);
+  // ...not a worker or the property company who will not come this time (物业说这次不去了 下次再来修).
+  if (!blocked && !urgent && WITHDRAW_LEAVE.test(t) && WITHDRAW_MARK.test(t) && !/物业|师傅|工人|维修|来修|电工|保安|快递/.test(t) && !OUTRIGHT_ASK.test(t.replace(/帮(我|他|她|俺)/g, ''))) return make('signup', 0.7, place);
   if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上(?!去|来|级)/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
   if (!blocked && SKILL_OFFER.test(t) && (activity || /还(要|缺|需要)|缺不缺/.test(t)) && !urgent && !NEED_ASK.test(t)) return make('signup', 0.65, place);
   if (!blocked && FREE_SIGNUP.test(t) && !urgent && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
 
   // A neighbour offering something (a wheelchair to lend, spare masks) asks nobody to act.
+  if (RIDE_OFFER.test(t) && !urgent && !NEED_ASK.test(t)) return make('chat', 0.7, place);
   if (OFFER.test(t) && !NEED_ASK.test(t) && !urgent && !OUTRIGHT_ASK.test(t)) return make('chat', 0.75, place);
 
   // "没事了 刚才的燃气味是邻居家在做饭": the all-clear wins over the alarm words it repeats.
@@ -658,6 +676,7 @@ function decideIntent(
   // A stranger posing as a worker is reported even when the message warns the neighbours.
   if (IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t) && (!L.warn.test(t) || (SIGHTING_HERE.test(t) && !GENERAL_WARNING.test(t))) && !L.forward.test(t)) return make('report', 0.75, place, 'security', 'normal');
   if (NEED_ASK.test(t) && !OFFER.test(t)) return make('report', 0.7, place, 'assistance', 'normal');
+  if (RIDE_ASK.test(t) && !OFFER.test(t) && !/(我|俺)[^，,。！!？?\s]{0,3}(有车|开车|能送|可以送|顺路)/.test(t)) return make('report', 0.7, place, 'assistance', 'normal');
   if (OPINION_LETTER.test(t) && core.length > 45 && !LETTER_ASK.test(t.replace(MODESTY, ''))) return make('chat', 0.65, place);
   if ((OPINION.test(t) || OPINION_LEAD.test(t) || RUMOUR.test(t)) && !OUTRIGHT_ASK.test(t) && (!(problem && topScore >= 3) || OPINION_POLL.test(t))) return make('chat', 0.65, place);
   if (formalRequest && topScore >= 1) return report(0.75);
@@ -665,6 +684,10 @@ function decideIntent(
   if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
   if (OTHER_ESTATE.test(t) && !REACHES_HERE.test(t) && !urgent && !asksSomeone(t) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.65, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
+  // ...not where to hand it in (放哪里方便失主来领), nor a loser asking who found it (谁捡到…请联系我).
+  if (FOUND_OWNER_ASK.test(t) && !urgent && !/放哪|交到哪|交给谁|交哪|送哪/.test(t) && !/(谁|有人|有没有人)[^，,。！!？?\s]{0,8}(捡到|拾到)/.test(t) && !/孩子|小孩|老人|老太|老头|娃/.test(t) && !/物业|社区|网格|监控/.test(t)) return make('chat', 0.7, place);
+  // A lost pet told to the neighbours (我家猫跑丢了 有看到的说一声) asks them, not the organisation (r28).
+  if (LOST_PET.test(t) && !urgent && !ASKS_ORGANISATION.test(t) && !/物业|社区|网格|监控|保安/.test(t)) return make('chat', 0.7, place);
   // ...not when it asks when a supply or a service will come to the area (啥时候能通天然气): only staff know (r23).
   if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t) && !(/什么时候|啥时候|何时|多久/.test(t) && topScore >= 3)) return make('chat', 0.7, place);
   if (NEIGHBOUR_QUESTION.test(t) && HOW_TO_SELF.test(t) && !urgent && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救|公共|楼道/.test(t)) return make('chat', 0.65, place);
@@ -703,4 +726,5 @@ prefilterTests(
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
   EARLIER_REPORT, OPINION_LETTER, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
+  WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,
 );

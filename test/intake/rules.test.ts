@@ -649,6 +649,75 @@ describe('r29 concepts', () => {
   });
 });
 
+describe('r28 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // stepping out of an activity for this once, or for someone at home: the reason asks nobody to act
+    ['这次我就不去了 孙子要回来吃饭 下次再叫我', 'signup', null, null],
+    ['我老伴血压高了 那个登山就不参加了 帮他划掉', 'signup', null, null],
+    // ...not a complaint that the writer will not go to the office again
+    ['电梯又坏了 这回我是真不去物业了 你们自己看着办', 'report', 'facility', 'normal'],
+    // offering oneself with a time or a knack said in between
+    ['我礼拜天上午可以来 帮着摆桌子', 'signup', null, null],
+    ['那个义卖我手工还凑合能来帮着织几条围巾', 'signup', null, null],
+    // neighbours asked for a driver to take someone at home to hospital: help for a person
+    ['哪位邻居有车 我妈下礼拜要去人民医院透析 我腰不好背不动她', 'report', 'assistance', 'normal'],
+    // ...but offering one's own car is no request
+    ['我有车 礼拜五去县医院 谁家老人要复查可以捎上', 'chat', null, null],
+    ['我开车的 谁家老人要去医院 我可以帮着送', 'chat', null, null],
+    // an earlier matter named without 那/这, asked after
+    ['上礼拜说换单元门锁的事情弄得咋样了', 'query', null, null],
+    // a lost pet told to the neighbours asks the neighbours
+    ['我家狗狗走丢了 黑白花的 谁见到了吱一声 谢谢', 'chat', null, null],
+    // ...not when the property company is asked to look at the cameras
+    ['我家狗走丢了 有看到的告诉我 麻烦物业帮忙调下监控', 'report', 'security', 'normal'],
+    // declining a gathering in so many words (不凑热闹了) is a withdrawal
+    ['广场舞比赛我们老姐妹就不凑这个热闹了 腰不好', 'signup', null, null],
+    // a thing found, its owner asked for among the neighbours
+    ['在菜市场门口捡到一个钱包 里面有身份证 谁丢的来找我拿', 'chat', null, null],
+    // companions sought among the neighbours join no activity
+    ['谁明天要一起回乡下的 拼个车 油钱平摊', 'chat', null, null],
+    // a meter box in the shared parts is the building's box
+    ['三单元一楼的水表箱盖子掉了 一直没人管', 'report', 'facility', 'normal'],
+    ['四单元水表箱的门坏了 关不上', 'report', 'facility', 'normal'],
+    // a thing pointed back at, asked whether it will be seen to at all
+    ['说了多少回了 那井盖到底管不管了', 'query', null, null],
+    // ...but with nothing pointed back at it is a complaint
+    ['楼道灯到底修不修了 天天摸黑', 'report', 'facility', 'normal'],
+    // asking to be called along, or to lend a hand
+    ['下回搬年货的时候喊上我 我有力气', 'signup', null, null],
+    ['清河道那次俺家也想出一份力', 'signup', null, null],
+    // a notice relayed by voice with 转 and a space, or a closure told with the way round it
+    ['转 下周一起二号路封闭修路 大家请绕行', 'chat', null, null],
+    ['东门施工封闭了 车都得绕行 能不能开个口子', 'report', 'other', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+});
+
+describe('r28 concepts: no sign-up', () => {
+  // a worker or the property company who will not come this time is no withdrawal
+  it.each(['物业说这次不去了 下次再来修', '维修师傅说这回去不了了 下回再来'])('%s is not a sign-up', (text) => {
+    expect(classifyByRules(text).intent).not.toBe('signup');
+  });
+});
+
+describe('r28 concepts: places', () => {
+  it.each<[string, string | null, string | null, string | null]>([
+    // a room spoken digit by digit right after its building or unit
+    ['七栋一单元六零三 卫生间顶上滴水', '7', '1', '603'],
+    ['我住一零零四 门口灯坏了', null, null, '1004'],
+    // 一栋 with its unit right after names building 1; a count of buildings does not
+    ['一栋二单元楼道灯不亮', '1', '2', null],
+    ['一栋楼都停电了', null, null, null],
+  ])('%s → %s / %s / %s', (text, building, unit, room) => {
+    const r = classifyByRules(text);
+    expect([r.building, r.unit, r.room]).toEqual([building, unit, room]);
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
@@ -702,6 +771,7 @@ describe.each([
   ['r26 forum set (75 forum, complaint-board and group messages in dialect and voice-input writing: plain faults with no request word over many objects, shops, sites and rentals named as the cause, the property company blamed, laments, opinions, hearsay, jokes, thanks naming a fix, offers, news, emergencies told as stories; first run (business nuisances relabelled by the taxonomy): intent 0.947, report P 0.982, report R 0.964, category 0.946, urgent recall 1.00, 1 false alarm, place 0.973; after the r26 tuning all 1.00 but that 1 false alarm, a stroke told as a lasting state)', fixture('r26-forum.jsonl')],
   ['r25 board set (99 long formal letters to a county message board, written and first scored in three batches before each one\'s tuning: every category in letter form, property blamed for thefts, neighbours vs a food stall, supply cuts from a pipe, how-to-apply service questions, emergencies inside letters (a flat flooding from above, an old person alone not seen for days, an intruder still inside, a gas smell now, a garage filling, dementia gone out), angry standing nuisances, thanks letters, opinions, forwarded notices, progress questions through 12345 or the county head\'s mailbox; first 69: intent 0.957, report P 0.950, report R 1.00, category 0.965, urgent recall 0.875, 1 false alarm, place 1.00; next 20: intent 0.900, report P 0.895, report R 1.00, category 0.647, urgent recall 0.50, 2 false alarms, place 1.00; last 10: intent 1.00, category 0.889, urgent recall 1.00, place 0.90; after the r25 tuning: intent 1.00, report P 1.00, report R 1.00, category 0.952, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r25-board.jsonl')],
   ['r29 category set (72 group-chat and forum messages: 58 reports at category boundaries — property blamed for guards and cameras, a neighbour\'s dog vs strays, e-bikes charged by a named flat vs by someone, posers at the door, a burst main vs a leaking shared pipe, a shop\'s rubbish or noise vs bins and neighbours, broadband vs a broken door, heating fees vs no heat, parking rules vs my space, people in danger vs a facility holding them, service questions vs complaints about the service, other — with letter and compound buildings (D7栋, 12A栋, c2幢, A区3栋, 7号楼B座, 3#, 3-2-401) beside numbers that are no place; and 14 queries, sign-ups and chat; first run: intent 0.972, report P 1.00, report R 0.965, category 0.877, urgent recall 1.00, 2 false alarms, place 0.972 (six labels then aligned with standing conventions); after the r29 tuning every figure 1.00 but 1 false alarm (a lost old woman sitting in a stairwell, labelled normal))', fixture('r29-category.jsonl')],
+  ['r28 group set (120 group-chat messages, many as a 70-year-old types them by voice: free-word sign-ups and withdrawals, offers of help vs help asked for a person, progress questions without a ticket number, questions only staff can answer, relayed notices, thanks naming a fix, ads, lost and found, questions to neighbours, posts and points, plain faults, spoken building and room numbers; written and first scored in three batches before each one\'s tuning: the first 72 on the rules before the round intent 0.903, report P 0.900, report R 0.964, category 0.964, urgent recall 1.00, 0 false alarms, place 0.958; 28 more intent 0.857, report P 0.846, report R 1.00, category 0.909; 20 more intent 0.900, report P 0.889, report R 1.00; the first 100 together on the rules before the round intent 0.890, report P 0.884, report R 0.974, category 0.949, urgent recall 1.00, place 0.960; after the r28 tuning every figure 1.00 but place 0.992 (a spoken room standing alone, 五零一))', fixture('r28-group.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -811,6 +881,15 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // asked for old chess players read as assistance, and a collapsed boundary wall letting outsiders in read
   // as security. The stray concept (r29) touches the first miss's neighbour: it is not clean for strays.
   'r29-check': { intent: 0.931, reportP: 1, reportR: 0.913, category: 0.782, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r28 check set (28 group-chat messages of the same kinds as r28-group, many as voice input: 6 sign-ups
+  // and withdrawals, 2 offers, 5 progress/post/points/activity queries, 7 chat, 8 reports, 2 of them urgent),
+  // written with r28-group before any rule was read, never tuned on. First run: intent 0.857, report P
+  // 0.800, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 0.964; after the r28
+  // tuning intent 0.893, report P 0.889, the rest 1.00 (a withdrawal with a reason and a spoken room were
+  // of the round's concepts). Misses left: 读书会还要人不 我退休在家天天有空 read as chat (有空 too far from
+  // 我), 我会理发 … 我能去不 read as a question about the activity, and a found key hung on a tree with 谁的
+  // (no 捡到) read as a report.
+  'r28-check': { intent: 0.892, reportP: 0.888, reportR: 1, category: 1, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
