@@ -501,6 +501,20 @@ describe('r24 concepts', () => {
   });
 });
 
+describe('r27 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // someone who lives alone not answering the door or the phone now, told calmly
+    ['对门独居的孙奶奶 敲门半天不开 电话也不接 前天还好好的', 'report', 'assistance', 'urgent'],
+    // ...not an office line nobody picks up
+    ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    if (category !== null) expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
