@@ -505,6 +505,12 @@ describe('r27 concepts', () => {
   it.each<[string, Intent, Category | null, Urgency | null]>([
     // someone who lives alone not answering the door or the phone now, told calmly
     ['对门独居的孙奶奶 敲门半天不开 电话也不接 前天还好好的', 'report', 'assistance', 'urgent'],
+    // a small child out past a window or a balcony, told in pieces
+    ['对面楼那个窗户 一个小男孩翻出来了 光着脚', 'report', 'assistance', 'urgent'],
+    ['你们看 7楼阳台 那家小孩 上半身都探出来了', 'report', 'assistance', 'urgent'],
+    ['阳台的花探出去了 孩子说好看', 'chat', null, null],
+    // ...not a child looking out from behind the bars
+    ['我家小孩最爱趴在阳台看楼下的车 能不能在阳台装个防护网', 'report', null, 'normal'],
     // ...not an office line nobody picks up
     ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
