@@ -511,6 +511,10 @@ describe('r27 concepts', () => {
     ['阳台的花探出去了 孩子说好看', 'chat', null, null],
     // ...not a child looking out from behind the bars
     ['我家小孩最爱趴在阳台看楼下的车 能不能在阳台装个防护网', 'report', null, 'normal'],
+    // blood that will not stop, told by how it runs
+    ['我爸切菜把手划了个大口子 血一直往下滴 毛巾都捂不住血', 'report', 'assistance', 'urgent'],
+    // ...not a nosebleed already stopped
+    ['孩子流鼻血了 按了一会儿就止住了', 'chat', null, null],
     // ...not an office line nobody picks up
     ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
