@@ -515,6 +515,10 @@ describe('r27 concepts', () => {
     ['我爸切菜把手划了个大口子 血一直往下滴 毛巾都捂不住血', 'report', 'assistance', 'urgent'],
     // ...not a nosebleed already stopped
     ['孩子流鼻血了 按了一会儿就止住了', 'chat', null, null],
+    // a charger or a battery glowing or sizzling: a fire starting
+    ['楼道里那块电瓶 烧得通红 还在滋滋地响', 'report', 'security', 'urgent'],
+    // ...not chargers nagged about
+    ['有人在楼道给电瓶充电 充电器就放在纸箱上 能不能管管', 'report', 'security', 'normal'],
     // ...not an office line nobody picks up
     ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
