@@ -519,6 +519,10 @@ describe('r27 concepts', () => {
     ['楼道里那块电瓶 烧得通红 还在滋滋地响', 'report', 'security', 'urgent'],
     // ...not chargers nagged about
     ['有人在楼道给电瓶充电 充电器就放在纸箱上 能不能管管', 'report', 'security', 'normal'],
+    // a ceiling bulging with water, about to come down
+    ['厨房顶棚兜着水 往下垂得厉害 楼上的门敲不开', 'report', 'dispute', 'urgent'],
+    // ...not a dry crack with old stains
+    ['卧室天花板裂了条缝 有点水印 什么时候能来看看', 'report', null, 'normal'],
     // ...not an office line nobody picks up
     ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
