@@ -523,6 +523,10 @@ describe('r27 concepts', () => {
     ['厨房顶棚兜着水 往下垂得厉害 楼上的门敲不开', 'report', 'dispute', 'urgent'],
     // ...not a dry crack with old stains
     ['卧室天花板裂了条缝 有点水印 什么时候能来看看', 'report', null, 'normal'],
+    // someone shut in from inside who has gone silent
+    ['两岁的闺女把浴室门反锁了 里面开着水龙头 叫她也不出声', 'report', 'assistance', 'urgent'],
+    // ...not a teenager sulking behind a door
+    ['儿子跟我吵完架把自己反锁在房间里 不说话 青春期真难搞', 'chat', null, null],
     // ...not an office line nobody picks up
     ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
