@@ -527,6 +527,9 @@ describe('r27 concepts', () => {
     ['两岁的闺女把浴室门反锁了 里面开着水龙头 叫她也不出声', 'report', 'assistance', 'urgent'],
     // ...not a teenager sulking behind a door
     ['儿子跟我吵完架把自己反锁在房间里 不说话 青春期真难搞', 'chat', null, null],
+    // water through a home told by the furniture or by what met the door
+    ['出差一周回来一开门 满地都是水 拖鞋都漂起来了', 'report', null, 'urgent'],
+    ['尊敬的物业:朋友替我去看房,说水已经淹到沙发腿了,恳请派人帮忙关阀。', 'report', null, 'urgent'],
     // ...not an office line nobody picks up
     ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
