@@ -530,6 +530,11 @@ describe('r27 concepts', () => {
     // water through a home told by the furniture or by what met the door
     ['出差一周回来一开门 满地都是水 拖鞋都漂起来了', 'report', null, 'urgent'],
     ['尊敬的物业:朋友替我去看房,说水已经淹到沙发腿了,恳请派人帮忙关阀。', 'report', null, 'urgent'],
+    // a stranger following or leading off a child now
+    ['有个不认识的男人拉着一个小男孩往地库走 孩子一直在哭', 'report', 'security', 'urgent'],
+    // ...not a father with his child, nor news from elsewhere
+    ['一个男的牵着孩子在小区散步 挺温馨的', 'chat', null, null],
+    ['新闻说外地有陌生人在校门口拉着小孩就走 太吓人了', 'chat', null, null],
     // ...not an office line nobody picks up
     ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
