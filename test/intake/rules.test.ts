@@ -535,6 +535,11 @@ describe('r27 concepts', () => {
     // ...not a father with his child, nor news from elsewhere
     ['一个男的牵着孩子在小区散步 挺温馨的', 'chat', null, null],
     ['新闻说外地有陌生人在校门口拉着小孩就走 太吓人了', 'chat', null, null],
+    // a story watched on television is not about here
+    ['昨天那部电视剧里 小孩被锁在车里差点闷死 看得我一身汗', 'chat', null, null],
+    ['刚看的电影里有人被困在电梯里 吓得我今天都不敢坐电梯了', 'chat', null, null],
+    // ...but the viewer's own evening is about here
+    ['正在家看电视剧 突然闻到楼道里一股煤气味 越来越冲', 'report', 'utilities', 'urgent'],
     // ...not an office line nobody picks up
     ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
