@@ -373,6 +373,8 @@ const EXPLAINED = /(?<!平时|平常)(做饭|炒菜)(?![^，,。！!？?\s]{0,4}
 // A message that is a forward (转发：…) is told from elsewhere; asking the neighbours to
 // pass on a missing person's notice (帮忙在群里转发寻人信息) is no forward.
 const ELSEWHERE = /新闻|报道|视频|抖音|快手|朋友圈|(?<!防盗|铁丝|纱|护|渔|球)网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|温馨|科普|注意事项|(?<!帮忙|帮|请|麻烦|里|中)转发(?!寻人|扩散|一下|出去)|【/;
+// The writer looked and found nothing (我刚从那边过来 啥事没有) (r27).
+const FOUND_NOTHING = /(过来|看了|去看|看过|转了|下去|过去|路过|经过)[^。！!？?]{0,8}(啥|什么)事(儿)?(都|也)?没有/;
 // A story watched or read (电视剧里那个人被困电梯) is told from elsewhere too (r27).
 // ...not the viewer's own evening (在看电影 突然闻到煤气味).
 const STORY = /(剧|电影|片子|小说|动画片)(里|中|里面|里头)|剧情/;
@@ -418,7 +420,7 @@ function near(t: string, a: RegExp, b: RegExp, within: number): boolean {
 
 /** The second check's own guards: over, elsewhere, an offer, or only imagined. */
 export function safetyHeldBack(t: string): boolean {
-  return OVER.test(t) || EXPLAINED.test(t) || ELSEWHERE.test(t) || STORY.test(t) || OFFER.test(t) || IMAGINED.test(t);
+  return OVER.test(t) || EXPLAINED.test(t) || ELSEWHERE.test(t) || STORY.test(t) || FOUND_NOTHING.test(t) || OFFER.test(t) || IMAGINED.test(t);
 }
 
 // Sentences: the guards that frame a danger (imagined, past, advice, weeks of the same, a
@@ -454,7 +456,7 @@ const THING_HAZARDS = new Set(['wire', 'trapped', 'locked', 'fire', 'flood', 'in
  * independent check; null when none is in view. `t` is the normalised canonical text.
  */
 export function safetyNet(t: string): UrgentFinding | null {
-  if (OVER.test(t) || ELSEWHERE.test(t) || STORY.test(t) || OFFER.test(t)) return null;
+  if (OVER.test(t) || ELSEWHERE.test(t) || STORY.test(t) || FOUND_NOTHING.test(t) || OFFER.test(t)) return null;
   const frames = framesOf(t);
   const standing = standingComplaint(t);
   const texts = new Map<string, string>();
@@ -484,5 +486,5 @@ export function safetyNet(t: string): UrgentFinding | null {
 prefilterTests(
   ...CONCEPTS.flatMap((c) => [c.alone, c.unless, c.needs, ...(c.pairs ?? []).flat()]).filter((re): re is RegExp => re instanceof RegExp),
   OVER, FLAMES, EXPLAINED, ELSEWHERE, NOTICE, IMAGINED, ADVICE, PAST, CONTINUING, OFFER, LASTING,
-  STORY,
+  STORY, FOUND_NOTHING,
 );

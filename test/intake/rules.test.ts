@@ -540,6 +540,10 @@ describe('r27 concepts', () => {
     ['刚看的电影里有人被困在电梯里 吓得我今天都不敢坐电梯了', 'chat', null, null],
     // ...but the viewer's own evening is about here
     ['正在家看电视剧 突然闻到楼道里一股煤气味 越来越冲', 'report', 'utilities', 'urgent'],
+    // a rumour of a fire the writer went and found nothing in
+    ['有人说东门那边电线冒火花了 我下去转了一圈 什么事都没有啊', 'chat', null, null],
+    // ...not someone hurt who says they are fine but cannot get up
+    ['我老伴在楼梯上摔了 她说啥事没有 可就是站不起来', 'report', 'assistance', 'urgent'],
     // ...not an office line nobody picks up
     ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
