@@ -544,6 +544,8 @@ describe('r27 concepts', () => {
     ['有人说东门那边电线冒火花了 我下去转了一圈 什么事都没有啊', 'chat', null, null],
     // ...not someone hurt who says they are fine but cannot get up
     ['我老伴在楼梯上摔了 她说啥事没有 可就是站不起来', 'report', 'assistance', 'urgent'],
+    // one harm over, its cause still going on: still a complaint
+    ['孩子被楼上掉的花盆擦伤 已经好了 可他家阳台上还是天天摆一排花盆', 'report', null, 'normal'],
     // ...not an office line nobody picks up
     ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
