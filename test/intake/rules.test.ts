@@ -606,6 +606,7 @@ describe.each([
   ['r22 group set (197 group-chat messages in six batches, each scored before its own tuning: news of another estate, praise of a neighbour, questions to neighbours vs staff, newcomers, lost and found, unusual building writing (廿三栋, 东区3号楼, 4楼01, c座), voice run-ons, calm emergencies (a calm preface, smoke drifting or under a door, a child out on the outdoor unit, a frail person not answering, a lock cut while watched); first run of the whole set on the rules before the round: intent 0.914, report P 0.881, report R 0.972, category 0.897, urgent recall 0.889, 0 false alarms, place 0.990; of its first 64, before any change: intent 0.969, report P 0.949, report R 1.00, category 0.973, urgent recall 1.00; after the r22 tuning: intent 0.985, report P 0.973, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r22-group.jsonl')],
   ['r23 forum set (98 forum posts, complaint-board messages and group messages in dialect: shops, sites, group rentals and repairers named as the cause, sarcasm and bitter questions, plain faults, help for a person, emergencies told as stories, opinions, laments, hearsay and thanks in the same words; written and first scored in five batches before each one\'s tuning: the first 55 intent 0.836, report P 0.902, report R 0.881, category 0.762, urgent recall 1.00, 2 false alarms, place 0.964 (two place labels corrected afterwards: 1.00); 12 emergencies as stories intent 0.917, category 0.909, urgent recall 1.00; 12 category look-alikes intent 0.750, category 0.545; 10 more intent 0.900, category 0.889; 9 oblique emergencies urgent recall 0.889, category 0.889; after the r23 tuning intent 0.990, report P 0.988, report R 1.00, category 0.976, urgent recall 1.00, 1 false alarm, place 1.00)', fixture('r23-forum.jsonl')],
   ['r24 category set (46 reports, each near a category boundary: a leak from the flat above vs a burst shared pipe vs a supply cut, a fire lane blocked by a named flat vs a stall vs nobody known, strays vs a pointed-at owner\'s dog, a renovating neighbour\'s rubbish vs uncollected bins, a broken lift vs lift fees, lights outside vs inside the estate, a fall now vs a slippery step; first run: intent, report P/R, urgent recall and place 1.00, category 0.935, 1 false alarm (a cracked riser running down the stairwell wall, labelled normal); after the r24 tuning category 1.00)', fixture('r24-category.jsonl')],
+  ['r27 urgent set (72 group-chat, voice-input and letter messages: 36 emergencies told indirectly (someone alone not answering, a child out past a window, blood that will not stop, a charger glowing, a ceiling sagging with water, a child bolted in gone silent, a flooded flat told by its furniture, a stranger leading a child) and 36 look-alikes (angry standing faults, past events handled, fears with 万一, fire-safety nagging, news, drills, jokes, TV plots, a rumour found false); first run: intent 0.889, report P 0.943, report R 0.909, category 0.855, urgent recall 0.778, 2 false alarms, place 1.00; after the r27 tuning: intent 0.972, report P 1.00, report R 0.964, category 0.927, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r27-urgent.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -683,6 +684,17 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // fund asking every household for more; oil on the steps to be washed down) are of the concepts the
   // round added from r24-category, so the set is not clean for them.
   'r24-check': { intent: 1, reportP: 1, reportR: 1, category: 1, urgentR: 1, falseAlarms: 1, place: 1 },
+  // r27 check set (28 messages: 14 emergencies told indirectly, 14 look-alikes and other intents), written
+  // with r27-urgent before any rule was read, never tuned on. First run: intent 0.929, report P 1.00, report R
+  // 0.90, category 0.85, urgent recall 0.714, 1 false alarm, place 1.00 (its first-run summary printed its
+  // urgent misses, so they were seen once). After the r27 tuning: intent 0.964, report R 0.95, category 0.90,
+  // urgent recall 0.786, the rest unchanged; the child half out over a balcony it gained is of the r27 concept
+  // of a child out past a window, so the set is not clean for it. Misses left: an old man not seen out for two
+  // days with the door unanswered and the TV on (no word that he lives alone, and 没去遛弯 is not read as unseen),
+  // a nephew's letter about an uncle living alone whose phone is unreachable (工作人员 in the greeting reads as an
+  // office, and 打不通他电话 puts the phone after the verb), a dog bite with blood across the face (血流了一脸),
+  // and a fire-safety grumble with 真着了火 read as a fire (false alarm).
+  'r27-check': { intent: 0.964, reportP: 1, reportR: 0.95, category: 0.9, urgentR: 0.785, falseAlarms: 1, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
