@@ -295,6 +295,8 @@ const SARCASM = /(真是|可真|真)[^，,。！!？?\s]{0,2}(辛苦|负责|尽�
 
 // Thanks for one fix, then another thing still wrong (不过门口那个井盖还是松的): a report of the second.
 const STILL_FAULTY = /(不过|但是|可是|只是|就是|另外|还有)[^。！!？?]{0,16}(还是|还|也|又)[^，,。！!？?\s]{0,3}(坏|松|不亮|漏|堵|翘|裂|臭|脏|没修|没弄|没人管|不行|老样子)/;
+// One harm over, the cause still going on (打了疫苗已经没事了 可他家狗还是天天不拴绳): a complaint (r27).
+const STILL_GOING = /(可|但|不过|只是)[^。！!？?]{0,10}还是[^，,。！!？?\s]{0,3}(天天|每天|照样|一直|老是|总是|照旧)/;
 
 // News passed on about a matter already in hand (路灯的事我问过了 说是下周来修, 电梯那事物业说明天
 //来人): the writer relays an answer, nobody is asked to act. A question or a complaint that the
@@ -670,7 +672,7 @@ function decideIntent(
   if (aside === 'frame' && L.thanks.test(t) && !/能不能|可不可以|能否|请(?!大家|各位)|麻烦|怎么办|什么时候|希望/.test(t)) return make('chat', 0.75, place);
   // "…后来找到了 小区能不能多装点监控": an all-clear followed by a request still asks.
   // ...and neither does a letter whose request clause wishes the fix (请求尽快修复门禁，恢复正常管理).
-  const done = L.done.test(t) && !L.notDone.test(t) && !STILL_FAULTY.test(t) && !(/能不能|可不可以|能否|希望|建议/.test(t) && topScore >= 2) && !(formalRequest && topScore >= 2 && !L.thanks.test(t));
+  const done = L.done.test(t) && !L.notDone.test(t) && !STILL_FAULTY.test(t) && !STILL_GOING.test(t) && !(/能不能|可不可以|能否|希望|建议/.test(t) && topScore >= 2) && !(formalRequest && topScore >= 2 && !L.thanks.test(t));
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
   // A stranger posing as a worker is reported even when the message warns the neighbours.
@@ -723,6 +725,7 @@ prefilterTests(
   PROPERTY_TARGET, COMPANY_SERVICE, FIGHT, SMASHING, HOME_PIPE, GROUP_HURT, HELP_ASKED, AMENITY,
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
+  STILL_GOING,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
   EARLIER_REPORT, OPINION_LETTER, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,

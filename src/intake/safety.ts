@@ -139,6 +139,8 @@ const CONCEPTS: SafetyConcept[] = [
     lasting: true,
     pairs: [
       [/(从|在)?(里面|里头|里边|屋里)[^，,。！!？?\s]{0,4}(反锁|锁|插|闩|扣|顶)|反锁|反扣|插上了|闩上了/, /不应|没人应|没反应|没动静|只哼|哼了?一声|半天没出来|没出来|不开门|(叫|喊)不(应|醒)|没(下楼|出门|见)/],
+      // ...or who has gone silent (孩子把自己反锁在卫生间里 叫她也不出声) (r27).
+      [/反锁|(锁|关)在[^，,。！!？?\s]{0,4}(里|屋|房|卫生间|厕所|浴室)|插上了|闩上了/, /不出声|不吭声|没声音|没了声音|没声了|没回音|不答应/],
     ],
     within: 40,
     unless: /物业|保安|门卫|快递员|外卖员|业主|租户|房东|钥匙丢|忘带钥匙|开锁/,
@@ -373,6 +375,11 @@ const EXPLAINED = /(?<!平时|平常)(做饭|炒菜)(?![^，,。！!？?\s]{0,4}
 // A message that is a forward (转发：…) is told from elsewhere; asking the neighbours to
 // pass on a missing person's notice (帮忙在群里转发寻人信息) is no forward.
 const ELSEWHERE = /新闻|报道|视频|抖音|快手|朋友圈|(?<!防盗|铁丝|纱|护|渔|球)网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|温馨|科普|注意事项|(?<!帮忙|帮|请|麻烦|里|中)转发(?!寻人|扩散|一下|出去)|【/;
+// The writer looked and found nothing (我刚从那边过来 啥事没有) (r27).
+const FOUND_NOTHING = /(过来|看了|去看|看过|转了|下去|过去|路过|经过)[^。！!？?]{0,8}(啥|什么)事(儿)?(都|也)?没有/;
+// A story watched or read (电视剧里那个人被困电梯) is told from elsewhere too (r27).
+// ...not the viewer's own evening (在看电影 突然闻到煤气味).
+const STORY = /(剧|电影|片子|小说|动画片)(里|中|里面|里头)|剧情/;
 // A notice or a reminder holds back its own sentence: a long letter may say it got no notice.
 // ...and so does a tip passed on (分享一个急救知识：有人噎住了要…).
 const NOTICE = /通知|提醒|提示|知识|常识|小技巧|分享一(个|下)|教大家|学会/;
@@ -417,7 +424,7 @@ function near(t: string, a: RegExp, b: RegExp, within: number): boolean {
 
 /** The second check's own guards: over, elsewhere, an offer, or only imagined. */
 export function safetyHeldBack(t: string): boolean {
-  return OVER.test(t) || EXPLAINED.test(t) || ELSEWHERE.test(t) || OFFER.test(t) || IMAGINED.test(t);
+  return OVER.test(t) || EXPLAINED.test(t) || ELSEWHERE.test(t) || STORY.test(t) || FOUND_NOTHING.test(t) || OFFER.test(t) || IMAGINED.test(t);
 }
 
 // Sentences: the guards that frame a danger (imagined, past, advice, weeks of the same, a
@@ -453,7 +460,7 @@ const THING_HAZARDS = new Set(['wire', 'trapped', 'locked', 'fire', 'flood', 'in
  * independent check; null when none is in view. `t` is the normalised canonical text.
  */
 export function safetyNet(t: string): UrgentFinding | null {
-  if (OVER.test(t) || ELSEWHERE.test(t) || OFFER.test(t)) return null;
+  if (OVER.test(t) || ELSEWHERE.test(t) || STORY.test(t) || FOUND_NOTHING.test(t) || OFFER.test(t)) return null;
   const frames = framesOf(t);
   const standing = standingComplaint(t);
   const texts = new Map<string, string>();
@@ -483,4 +490,5 @@ export function safetyNet(t: string): UrgentFinding | null {
 prefilterTests(
   ...CONCEPTS.flatMap((c) => [c.alone, c.unless, c.needs, ...(c.pairs ?? []).flat()]).filter((re): re is RegExp => re instanceof RegExp),
   OVER, FLAMES, EXPLAINED, ELSEWHERE, NOTICE, IMAGINED, ADVICE, PAST, CONTINUING, OFFER, LASTING,
+  STORY, FOUND_NOTHING,
 );

@@ -718,6 +718,61 @@ describe('r28 concepts: places', () => {
   });
 });
 
+describe('r27 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // someone who lives alone not answering the door or the phone now, told calmly
+    ['对门独居的孙奶奶 敲门半天不开 电话也不接 前天还好好的', 'report', 'assistance', 'urgent'],
+    // a small child out past a window or a balcony, told in pieces
+    ['对面楼那个窗户 一个小男孩翻出来了 光着脚', 'report', 'assistance', 'urgent'],
+    ['你们看 7楼阳台 那家小孩 上半身都探出来了', 'report', 'assistance', 'urgent'],
+    ['阳台的花探出去了 孩子说好看', 'chat', null, null],
+    // ...not a child looking out from behind the bars
+    ['我家小孩最爱趴在阳台看楼下的车 能不能在阳台装个防护网', 'report', null, 'normal'],
+    // blood that will not stop, told by how it runs
+    ['我爸切菜把手划了个大口子 血一直往下滴 毛巾都捂不住血', 'report', 'assistance', 'urgent'],
+    // ...not a nosebleed already stopped
+    ['孩子流鼻血了 按了一会儿就止住了', 'chat', null, null],
+    // a charger or a battery glowing or sizzling: a fire starting
+    ['楼道里那块电瓶 烧得通红 还在滋滋地响', 'report', 'security', 'urgent'],
+    // ...not chargers nagged about
+    ['有人在楼道给电瓶充电 充电器就放在纸箱上 能不能管管', 'report', 'security', 'normal'],
+    // a ceiling bulging with water, about to come down
+    ['厨房顶棚兜着水 往下垂得厉害 楼上的门敲不开', 'report', 'dispute', 'urgent'],
+    // ...not a dry crack with old stains
+    ['卧室天花板裂了条缝 有点水印 什么时候能来看看', 'report', null, 'normal'],
+    // someone shut in from inside who has gone silent
+    ['两岁的闺女把浴室门反锁了 里面开着水龙头 叫她也不出声', 'report', 'assistance', 'urgent'],
+    // ...not a teenager sulking behind a door
+    ['儿子跟我吵完架把自己反锁在房间里 不说话 青春期真难搞', 'chat', null, null],
+    // water through a home told by the furniture or by what met the door
+    ['出差一周回来一开门 满地都是水 拖鞋都漂起来了', 'report', null, 'urgent'],
+    ['尊敬的物业:朋友替我去看房,说水已经淹到沙发腿了,恳请派人帮忙关阀。', 'report', null, 'urgent'],
+    // a stranger following or leading off a child now
+    ['有个不认识的男人拉着一个小男孩往地库走 孩子一直在哭', 'report', 'security', 'urgent'],
+    // ...not a father with his child, nor news from elsewhere
+    ['一个男的牵着孩子在小区散步 挺温馨的', 'chat', null, null],
+    ['新闻说外地有陌生人在校门口拉着小孩就走 太吓人了', 'chat', null, null],
+    // a story watched on television is not about here
+    ['昨天那部电视剧里 小孩被锁在车里差点闷死 看得我一身汗', 'chat', null, null],
+    ['刚看的电影里有人被困在电梯里 吓得我今天都不敢坐电梯了', 'chat', null, null],
+    // ...but the viewer's own evening is about here
+    ['正在家看电视剧 突然闻到楼道里一股煤气味 越来越冲', 'report', 'utilities', 'urgent'],
+    // a rumour of a fire the writer went and found nothing in
+    ['有人说东门那边电线冒火花了 我下去转了一圈 什么事都没有啊', 'chat', null, null],
+    // ...not someone hurt who says they are fine but cannot get up
+    ['我老伴在楼梯上摔了 她说啥事没有 可就是站不起来', 'report', 'assistance', 'urgent'],
+    // one harm over, its cause still going on: still a complaint
+    ['孩子被楼上掉的花盆擦伤 已经好了 可他家阳台上还是天天摆一排花盆', 'report', null, 'normal'],
+    // ...not an office line nobody picks up
+    ['我自己一个人住 物业的电话一直打不通 水管漏了没人修', 'report', null, 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    if (category !== null) expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+});
+
 describe.each([
   ['own tuning set', fixture('own-tune.jsonl')],
   ['own first held-out set', fixture('own-holdout.jsonl')],
@@ -772,6 +827,7 @@ describe.each([
   ['r25 board set (99 long formal letters to a county message board, written and first scored in three batches before each one\'s tuning: every category in letter form, property blamed for thefts, neighbours vs a food stall, supply cuts from a pipe, how-to-apply service questions, emergencies inside letters (a flat flooding from above, an old person alone not seen for days, an intruder still inside, a gas smell now, a garage filling, dementia gone out), angry standing nuisances, thanks letters, opinions, forwarded notices, progress questions through 12345 or the county head\'s mailbox; first 69: intent 0.957, report P 0.950, report R 1.00, category 0.965, urgent recall 0.875, 1 false alarm, place 1.00; next 20: intent 0.900, report P 0.895, report R 1.00, category 0.647, urgent recall 0.50, 2 false alarms, place 1.00; last 10: intent 1.00, category 0.889, urgent recall 1.00, place 0.90; after the r25 tuning: intent 1.00, report P 1.00, report R 1.00, category 0.952, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r25-board.jsonl')],
   ['r29 category set (72 group-chat and forum messages: 58 reports at category boundaries — property blamed for guards and cameras, a neighbour\'s dog vs strays, e-bikes charged by a named flat vs by someone, posers at the door, a burst main vs a leaking shared pipe, a shop\'s rubbish or noise vs bins and neighbours, broadband vs a broken door, heating fees vs no heat, parking rules vs my space, people in danger vs a facility holding them, service questions vs complaints about the service, other — with letter and compound buildings (D7栋, 12A栋, c2幢, A区3栋, 7号楼B座, 3#, 3-2-401) beside numbers that are no place; and 14 queries, sign-ups and chat; first run: intent 0.972, report P 1.00, report R 0.965, category 0.877, urgent recall 1.00, 2 false alarms, place 0.972 (six labels then aligned with standing conventions); after the r29 tuning every figure 1.00 but 1 false alarm (a lost old woman sitting in a stairwell, labelled normal))', fixture('r29-category.jsonl')],
   ['r28 group set (120 group-chat messages, many as a 70-year-old types them by voice: free-word sign-ups and withdrawals, offers of help vs help asked for a person, progress questions without a ticket number, questions only staff can answer, relayed notices, thanks naming a fix, ads, lost and found, questions to neighbours, posts and points, plain faults, spoken building and room numbers; written and first scored in three batches before each one\'s tuning: the first 72 on the rules before the round intent 0.903, report P 0.900, report R 0.964, category 0.964, urgent recall 1.00, 0 false alarms, place 0.958; 28 more intent 0.857, report P 0.846, report R 1.00, category 0.909; 20 more intent 0.900, report P 0.889, report R 1.00; the first 100 together on the rules before the round intent 0.890, report P 0.884, report R 0.974, category 0.949, urgent recall 1.00, place 0.960; after the r28 tuning every figure 1.00 but place 0.992 (a spoken room standing alone, 五零一))', fixture('r28-group.jsonl')],
+  ['r27 urgent set (72 group-chat, voice-input and letter messages: 36 emergencies told indirectly (someone alone not answering, a child out past a window, blood that will not stop, a charger glowing, a ceiling sagging with water, a child bolted in gone silent, a flooded flat told by its furniture, a stranger leading a child) and 36 look-alikes (angry standing faults, past events handled, fears with 万一, fire-safety nagging, news, drills, jokes, TV plots, a rumour found false); first run: intent 0.889, report P 0.943, report R 0.909, category 0.855, urgent recall 0.778, 2 false alarms, place 1.00; after the r27 tuning: intent 0.972, report P 1.00, report R 0.964, category 0.927, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r27-urgent.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -890,6 +946,17 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // 我), 我会理发 … 我能去不 read as a question about the activity, and a found key hung on a tree with 谁的
   // (no 捡到) read as a report.
   'r28-check': { intent: 0.892, reportP: 0.888, reportR: 1, category: 1, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r27 check set (28 messages: 14 emergencies told indirectly, 14 look-alikes and other intents), written
+  // with r27-urgent before any rule was read, never tuned on. First run: intent 0.929, report P 1.00, report R
+  // 0.90, category 0.85, urgent recall 0.714, 1 false alarm, place 1.00 (its first-run summary printed its
+  // urgent misses, so they were seen once). After the r27 tuning: intent 0.964, report R 0.95, category 0.90,
+  // urgent recall 0.786, the rest unchanged; the child half out over a balcony it gained is of the r27 concept
+  // of a child out past a window, so the set is not clean for it. Misses left: an old man not seen out for two
+  // days with the door unanswered and the TV on (no word that he lives alone, and 没去遛弯 is not read as unseen),
+  // a nephew's letter about an uncle living alone whose phone is unreachable (工作人员 in the greeting reads as an
+  // office, and 打不通他电话 puts the phone after the verb), a dog bite with blood across the face (血流了一脸),
+  // and a fire-safety grumble with 真着了火 read as a fire (false alarm).
+  'r27-check': { intent: 0.964, reportP: 1, reportR: 0.95, category: 0.9, urgentR: 0.785, falseAlarms: 1, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
