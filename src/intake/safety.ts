@@ -40,6 +40,9 @@ const PERSON =
 const PET =
   /猫|狗|宠物|鸟|鹦鹉|兔|泰迪|比熊|金毛|柯基|哈士奇|二哈|柴犬|博美|萨摩|拉布拉多|边牧|雪纳瑞|阿拉斯加|德牧|法斗|巴哥|吉娃娃|贵宾|布偶|英短|美短|狸花|暹罗|仓鼠|龙猫|乌龟|八哥|项圈|铃铛|狗绳|牵引绳/;
 
+// What is not seen for days is an animal or a worker at a job, not a person at home (r30).
+const UNSEEN_NOT_A_PERSON = new RegExp(`(没|未)(见|看见|看到)[^，,。！!？?\\s]{0,6}(${PET.source}|保洁|环卫|清洁工|打扫|垃圾车|收垃圾|快递|外卖|班车|公交)`);
+
 const CONCEPTS: SafetyConcept[] = [
   {
     kind: 'life',
@@ -202,9 +205,10 @@ const CONCEPTS: SafetyConcept[] = [
     category: 'assistance',
     lasting: true,
     alone: /(([一二两三四五六七八九十几多]+|\d+|好几|好些)个?多?(天|日)|半个月)[^，,。！!？?\s]{0,4}(未|没)(见|开门|露面|动静|人影|应门)|(未|没)(见|看见|看到)[^，,。！!？?\s]{0,2}(其|他|她)(出门|下楼|出来)/,
-    pairs: [[/独居|一个人住|孤寡|孤身|空巢|老人|老太太|老大爷|大爷|奶奶|爷爷|老两口/, /(牛奶|报纸|快递|外卖|菜|信)[^，,。！!？?\s]{0,8}(堆|没人(收|拿|取)|无人(收|拿|取))|门口[^，,。！!？?\s]{0,6}堆(了|着|满)|敲门[^，,。！!？?\s]{0,4}(无人|没人|没|不)(应|开|回|动静)|(未|没)(见|看见|看到)[^，,。！!？?\s]{0,2}(其|他|她)?(出门|下楼|出来|人)/]],
+    pairs: [[/独居|一个人住|(就|只有)(他|她)一个人|孤寡|孤身|空巢|老人|老太太|老大爷|大爷|奶奶|爷爷|老两口/, /(牛奶|报纸|快递|外卖|菜|信)[^，,。！!？?\s]{0,8}(堆|没人(收|拿|取)|无人(收|拿|取)|(都|也|还)?没(人)?(收|拿|取)(进去|走)?)|门口[^，,。！!？?\s]{0,6}堆(了|着|满)|敲门[^，,。！!？?\s]{0,4}(无人|没人|没|不)(应|开|回|动静)|(未|没)(见|看见|看到)[^，,。！!？?\s]{0,2}(其|他|她)?(出门|下楼|出来|人)/]],
     within: 80,
-    unless: /物业|客服|热线|值班|保安|门卫|维修|师傅|快递员|外卖员|店/,
+    // ...nor a stray cat or the cleaner not seen for days (好几天没见那只流浪猫, 这两天都没见保洁来打扫) (r30).
+    unless: new RegExp(`物业|客服|热线|值班|保安|门卫|维修|师傅|快递员|外卖员|店|${UNSEEN_NOT_A_PERSON.source}`),
   },
   {
     // A body temperature of 39 or more however it is written (39度5, 39.5℃, 四十度), said of a
@@ -226,7 +230,7 @@ const CONCEPTS: SafetyConcept[] = [
     within: 24,
     // ...nor is an earlier ticket with no word back (一周过去了还没消息 想问处理到哪一步了) (r21).
     // ...nor a party to a dispute out of reach, named before it (装修公司说工期紧，业主也联系不上) (r25).
-    unless: new RegExp(`${PET.source}|店|铺|超市|食堂|驿站|门卫|办事处|营业|哪一步|进度|进展|工单|单号|答复`),
+    unless: new RegExp(`${PET.source}|店|铺|超市|食堂|驿站|门卫|办事处|营业|哪一步|进度|进展|工单|单号|答复|${UNSEEN_NOT_A_PERSON.source}`),
   },
   {
     // Someone who cannot find the way home (糊涂, 痴呆) gone out alone: missing from the moment they left.
@@ -242,7 +246,7 @@ const CONCEPTS: SafetyConcept[] = [
     kind: 'alone',
     category: 'assistance',
     lasting: true,
-    pairs: [[/一个人住|一个人|独居|独自|孤寡|孤身/, /(电话|手机|微信|视频)[^，,。！!？?]{0,10}(关机|打不通|没人接|不接|不回)|联系不上|无人接听|没人应|无人应答|敲门[^，,。！!？?\s]{0,4}(没|不|无)/]],
+    pairs: [[/一个人住|一个人|独居|独自|孤寡|孤身/, /(电话|手机|微信|视频)[^，,。！!？?]{0,10}(关机|打不通|没人接|不接|不回)|(打不通|拨不通|联系不上)[^，,。！!？?\s]{0,3}(他|她)?的?(电话|手机)|联系不上|无人接听|没人应|无人应答|敲门[^，,。！!？?\s]{0,4}(没|不|无)/]],
     within: 30,
     unless: /物业|客服|热线|值班|保安|门卫|维修|师傅|办事|窗口|工作人员|快递|外卖|店/,
   },
