@@ -426,9 +426,14 @@ function near(t: string, a: RegExp, b: RegExp, within: number): boolean {
   return starts(t, b).some((j) => as.some((i) => Math.abs(i - j) <= within));
 }
 
-/** The second check's own guards: over, elsewhere, an offer, or only imagined. */
+/** A danger that is not here and now for the whole message: over, told from elsewhere or a story, looked for and not found, or help offered. */
+function notHereNow(t: string): boolean {
+  return OVER.test(t) || ELSEWHERE.test(t) || STORY.test(t) || FOUND_NOTHING.test(t) || OFFER.test(t);
+}
+
+/** The second check's own guards: over, elsewhere, an offer, explained, or only imagined. */
 export function safetyHeldBack(t: string): boolean {
-  return OVER.test(t) || EXPLAINED.test(t) || ELSEWHERE.test(t) || STORY.test(t) || FOUND_NOTHING.test(t) || OFFER.test(t) || IMAGINED.test(t);
+  return notHereNow(t) || EXPLAINED.test(t) || IMAGINED.test(t);
 }
 
 // Sentences: the guards that frame a danger (imagined, past, advice, weeks of the same, a
@@ -464,7 +469,7 @@ const THING_HAZARDS = new Set(['wire', 'trapped', 'locked', 'fire', 'flood', 'in
  * independent check; null when none is in view. `t` is the normalised canonical text.
  */
 export function safetyNet(t: string): UrgentFinding | null {
-  if (OVER.test(t) || ELSEWHERE.test(t) || STORY.test(t) || FOUND_NOTHING.test(t) || OFFER.test(t)) return null;
+  if (notHereNow(t)) return null;
   const frames = framesOf(t);
   const standing = standingComplaint(t);
   const texts = new Map<string, string>();
