@@ -3,7 +3,7 @@ import { gateOf } from './prefilter.js';
 import type { Place } from './types.js';
 
 const CN_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 幺: 1,
 };
 
 /** 三 → 3, 十二 → 12, 二十一 → 21, 一百零一 → 101, 三零一 → 301; null when not a number. */
@@ -48,11 +48,14 @@ const COUNT_BEFORE = /[这那整每哪好几隔第一两]$/;
 const UNIT_AFTER_ONE = /^(栋|幢|座)\s?[一二三四五六七八九十0-9]{1,2}\s?(号)?单元/;
 // A room spoken digit by digit right after its building or unit (三栋二单元五零二, 住一零零二):
 // a zero in the middle makes it a room number, not a count (r28).
-const SPOKEN_ROOM = /(?<=(?:栋|幢|座|号楼|单元|住|住在)\s?)([一二三四五六七八九][零〇][一二三四五六七八九]|[一二三四五六七八九][零〇一二三四五六七八九][零〇][一二三四五六七八九])(?![零〇一二三四五六七八九十百千万])/g;
+// ...or right after the neighbour it is, or before the household it names (楼上七零二, 五零一的, 三零二那家);
+// 幺 is one as a room number is read out (幺零三) (r33).
+const SPOKEN_ROOM = /(?<=(?:栋|幢|座|号楼|单元|住|住在|楼上|楼下|对门|隔壁|对面)\s?)([一二三四五六七八九幺][零〇][一二三四五六七八九幺]|[一二三四五六七八九幺][零〇一二三四五六七八九幺][零〇][一二三四五六七八九幺])(?![零〇一二三四五六七八九幺十百千万])/g;
+const SPOKEN_ROOM_HOME = /(?<![零〇一二三四五六七八九幺十百千万\p{N}])([一二三四五六七八九幺][零〇][一二三四五六七八九幺])(?=\s?(?:的|家|那家|那户|住户|业主))/gu;
 
 function arabiseSpokenRooms(s: string): string {
-  if (!gateOf(SPOKEN_ROOM).may(s)) return s;
-  return s.replace(SPOKEN_ROOM, (run: string) => String(parseChineseNumber(run) ?? run));
+  const r = gateOf(SPOKEN_ROOM).may(s) ? s.replace(SPOKEN_ROOM, (run: string) => String(parseChineseNumber(run) ?? run)) : s;
+  return gateOf(SPOKEN_ROOM_HOME).may(r) ? r.replace(SPOKEN_ROOM_HOME, (run: string) => String(parseChineseNumber(run) ?? run)) : r;
 }
 
 function arabiseNumerals(s: string): string {
@@ -95,7 +98,7 @@ const BUILDING_TOWER = /(?<![0-9a-z#\-.])([0-9]{1,3})\s?(?:号楼|栋|幢)\s?([a
 // A floor told before a room written out on it (5楼501, 住12楼1203): the room, its floor agreeing (r29).
 const FLOOR_THEN_ROOM = /(?<![0-9a-z.\-#])([0-9]{1,2})\s?楼\s?([0-9]{3,4})(?![0-9])(?!\s?(?:点|:|号楼|岁|天|年|月|分|个|人|元|块|次|层|米|斤|平|户))/g;
 // A room read out digit by digit after its building or unit (三栋二单元四零一, voice input): the room (r29).
-const CN_ROOM_AFTER_MARKER = /(?:栋|幢|号楼|单元)\s?的?([一二三四五六七八九][零〇一二三四五六七八九]{2,3})(?![零〇一二三四五六七八九十百]|\s?(?:楼|层|个|户|人|岁|年|次|天|号楼|栋|幢|单元|元|块|点))/g;
+const CN_ROOM_AFTER_MARKER = /(?:栋|幢|号楼|单元)\s?的?([一二三四五六七八九幺][零〇一二三四五六七八九幺]{2,3})(?![零〇一二三四五六七八九幺十百]|\s?(?:楼|层|个|户|人|岁|年|次|天|号楼|栋|幢|单元|元|块|点))/g;
 // A code after a parking-space, plate or order word (车位编号B-118) is not a flat.
 const CODE_BEFORE = /(车位|编号|车牌|牌照|工号|号码|单号|尾号|订单|取件码|取件)[^，,。！!？?\s]{0,3}$/;
 const BUILDING_HAO = /(?<![0-9a-z\-.月])([0-9]{1,3})号(?=\s?[0-9]{1,2}\s?单元)/g;

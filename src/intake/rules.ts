@@ -120,15 +120,17 @@ const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我
 // Joining in free words (带上我, 我会修电脑 能帮上忙吗, 让她也去锻炼锻炼, 有车 可以帮忙拉东西):
 // no sign-up word, but plainly offering oneself for an activity.
 const FREE_SIGNUP =
-  /带上我|带我一个|捎上我|算上我们|我会[^，,。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加)|(老伴|老婆|老公|爱人|孩子|闺女|儿子|女儿|她|他)[^，,。！!？?\s]{0,3}也(想|要)(去|来|参加)(?=\s|$|[，,。！!？?]|吗|行|可以|能)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，,。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，,。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，,。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，,。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，,。！!？?\s]{0,3}(都|全|全都)(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，,。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，,。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，,。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，,。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])|^\s*(会|懂|学过)[^，,。！!？?\s]{1,6}[，,\s]+[^。！!？?]{0,4}(可以|能)(帮忙|帮着|去帮|来帮|接)(?![^。！!？?]{0,8}(我家|我的|俺家|吗|不|没))|尽管(招呼|吩咐|叫我|喊我|找我|开口)|(叫|喊|找|招呼)(我|俺)(一声)?就(行|好|成|是)|(我|俺)随叫随到|(这些?|那些?|这种|这类|这样的)活(儿)?[^，,。！!？?\s]{0,2}(我|俺|我们)(都)?(能|可以|会)(干|做|接|包)|(要|需要|缺)(帮忙|帮手|人手|人)的话[^。！!？?]{0,4}(叫|喊|找|招呼)(我|俺)|(有空|闲着|有时间)[^。！!？?]{0,12}(需要|要|缺)(人手|帮手|人|帮忙)[^，,。！!？?\s]{0,4}(吱|喊|叫|招呼|说|言语)一?声/;
+  /带上我|带我一个|捎上我|算上我们|我会[^，,。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加|上台|表演|出个?节目)|(老伴|老婆|老公|爱人|孩子|闺女|儿子|女儿|她|他)[^，,。！!？?\s]{0,3}也(想|要)(去|来|参加)(?=\s|$|[，,。！!？?]|吗|行|可以|能)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，,。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，,。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，,。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，,。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，,。！!？?\s]{0,3}(都|全|全都)(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，,。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，,。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，,。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，,。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])|^\s*(会|懂|学过)[^，,。！!？?\s]{1,6}[，,\s]+[^。！!？?]{0,4}(可以|能)(帮忙|帮着|去帮|来帮|接)(?![^。！!？?]{0,8}(我家|我的|俺家|吗|不|没))|尽管(招呼|吩咐|叫我|喊我|找我|开口)|(叫|喊|找|招呼)(我|俺)(一声)?就(行|好|成|是)|(我|俺)随叫随到|(这些?|那些?|这个|那个|这种|这类|这样的)活(儿)?[^，,。！!？?\s]{0,2}(我|俺|我们)(都)?(能|可以|会)(干|做|接|包|搭把手|帮把手|帮忙|出份力)|(要|需要|缺)(帮忙|帮手|人手|人)的话[^。！!？?]{0,4}(叫|喊|找|招呼)(我|俺)|(有空|闲着|有时间)[^。！!？?]{0,12}(需要|要|缺)(人手|帮手|人|帮忙)[^，,。！!？?\s]{0,4}(吱|喊|叫|招呼|说|言语)一?声/;
 // Offering a skill and asking whether hands are still wanted (我会剪头发 还要人吗): joining.
 // Stepping out of an activity for this once, or for someone at home (这回我就不去了 下回再说,
 // 那个徒步就不参加了 给他取消吧): the reason given (a guest, a bad leg) asks nobody to act (r28).
 const WITHDRAW_LEAVE = /不凑(这个|这份)?热闹了|去不了|来不了|参加不了|去不成|来不成|参加不成|(?<![还都也又])不(去|参加)了(?![^，,。！!？?\s]{0,2}(吗|吧\s*[?？]))/;
-const WITHDRAW_MARK = /凑(这个|这份)?热闹|这回|这次|这趟|下回|下次|(帮|给)(我|他|她|俺)[^，,。！!？?\s]{0,2}(取消|划掉|去掉|删掉)|取消吧|划掉|把(我|他|她|俺)|名字/;
+// ...and the activity pointed at by its day (周六那个我去不了了), or a withdrawal passed on for someone
+// (让我跟大家说一声他来不了了) (r33).
+const WITHDRAW_MARK = /(周[一二三四五六日天末]|礼拜[一二三四五六天日]|星期[一二三四五六天日]|明天|后天|下周|这周)[^，,。！!？?\s]{0,4}(那个|那场|那次)|(跟|和|给)大家(说|讲|打)(一)?声|那天|凑(这个|这份)?热闹|这回|这次|这趟|下回|下次|(帮|给)(我|他|她|俺)[^，,。！!？?\s]{0,2}(取消|划掉|去掉|删掉)|取消吧|划掉|把(我|他|她|俺)|名字/;
 const SKILL_OFFER = /(我|俺)[^，,。！!？?\s]{0,3}(会|懂|学过|当过|做过|干过|是学|是干)[^。！!？?]{1,12}[，,\s]*[^。！!？?]{0,10}(还要人|还缺人|要人吗|缺人吗|缺不缺人|要不要人|(还)?(要|缺|需要)(帮手|人手)|用得上|用得着|能帮|帮得上|算我|需要吗|要吗)/;
 // A thing's fault told flat (漏水, 不亮, 堵了): what a plain statement of a fault says.
-const FAULT = /滴答|滴滴答答|漏个不停|(一直|还在|就|开始|在)漏(?!气|电)|漏水|渗水|滴水|冒水|坏了|坏掉|不亮|堵了|堵死|停水|停电|没水|没电|不热|裂了|塌了|掉了|断了|打不开|关不上|不出水|不通|返味|发霉/;
+const FAULT = /漏雨|滴答|滴滴答答|漏个不停|(一直|还在|就|开始|在)漏(?!气|电)|漏水|渗水|滴水|冒水|坏了|坏掉|不亮|堵了|堵死|停水|停电|没水|没电|不热|裂了|塌了|掉了|断了|打不开|关不上|不出水|不通|返味|发霉/;
 // A post asked to do something (请网格员上门看看, 让楼栋长来协调): a request, not who holds it.
 const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，,。！!？?\s]{0,2}(网格员|网格长|楼栋长|楼长|单元长|调解员|片警|社区民警|书记|主任|管家)[^，,。！!？?]{0,10}(上门|来|去|帮|看|处理|协调|调解|照顾|走访)/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
@@ -175,7 +177,7 @@ const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|�
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
 // A found thing already handed in (捡到…放保安室了): a notice to the owner, nobody is asked to act.
 const FOUND_HANDED_IN = /(捡到|拾到|捡了)[^。！!？?]{0,20}(放|交)(在|到|给)?了?[^，,。！!？?\s]{0,4}(门卫|保安|物业|驿站|传达室|岗亭|值班室)(?![^，,。！!？?\s]{0,3}(哪|吗|行))/;
-const NEIGHBOUR_QUESTION = /群里有没有|有没有会|有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下/;
+const NEIGHBOUR_QUESTION = /群里有没有|有没有会|有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下|(附近|周边|周围|咱这|这边|小区里|小区外)[^，,。！!？?\s]{0,4}(有没有|哪有|哪里有|哪儿有|哪家)/;
 // How to do a small job at home oneself (烟雾报警器…谁知道怎么换电池), asked of the neighbours (r22).
 const HOW_TO_SELF = /(怎么|咋|如何)(换|装|拆|调|设置|关掉|关)[^，,。！!？?\s]{0,2}(电池|灯泡|滤芯|保险丝|密码|时间|声音)/;
 // A newcomer asking how things go here (垃圾几点收啊 刚搬来不知道): no fault, nobody to act (r22).
@@ -213,13 +215,13 @@ const APPLY_PROCEDURE = /材料|证件|手续|流程|符不符合|是否符合|�
 const SERVICE_THING = /公租房|廉租房|保障房|人才房|经适房|社保|医保|户口|户籍|落户|居住证|证明|低保|补贴|津贴|补助|救助|贷款|失业|就业|养老|优待证|老年证|疫苗|接种|出生|残疾人?证|开户|燃气卡|公交卡|公积金|助学|证件|身份证|营业执照|无犯罪|准生|入学|上学|幼儿园|居家养老|退役/;
 // Someone asks the neighbours for medicine or an aid for a person in need: a request for
 // help. Offering the same thing (多买了几盒 需要的来拿) is not.
-const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，,。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|栓|退烧|退热|布洛芬|美林|泰诺|创可贴|体温计|温度计|轮椅|拐杖|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
+const NEED_ASK = /(谁家有|谁有|哪家有|哪位[^，,。！!？?\s]{0,4}有|有没有人有|有没有|借)[^。！!？?]{0,8}(药|栓|退烧|退热|布洛芬|美林|泰诺|创可贴|体温计|温度计|轮椅|拐杖|拐棍|助行器|坐便椅|护理床|制氧机|雾化器|氧气|血压计|血糖仪|纱布|碘伏|尿不湿|奶粉|救心丸)/;
 // Neighbours asked for a driver or a car to take someone at home to hospital (有没有会开车的邻居
 // 我家老头子要去医院复查): help asked for a person, not small talk (r28).
 const RIDE_ASK = /(有没有|谁|哪位|哪个)[^。！!？?\s]{0,4}(会开车|有车|开车|顺路|顺风车)[^。！!？?]{0,24}(医院|复查|看病|就医|透析|化疗|拿药)|(医院|复查|看病|就医|透析|化疗)[^。！!？?]{0,24}(有没有|谁|哪位|哪个)[^。！!？?\s]{0,4}(会开车|有车|开车|顺路|顺风车)/;
 // A ride offered (我有车 … 谁要去医院复查可以捎上): the writer gives help, nobody is asked (r28).
 const RIDE_OFFER = /(我|俺)[^，,。！!？?\s]{0,3}(有车|开车)[^。！!？?]{0,24}(可以|能|都可以|就)(帮忙|帮着)?(捎|带|送|载|拉)(?![^，,。！!？?\s]{0,4}(吗|么|不|没))/;
-const OFFER = /(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，,。！!？?\s]{0,4}用得(上|着)|(要用|需要|用得上|用得着)[^，,。！!？?\s]{0,2}(说一声|吱一声|言语一声|招呼一声|打个招呼)|(要|需要|想要|要吃|想吃|要用)的[^。！!？?\s]{0,3}(我|俺)(给|帮)?[^，,。！!？?\s]{0,2}(送|拿|带)(过去|上去|上门|到家)|(可以|都可以|随时|尽管)(来)?(找|叫|喊|联系|招呼)(我|俺)(?!们)(?![^，,。！!？?]{0,4}(吗|不|没))/;
+const OFFER = /(可以|能|就)(先)?(放|寄放|存|搁)(在)?(我|俺)(这|这儿|这里|家)(?![^，,。！!？?]{0,4}(吗|不|没))|(需要|缺|要|想要|用得上|用得着)的[^。！!？?\s]{0,3}(来|找|联系|说|话|吱|言语|招呼|私)|需要的话|多(买|领|拿|订|做|煮|包|囤|备|发)了|可以借|借给|免费送|送给需要|多买了|多的|闲着|闲置|白送|送人|用不上|用不着|谁[^，,。！!？?\s]{0,4}用得(上|着)|(要用|需要|用得上|用得着)[^，,。！!？?\s]{0,2}(说一声|吱一声|言语一声|招呼一声|打个招呼)|(要|需要|想要|要吃|想吃|要用)的[^。！!？?\s]{0,3}(我|俺)(给|帮)?[^，,。！!？?\s]{0,2}(送|拿|带)(过去|上去|上门|到家)|(可以|都可以|随时|尽管)(来)?(找|叫|喊|联系|招呼)(我|俺)(?!们)(?![^，,。！!？?]{0,4}(吗|不|没))/;
 // Someone impersonating a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
 // ...and one whose claim the company denied when asked (问过供电所，没有这回事) (r21).
 // ...and a caller at the door whose claim is only reported (说是社区派来的, 说是查水表的) or who
@@ -253,9 +255,26 @@ const FORMAL_REQUEST =
 // found, not the service the card belongs to (r22).
 const LOST_PET = /(猫|狗|猫咪|狗狗|鹦鹉|八哥|兔子|乌龟)[^，,。！!？?\s]{0,3}(跑丢|走丢|丢了|跑了|不见了|飞了|跑出去)[^。！!？?]{0,30}(看到|见到|看见|碰到|发现|捡到)[^。！!？?]{0,10}(告诉|说一声|说声|联系|通知|私我|吱一声)/;
 // A thing found, its owner asked for among the neighbours (捡到一个老年卡 … 谁认识): chat (r28).
+// A found thing left where its owner will see it (捡到一串钥匙 挂在门口栏杆上了): a notice to the owner (r33).
+const FOUND_LEFT = /(捡到|拾到|捡了)[^。！!？?]{0,20}(挂|放|搁|插|别)(在|到)[^。！!？?哪]{0,12}(上|里|旁边|边上|门口|台子)了?(?![^，,。！!？?\s]{0,3}(哪|吗|行|好))/;
 const FOUND_OWNER_ASK = /(捡到|拾到|捡了)[^。！!？?]{0,30}(谁认识|谁的|谁丢的|谁掉的|谁家的)/;
 // Companions sought among the neighbours (有没有一起去县城的, 拼个车): no activity joined (r28).
 const COMPANION_ASK = /(有没有|谁|有人)(要)?一起(去|走|回)[^，,。！!？?\s]{0,6}的|拼(个)?车|搭(个)?伴/;
+// Free time offered for an activity (我退休在家天天有空, 我白天都闲着): joining in free words (r33).
+const FREE_TIME = /(我|俺)[^。！!？?]{0,8}(天天|每天|整天|随时|平时|白天|平常)(都)?(有空|有时间|闲着|没事干|没啥事)|(我|俺)[^，,。！!？?\s]{0,3}(退休|闲在家|在家闲着)[^。！!？?]{0,6}(有空|有时间|闲着)/;
+// Asking whether one may come along (到时候我能去不, 我也可以参加吗), said of an activity: joining (r33).
+const MAY_I_COME = /(我|俺|我们|俺们)(也)?(能|可以|能不能|可不可以)(去|来|参加)(?![^，,。！!？?\s]{0,2}(哪|看|买|拿|医院|上班))/;
+// A neighbour's thing left unlocked or on (谁的电动车钥匙插车上没拔, 谁家车窗没关): a word to its owner (r33).
+// ...and a hand offered at one (明天义诊 我帮着维持秩序吧).
+const OFFER_HAND = /(我|俺)(来|去|可以|能)?帮(着|忙|把手)(?![^，,。！!？?\s]{0,2}(问|看|查|联系|找))/;
+const OWNER_NOTICE = /谁(的|家的)[^。！!？?]{0,10}(钥匙|车窗|车门|车灯|大灯|后备箱|天窗)[^。！!？?]{0,8}(没拔|忘拔|没关|忘关|没锁|忘锁|开着|亮着|插着|插在)/;
+// A pet found wandering, its owner asked for (谁家丢了只小泰迪): lost and found among neighbours (r33).
+const FOUND_PET = /谁家(的)?[^，,。！!？?\s]{0,2}(丢|跑丢|走丢|跑出来)了?[^，,。！!？?\s]{0,3}(只|条)?[^，,。！!？?\s]{0,3}(狗|猫|泰迪|金毛|柯基|比熊|博美|哈士奇|柴犬|萨摩|鹦鹉|兔子)/;
+// A tradesman for one's own home sought among the neighbours (大家找的哪个师傅修的 给推荐个, 哪家修锁靠谱):
+// nobody is asked to act (r33).
+const TRADE_ASK = /(群里|有没有|谁|哪位)[^，,。！!？?\s]{0,2}(有)?会修[^，,。！!？?\s]{1,6}的|(找的|请的|叫的)(是)?(哪个|哪家|哪位|谁|什么)|(哪个|哪家|哪位)[^，,。！!？?\s]{0,2}(师傅|工人|店|公司)[^，,。！!？?\s]{0,4}(修的|装的|弄的|靠谱|好|便宜|实惠)|(给|帮)(我)?推荐(个|一个|一下|几个)|推荐(个|一个|几个)[^，,。！!？?\s]{0,4}(师傅|靠谱|好)|哪家[^，,。！!？?\s]{0,4}(靠谱|便宜|实惠)/;
+// A notice passed on by whom it came from, with its day (物业通知 本周六统一灭蟑螂, 居委会说下周三打疫苗) (r33).
+const RELAYED_NOTICE = /^[^\p{L}\p{N}]*(物业|社区|居委会?|街道|网格员|楼长|楼栋长|业委会)[^，,。！!？?\s]{0,2}(通知|发通知|说|讲|提醒)[:：，,\s]*[^。！!？?]{0,4}(今天|明天|后天|今晚|明早|本周|这周|下周|下个?礼拜|下个?星期|周[一二三四五六日末]|礼拜[一二三四五六天日]|星期[一二三四五六天日]|[0-9一二三四五六七八九十]+号|[0-9一二三四五六七八九十]+月)/u;
 const LOST_FOUND = /(手机|钥匙|钱包|包|伞|证件|卡|证)[^，,。！!？?\s]{0,3}(掉|丢|落)(在|到)(?!家)|谁(的|家的|丢的|掉的)[^，,。！!？?\s]{0,6}(卡|证|钥匙|钱包|手机|包|伞|眼镜)|(捡到|拾到|捡了)[^，,。！!？?]{0,8}(卡|证|钥匙|钱包|手机)/;
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
 // ...and so is a fix told with its day (下水道今天通了) or a smell that is gone (臭味也没了) (r20).
@@ -615,6 +634,7 @@ function decideIntent(
 
   // News relayed about a matter in hand: before progress, whose reference words it shares.
   if (RELAYED_NEWS.test(t) && !RELAY_DOUBT.test(t) && !urgent) return make('chat', 0.7, place);
+  if (RELAYED_NOTICE.test(t) && !RELAY_DOUBT.test(t) && !urgent && !/又|还是|结果|怎么|咋|为什么|不管|没人|一直|拖|都说了|说了[^，,。！!？?\s]{0,2}(几|好几|多少)/.test(t)) return make('chat', 0.7, place);
   if (ALREADY_TOLD.test(t) && !RELAY_DOUBT.test(t) && !urgent && !/又|还是|怎么|咋|但是|可是|不过|一直|拖/.test(t)) return make('chat', 0.7, place);
 
   // Progress of an earlier ticket.
@@ -651,6 +671,10 @@ function decideIntent(
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
+  // Free time or a may-I-come said of an activity (读书会还要人不 我退休在家天天有空, 我会理发 到时候我能去不) (r33).
+  if (activity && !blocked && !urgent && (FREE_TIME.test(t) || MAY_I_COME.test(t) || OFFER_HAND.test(t)) && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
+  // ...and so is stepping out of it told with what one must bring instead (植树那天我去不成了 要带孙子): 要带 asks nothing (r33).
+  if (activityQuestion && !blocked && !/[?？吗]/.test(t) && WITHDRAW_LEAVE.test(t) && WITHDRAW_MARK.test(t) && !/物业|师傅|工人|维修|来修|电工|保安|快递/.test(t)) return make('signup', 0.65, place);
   if (activityQuestion) return make('query', 0.8, place);
   const withdrawal = /去不了|来不了|参加不了|去不成|来不成|参加不成|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
   if (COMPANION_ASK.test(t) && !activity && !urgent && !L.signupStrong.test(t)) return make('chat', 0.65, place);
@@ -686,10 +710,15 @@ function decideIntent(
   if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
   if (OTHER_ESTATE.test(t) && !REACHES_HERE.test(t) && !urgent && !asksSomeone(t) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.65, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
+  if (FOUND_LEFT.test(t) && !urgent && !/孩子|小孩|老人|老太|老头|娃/.test(t)) return make('chat', 0.7, place);
   // ...not where to hand it in (放哪里方便失主来领), nor a loser asking who found it (谁捡到…请联系我).
   if (FOUND_OWNER_ASK.test(t) && !urgent && !/放哪|交到哪|交给谁|交哪|送哪/.test(t) && !/(谁|有人|有没有人)[^，,。！!？?\s]{0,8}(捡到|拾到)/.test(t) && !/孩子|小孩|老人|老太|老头|娃/.test(t) && !/物业|社区|网格|监控/.test(t)) return make('chat', 0.7, place);
   // A lost pet told to the neighbours (我家猫跑丢了 有看到的说一声) asks them, not the organisation (r28).
   if (LOST_PET.test(t) && !urgent && !ASKS_ORGANISATION.test(t) && !/物业|社区|网格|监控|保安/.test(t)) return make('chat', 0.7, place);
+  // ...and so is a pet found wandering, or a thing left unlocked, told to its owner (r33).
+  if ((FOUND_PET.test(t) || OWNER_NOTICE.test(t)) && !urgent && !ASKS_ORGANISATION.test(t) && !/物业|社区|网格|监控|保安|咬/.test(t)) return make('chat', 0.7, place);
+  // A tradesman for one's own home asked of the neighbours (r33).
+  if (TRADE_ASK.test(t) && !urgent && !SHARED_PART.test(t) && !/物业|社区|网格|居委|公共|帮忙|帮帮|求助/.test(t)) return make('chat', 0.65, place);
   // ...not when it asks when a supply or a service will come to the area (啥时候能通天然气): only staff know (r23).
   if (NEIGHBOUR_QUESTION.test(t) && !problem && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救/.test(t) && !(/什么时候|啥时候|何时|多久/.test(t) && topScore >= 3)) return make('chat', 0.7, place);
   if (NEIGHBOUR_QUESTION.test(t) && HOW_TO_SELF.test(t) && !urgent && !/物业|社区|网格|居委|帮忙|帮帮|求助|求帮|救|公共|楼道/.test(t)) return make('chat', 0.65, place);
@@ -730,4 +759,5 @@ prefilterTests(
   EARLIER_REPORT, OPINION_LETTER, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
   WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,
+  FREE_TIME, MAY_I_COME, FOUND_LEFT, OFFER_HAND, OWNER_NOTICE, FOUND_PET, TRADE_ASK, RELAYED_NOTICE,
 );
