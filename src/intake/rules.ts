@@ -120,11 +120,11 @@ const FIRST_PERSON_SIGNUP = /^\s*(报名|取消报名|算我|接龙|\+\s*1)|(我
 // Joining in free words (带上我, 我会修电脑 能帮上忙吗, 让她也去锻炼锻炼, 有车 可以帮忙拉东西):
 // no sign-up word, but plainly offering oneself for an activity.
 const FREE_SIGNUP =
-  /带上我|带我一个|捎上我|算上我们|我会[^，,。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加|上台|表演|出个?节目)|(老伴|老婆|老公|爱人|孩子|闺女|儿子|女儿|她|他)[^，,。！!？?\s]{0,3}也(想|要)(去|来|参加)(?=\s|$|[，,。！!？?]|吗|行|可以|能)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，,。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，,。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，,。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，,。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，,。！!？?\s]{0,3}(都|全|全都)(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，,。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，,。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，,。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，,。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])|^\s*(会|懂|学过)[^，,。！!？?\s]{1,6}[，,\s]+[^。！!？?]{0,4}(可以|能)(帮忙|帮着|去帮|来帮|接)(?![^。！!？?]{0,8}(我家|我的|俺家|吗|不|没))|尽管(招呼|吩咐|叫我|喊我|找我|开口)|(叫|喊|找|招呼)(我|俺)(一声)?就(行|好|成|是)|(我|俺)随叫随到|(这些?|那些?|这个|那个|这种|这类|这样的)活(儿)?[^，,。！!？?\s]{0,2}(我|俺|我们)(都)?(能|可以|会)(干|做|接|包|搭把手|帮把手|帮忙|出份力)|(要|需要|缺)(帮忙|帮手|人手|人)的话[^。！!？?]{0,4}(叫|喊|找|招呼)(我|俺)|(有空|闲着|有时间)[^。！!？?]{0,12}(需要|要|缺)(人手|帮手|人|帮忙)[^，,。！!？?\s]{0,4}(吱|喊|叫|招呼|说|言语)一?声/;
+  /带上我|带我一个|捎上我|算上我们|我会[^，,。！!？?\s]{1,6}[，,\s]*(能|可以)?帮|(能|可以)帮(得)?上忙|帮得上忙|让(她|他|孩子|闺女|儿子|女儿)也(去|来|参加|上台|表演|出个?节目)|(老伴|老婆|老公|爱人|孩子|闺女|儿子|女儿|她|他)[^，,。！!？?\s]{0,3}也(想|要)(去|来|参加)(?=\s|$|[，,。！!？?]|吗|行|可以|能)|(?<!不)(可以|能)帮忙(拉|搬|拍|带|开车|拿|扛)|(我|俺)[^，,。！!？?\s]{0,4}都报(?!警|修|案|的|过|销)|一家[三四五]?口?都(去|来|参加)|凑个?(数|人头|人数)|(我|俺)(跟|和)[^，,。！!？?\s]{1,4}都(能|可以|会)?(去|来|参加)|^\s*\+\s*[2-9](?!\d)|(我|俺)(会|懂)点?[^，,。！!？?\s]{1,6}[，,\s]*[^。！!？?]{0,6}(能|可以)去?(帮|给)|(需要|用得着|用得上)[^。！!？?]{0,10}(叫|喊)我|的话[^，,。！!？?\s]{0,2}(我)?(天天|随时|每天)(都)?(能|可以)来|我请个?假\s*$|(我们|俺们|咱们)?((?<!大)家|俩|两口子|一家人|全家|娘俩|爷俩|父子|母女|夫妻|一家子)[^，,。！!？?\s]{0,3}(都|全|全都)(能|可以|会)?(去|来|参加)(?![了过吗])|(用得上|用得着|需要帮忙|缺人)的话[^。！!？?]{0,6}我[^，,。！!？?\s]{0,6}(过去|过来|去|来|参加)|(需要|要人|缺人|用人)[^，,。！!？?]{1,8}的话[^。！!？?]{0,4}我[^，,。！!？?\s]{0,4}(搭把手|帮忙|帮一把|出力|过去|过来)|(我们|咱们|俺们)[^，,。！!？?\s]{0,8}都(能|可以|会)?(去|来|参加)(?=\s|$|[，,。！!])|^\s*(会|懂|学过)[^，,。！!？?\s]{1,6}[，,\s]+[^。！!？?]{0,4}(可以|能)(帮忙|帮着|去帮|来帮|接)(?![^。！!？?]{0,8}(我家|我的|俺家|吗|不|没))|(那天|到时候|当天|那会儿)[^，,。！!？?]{0,4}(能|可以|来|去)?(搭个手|搭把手|帮把手|帮个忙|出份力)(?![^，,。！!？?\s]{0,2}(吗|不|么|没))|尽管(招呼|吩咐|叫我|喊我|找我|开口)|(叫|喊|找|招呼)(我|俺)(一声)?就(行|好|成|是)|(我|俺)随叫随到|(这些?|那些?|这个|那个|这种|这类|这样的)活(儿)?[^，,。！!？?\s]{0,2}(我|俺|我们)(都)?(能|可以|会)(干|做|接|包|搭把手|帮把手|帮忙|出份力)|(要|需要|缺)(帮忙|帮手|人手|人)的话[^。！!？?]{0,4}(叫|喊|找|招呼)(我|俺)|(有空|闲着|有时间)[^。！!？?]{0,12}(需要|要|缺)(人手|帮手|人|帮忙)[^，,。！!？?\s]{0,4}(吱|喊|叫|招呼|说|言语)一?声/;
 // Offering a skill and asking whether hands are still wanted (我会剪头发 还要人吗): joining.
 // Stepping out of an activity for this once, or for someone at home (这回我就不去了 下回再说,
 // 那个徒步就不参加了 给他取消吧): the reason given (a guest, a bad leg) asks nobody to act (r28).
-const WITHDRAW_LEAVE = /不凑(这个|这份)?热闹了|去不了|来不了|参加不了|去不成|来不成|参加不成|(?<![还都也又])不(去|参加)了(?![^，,。！!？?\s]{0,2}(吗|吧\s*[?？]))/;
+const WITHDRAW_LEAVE = /(我|俺)(就)?请(个)?假了|不凑(这个|这份)?热闹了|去不了|来不了|参加不了|去不成|来不成|参加不成|(?<![还都也又])不(去|参加)了(?![^，,。！!？?\s]{0,2}(吗|吧\s*[?？]))/;
 // ...and the activity pointed at by its day (周六那个我去不了了), or a withdrawal passed on for someone
 // (让我跟大家说一声他来不了了) (r33).
 const WITHDRAW_MARK = /(周[一二三四五六日天末]|礼拜[一二三四五六天日]|星期[一二三四五六天日]|明天|后天|下周|这周)[^，,。！!？?\s]{0,4}(那个|那场|那次)|(跟|和|给)大家(说|讲|打)(一)?声|那天|凑(这个|这份)?热闹|这回|这次|这趟|下回|下次|(帮|给)(我|他|她|俺)[^，,。！!？?\s]{0,2}(取消|划掉|去掉|删掉)|取消吧|划掉|把(我|他|她|俺)|名字/;
@@ -263,11 +263,15 @@ const COMPANION_ASK = /(有没有|谁|有人)(要)?一起(去|走|回)[^，,。�
 // Free time offered for an activity (我退休在家天天有空, 我白天都闲着): joining in free words (r33).
 const FREE_TIME = /(我|俺)[^。！!？?]{0,8}(天天|每天|整天|随时|平时|白天|平常)(都)?(有空|有时间|闲着|没事干|没啥事)|(我|俺)[^，,。！!？?\s]{0,3}(退休|闲在家|在家闲着)[^。！!？?]{0,6}(有空|有时间|闲着)/;
 // Asking whether one may come along (到时候我能去不, 我也可以参加吗), said of an activity: joining (r33).
+// ...or one of the household who wants to come too (俺家老头子也想去他擀皮快): no run-on guard is needed where an
+// activity is named.
+const FAMILY_JOIN = /(老伴|老头子|老太婆|老头|老太|孙子|孙女|外孙女?|老公|老婆|爱人|孩子|闺女|儿子|女儿|她|他)[^，,。！!？?\s]{0,3}也(想|要)(去|来|参加)(?!医院|看病|上班)/;
 const MAY_I_COME = /(我|俺|我们|俺们)(也)?(能|可以|能不能|可不可以)(去|来|参加)(?![^，,。！!？?\s]{0,2}(哪|看|买|拿|医院|上班))/;
 // A neighbour's thing left unlocked or on (谁的电动车钥匙插车上没拔, 谁家车窗没关): a word to its owner (r33).
 // ...and a hand offered at one (明天义诊 我帮着维持秩序吧).
 const OFFER_HAND = /(我|俺)(来|去|可以|能)?帮(着|忙|把手)(?![^，,。！!？?\s]{0,2}(问|看|查|联系|找))/;
-const OWNER_NOTICE = /谁(的|家的)[^。！!？?]{0,10}(钥匙|车窗|车门|车灯|大灯|后备箱|天窗)[^。！!？?]{0,8}(没拔|忘拔|没关|忘关|没锁|忘锁|开着|亮着|插着|插在)/;
+// ...or left behind somewhere (谁家小孩的外套落在健身器材那了).
+const OWNER_NOTICE = /谁(的|家的)[^。！!？?]{0,10}(钥匙|车窗|车门|车灯|大灯|后备箱|天窗)[^。！!？?]{0,8}(没拔|忘拔|没关|忘关|没锁|忘锁|开着|亮着|插着|插在)|谁(的|家的|家)[^。！!？?]{0,10}(落在|忘在|丢在|掉在|放错|落到|忘到)/;
 // A pet found wandering, its owner asked for (谁家丢了只小泰迪): lost and found among neighbours (r33).
 const FOUND_PET = /谁家(的)?[^，,。！!？?\s]{0,2}(丢|跑丢|走丢|跑出来)了?[^，,。！!？?\s]{0,3}(只|条)?[^，,。！!？?\s]{0,3}(狗|猫|泰迪|金毛|柯基|比熊|博美|哈士奇|柴犬|萨摩|鹦鹉|兔子)/;
 // A tradesman for one's own home sought among the neighbours (大家找的哪个师傅修的 给推荐个, 哪家修锁靠谱):
@@ -672,9 +676,10 @@ function decideIntent(
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
   // Free time or a may-I-come said of an activity (读书会还要人不 我退休在家天天有空, 我会理发 到时候我能去不) (r33).
-  if (activity && !blocked && !urgent && (FREE_TIME.test(t) || MAY_I_COME.test(t) || OFFER_HAND.test(t)) && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
-  // ...and so is stepping out of it told with what one must bring instead (植树那天我去不成了 要带孙子): 要带 asks nothing (r33).
-  if (activityQuestion && !blocked && !/[?？吗]/.test(t) && WITHDRAW_LEAVE.test(t) && WITHDRAW_MARK.test(t) && !/物业|师傅|工人|维修|来修|电工|保安|快递/.test(t)) return make('signup', 0.65, place);
+  if (activity && !blocked && !urgent && (FREE_TIME.test(t) || MAY_I_COME.test(t) || OFFER_HAND.test(t) || FAMILY_JOIN.test(t)) && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
+  // ...and so is stepping out of it told with what one must bring instead (植树那天我去不成了 要带孙子): 要带 asks nothing,
+  // or by the leave one takes from it (明天巡逻我就请假了) (r33).
+  if (activity && !blocked && !urgent && !/[?？吗]/.test(t) && WITHDRAW_LEAVE.test(t) && (WITHDRAW_MARK.test(t) || activityQuestion || /(我|俺)(就)?请(个)?假了/.test(t)) && !/物业|师傅|工人|维修|来修|电工|保安|快递/.test(t)) return make('signup', 0.65, place);
   if (activityQuestion) return make('query', 0.8, place);
   const withdrawal = /去不了|来不了|参加不了|去不成|来不成|参加不成|不去了|不参加了|退出|取消|请个?假/.test(t) && /不好意思|抱歉|对不起|有事|临时|把我|名字|删|划掉/.test(t);
   if (COMPANION_ASK.test(t) && !activity && !urgent && !L.signupStrong.test(t)) return make('chat', 0.65, place);
@@ -715,8 +720,9 @@ function decideIntent(
   if (FOUND_OWNER_ASK.test(t) && !urgent && !/放哪|交到哪|交给谁|交哪|送哪/.test(t) && !/(谁|有人|有没有人)[^，,。！!？?\s]{0,8}(捡到|拾到)/.test(t) && !/孩子|小孩|老人|老太|老头|娃/.test(t) && !/物业|社区|网格|监控/.test(t)) return make('chat', 0.7, place);
   // A lost pet told to the neighbours (我家猫跑丢了 有看到的说一声) asks them, not the organisation (r28).
   if (LOST_PET.test(t) && !urgent && !ASKS_ORGANISATION.test(t) && !/物业|社区|网格|监控|保安/.test(t)) return make('chat', 0.7, place);
-  // ...and so is a pet found wandering, or a thing left unlocked, told to its owner (r33).
-  if ((FOUND_PET.test(t) || OWNER_NOTICE.test(t)) && !urgent && !ASKS_ORGANISATION.test(t) && !/物业|社区|网格|监控|保安|咬/.test(t)) return make('chat', 0.7, place);
+  // ...and so is a pet found wandering, or a thing left unlocked or behind, told to its owner, unless where to hand
+  // it in is asked (交给谁合适) (r33).
+  if ((FOUND_PET.test(t) || OWNER_NOTICE.test(t)) && !urgent && !ASKS_ORGANISATION.test(t) && !/物业|社区|网格|监控|保安|咬|放哪|交到哪|交给谁|交哪|送哪|给谁|放在哪|放到哪/.test(t)) return make('chat', 0.7, place);
   // A tradesman for one's own home asked of the neighbours (r33).
   if (TRADE_ASK.test(t) && !urgent && !SHARED_PART.test(t) && !/物业|社区|网格|居委|公共|帮忙|帮帮|求助/.test(t)) return make('chat', 0.65, place);
   // ...not when it asks when a supply or a service will come to the area (啥时候能通天然气): only staff know (r23).
@@ -759,5 +765,5 @@ prefilterTests(
   EARLIER_REPORT, OPINION_LETTER, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
   WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,
-  FREE_TIME, MAY_I_COME, FOUND_LEFT, OFFER_HAND, OWNER_NOTICE, FOUND_PET, TRADE_ASK, RELAYED_NOTICE,
+  FREE_TIME, MAY_I_COME, FOUND_LEFT, OFFER_HAND, FAMILY_JOIN, OWNER_NOTICE, FOUND_PET, TRADE_ASK, RELAYED_NOTICE,
 );

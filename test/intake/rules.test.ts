@@ -910,6 +910,16 @@ describe('r33 concepts', () => {
     // someone watching the bikes, or trying a door, told flat
     ['这几天老有两个人在地库盯着电动车看', 'report', 'security', 'normal'],
     ['昨晚有人掰我家门把手 好几下', 'report', 'security', 'normal'],
+    // a hand offered for the day
+    ['义卖那天我能过去帮个忙', 'signup', null, null],
+    // leave taken from an activity
+    ['下礼拜的植树我就请假了 老寒腿又犯了', 'signup', null, null],
+    // a past fire named as why the fire lane matters is no fire now
+    ['消防通道又被快递车占了 上回着火就是因为这耽误了', 'report', 'security', 'normal'],
+    // one of the household wants to come too, run on without a break
+    ['植树那天我家老伴也要去她力气大', 'signup', null, null],
+    // a thing left behind, its owner asked
+    ['谁家的围巾忘在凉亭长椅上了 红格子的', 'chat', null, null],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
