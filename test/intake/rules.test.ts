@@ -920,6 +920,10 @@ describe('r33 concepts', () => {
     ['植树那天我家老伴也要去她力气大', 'signup', null, null],
     // a thing left behind, its owner asked
     ['谁家的围巾忘在凉亭长椅上了 红格子的', 'chat', null, null],
+    // someone about who does not look as if they belong
+    ['这两天老有个人在快递柜那边转 看着不像业主', 'report', 'security', 'normal'],
+    // a supplier's notice passed on by its source
+    ['供电所通知 明天上午八点到十二点停电', 'chat', null, null],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
@@ -930,6 +934,7 @@ describe('r33 concepts', () => {
   it('look-alikes stay what they are', () => {
     // a relayed promise complained of as broken is a report
     expect(classifyByRules('物业说下周来修 都说了三回了 还是没人来').intent).toBe('report');
+    expect(classifyByRules('自来水公司说明天停水 结果到现在都没来水').intent).toBe('report');
     // a shared door's tradesman asked about, the door broken again: a report
     expect(classifyByRules('单元门又坏了 上回找的哪家师傅修的 修完三天就不行了').intent).toBe('report');
     // a neighbour's dog running loose is no found pet
