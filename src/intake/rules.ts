@@ -268,8 +268,9 @@ const FREE_TIME = /(我|俺)[^。！!？?]{0,8}(天天|每天|整天|随时|平�
 const FAMILY_JOIN = /(老伴|老头子|老太婆|老头|老太|孙子|孙女|外孙女?|老公|老婆|爱人|孩子|闺女|儿子|女儿|她|他)[^，,。！!？?\s]{0,3}也(想|要)(去|来|参加)(?!医院|看病|上班)/;
 const MAY_I_COME = /(我|俺|我们|俺们)(也)?(能|可以|能不能|可不可以)(去|来|参加)(?![^，,。！!？?\s]{0,2}(哪|看|买|拿|医院|上班))/;
 // A neighbour's thing left unlocked or on (谁的电动车钥匙插车上没拔, 谁家车窗没关): a word to its owner (r33).
-// ...and a hand offered at one (明天义诊 我帮着维持秩序吧).
-const OFFER_HAND = /(我|俺)(来|去|可以|能)?帮(着|忙|把手)(?![^，,。！!？?\s]{0,2}(问|看|查|联系|找))/;
+// ...and a hand offered at one (明天义诊 我帮着维持秩序吧, 我家那口子…义诊那天可以帮着接送老人), not asked for
+// (有志愿者能帮忙吗).
+const OFFER_HAND = /((我|俺)(来|去|可以|能)?|(?<!不)(可以|能))帮(着|忙|把手)(?![^，,。！!？?\s]{0,2}(问|看|查|联系|找))/;
 // ...or left behind somewhere (谁家小孩的外套落在健身器材那了).
 const OWNER_NOTICE = /谁(的|家的)[^。！!？?]{0,10}(钥匙|车窗|车门|车灯|大灯|后备箱|天窗)[^。！!？?]{0,8}(没拔|忘拔|没关|忘关|没锁|忘锁|开着|亮着|插着|插在)|谁(的|家的|家)[^。！!？?]{0,10}(落在|忘在|丢在|掉在|放错|落到|忘到)/;
 // A pet found wandering, its owner asked for (谁家丢了只小泰迪): lost and found among neighbours (r33).
@@ -676,7 +677,7 @@ function decideIntent(
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
   // Free time or a may-I-come said of an activity (读书会还要人不 我退休在家天天有空, 我会理发 到时候我能去不) (r33).
-  if (activity && !blocked && !urgent && (FREE_TIME.test(t) || MAY_I_COME.test(t) || OFFER_HAND.test(t) || FAMILY_JOIN.test(t)) && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
+  if (activity && !blocked && !urgent && (FREE_TIME.test(t) || MAY_I_COME.test(t) || (OFFER_HAND.test(t) && !/[?？吗么]|能不能|可不可以|有没有|谁/.test(t)) || FAMILY_JOIN.test(t)) && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
   // ...and so is stepping out of it told with what one must bring instead (植树那天我去不成了 要带孙子): 要带 asks nothing,
   // or by the leave one takes from it (明天巡逻我就请假了) (r33).
   if (activity && !blocked && !urgent && !/[?？吗]/.test(t) && WITHDRAW_LEAVE.test(t) && (WITHDRAW_MARK.test(t) || activityQuestion || /(我|俺)(就)?请(个)?假了/.test(t)) && !/物业|师傅|工人|维修|来修|电工|保安|快递/.test(t)) return make('signup', 0.65, place);

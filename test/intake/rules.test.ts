@@ -924,6 +924,8 @@ describe('r33 concepts', () => {
     ['这两天老有个人在快递柜那边转 看着不像业主', 'report', 'security', 'normal'],
     // a supplier's notice passed on by its source
     ['供电所通知 明天上午八点到十二点停电', 'chat', null, null],
+    // a hand offered for one of the household
+    ['我老伴力气大 植树那天能帮着抬树苗', 'signup', null, null],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
@@ -935,6 +937,8 @@ describe('r33 concepts', () => {
     // a relayed promise complained of as broken is a report
     expect(classifyByRules('物业说下周来修 都说了三回了 还是没人来').intent).toBe('report');
     expect(classifyByRules('自来水公司说明天停水 结果到现在都没来水').intent).toBe('report');
+    // volunteers asked to help a person are asked, not offered
+    expect(classifyByRules('我妈刚做完手术 有志愿者能帮着接送去复查吗').intent).not.toBe('signup');
     // a shared door's tradesman asked about, the door broken again: a report
     expect(classifyByRules('单元门又坏了 上回找的哪家师傅修的 修完三天就不行了').intent).toBe('report');
     // a neighbour's dog running loose is no found pet
