@@ -135,8 +135,9 @@ const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，,。！!？?\s]{0,2}(�
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
 // A neighbour or a neighbour's flat named as the cause; one who complains along with the writer
+// A household pointed at by its car and where it lives (隔壁单元那辆白色大众, 8栋那个黑色suv) is one (r34).
 // (我和邻居反映了好几次) is no cause (r21). A pet's owner pointed at (那个养大狗的) is one (r24).
-const NEIGHBOUR = /楼[上下]的人?(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|都|各家|各户|几家|所有|住户都|的住户都|(一|每次|只要)?(冲厕所|冲马桶|放水|用水))|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?:一楼|二楼|底楼|顶楼|顶层)的?(?:住户|业主|人家|那户|那家)|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都|[^，,。！!？?\s]{0,3}(反映|投诉|报修|联名|一起))|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:那个|那位)养[^，,。！!？?\s]{0,3}(?:狗|猫)的|养[^，,。！!？?\s]{0,3}(?:狗|猫)的(?:那个|那家|那户|那位|人家)|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
+const NEIGHBOUR = /楼[上下]的人?(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|都|各家|各户|几家|所有|住户都|的住户都|(一|每次|只要)?(冲厕所|冲马桶|放水|用水))|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?:一楼|二楼|底楼|顶楼|顶层)的?(?:住户|业主|人家|那户|那家)|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都|[^，,。！!？?\s]{0,3}(反映|投诉|报修|联名|一起))|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:那个|那位)养[^，,。！!？?\s]{0,3}(?:狗|猫)的|养[^，,。！!？?\s]{0,3}(?:狗|猫)的(?:那个|那家|那户|那位|人家)|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)|(?:隔壁|对面|同|[0-9]+|[a-z])(?:单元|楼|栋|号楼)的?(?:那辆|那台|那个[^，,。！!？?\s]{0,6}(?:车(?![位库棚])|suv|越野|面包|皮卡))/u;
 const RENOVATION = /装修|切割|切瓷砖|电锯|电钻|打墙|敲墙|砸墙/;
 // Noise only a household makes (singing, a speaker, stamping, mahjong, a row).
 const HOUSEHOLD_NOISE = /唱歌|k歌|卡拉ok|音响|音箱|跺脚|蹦迪|拖椅子|打麻将|搓麻将|吵架|摔东西|砸地板|剁地板/;
@@ -146,7 +147,8 @@ const STAIRWELL_BALL = /(楼道|楼梯|楼梯间|楼梯口|走廊|过道|电梯�
 // A cost shared out (分摊, 公摊) is no stall; a market is a business, a home noisy as one is not (r21).
 // ...and a workshop or a car repairer on the pavement (修车铺, 汽修, 加工作坊) (r23).
 // ...and a late-night food stall (大排档, 夜宵摊) (r25).
-const BUSINESS = /大排档|夜宵|(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|修车|汽修|洗车|作坊|加工厂|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
+// ...and public works and their lorries (地铁施工, 3号线施工的大车, 渣土车) (r34).
+const BUSINESS = /大排档|夜宵|(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|修车|汽修|洗车|作坊|加工厂|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业|(地铁|修路|市政|道路|马路|高架|管网|[0-9一二三四五六七八九十]+号线)[^，,。！!？?\s]{0,4}施工|施工(队|车|的车|大车|的大车|单位|方)|渣土车|工程车/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
 // dispute nor a shared facility; the taxonomy has no category for it but other.
 // ...or its banging and hawking (卸货 铁架子哐哐响, 喇叭叫卖) (r21).
@@ -271,6 +273,8 @@ const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么
 // ...and so is a lament that all property companies are alike (现在的物业都这样 全国都一样), a liked snack, or
 // hearsay from another estate (听说隔壁小区物业跑路了 咱们这还算好的) (r23).
 // Wondering aloud (不知道我们小区能不能轮上) asks nobody: it is no request.
+// A charge asked to be justified (凭什么, 给个明细, 怎么算的): a demand for an answer, not a lament (r34).
+const CHARGE_QUESTIONED = /凭什么|为什么|谁定的|明细|公示|怎么(收|算)的?|按什么(标准)?收/;
 const WONDERING = /不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/g;
 const asksSomeone = (t: string) => STRONG_REQUEST.test(gateOf(WONDERING).may(t) ? t.replace(WONDERING, '') : t);
 // A fault or an incident in another estate, passed on (听说隔壁阳光花园电梯困了人, 隔壁小区车库都淹了):
@@ -348,7 +352,8 @@ const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|�
 // ...or several hurt by it, told by their number (已经摔了好几个老人了) (r23).
 const GROUP_HURT = /(摔|绊|滑|撞)(倒|伤)?了?[^，,。！!？?\s]{0,2}(好几个|好些|好多|不少|几个|[两三四五六七八九十]个)(老人|老年人|人|孩子|小孩|居民|行人)|(老人|老年人|孩子|小孩|居民|家长|残疾人|大家|孕妇|婴儿|幼儿|病人)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)|(老人|老年人|孩子|小孩|居民|行人|大家)[^。！!？?]{0,12}(差点|差一点|险些)[^，,。！!？?\s]{0,2}(摔|滑|绊|跌|崴)/;
 const HELP_ASKED = /帮(忙|帮|助)?[^，,。！!？?\s]{0,2}(老人|她|他)|照顾|陪|送饭|送餐|助餐|上门|探访|关爱|护理|照护|服务|(我|我们|俺)家[^，,。！!？?\s]{0,2}(老人|孩子)|家里[^，,。！!？?\s]{0,2}(老人|孩子)/;
-const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
+// ...or one the area is told to lack (连个幼儿园都没有) (r34).
+const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民|连个[^，,。！!？?\s]{1,8}都没有?/;
 const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘|鼓起|拱起|凸起|碎了|缺了/;
 const HURT_BY = /摔|绊|滑倒|崴/;
 const THEFT = /被盗|被偷|偷了|偷走|偷[^，,。！!？?\s]{0,2}(电动车|电瓶|自行车|摩托车|车|快递|东西|井盖)|盗窃|小偷|被撬|撬了|撬开|丢了?[^，,。！!？?\s]{0,4}(电动车|电瓶|自行车|摩托车|快递)|丢了?[^，,。！!？?\s]{0,3}(辆|台)[^，,。！!？?\s]{0,3}车|(电动车|电瓶|自行车|摩托车|快递)[^，,。！!？?\s]{0,6}(丢了|没了|不见了)/;
@@ -496,9 +501,12 @@ function decideCategoryOfText(
   const problemFirst = t.length >= 80 && (cat === 'sanitation' || cat === 'facility') && score >= 6 && score >= 2 * scores.property && !COMPANY_SERVICE.test(t);
   // A stray with no owner (流浪狗, 野狗) chasing people is still the strays to be dealt with: sanitation; only an
   // owned dog let loose (不拴绳, 遛狗的) is public order (r29).
-  if (!urgent && cat === 'security' && STRAY.test(t) && !OWNED_DOG.test(t) && !BITTEN.test(t) && !THEFT.test(t) && scores.sanitation >= 2) return 'sanitation';
+  // ...and so is a stray biting a pet (流浪狗把我家猫咬了): no neighbour's pet, unless a neighbour is named (r34).
+  if (!urgent && (cat === 'security' || (cat === 'dispute' && !NEIGHBOUR.test(t))) && STRAY.test(t) && !OWNED_DOG.test(t) && !BITTEN.test(t) && !THEFT.test(t) && scores.sanitation >= 2) return 'sanitation';
   // An event to hold (办个象棋比赛) is no service to apply for: the request fits no category (r29).
-  if (!urgent && cat === 'service' && score <= 2 && EVENT_TO_HOLD.test(t)) return 'other';
+  // ...nor is an amenity the area lacks or wants built (连个幼儿园都没有, 建个老年食堂), told only by who would use it (上学) (r34).
+  // ...nor, with no neighbour in view, a neighbours' matter by one weak word (建议社区协调一下) (r34).
+  if (!urgent && (cat === 'service' || (cat === 'dispute' && !NEIGHBOUR.test(t))) && score <= 2 && (EVENT_TO_HOLD.test(t) || (AMENITY.test(t) && !SERVICE_ASK.test(t)))) return 'other';
   if (PROPERTY_TARGET.test(t) && !problemFirst) return 'property';
   // Help asked with no person in view (帮忙联系个收旧家电的): the one word 帮忙 names nobody in need, so the
   // request fits no category (r29).
@@ -534,7 +542,7 @@ export function readSignals(text: string): Signals {
 // The fire opens its clause: a thing named burning (纸箱着火了 可咋整) is a fire.
 const FIRE_MUSING = /(?:^|[\s，,])(?:要是|万一|真)?(着火|起火|失火|烧起来|着起来)了?[^，,。！!？?\s]{0,2}(可|那可|那还|那)(咋整|咋办|怎么办|怎么整|不得了|得了|就完了|麻烦了)/;
 const FIRE_HAZARD_STORE = /堆|杂物|纸箱|纸壳|充电|飞线|私拉|电线老化|线路老化|隐患|消防通道|灭火器|易燃/;
-const FIRE_NOW = /快来|快打|快叫|救命|正在|现在|刚才|刚刚|冒烟|浓烟|烟(好|很|太)大|火苗|火光|119|烧着了|已经着|着了火/;
+const FIRE_NOW = /快来|快打|快叫|救命|正在|现在|刚才|刚刚|冒烟|浓烟|烟(好|很|太)大|火苗|火光|(?<![0-9])119(?![0-9])|烧着了|已经着|着了火/;
 // ...and a fire wondered about as a way out blocked (堆得只能侧身过 着火了怎么跑): the hazard, nothing burning (r29).
 const FIRE_ESCAPE_MUSING = /(着火|起火|失火)了?[^，,。！!？?\s]{0,2}(怎么|咋|往哪|从哪|哪里)(跑|逃|出去|下楼|疏散)|(着火|起火|失火)了?[^，,。！!？?\s]{0,2}(都|就)?(跑不|逃不)(出去|掉|了)/;
 const FIRE_KINDS = new Set(['fire', 'flames', 'net-fire', 'alarm']);
@@ -683,7 +691,8 @@ function decideIntent(
   if ((OPINION.test(t) || OPINION_LEAD.test(t) || RUMOUR.test(t)) && !OUTRIGHT_ASK.test(t) && (!(problem && topScore >= 3) || OPINION_POLL.test(t))) return make('chat', 0.65, place);
   if (formalRequest && topScore >= 1) return report(0.75);
   if (L.courtesy.test(t) && !(topScore >= 3 && (asksSomeone(t) || /谁定|凭什么|为什么|有没有公示|怎么收/.test(t)))) return make('chat', 0.8, place);
-  if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
+  // ...not a charge questioned with the property side in view (暖气费又涨了 物业也不给个明细 凭什么): it asks for an answer (r34).
+  if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t) && !(scores.property >= 3 && CHARGE_QUESTIONED.test(t))) return make('chat', 0.7, place);
   if (OTHER_ESTATE.test(t) && !REACHES_HERE.test(t) && !urgent && !asksSomeone(t) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.65, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
   // ...not where to hand it in (放哪里方便失主来领), nor a loser asking who found it (谁捡到…请联系我).
@@ -726,6 +735,7 @@ prefilterTests(
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   STILL_GOING,
+  CHARGE_QUESTIONED,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
   EARLIER_REPORT, OPINION_LETTER, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
