@@ -135,9 +135,10 @@ const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，,。！!？?\s]{0,2}(�
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
 // A neighbour or a neighbour's flat named as the cause; one who complains along with the writer
-// A household pointed at by its car and where it lives (隔壁单元那辆白色大众, 8栋那个黑色suv) is one (r34).
+// A household pointed at by its car and where it lives (隔壁单元那辆白色大众, 8栋那个黑色suv) is one (r34),
+// ...and so is a room number told with its doing (601装修的垃圾, 1502天天半夜) (r34).
 // (我和邻居反映了好几次) is no cause (r21). A pet's owner pointed at (那个养大狗的) is one (r24).
-const NEIGHBOUR = /楼[上下]的人?(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|都|各家|各户|几家|所有|住户都|的住户都|(一|每次|只要)?(冲厕所|冲马桶|放水|用水))|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?:一楼|二楼|底楼|顶楼|顶层)的?(?:住户|业主|人家|那户|那家)|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都|[^，,。！!？?\s]{0,3}(反映|投诉|报修|联名|一起))|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:那个|那位)养[^，,。！!？?\s]{0,3}(?:狗|猫)的|养[^，,。！!？?\s]{0,3}(?:狗|猫)的(?:那个|那家|那户|那位|人家)|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)|(?:隔壁|对面|同|[0-9]+|[a-z])(?:单元|楼|栋|号楼)的?(?:那辆|那台|那个[^，,。！!？?\s]{0,6}(?:车(?![位库棚])|suv|越野|面包|皮卡))/u;
+const NEIGHBOUR = /楼[上下]的人?(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|都|各家|各户|几家|所有|住户都|的住户都|(一|每次|只要)?(冲厕所|冲马桶|放水|用水))|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?:一楼|二楼|底楼|顶楼|顶层)的?(?:住户|业主|人家|那户|那家)|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都|[^，,。！!？?\s]{0,3}(反映|投诉|报修|联名|一起))|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:那个|那位)养[^，,。！!？?\s]{0,3}(?:狗|猫)的|养[^，,。！!？?\s]{0,3}(?:狗|猫)的(?:那个|那家|那户|那位|人家)|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)|(?:隔壁|对面|同|[0-9]+|[a-z])(?:单元|楼|栋|号楼)的?(?:那辆|那台|那个[^，,。！!？?\s]{0,6}(?:车(?![位库棚])|suv|越野|面包|皮卡))|(?<![0-9.])[1-9][0-9]?0[1-9](?=装修|在装修|养的|养了|天天|每天|总是|老是|又在|又把)/u;
 const RENOVATION = /装修|切割|切瓷砖|电锯|电钻|打墙|敲墙|砸墙/;
 // Noise only a household makes (singing, a speaker, stamping, mahjong, a row).
 const HOUSEHOLD_NOISE = /唱歌|k歌|卡拉ok|音响|音箱|跺脚|蹦迪|拖椅子|打麻将|搓麻将|吵架|摔东西|砸地板|剁地板/;
@@ -147,8 +148,8 @@ const STAIRWELL_BALL = /(楼道|楼梯|楼梯间|楼梯口|走廊|过道|电梯�
 // A cost shared out (分摊, 公摊) is no stall; a market is a business, a home noisy as one is not (r21).
 // ...and a workshop or a car repairer on the pavement (修车铺, 汽修, 加工作坊) (r23).
 // ...and a late-night food stall (大排档, 夜宵摊) (r25).
-// ...and public works and their lorries (地铁施工, 3号线施工的大车, 渣土车) (r34).
-const BUSINESS = /大排档|夜宵|(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|修车|汽修|洗车|作坊|加工厂|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业|(地铁|修路|市政|道路|马路|高架|管网|[0-9一二三四五六七八九十]+号线)[^，,。！!？?\s]{0,4}施工|施工(队|车|的车|大车|的大车|单位|方)|渣土车|工程车/;
+// ...and public works and their lorries (地铁施工, 3号线施工的大车, 渣土车), and eateries and stalls told by kind (面馆, 小吃, 奶茶, 包子铺) (r34).
+const BUSINESS = /大排档|夜宵|(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|修车|汽修|洗车|作坊|加工厂|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业|面馆|粉馆|馆子|小吃|快餐|奶茶|(包子|早餐|早点|小吃|杂货|水果|烟酒|五金|熟食|卤味|烧饼|煎饼|馒头)铺|(地铁|修路|市政|道路|马路|高架|管网|[0-9一二三四五六七八九十]+号线)[^，,。！!？?\s]{0,4}施工|施工(队|车|的车|大车|的大车|单位|方)|渣土车|工程车/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
 // dispute nor a shared facility; the taxonomy has no category for it but other.
 // ...or its banging and hawking (卸货 铁架子哐哐响, 喇叭叫卖) (r21).
@@ -330,6 +331,9 @@ const PROPERTY_TARGET = new RegExp(
     '(?:物业|物管)[^。！!？?]{0,12}(?:半个?(?:小时|钟头)|[一二两几\\d]+个?(?:小时|钟头)|半天|好久|老半天)才(?:来|到|有人)',
     '(?:物业|物管)[^。！!？?]{0,6}(?:好好|认真|尽快|立即|限期)?整改',
     '交得冤|白交了|钱白交',
+    // Its cleaners or guards not doing their round (物业的清洁工一周才来扫一次), or withdrawn (物业把夜里的保安撤了) (r34).
+    '(?:物业|物管)[^。！!？?]{0,6}(?:保洁|清洁工|保安|门卫|扫地的)[^。！!？?]{0,10}(?:才来|才扫|才拖|才收|不来|没来|不扫|不拖|不干活|偷懒|糊弄|敷衍)',
+    '(?:物业|物管)[^。！!？?]{0,16}(?:保安|门卫|保洁|巡逻|门岗)[^，,。！!？?\\s]{0,4}(?:撤|裁|减|砍|辞|取消)',
     '投诉物业|换物业|物业公司',
     // How to draw on the owners' repair fund is the property side's procedure, whatever it would mend.
     '(?:维修基金|维修资金)[^。！!？?]{0,4}(?:怎么|如何|咋)(?:用|动用|申请|使用|取)',
@@ -440,6 +444,8 @@ function decideCategoryOfText(
   // ...nor, when the business's noise weighs with its smoke (大排档 划拳到凌晨 油烟往楼上飘), does it become a neighbour's
   // dispute by a tie: a shop is no neighbour (r25).
   if (!urgent && cat === 'dispute' && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.utilities < 3 && !/(隔壁|楼上|楼下|对门)[^，,。！!？?\s]{0,3}(邻居|住户|那家|那户|人家)/.test(t)) return 'other';
+  // ...and a shop's rubbish or smell (楼下那家面馆的泔水桶 臭得要命) is dirt to be dealt with, not a neighbour's dispute by a tie (r34).
+  if (!urgent && cat === 'dispute' && BUSINESS.test(t) && scores.sanitation >= score && !/(隔壁|楼上|楼下|对门)[^，,。！!？?\s]{0,3}(邻居|住户|人家)/.test(t)) return 'sanitation';
   // A structure a resident put up or a common part they took in (顶层业主在楼顶加建, 邻居搭了个棚子):
   // the neighbour is the cause, whichever department is asked to pull it down.
   // ...not the property company's or the developer's doing, told as theirs (物业公司未经业主大会同意，擅自将绿地改建…) (r21).

@@ -889,6 +889,23 @@ describe('r34 concepts', () => {
     // an express locker itself out of order is the locker firm's (other); a lamp beside it is the estate's
     ['南门快递柜的柜门打不开了 件取不出来', 'report', 'other', 'normal'],
     ['快递柜边上的路灯坏了 晚上黑乎乎的', 'report', 'facility', 'normal'],
+    // a breach in the boundary wall, told as the way outsiders come in, is the wall (facility), no break-in now
+    ['南边那段围墙倒了一截 晚上总有人从豁口翻进来', 'report', 'facility', 'normal'],
+    // ...but someone at a lock now is one
+    ['有人从围墙缺口钻进来 正在撬车棚的锁', 'report', 'security', 'urgent'],
+    // guards or patrols cut by the property company, or its cleaners not doing their round: the company's service
+    ['物业说要省钱 把晚上巡逻的保安都裁了', 'report', 'property', 'normal'],
+    ['物业请的清洁工一个礼拜才来扫一回 楼梯上全是灰', 'report', 'property', 'normal'],
+    // a flat crammed with lodgers, told by bunks or their count, is public order
+    ['2号楼有一户住了二十来个打工的 全是上下铺', 'report', 'security', 'normal'],
+    // a shop's loudspeakers told with no hour are still the shop's noise; a bus stop's shelter is no estate facility
+    ['路口那家水果店的大喇叭一天到晚循环叫卖', 'report', 'other', 'normal'],
+    ['站台那个候车亭的顶棚被大风掀翻了', 'report', 'other', 'normal'],
+    // the heating charge is a fee matter (property), not the supply
+    ['供暖费凭啥按建筑面积算 公摊也要交', 'report', 'property', 'normal'],
+    // a stall's swill is dirt (sanitation), not a neighbour's dispute; a room number told with its renovation is a neighbour
+    ['小区门口那家包子铺的泔水天天倒在下水口 臭烘烘的', 'report', 'sanitation', 'normal'],
+    ['1302装修的渣土堆在楼梯间好几天了', 'report', 'dispute', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
