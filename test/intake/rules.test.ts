@@ -906,6 +906,11 @@ describe('r34 concepts', () => {
     // a stall's swill is dirt (sanitation), not a neighbour's dispute; a room number told with its renovation is a neighbour
     ['小区门口那家包子铺的泔水天天倒在下水口 臭烘烘的', 'report', 'sanitation', 'normal'],
     ['1302装修的渣土堆在楼梯间好几天了', 'report', 'dispute', 'normal'],
+    // public works loud, told with no request, are still a complaint about the works (other)
+    ['3号线那边施工 挖掘机半夜还在轰 吵得孩子睡不着', 'report', 'other', 'normal'],
+    // an amenity the community is asked to set up fits no category; a paper it issues is the service
+    ['想请社区给放学的孩子弄个托管的地方 家长都下班晚', 'report', 'other', 'normal'],
+    ['希望社区给开个无犯罪记录证明', 'report', 'service', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
