@@ -136,9 +136,9 @@ const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不�
 
 // A neighbour or a neighbour's flat named as the cause; one who complains along with the writer
 // A household pointed at by its car and where it lives (隔壁单元那辆白色大众, 8栋那个黑色suv) is one (r34),
-// ...and so is a room number told with its doing (601装修的垃圾, 1502天天半夜) (r34).
+// ...and so is a room number told with its doing (601装修的垃圾, 1502天天半夜), or a neighbour by surname (隔壁单元的老王), or the owner placed (车主是隔壁单元的) (r34).
 // (我和邻居反映了好几次) is no cause (r21). A pet's owner pointed at (那个养大狗的) is one (r24).
-const NEIGHBOUR = /楼[上下]的人?(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|都|各家|各户|几家|所有|住户都|的住户都|(一|每次|只要)?(冲厕所|冲马桶|放水|用水))|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?:一楼|二楼|底楼|顶楼|顶层)的?(?:住户|业主|人家|那户|那家)|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都|[^，,。！!？?\s]{0,3}(反映|投诉|报修|联名|一起))|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:那个|那位)养[^，,。！!？?\s]{0,3}(?:狗|猫)的|养[^，,。！!？?\s]{0,3}(?:狗|猫)的(?:那个|那家|那户|那位|人家)|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)|(?:隔壁|对面|同|[0-9]+|[a-z])(?:单元|楼|栋|号楼)的?(?:那辆|那台|那个[^，,。！!？?\s]{0,6}(?:车(?![位库棚])|suv|越野|面包|皮卡))|(?<![0-9.])[1-9][0-9]?0[1-9](?=装修|在装修|养的|养了|天天|每天|总是|老是|又在|又把)/u;
+const NEIGHBOUR = /楼[上下]的人?(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|都|各家|各户|几家|所有|住户都|的住户都|(一|每次|只要)?(冲厕所|冲马桶|放水|用水))|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?:一楼|二楼|底楼|顶楼|顶层)的?(?:住户|业主|人家|那户|那家)|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都|[^，,。！!？?\s]{0,3}(反映|投诉|报修|联名|一起))|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:那个|那位)养[^，,。！!？?\s]{0,3}(?:狗|猫)的|养[^，,。！!？?\s]{0,3}(?:狗|猫)的(?:那个|那家|那户|那位|人家)|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)|(?:隔壁|对面|同|[0-9]+|[a-z])(?:单元|楼|栋|号楼)的?(?:那辆|那台|那个[^，,。！!？?\s]{0,6}(?:车(?![位库棚])|suv|越野|面包|皮卡))|(?<![0-9.])[1-9][0-9]?0[1-9](?=装修|在装修|养的|养了|天天|每天|总是|老是|又在|又把)|(?:车主|主人)(?:是|就是|住)?(?:隔壁|对面|同|楼上|楼下)(?:单元|楼|栋)?的|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:老|小)(?:王|李|张|刘|陈|杨|赵|黄|周|吴|徐|孙|胡|朱|高|林|何|郭|马|罗)/u;
 const RENOVATION = /装修|切割|切瓷砖|电锯|电钻|打墙|敲墙|砸墙/;
 // Noise only a household makes (singing, a speaker, stamping, mahjong, a row).
 const HOUSEHOLD_NOISE = /唱歌|k歌|卡拉ok|音响|音箱|跺脚|蹦迪|拖椅子|打麻将|搓麻将|吵架|摔东西|砸地板|剁地板/;
@@ -342,6 +342,7 @@ const PROPERTY_TARGET = new RegExp(
 );
 
 const COMPANY_SERVICE = /物业费|管理费|换物业|换掉物业|物业服务|服务(态度|质量)|服务[^，,。！!？?\s]{0,3}(差|不到位)|收费|门岗|保安|前台|管家|客服|业委会|解聘|续聘|收支|账目/;
+const FEE_YET_BROKEN = /费[^。！!？?]{0,6}交了?[^。！!？?]{0,8}(还|却|也|照样|照旧|依旧)[^，,。！!？?\s]{0,6}(坏|不亮|停|漏|堵|不动|不能用)/;
 const STRAY = /流浪(狗|猫|犬)|野(狗|猫)/;
 const OWNED_DOG = /不拴|没拴|没人拴|没牵|不牵|主人|遛狗|谁家|养的|那家|那户|邻居/;
 // A person bitten (流浪狗咬了一个小孩) is an attack, public order whoever owns the dog.
@@ -513,6 +514,8 @@ function decideCategoryOfText(
   // ...nor is an amenity the area lacks or wants built (连个幼儿园都没有, 建个老年食堂), told only by who would use it (上学) (r34).
   // ...nor, with no neighbour in view, a neighbours' matter by one weak word (建议社区协调一下) (r34).
   if (!urgent && (cat === 'service' || (cat === 'dispute' && !NEIGHBOUR.test(t))) && score <= 2 && (EVENT_TO_HOLD.test(t) || (AMENITY.test(t) && !SERVICE_ASK.test(t)))) return 'other';
+  // A fee paid named beside the thing still broken (电梯费交了 电梯还天天坏): the broken thing is the request (r34).
+  if (!urgent && cat === 'property' && scores.facility >= 3 && FEE_YET_BROKEN.test(t)) return 'facility';
   if (PROPERTY_TARGET.test(t) && !problemFirst) return 'property';
   // Help asked with no person in view (帮忙联系个收旧家电的): the one word 帮忙 names nobody in need, so the
   // request fits no category (r29).
@@ -741,7 +744,7 @@ prefilterTests(
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   STILL_GOING,
-  CHARGE_QUESTIONED,
+  CHARGE_QUESTIONED, FEE_YET_BROKEN,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
   EARLIER_REPORT, OPINION_LETTER, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,

@@ -911,6 +911,16 @@ describe('r34 concepts', () => {
     // an amenity the community is asked to set up fits no category; a paper it issues is the service
     ['想请社区给放学的孩子弄个托管的地方 家长都下班晚', 'report', 'other', 'normal'],
     ['希望社区给开个无犯罪记录证明', 'report', 'service', 'normal'],
+    // a neighbour by surname from the next unit, in my place: a dispute
+    ['对面楼的老李又把他那辆三轮停我位子上了', 'report', 'dispute', 'normal'],
+    // ...a car nobody can place in my space is the parking order; the owner placed afterwards makes it a dispute
+    ['有台车停我车位上两天了 也没留电话', 'report', 'property', 'normal'],
+    ['有台车停我车位上两天了 车主就是对面楼的 敲门也不开', 'report', 'dispute', 'normal'],
+    // a flat let by the bed is public order
+    ['7栋有套房子按床位往外租 进进出出的全是生面孔', 'report', 'security', 'normal'],
+    // a lift fee paid named beside the lift still broken: the lift is the request; the fee alone is property
+    ['电梯费一分没少交 电梯照样三天两头坏', 'report', 'facility', 'normal'],
+    ['电梯费凭什么一楼也要交', 'report', 'property', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
