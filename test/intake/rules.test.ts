@@ -870,6 +870,9 @@ describe('r34 concepts', () => {
     // ...and a pet's wound is no person in danger; a person bitten still is
     ['小区那群流浪狗又把我家猫咬了 流了好多血', 'report', 'sanitation', 'normal'],
     ['狗把我家孩子咬了 流了好多血', 'report', 'assistance', 'urgent'],
+    // ...whoever's pet the strays bit; a neighbour's dog that bit a stray cat is the neighbour's
+    ['那几条野狗半夜又窜进来 把二楼那家的小猫咬死了', 'report', 'sanitation', 'normal'],
+    ['三楼那家的狗把流浪猫咬死了 血淋淋的', 'report', 'dispute', 'normal'],
     // ...but a named flat's pet, told by its breed, is the neighbour's, loose or not
     ['5栋301家的那条金毛又把我家猫咬伤了 就是不拴绳', 'report', 'dispute', 'normal'],
     // a car pointed at by where its owner lives, standing in my own space: an identifiable neighbour
