@@ -137,8 +137,10 @@ const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，,。！!？?\s]{0,2}(�
 const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
 
 // A neighbour or a neighbour's flat named as the cause; one who complains along with the writer
+// A household pointed at by its car and where it lives (隔壁单元那辆白色大众, 8栋那个黑色suv) is one (r34),
+// ...and so is a room number told with its doing (601装修的垃圾, 1502天天半夜), or a neighbour by surname (隔壁单元的老王), or the owner placed (车主是隔壁单元的) (r34).
 // (我和邻居反映了好几次) is no cause (r21). A pet's owner pointed at (那个养大狗的) is one (r24).
-const NEIGHBOUR = /楼[上下]的人?(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|都|各家|各户|几家|所有|住户都|的住户都|(一|每次|只要)?(冲厕所|冲马桶|放水|用水))|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?:一楼|二楼|底楼|顶楼|顶层)的?(?:住户|业主|人家|那户|那家)|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都|[^，,。！!？?\s]{0,3}(反映|投诉|报修|联名|一起))|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:那个|那位)养[^，,。！!？?\s]{0,3}(?:狗|猫)的|养[^，,。！!？?\s]{0,3}(?:狗|猫)的(?:那个|那家|那户|那位|人家)|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)/u;
+const NEIGHBOUR = /楼[上下]的人?(?=天天|总|老是|又|每天|经常|一直|半夜)|楼[上下](?:那|的|家)?(?:条|只)?(?:狗|猫)|(?:有户人家|有一户|有户(?!口))(?<!(?:上个?月|去年|之前|以前|那次|曾经|前几天|前阵子|上周|上次)[^，,。！!？?]{0,6}有(?:户人家|一户|户))|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:一位|那位|那个|那家|一个|一户)?(?:业主|住户|邻居|人家|人(?=在|天天|总|老|又|每天|半夜))|楼下(?:的)?(?:大妈|大爷|阿姨|老头|老太|小伙|那个|住户|人家|邻居)|你们家|楼上(?!楼下|下|都|各家|各户|几家|所有|住户都|的住户都|(一|每次|只要)?(冲厕所|冲马桶|放水|用水))|楼下(?:那|的)?(?:家|户|那家|那户)|一楼那户|(?:一楼|二楼|底楼|顶楼|顶层)的?(?:住户|业主|人家|那户|那家)|(?<!有的|很多|不少|好多|其他|各位|全体)邻居(?!们|也|都|[^，,。！!？?\s]{0,3}(反映|投诉|报修|联名|一起))|相邻的?[^，,。！!？?\s]{0,4}(住户|人家|业主)|隔壁(?!单元|楼|小区)|对门|对面那家|他家|你家|他们家|那家|那户|[0-9]{3,4}(?:的|那家|那户|家)(?!里)|老[\p{Script=Han}]家|(?:那个|那位)养[^，,。！!？?\s]{0,3}(?:狗|猫)的|养[^，,。！!？?\s]{0,3}(?:狗|猫)的(?:那个|那家|那户|那位|人家)|(?:[0-9]+|[a-z])(?:栋|号楼|单元)的?(?:那个|那位)?[\p{Script=Han}](?:老板|师傅|老师|大哥|大姐|先生|女士|总)|(?:隔壁|对面|同|[0-9]+|[a-z])(?:单元|楼|栋|号楼)的?(?:那辆|那台|那个[^，,。！!？?\s]{0,6}(?:车(?![位库棚])|suv|越野|面包|皮卡))|(?<![0-9.])[1-9][0-9]?0[1-9](?=装修|在装修|养的|养了|天天|每天|总是|老是|又在|又把)|(?:车主|主人)(?:是|就是|住)?(?:隔壁|对面|同|楼上|楼下)(?:单元|楼|栋)?的|(?:隔壁|对面|同)(?:单元|楼|栋)的?(?:老|小)(?:王|李|张|刘|陈|杨|赵|黄|周|吴|徐|孙|胡|朱|高|林|何|郭|马|罗)/u;
 const RENOVATION = /装修|切割|切瓷砖|电锯|电钻|打墙|敲墙|砸墙/;
 // Noise only a household makes (singing, a speaker, stamping, mahjong, a row).
 const HOUSEHOLD_NOISE = /唱歌|k歌|卡拉ok|音响|音箱|跺脚|蹦迪|拖椅子|打麻将|搓麻将|吵架|摔东西|砸地板|剁地板/;
@@ -148,7 +150,8 @@ const STAIRWELL_BALL = /(楼道|楼梯|楼梯间|楼梯口|走廊|过道|电梯�
 // A cost shared out (分摊, 公摊) is no stall; a market is a business, a home noisy as one is not (r21).
 // ...and a workshop or a car repairer on the pavement (修车铺, 汽修, 加工作坊) (r23).
 // ...and a late-night food stall (大排档, 夜宵摊) (r25).
-const BUSINESS = /大排档|夜宵|(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|修车|汽修|洗车|作坊|加工厂|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业/;
+// ...and public works and their lorries (地铁施工, 3号线施工的大车, 渣土车), and eateries and stalls told by kind (面馆, 小吃, 奶茶, 包子铺) (r34).
+const BUSINESS = /大排档|夜宵|(农贸|批发|菜|海鲜)市场(?!一样|似的|里一样)|夜市|店|修车|汽修|洗车|作坊|加工厂|小卖部|商贩|小贩|饭馆|餐馆|餐厅|饭店|商铺|门面|超市|工地|(?<![分公均平])摊|ktv|酒吧|歌厅|歌舞厅|网吧|棋牌室|麻将馆|底商|营业|面馆|粉馆|馆子|小吃|快餐|奶茶|(包子|早餐|早点|小吃|杂货|水果|烟酒|五金|熟食|卤味|烧饼|煎饼|馒头)铺|(地铁|修路|市政|道路|马路|高架|管网|[0-9一二三四五六七八九十]+号线)[^，,。！!？?\s]{0,4}施工|施工(队|车|的车|大车|的大车|单位|方)|渣土车|工程车/;
 // Noise or late hours from a business (a KTV's bass, a car wash's pumps): neither a neighbour's
 // dispute nor a shared facility; the taxonomy has no category for it but other.
 // ...or its banging and hawking (卸货 铁架子哐哐响, 喇叭叫卖) (r21).
@@ -295,6 +298,8 @@ const NOBODY_TO_ACT = /期待一下|盼着|鬼天气|天气(?:太|真|好|这么
 // ...and so is a lament that all property companies are alike (现在的物业都这样 全国都一样), a liked snack, or
 // hearsay from another estate (听说隔壁小区物业跑路了 咱们这还算好的) (r23).
 // Wondering aloud (不知道我们小区能不能轮上) asks nobody: it is no request.
+// A charge asked to be justified (凭什么, 给个明细, 怎么算的): a demand for an answer, not a lament (r34).
+const CHARGE_QUESTIONED = /凭什么|为什么|谁定的|明细|公示|怎么(收|算)的?|按什么(标准)?收/;
 const WONDERING = /不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/g;
 const asksSomeone = (t: string) => STRONG_REQUEST.test(gateOf(WONDERING).may(t) ? t.replace(WONDERING, '') : t);
 // A fault or an incident in another estate, passed on (听说隔壁阳光花园电梯困了人, 隔壁小区车库都淹了):
@@ -350,6 +355,9 @@ const PROPERTY_TARGET = new RegExp(
     '(?:物业|物管)[^。！!？?]{0,12}(?:半个?(?:小时|钟头)|[一二两几\\d]+个?(?:小时|钟头)|半天|好久|老半天)才(?:来|到|有人)',
     '(?:物业|物管)[^。！!？?]{0,6}(?:好好|认真|尽快|立即|限期)?整改',
     '交得冤|白交了|钱白交',
+    // Its cleaners or guards not doing their round (物业的清洁工一周才来扫一次), or withdrawn (物业把夜里的保安撤了) (r34).
+    '(?:物业|物管)[^。！!？?]{0,6}(?:保洁|清洁工|保安|门卫|扫地的)[^。！!？?]{0,10}(?:才来|才扫|才拖|才收|不来|没来|不扫|不拖|不干活|偷懒|糊弄|敷衍)',
+    '(?:物业|物管)[^。！!？?]{0,16}(?:保安|门卫|保洁|巡逻|门岗)[^，,。！!？?\\s]{0,4}(?:撤|裁|减|砍|辞|取消)',
     '投诉物业|换物业|物业公司',
     // How to draw on the owners' repair fund is the property side's procedure, whatever it would mend.
     '(?:维修基金|维修资金)[^。！!？?]{0,4}(?:怎么|如何|咋)(?:用|动用|申请|使用|取)',
@@ -358,6 +366,10 @@ const PROPERTY_TARGET = new RegExp(
 );
 
 const COMPANY_SERVICE = /物业费|管理费|换物业|换掉物业|物业服务|服务(态度|质量)|服务[^，,。！!？?\s]{0,3}(差|不到位)|收费|门岗|保安|前台|管家|客服|业委会|解聘|续聘|收支|账目/;
+const FEE_YET_BROKEN = /费[^。！!？?]{0,6}交了?[^。！!？?]{0,8}(还|却|也|照样|照旧|依旧)[^，,。！!？?\s]{0,6}(坏|不亮|停|漏|堵|不动|不能用)/;
+// The pet bitten, with whose it is (把三楼那家的猫, 把我家的狗): the victim, not the dog's keeper (r34). A pattern to
+// cut out of the text (global), so left out of prefilterTests as WONDERING is.
+const VICTIM_PET = /把[^，,。！!？?\s]{0,8}的?(猫|狗|猫咪|狗狗|小猫|小狗|鸡|鸭|兔子|鹦鹉)/g;
 const STRAY = /流浪(狗|猫|犬)|野(狗|猫)/;
 const OWNED_DOG = /不拴|没拴|没人拴|没牵|不牵|主人|遛狗|谁家|养的|那家|那户|邻居/;
 // A person bitten (流浪狗咬了一个小孩) is an attack, public order whoever owns the dog.
@@ -372,7 +384,8 @@ const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|�
 // ...or several hurt by it, told by their number (已经摔了好几个老人了) (r23).
 const GROUP_HURT = /(摔|绊|滑|撞)(倒|伤)?了?[^，,。！!？?\s]{0,2}(好几个|好些|好多|不少|几个|[两三四五六七八九十]个)(老人|老年人|人|孩子|小孩|居民|行人)|(老人|老年人|孩子|小孩|居民|家长|残疾人|大家|孕妇|婴儿|幼儿|病人)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)|(老人|老年人|孩子|小孩|居民|行人|大家)[^。！!？?]{0,12}(差点|差一点|险些)[^，,。！!？?\s]{0,2}(摔|滑|绊|跌|崴)/;
 const HELP_ASKED = /帮(忙|帮|助)?[^，,。！!？?\s]{0,2}(老人|她|他)|照顾|陪|送饭|送餐|助餐|上门|探访|关爱|护理|照护|服务|(我|我们|俺)家[^，,。！!？?\s]{0,2}(老人|孩子)|家里[^，,。！!？?\s]{0,2}(老人|孩子)/;
-const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
+// ...or one the area is told to lack (连个幼儿园都没有) (r34).
+const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民|连个[^，,。！!？?\s]{1,8}都没有?/;
 const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘|鼓起|拱起|凸起|碎了|缺了/;
 const HURT_BY = /摔|绊|滑倒|崴/;
 const THEFT = /被盗|被偷|偷了|偷走|偷[^，,。！!？?\s]{0,2}(电动车|电瓶|自行车|摩托车|车|快递|东西|井盖)|盗窃|小偷|被撬|撬了|撬开|丢了?[^，,。！!？?\s]{0,4}(电动车|电瓶|自行车|摩托车|快递)|丢了?[^，,。！!？?\s]{0,3}(辆|台)[^，,。！!？?\s]{0,3}车|(电动车|电瓶|自行车|摩托车|快递)[^，,。！!？?\s]{0,6}(丢了|没了|不见了)/;
@@ -459,6 +472,8 @@ function decideCategoryOfText(
   // ...nor, when the business's noise weighs with its smoke (大排档 划拳到凌晨 油烟往楼上飘), does it become a neighbour's
   // dispute by a tie: a shop is no neighbour (r25).
   if (!urgent && cat === 'dispute' && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.utilities < 3 && !/(隔壁|楼上|楼下|对门)[^，,。！!？?\s]{0,3}(邻居|住户|那家|那户|人家)/.test(t)) return 'other';
+  // ...and a shop's rubbish or smell (楼下那家面馆的泔水桶 臭得要命) is dirt to be dealt with, not a neighbour's dispute by a tie (r34).
+  if (!urgent && cat === 'dispute' && BUSINESS.test(t) && scores.sanitation >= score && !/(隔壁|楼上|楼下|对门)[^，,。！!？?\s]{0,3}(邻居|住户|人家)/.test(t)) return 'sanitation';
   // A structure a resident put up or a common part they took in (顶层业主在楼顶加建, 邻居搭了个棚子):
   // the neighbour is the cause, whichever department is asked to pull it down.
   // ...not the property company's or the developer's doing, told as theirs (物业公司未经业主大会同意，擅自将绿地改建…) (r21).
@@ -509,6 +524,12 @@ function decideCategoryOfText(
   // Not how to apply for a scheme for them (怎么申请 需要什么材料): that is the service procedure.
   if (!urgent && cat !== 'assistance' && cat !== 'service' && !APPLY_PROCEDURE.test(t) && scores.assistance >= 4 && scores.assistance >= score - 2 && LIVES_ALONE.test(t) && OUTRIGHT_ASK.test(t)) return 'assistance';
   const supplyCut = SUPPLY_CUT.test(t);
+  // A stray biting a pet (流浪狗把我家猫咬了, 把三楼那家的猫咬死了) is the strays to be dealt with, whoever's pet it bit;
+  // a neighbour named as the dog's keeper makes it theirs (r34).
+  if (!urgent && !supplyCut && (cat === 'dispute' || cat === 'security') && STRAY.test(t) && !BITTEN.test(t) && !THEFT.test(t) && scores.sanitation >= 2) {
+    const keeperView = t.replace(VICTIM_PET, '');
+    if (!OWNED_DOG.test(keeperView) && !NEIGHBOUR.test(keeperView)) return 'sanitation';
+  }
   if (NEIGHBOUR.test(t) && !BUSINESS.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !/楼上楼下/.test(t) && (scores.dispute >= (supplyCut ? 4 : 2) || (!supplyCut && score <= 2))) return 'dispute';
   if (supplyCut) return 'utilities';
   // A theft stays security when the property company is blamed for it.
@@ -522,7 +543,11 @@ function decideCategoryOfText(
   // owned dog let loose (不拴绳, 遛狗的) is public order (r29).
   if (!urgent && cat === 'security' && STRAY.test(t) && !OWNED_DOG.test(t) && !BITTEN.test(t) && !THEFT.test(t) && scores.sanitation >= 2) return 'sanitation';
   // An event to hold (办个象棋比赛) is no service to apply for: the request fits no category (r29).
-  if (!urgent && cat === 'service' && score <= 2 && EVENT_TO_HOLD.test(t)) return 'other';
+  // ...nor is an amenity the area lacks or wants built (连个幼儿园都没有, 建个老年食堂), told only by who would use it (上学) (r34).
+  // ...nor, with no neighbour in view, a neighbours' matter by one weak word (建议社区协调一下) (r34).
+  if (!urgent && (cat === 'service' || (cat === 'dispute' && !NEIGHBOUR.test(t))) && score <= 2 && (EVENT_TO_HOLD.test(t) || (AMENITY.test(t) && !SERVICE_ASK.test(t)))) return 'other';
+  // A fee paid named beside the thing still broken (电梯费交了 电梯还天天坏): the broken thing is the request (r34).
+  if (!urgent && cat === 'property' && scores.facility >= 3 && FEE_YET_BROKEN.test(t)) return 'facility';
   if (PROPERTY_TARGET.test(t) && !problemFirst) return 'property';
   // Help asked with no person in view (帮忙联系个收旧家电的): the one word 帮忙 names nobody in need, so the
   // request fits no category (r29).
@@ -558,7 +583,7 @@ export function readSignals(text: string): Signals {
 // The fire opens its clause: a thing named burning (纸箱着火了 可咋整) is a fire.
 const FIRE_MUSING = /(?:^|[\s，,])(?:要是|万一|真)?(着火|起火|失火|烧起来|着起来)了?[^，,。！!？?\s]{0,2}(可|那可|那还|那)(咋整|咋办|怎么办|怎么整|不得了|得了|就完了|麻烦了)/;
 const FIRE_HAZARD_STORE = /堆|杂物|纸箱|纸壳|充电|飞线|私拉|电线老化|线路老化|隐患|消防通道|灭火器|易燃/;
-const FIRE_NOW = /快来|快打|快叫|救命|正在|现在|刚才|刚刚|冒烟|浓烟|烟(好|很|太)大|火苗|火光|119|烧着了|已经着|着了火/;
+const FIRE_NOW = /快来|快打|快叫|救命|正在|现在|刚才|刚刚|冒烟|浓烟|烟(好|很|太)大|火苗|火光|(?<![0-9])119(?![0-9])|烧着了|已经着|着了火/;
 // ...and a fire wondered about as a way out blocked (堆得只能侧身过 着火了怎么跑): the hazard, nothing burning (r29).
 const FIRE_ESCAPE_MUSING = /(着火|起火|失火)了?[^，,。！!？?\s]{0,2}(怎么|咋|往哪|从哪|哪里)(跑|逃|出去|下楼|疏散)|(着火|起火|失火)了?[^，,。！!？?\s]{0,2}(都|就)?(跑不|逃不)(出去|掉|了)/;
 const FIRE_KINDS = new Set(['fire', 'flames', 'net-fire', 'alarm']);
@@ -713,7 +738,8 @@ function decideIntent(
   if ((OPINION.test(t) || OPINION_LEAD.test(t) || RUMOUR.test(t)) && !OUTRIGHT_ASK.test(t) && (!(problem && topScore >= 3) || OPINION_POLL.test(t))) return make('chat', 0.65, place);
   if (formalRequest && topScore >= 1) return report(0.75);
   if (L.courtesy.test(t) && !(topScore >= 3 && (asksSomeone(t) || /谁定|凭什么|为什么|有没有公示|怎么收/.test(t)))) return make('chat', 0.8, place);
-  if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t)) return make('chat', 0.7, place);
+  // ...not a charge questioned with the property side in view (暖气费又涨了 物业也不给个明细 凭什么): it asks for an answer (r34).
+  if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t) && !(scores.property >= 3 && CHARGE_QUESTIONED.test(t))) return make('chat', 0.7, place);
   if (OTHER_ESTATE.test(t) && !REACHES_HERE.test(t) && !urgent && !asksSomeone(t) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.65, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
   if (FOUND_LEFT.test(t) && !urgent && !/孩子|小孩|老人|老太|老头|娃/.test(t)) return make('chat', 0.7, place);
@@ -762,6 +788,7 @@ prefilterTests(
   BROKEN, HURT_BY, THEFT, CLOSING_ASK, FIRE_MUSING, FIRE_HAZARD_STORE, FIRE_NOW, APPLY_PROCEDURE, STAIRWELL_BALL,
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   STILL_GOING,
+  CHARGE_QUESTIONED, FEE_YET_BROKEN,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
   EARLIER_REPORT, OPINION_LETTER, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,

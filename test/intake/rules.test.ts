@@ -829,6 +829,7 @@ describe.each([
   ['r28 group set (120 group-chat messages, many as a 70-year-old types them by voice: free-word sign-ups and withdrawals, offers of help vs help asked for a person, progress questions without a ticket number, questions only staff can answer, relayed notices, thanks naming a fix, ads, lost and found, questions to neighbours, posts and points, plain faults, spoken building and room numbers; written and first scored in three batches before each one\'s tuning: the first 72 on the rules before the round intent 0.903, report P 0.900, report R 0.964, category 0.964, urgent recall 1.00, 0 false alarms, place 0.958; 28 more intent 0.857, report P 0.846, report R 1.00, category 0.909; 20 more intent 0.900, report P 0.889, report R 1.00; the first 100 together on the rules before the round intent 0.890, report P 0.884, report R 0.974, category 0.949, urgent recall 1.00, place 0.960; after the r28 tuning every figure 1.00 but place 0.992 (a spoken room standing alone, 五零一))', fixture('r28-group.jsonl')],
   ['r27 urgent set (72 group-chat, voice-input and letter messages: 36 emergencies told indirectly (someone alone not answering, a child out past a window, blood that will not stop, a charger glowing, a ceiling sagging with water, a child bolted in gone silent, a flooded flat told by its furniture, a stranger leading a child) and 36 look-alikes (angry standing faults, past events handled, fears with 万一, fire-safety nagging, news, drills, jokes, TV plots, a rumour found false); first run: intent 0.889, report P 0.943, report R 0.909, category 0.855, urgent recall 0.778, 2 false alarms, place 1.00; after the r27 tuning: intent 0.972, report P 1.00, report R 0.964, category 0.927, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r27-urgent.jsonl')],
   ['r33 group set (66 group-chat messages, many as a 70-year-old types them by voice: free-word sign-ups with a reason or a skill in between, withdrawals, offers of help, found things and pets, questions to neighbours, ads, relayed notices, praise and thanks, greetings and festival wishes, points/post/activity queries, vs plain faults told flat with no request word — a stranger loitering at a unit door, a fire lane blocked, a broken unit-door lock, someone trying door handles, a wheelchair asked for a hurt mother, a child with no grown-up — and spoken building and room numbers; written before any rule was read; first run: intent 0.758, report P 0.731, report R 0.826, category 0.826, urgent recall 1.00, 0 false alarms, place 0.985; after the r33 tuning every figure 1.00)', fixture('r33-group.jsonl')],
+  ['r34 category set (60 group-chat and forum messages: 57 reports between two categories decided by the taxonomy\'s tie-breaks — strays biting a pet cat vs a named flat\'s dog, a car from the next unit in my space vs parking rules, a room for old chess players, a kindergarten and a canteen for the elderly wanted (other: no person in need, nothing to apply for), a collapsed boundary wall letting outsiders in, guards withdrawn by the property company, a flat let by the bed, a milk-tea shop\'s speakers, a collapsed bus shelter, heating fees vs no heat, a shop\'s rubbish vs uncollected bins, broadband vs the entry phone, the property company blamed for a theft vs for not cleaning, lift fees vs a broken lift, a neighbour\'s renovation rubbish vs stuff piled by nobody named — with places written oddly (D7栋, 12A栋, 三栋二单元五零二, 7号楼B座, 3-2-401, 东区5号楼, 5单元) beside numbers that are no place (建设路88号, 1200户, 3路公交, 二十来年, 30多度, 2号线); and 3 chat and query; first run: intent 0.967, report P 1.00, report R 0.965, category 0.860, urgent recall 1.00, 0 false alarms, place 1.00; after the r34 tuning every figure 1.00 and 0 false alarms)', fixture('r34-category.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -961,6 +962,82 @@ describe('r33 concepts', () => {
     expect(classifyByRules('十二栋三单元幺零四 楼道灯不亮').room).toBe('104');
     // a count or a year is no room
     expect(classifyByRules('二零二三年的时候我家也漏过').room).toBeNull();
+  });
+});
+
+// r34: reports between two categories, decided by the taxonomy's tie-breaks (sentences written apart
+// from r34-category).
+describe('r34 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // strays biting a pet are the strays to be dealt with (sanitation), not a neighbour's dispute
+    ['小区那几条流浪狗前天把我家猫咬了 能不能找人抓走', 'report', 'sanitation', 'normal'],
+    // ...and a pet's wound is no person in danger; a person bitten still is
+    ['小区那群流浪狗又把我家猫咬了 流了好多血', 'report', 'sanitation', 'normal'],
+    ['狗把我家孩子咬了 流了好多血', 'report', 'assistance', 'urgent'],
+    // ...whoever's pet the strays bit; a neighbour's dog that bit a stray cat is the neighbour's
+    ['那几条野狗半夜又窜进来 把二楼那家的小猫咬死了', 'report', 'sanitation', 'normal'],
+    ['三楼那家的狗把流浪猫咬死了 血淋淋的', 'report', 'dispute', 'normal'],
+    // ...but a named flat's pet, told by its breed, is the neighbour's, loose or not
+    ['5栋301家的那条金毛又把我家猫咬伤了 就是不拴绳', 'report', 'dispute', 'normal'],
+    // a car pointed at by where its owner lives, standing in my own space: an identifiable neighbour
+    ['对面楼那辆银色的面包车天天停我车位上 我自己的车只能停路边', 'report', 'dispute', 'normal'],
+    // an amenity the area lacks, wanted for everyone, is no person in need and no service to apply for
+    ['这一片连个幼儿园都没有 孩子上学太远了 希望社区争取一下', 'report', 'other', 'normal'],
+    ['我们小区连个菜市场都没有 买个菜要走老远 建议社区协调一下', 'report', 'other', 'normal'],
+    // a charge questioned with the property side in view asks for an answer; a price lament does not
+    ['这个月水费怎么又涨了 物业也不公示明细', 'report', 'property', 'normal'],
+    ['电费又涨了 这日子没法过', 'chat', null, null],
+    // public works and their lorries are no neighbour; a flat's renovation still is
+    ['修地铁的渣土车天天夜里轰隆隆地过 窗户都在震', 'report', 'other', 'normal'],
+    ['楼上装修电钻响到晚上十点', 'report', 'dispute', 'normal'],
+    // guards idle at their post are the property company's service; a theft still decides as a crime
+    ['门口的保安就是个摆设 谁都不拦', 'report', 'property', 'normal'],
+    ['保安形同虚设 我家电动车昨晚被偷了', 'report', 'security', 'normal'],
+    // an express locker itself out of order is the locker firm's (other); a lamp beside it is the estate's
+    ['南门快递柜的柜门打不开了 件取不出来', 'report', 'other', 'normal'],
+    ['快递柜边上的路灯坏了 晚上黑乎乎的', 'report', 'facility', 'normal'],
+    // a breach in the boundary wall, told as the way outsiders come in, is the wall (facility), no break-in now
+    ['南边那段围墙倒了一截 晚上总有人从豁口翻进来', 'report', 'facility', 'normal'],
+    // ...but someone at a lock now is one
+    ['有人从围墙缺口钻进来 正在撬车棚的锁', 'report', 'security', 'urgent'],
+    // guards or patrols cut by the property company, or its cleaners not doing their round: the company's service
+    ['物业说要省钱 把晚上巡逻的保安都裁了', 'report', 'property', 'normal'],
+    ['物业请的清洁工一个礼拜才来扫一回 楼梯上全是灰', 'report', 'property', 'normal'],
+    // a flat crammed with lodgers, told by bunks or their count, is public order
+    ['2号楼有一户住了二十来个打工的 全是上下铺', 'report', 'security', 'normal'],
+    // a shop's loudspeakers told with no hour are still the shop's noise; a bus stop's shelter is no estate facility
+    ['路口那家水果店的大喇叭一天到晚循环叫卖', 'report', 'other', 'normal'],
+    ['站台那个候车亭的顶棚被大风掀翻了', 'report', 'other', 'normal'],
+    // the heating charge is a fee matter (property), not the supply
+    ['供暖费凭啥按建筑面积算 公摊也要交', 'report', 'property', 'normal'],
+    // a stall's swill is dirt (sanitation), not a neighbour's dispute; a room number told with its renovation is a neighbour
+    ['小区门口那家包子铺的泔水天天倒在下水口 臭烘烘的', 'report', 'sanitation', 'normal'],
+    ['1302装修的渣土堆在楼梯间好几天了', 'report', 'dispute', 'normal'],
+    // public works loud, told with no request, are still a complaint about the works (other)
+    ['3号线那边施工 挖掘机半夜还在轰 吵得孩子睡不着', 'report', 'other', 'normal'],
+    // an amenity the community is asked to set up fits no category; a paper it issues is the service
+    ['想请社区给放学的孩子弄个托管的地方 家长都下班晚', 'report', 'other', 'normal'],
+    ['希望社区给开个无犯罪记录证明', 'report', 'service', 'normal'],
+    // a neighbour by surname from the next unit, in my place: a dispute
+    ['对面楼的老李又把他那辆三轮停我位子上了', 'report', 'dispute', 'normal'],
+    // ...a car nobody can place in my space is the parking order; the owner placed afterwards makes it a dispute
+    ['有台车停我车位上两天了 也没留电话', 'report', 'property', 'normal'],
+    ['有台车停我车位上两天了 车主就是对面楼的 敲门也不开', 'report', 'dispute', 'normal'],
+    // a flat let by the bed is public order
+    ['7栋有套房子按床位往外租 进进出出的全是生面孔', 'report', 'security', 'normal'],
+    // a lift fee paid named beside the lift still broken: the lift is the request; the fee alone is property
+    ['电梯费一分没少交 电梯照样三天两头坏', 'report', 'facility', 'normal'],
+    ['电梯费凭什么一楼也要交', 'report', 'property', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+
+  it('an emergency number counts alone, not inside a longer number (1200户, 1100元)', () => {
+    expect(classifyByRules('这个片区1200户 一个幼儿园都没有 建议社区争取一个').category).not.toBe('assistance');
+    expect(classifyByRules('老人摔倒了 赶紧打120').category).toBe('assistance');
   });
 });
 
@@ -1100,6 +1177,18 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // as building 9; 挨家试门 at night read as chat; a downstairs flat's barbecue smoke read as dispute (sanitation by convention).
   'r33-check': { intent: 0.821, reportP: 0.769, reportR: 0.909, category: 0.818, urgentR: 1, falseAlarms: 0, place: 0.964 },
   'r30-unseen': { intent: 0.857, reportP: 0.833, reportR: 1, category: 1, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r34 check set (28 reports on the same category boundaries and places as r34-category, in other wordings),
+  // written with r34-category before any rule was read, never tuned on; scored once before the tuning (summary only,
+  // though that run also printed its one false alarm) and once at the end. First run: intent 0.821, report P 1.00,
+  // report R 0.821, category 0.714, urgent recall 1.00, 1 false alarm, place 0.964; after the r34 tuning: intent
+  // 0.857, report P 1.00, report R 0.857, category 0.821, urgent recall 1.00, 1 false alarm, place 0.964. One
+  // intermediate snapshot diff also showed, unasked, that a canteen wanted for the elderly (办个饭堂) moved from
+  // chat to service under a change that was then withdrawn. Misses left: a kindergarten wanted (建议社区争取建一个)
+  // and a canteen for the elderly wanted (想给小区老人办个饭堂) read as chat; a flat let by the bed (按床位出租, 住了
+  // 二十多个人) read as chat; heating fees asked about (按什么标准收) read as utilities; a fruit shop's rubbish thrown at
+  // our door read as chat; a theft told after the fact with the cameras blamed (家里进小偷了) read as urgent (false
+  // alarm); and a room told by its number alone before its renovation (602装修的废料) given no room.
+  'r34-check': { intent: 0.857, reportP: 1, reportR: 0.857, category: 0.821, urgentR: 1, falseAlarms: 1, place: 0.964 },
 };
 
 describe('the check sets, never tuned on', () => {
