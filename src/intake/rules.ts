@@ -185,6 +185,10 @@ const PLAIN_QUESTION = /几点|在哪|哪里|哪儿|怎么|咋|什么时候|啥�
 const WHERE_IS = /[^，,。！!？?\s]{2}(在哪|在哪里|在哪儿|在什么地方|在什么位置)(啊|呀|呢|啦)?(?=$|[\s，,。！!？?])/;
 // An earlier report pointed back to by when or by which channel it went in (上次反映的…, 此前反映过, 通过12345热线反映过):
 // the writer's own, even when no 我 is written; with a question about its state it is a progress query (r25).
+// An earlier report told by the channel it went through and what became of it there (我上个月写过信, 我打了12345,
+// 我在网上给县领导的留言, 一直显示待受理, 工单号, 当时说会转交, 回复说已派单): the writer's own, so a question about it
+// asks its progress, however long the letter that retells the matter (r32).
+const OWN_CHANNEL = /(?:我|俺|本人)[^。！!？?]{0,12}(?:写过|写了|寄过|寄了|打过|打了|拨打过|拨打了|拨过|留过|留了)[^，,。！!？?]{0,8}(?:信|留言|热线|12345|12315|信箱|留言板|工单)|(?:我|俺|本人)[^，,。！!？?]{0,12}的(?:留言|来信|信件|工单)|(?:显示|状态|一直是)[^，,。！!？?\s]{0,3}(?:待受理|未受理|待处理|待回复|已受理|已转交)|工单号|(?:回复|答复|当时|接线员)[^，,。！!？?\s]{0,2}说?[^，,。！!？?\s]{0,2}(?:已派单|已转交|已受理|已登记|会转交|转交给?|会有人)/;
 const EARLIER_REPORT = /(上次|上回|此前|前期|日前|前段时间|前些天)[^，,。！!？?]{0,4}(反映|报修|投诉|留言|提交)(过|了|的)|通过[^，,。！!？?]{0,10}(热线|留言板|平台|12345|小程序|公众号|信箱)[^，,。！!？?]{0,6}(反映|投诉|留言|报修)(过|了)/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 // ...and so does one that demands, if only by a bitter question (要等出了事才管吗, 到底管不管) (r21).
@@ -233,7 +237,8 @@ const SIGHTING_HERE = /(在|到)[^，,。！!？?\s]{0,6}(门口|楼道|楼下|�
 const GENERAL_WARNING = /最近|近期|近来|这段时间|这阵子|听说|据说|经常有|常有|骗子太多/;
 const CRIME_OR_STRANGER = /公司|物业|工作人员|转账|汇款|账户|交钱|师傅|局|所|检查|(查|抄|换)[^，,。！!？?\s]{0,2}表|单位|保健品|收[^，,。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
-const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下|说句(公道|良心|实在|心里)话|平心而论|凭良心说/;
+// ...and a preference given on a plan put out for comment (我个人倾向于第二种, 没有什么特别的意见) (r32).
+const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下|说句(公道|良心|实在|心里)话|平心而论|凭良心说|(?:我|个人)[^，,。！!？?\s]{0,2}(?:比较|更)?倾向于|没有?(?:什么|啥)(?:特别的?|别的)?(?:意见|看法)/;
 // A letter offered as the writer's own view (谈谈我的一点看法, 以上只是个人感想, 请批评指正): an opinion, asking
 // nobody to act unless it also asks outright; 请…批评指正 is modesty, not a request (r25).
 const OPINION_LETTER = /(谈谈|说说|聊聊|谈几点|提几点)[^，,。！!？?]{0,12}(看法|想法|感想|体会|感受)|个人(的)?(一点|一些|几点)?(看法|感想|浅见|拙见|体会|想法|意见)|一点(看法|感想|浅见|拙见|体会)|仅供参考|批评指正/;
@@ -263,7 +268,8 @@ const THANKED_PAST_HELP =
   /(谢谢|感谢|多谢|多亏)[^。！!？?]{0,12}(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时|那会儿?)[^。！!？?]{0,10}(帮|送|扶|陪|照顾|开锁|救|搭把手|跑前跑后)|(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时)[^。！!？?]{0,14}(帮|送|扶|陪|照顾|开锁|救|搭把手)[^。！!？?]{0,14}(谢谢|感谢|多谢)/;
 // A neighbour's help told as a story with warmth (昨天水管漏了 楼上的小伙子就下来帮忙关了阀门 …暖心): chat (r23).
 const HELPED_STORY = /(昨天|昨晚|前天|前几天|上次|上回|那天|那次|刚才)[^。！!？?]{0,40}(帮忙|帮着|帮我|帮)[^，,。！!？?\s]{0,4}(关|修|搬|扛|送|扶|开|换|拿|找|抬|背|提)[^，,。！!？?\s]{0,4}了/;
-const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![吗没么嘛]|没有)|(已经|终于)[^，,。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，,。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整|恢复(正常|供水|供电|通行)|现在[^，,。！!？?\s]{0,4}(很|挺|特别|非常)?(正常|平稳|顺畅|通畅|好用|亮堂|干净)|(终于|再也)?不用(再)?(爬楼|摸黑|绕路|提水|接水|捂着鼻子)|(就|已经|当天就|很快就)(来|派人)?[^，,。！!？?\s]{0,4}(换|修|补|装|清|疏通)了|(今天|今儿|今早|昨天|昨儿|上午|下午|刚刚?|总算)[^，,。！!？?\s]{0,2}(修好|弄好|通|亮|来水|来电|清走|拉走|换好)了|(臭味|味道|异味|臭气|怪味)[^，,。！!？?\s]{0,2}(也|都)?(没了|散了|没有了)/;
+// ...and a road or a thing built told done (铺好了沥青, 修成了水泥路, 地面硬化好了) (r32).
+const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理|铺|建|硬化)好了(?![吗没么嘛]|没有)|(已经|终于)[^，,。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，,。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整|恢复(正常|供水|供电|通行)|现在[^，,。！!？?\s]{0,4}(很|挺|特别|非常)?(正常|平稳|顺畅|通畅|好用|亮堂|干净)|(终于|再也)?不用(再)?(爬楼|摸黑|绕路|提水|接水|捂着鼻子)|(就|已经|当天就|很快就)(来|派人)?[^，,。！!？?\s]{0,4}(换|修|补|装|清|疏通|铺)了|(修|建|铺)成了(?![吗没么嘛])|(今天|今儿|今早|昨天|昨儿|上午|下午|刚刚?|总算)[^，,。！!？?\s]{0,2}(修好|弄好|通|亮|来水|来电|清走|拉走|换好)了|(臭味|味道|异味|臭气|怪味)[^，,。！!？?\s]{0,2}(也|都)?(没了|散了|没有了)/;
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
@@ -568,6 +574,8 @@ export function classifyByRules(text: string): Intake {
   return net && decided.intent !== 'report' ? report(0.6) : decided;
 }
 
+const CALLED = /(?:打|拨|回)(?:了|过)?[^，,。！!？?\s]{0,3}电话/g;
+
 // In a long letter the post is often only whom it greets (书记您好, 各位邻居和网格员) and
 // 电话 or 联系不上 is about someone else: who holds a post is asked next to the post (r21).
 function postAskedNear(t: string): boolean {
@@ -621,13 +629,16 @@ function decideIntent(
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
   // ...but one that says the writer reported it before and asks how far it has got is one
   // (我上周在小程序上反映的…问题 … 处理到哪一步了) (r21).
-  const ownEarlier = /我(的|报|反映|投诉)|我[^，,。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|我[^，,。！!？?]{0,14}(?<!想|要|来|再)(反映|报修|投诉|留言|提交|递交)的|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，,。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
+  // ...but a letter that tells its earlier call only to demand the action again (我已经打过两次热线 至今没人处理
+  // 恳请尽快派人查看) is a complaint (r32).
+  const ownChannel = OWN_CHANNEL.test(t) && !formalRequest;
+  const ownEarlier = ownChannel || /我(的|报|反映|投诉)|我[^，,。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|我[^，,。！!？?]{0,14}(?<!想|要|来|再)(反映|报修|投诉|留言|提交|递交)的|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，,。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
   const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier && !EARLIER_REPORT.test(t);
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
   // Scheduled yet, any word back (排上日程没有, 有没有下文): only an earlier request can be asked so (r18).
   const selfReferring = SCHEDULED_ASK.test(t);
-  if ((L.progressRef.test(t) || selfReferring) && L.progressAsk.test(t) && !longComplaint && !blamesProperty) return make('query', 0.85, place);
+  if ((L.progressRef.test(t) || selfReferring || ownChannel) && L.progressAsk.test(t) && !longComplaint && !blamesProperty) return make('query', 0.85, place);
 
 
   // "我参加了敬老院活动 积分加上了吗" asks about points, not to join.
@@ -647,7 +658,9 @@ function decideIntent(
   // "物业经理换了以后 保安都不巡逻了 管管": a post named in a complaint about the property side.
   // Thanks for a change now made (换了声控灯 亮堂多了 谢谢网格员) asks nothing of the post it names.
   const thanksOnly = L.thanks.test(t) && (FIXED.test(t) || /多了/.test(t)) && !/[?？吗]|谁|哪|发我|告诉我/.test(t);
-  if (L.post.test(t) && L.postAsk.test(t) && (core.length <= 40 || postAskedNear(t)) && !(blamesProperty && asksSomeone(t)) && !thanksOnly && !POST_TO_ACT.test(t)) return make('query', 0.85, place);
+  // Calling the post told as what the writer did (打电话给网格员三次都说马上来) asks no number of them (r32).
+  const tPost = gateOf(CALLED).may(t) ? t.replace(CALLED, '') : t;
+  if (L.post.test(tPost) && L.postAsk.test(tPost) && (core.length <= 40 || postAskedNear(tPost)) && !(blamesProperty && asksSomeone(t)) && !thanksOnly && !POST_TO_ACT.test(t)) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
@@ -727,7 +740,7 @@ prefilterTests(
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   STILL_GOING,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
-  EARLIER_REPORT, OPINION_LETTER, LETTER_ASK, OPINION_LEAD,
+  EARLIER_REPORT, OPINION_LETTER, OWN_CHANNEL, CALLED, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
   WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,
 );
