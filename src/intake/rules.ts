@@ -188,7 +188,7 @@ const WHERE_IS = /[^，,。！!？?\s]{2}(在哪|在哪里|在哪儿|在什么�
 // An earlier report told by the channel it went through and what became of it there (我上个月写过信, 我打了12345,
 // 我在网上给县领导的留言, 一直显示待受理, 工单号, 当时说会转交, 回复说已派单): the writer's own, so a question about it
 // asks its progress, however long the letter that retells the matter (r32).
-const OWN_CHANNEL = /(?:我|俺|本人)[^。！!？?]{0,12}(?:写过|写了|寄过|寄了|打过|打了|拨打过|拨打了|拨过|留过|留了)[^，,。！!？?]{0,8}(?:信|留言|热线|12345|12315|信箱|留言板|工单)|(?:我|俺|本人)[^，,。！!？?]{0,12}的(?:留言|来信|信件|工单)|(?:显示|状态|一直是)[^，,。！!？?\s]{0,3}(?:待受理|未受理|待处理|待回复|已受理|已转交)|工单号|(?:回复|答复|当时|接线员)[^，,。！!？?\s]{0,2}说?[^，,。！!？?\s]{0,2}(?:已派单|已转交|已受理|已登记|会转交|转交给?|会有人)/;
+const OWN_CHANNEL = /(?:我|俺|本人)[^。！!？?]{0,12}(?:写过|写了|寄过|寄了|打过|打了|拨打过|拨打了|拨过|留过|留了)[^，,。！!？?]{0,8}(?:信|留言|热线|12345|12315|信箱|留言板|工单)|(?:我|俺|本人)[^，,。！!？?]{0,12}通过[^，,。！!？?]{0,10}(?:网站|热线|12345|信箱|留言板|平台)[^，,。！!？?]{0,4}(?:反映|投诉|留言)(?:过|了)|(?:我|俺|本人)[^，,。！!？?]{0,12}的(?:留言|来信|信件|工单)|(?:显示|状态|一直是)[^，,。！!？?\s]{0,3}(?:待受理|未受理|待处理|待回复|已受理|已转交|已办结|办结)|工单号|(?:回复|答复|当时|接线员)[^，,。！!？?\s]{0,2}说?[^，,。！!？?\s]{0,2}(?:已派单|已转交|已受理|已登记|会转交|转交给?|会有人)/;
 const EARLIER_REPORT = /(上次|上回|此前|前期|日前|前段时间|前些天)[^，,。！!？?]{0,4}(反映|报修|投诉|留言|提交)(过|了|的)|通过[^，,。！!？?]{0,10}(热线|留言板|平台|12345|小程序|公众号|信箱)[^，,。！!？?]{0,6}(反映|投诉|留言|报修)(过|了)/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 // ...and so does one that demands, if only by a bitter question (要等出了事才管吗, 到底管不管) (r21).
@@ -267,6 +267,10 @@ const LOST_FOUND = /(手机|钥匙|钱包|包|伞|证件|卡|证)[^，,。！!�
 const THANKED_PAST_HELP =
   /(谢谢|感谢|多谢|多亏)[^。！!？?]{0,12}(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时|那会儿?)[^。！!？?]{0,10}(帮|送|扶|陪|照顾|开锁|救|搭把手|跑前跑后)|(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时)[^。！!？?]{0,14}(帮|送|扶|陪|照顾|开锁|救|搭把手)[^。！!？?]{0,14}(谢谢|感谢|多谢)/;
 // A neighbour's help told as a story with warmth (昨天水管漏了 楼上的小伙子就下来帮忙关了阀门 …暖心): chat (r23).
+const PRAISE = /表扬|表彰|点个?赞|感激|致谢|感谢信|锦旗|好同志|好干部/;
+const PRAISE_WISH = /(?:希望|祝)[^。！!？?]{0,20}(?:越做越好|越办越好|越来越好|越办越红火|表彰|表扬|嘉奖|奖励|工作顺利|身体健康)/g;
+const HELP_GIVEN = /帮(?:忙|着|我们|我|他|她|俺)?[^，,。！!？?]{0,10}了/;
+const HELP_GIVEN_ALL = new RegExp(HELP_GIVEN.source, 'g');
 const HELPED_STORY = /(昨天|昨晚|前天|前几天|上次|上回|那天|那次|刚才)[^。！!？?]{0,40}(帮忙|帮着|帮我|帮)[^，,。！!？?\s]{0,4}(关|修|搬|扛|送|扶|开|换|拿|找|抬|背|提)[^，,。！!？?\s]{0,4}了/;
 // ...and a road or a thing built told done (铺好了沥青, 修成了水泥路, 地面硬化好了) (r32).
 const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理|铺|建|硬化)好了(?![吗没么嘛]|没有)|(已经|终于)[^，,。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，,。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整|恢复(正常|供水|供电|通行)|现在[^，,。！!？?\s]{0,4}(很|挺|特别|非常)?(正常|平稳|顺畅|通畅|好用|亮堂|干净)|(终于|再也)?不用(再)?(爬楼|摸黑|绕路|提水|接水|捂着鼻子)|(就|已经|当天就|很快就)(来|派人)?[^，,。！!？?\s]{0,4}(换|修|补|装|清|疏通|铺)了|(修|建|铺)成了(?![吗没么嘛])|(今天|今儿|今早|昨天|昨儿|上午|下午|刚刚?|总算)[^，,。！!？?\s]{0,2}(修好|弄好|通|亮|来水|来电|清走|拉走|换好)了|(臭味|味道|异味|臭气|怪味)[^，,。！!？?\s]{0,2}(也|都)?(没了|散了|没有了)/;
@@ -339,6 +343,11 @@ const PROPERTY_TARGET = new RegExp(
   ].join('|'),
 );
 
+// Departments each refusing in turn (物业不管，城管不管，交警也不管): the round of refusals names no target, so the
+// property company among them does not make the complaint its own (r32).
+const BUCK_PASSED = /(?:物业|城管|交警|市政|环保|住建|派出所|社区|街道|公安|消防)[^，,。！!？?\s]{0,4}(?:不管|说不归|不理)[^。！!？?]{0,16}(?:物业|城管|交警|市政|环保|住建|派出所|社区|街道|公安|消防)[^，,。！!？?\s]{0,4}(?:不管|说不归|不理)/;
+// A department named as the one that would not act (城管说不归他们管) says who was asked, not what is wrong (r32).
+const DEPT_REFUSED = /(?:城管|交警)[^。！!？?]{0,8}(?:不管|不归|不属于|推给|推到|踢给)/;
 const COMPANY_SERVICE = /物业费|管理费|换物业|换掉物业|物业服务|服务(态度|质量)|服务[^，,。！!？?\s]{0,3}(差|不到位)|收费|门岗|保安|前台|管家|客服|业委会|解聘|续聘|收支|账目/;
 const STRAY = /流浪(狗|猫|犬)|野(狗|猫)/;
 const OWNED_DOG = /不拴|没拴|没人拴|没牵|不牵|主人|遛狗|谁家|养的|那家|那户|邻居/;
@@ -407,6 +416,9 @@ export function decideCategory(
   if (urgent) return whole;
   const clause = requestClause(t);
   if (!clause) return whole;
+  // A clause that asks care for the person the letter is about (给他申请低保和安排人照顾) keeps the person, whatever
+  // benefit it also names (r32).
+  if (whole === 'assistance' && HELP_ASKED.test(clause)) return whole;
   const clauseScores = scoreCategories(clause);
   const top = topOf(clauseScores);
   // A request clause that names its thing by a deciding phrase (增建充电设施: chargers to
@@ -428,6 +440,15 @@ function decideCategoryOfText(
   told: Pick<UrgencyAssessment, 'aside' | 'asideCategory'>,
 ): Category {
   let { cat, score } = topOf(scores);
+  // The department that refused (城管说不归他们管) weighs nothing: what is complained of decides, when it has evidence.
+  if (!urgent && cat === 'other' && DEPT_REFUSED.test(t)) {
+    const rescored = scoreCategories(t.replace(/城管|交警/g, ''));
+    const next = topOf(rescored);
+    if (next.cat && next.cat !== 'other' && next.score >= 2) {
+      scores = rescored;
+      ({ cat, score } = next);
+    }
+  }
   // A danger told as past or as a standing nuisance (摔了…后来扶回家了, 天天睡觉叫不醒)
   // is nobody's danger now: its words tell what happened, and the
   // request is about its cause or aftermath, so the next category decides when it has evidence.
@@ -505,7 +526,7 @@ function decideCategoryOfText(
   if (!urgent && cat === 'security' && STRAY.test(t) && !OWNED_DOG.test(t) && !BITTEN.test(t) && !THEFT.test(t) && scores.sanitation >= 2) return 'sanitation';
   // An event to hold (办个象棋比赛) is no service to apply for: the request fits no category (r29).
   if (!urgent && cat === 'service' && score <= 2 && EVENT_TO_HOLD.test(t)) return 'other';
-  if (PROPERTY_TARGET.test(t) && !problemFirst) return 'property';
+  if (PROPERTY_TARGET.test(t) && !problemFirst && !(BUCK_PASSED.test(t) && cat && cat !== 'other' && cat !== 'property' && score >= 3)) return 'property';
   // Help asked with no person in view (帮忙联系个收旧家电的): the one word 帮忙 names nobody in need, so the
   // request fits no category (r29).
   if (cat === 'assistance' && score <= 1 && !urgent && !ONE_PERSON.test(t) && !PERSON_IN_VIEW.test(t)) return 'other';
@@ -620,6 +641,13 @@ function decideIntent(
 
   // Thanks for help given earlier (谢谢上次帮忙开锁的小哥 我妈现在挺好): nobody is asked to act.
   if (L.thanks.test(t) && (THANKED_PAST_HELP.test(t) || HELPED_STORY.test(t)) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是|但是|可是|就是|希望|建议|[?？吗]/.test(t)) return make('chat', 0.75, place);
+
+  // A letter praising a worker for help given (小周前前后后帮我们跑了四趟 … 全家都非常感激), whose only wish is the praise
+  // itself or the work's success (希望…给这样的好同志表彰, 越做越好): nobody is asked to act (r32).
+  if (PRAISE.test(t) && HELP_GIVEN.test(t) && !urgent) {
+    const rest = t.replace(PRAISE_WISH, '').replace(HELP_GIVEN_ALL, '');
+    if (!asksSomeone(rest) && !/[?？吗]/.test(rest) && !STILL_FAULTY.test(t) && !STILL_GOING.test(t)) return make('chat', 0.7, place);
+  }
 
   // News relayed about a matter in hand: before progress, whose reference words it shares.
   if (RELAYED_NEWS.test(t) && !RELAY_DOUBT.test(t) && !urgent) return make('chat', 0.7, place);
@@ -740,7 +768,7 @@ prefilterTests(
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   STILL_GOING,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
-  EARLIER_REPORT, OPINION_LETTER, OWN_CHANNEL, CALLED, LETTER_ASK, OPINION_LEAD,
+  EARLIER_REPORT, OPINION_LETTER, OWN_CHANNEL, BUCK_PASSED, DEPT_REFUSED, PRAISE, HELP_GIVEN, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
   WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,
 );

@@ -879,11 +879,28 @@ describe('r32 concepts', () => {
     ['对于物业费调价的两个方案，我倾向于按面积收费，这样对小户型公平一些，其他没什么意见', 'chat', null, null],
     // calling the post told as what the writer did is a complaint, not a question about who holds the post
     ['楼道里的死老鼠臭了三天了，打了好几次电话给楼栋长都说知道了，就是没人来收拾，这还叫管理吗', 'report', 'sanitation', 'normal'],
+    // a ticket closed on paper asked how it was closed, or whether anyone follows it up, after a channel named
+    ['我今年三月通过区政府网站反映过小区北门路面塌陷的问题，网上显示已办结，可是坑还在那里，请问怎么就办结了？', 'query', null, null],
+    ['上个月我打过12345反映菜场后面垃圾成堆、污水横流的事情，给了个编号，到现在一个多月了，这事到底有没有人跟进', 'query', null, null],
+    // departments each refusing in turn: the property company among them is no target, the blocked fire lane decides
+    ['我们楼下的消防通道天天被私家车堵得严严实实，上个月救护车都进不来，物业不管，交警不管，城管也说不归他们管，真出了人命谁负责？', 'report', 'security', 'normal'],
+    // the department that refused weighs nothing: the strays decide
+    ['我们小区门口老有几条流浪狗追着放学的孩子跑，打电话给城管，城管说不归他们管，那到底谁来管？', 'report', 'sanitation', 'normal'],
+    // ...but a thing that is the department's own stays other
+    ['公交站牌被大风刮倒了好几天，打电话给城管说不归他们管', 'report', 'other', 'normal'],
+    // a worker praised for help given, wishing only them well: nobody is asked to act
+    ['我要表扬一下楼栋长老郑，我爸住院那半个月，他不光帮忙联系了护工，还帮我们跑了好几趟医保局，全家都很感激，希望街道能给这样的好干部表彰', 'chat', null, null],
+    // a letter's closing that asks care for the person keeps the person, whatever benefit it also names
+    ['尊敬的领导：我们单元的刘大爷瘫痪在床，老伴去年走了，平时全靠邻居接济，家里连取暖的煤都买不起了。恳请社区帮他申请救助金，并安排志愿者上门照顾。', 'report', 'assistance', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
     expect(r.category).toBe(category);
     expect(r.urgency).toBe(urgency);
+  });
+
+  it('praise followed by another thing still wrong is a report of it', () => {
+    expect(classifyByRules('我要表扬一下楼栋长老郑，上回他帮我们联系了开锁师傅，不过楼道的灯还是坏的，麻烦物业尽快来修').intent).toBe('report');
   });
 
   it('asking for the post\'s phone is still a question about who holds it', () => {
