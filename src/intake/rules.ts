@@ -132,7 +132,8 @@ const FAULT = /滴答|滴滴答答|漏个不停|(一直|还在|就|开始|在)�
 // A post asked to do something (请网格员上门看看, 让楼栋长来协调): a request, not who holds it.
 const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，,。！!？?\s]{0,2}(网格员|网格长|楼栋长|楼长|单元长|调解员|片警|社区民警|书记|主任|管家)[^，,。！!？?]{0,10}(上门|来|去|帮|看|处理|协调|调解|照顾|走访)/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
-const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
+// A wish put to the neighbours themselves (希望以后咱们大家一起爱护) asks nobody to act (r32).
+const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切|(?:以后|今后)?(?:咱们|我们)?大家|各位邻居|邻居们)/;
 
 // A neighbour or a neighbour's flat named as the cause; one who complains along with the writer
 // (我和邻居反映了好几次) is no cause (r21). A pet's owner pointed at (那个养大狗的) is one (r24).
@@ -317,6 +318,8 @@ const RELAYED_NEWS =
 // 大家别重复打电话了): news to the neighbours, neither a new report nor a sign-up (r18).
 const ALREADY_TOLD =
   /已经[^，,。！!？?\s]{0,8}(报上去|上报|报给|报到|反映(过|了|上去)|说(过|了)|打(过|了)[^，,。！!？?\s]{0,6}电话)|(我|俺)?(已经|都)?报上去了|(我|俺)?已经(跟|和|给|向|找|打电话给)[^，,。！!？?\s]{0,8}(反映|说|报|讲)(过|了)/;
+const RHETORICAL_DEMAND = /到底(还)?(管不管|有没有人管)|还有没有人管|(还)?管不管[^，,。！!？?\s]{0,2}[?？]|难道[^。！!？?]{0,16}才(管|来|处理|修|重视)/;
+const STATE_ASKED = /进度|进展|到哪|哪一步|处理到|怎么样了|(什么|啥|有没有|有)结果|结果(如何|怎么样|呢)|受理|办结|跟进|回复|答复|回音|回信|下文|消息|有没有在处理|是否(已|已经)?(安排|处理|受理)/;
 const SCHEDULED_ASK = /(排上|排进|列入|纳入)[^，,。！!？?\s]{0,3}(日程|号|队|计划)了?(没|没有|吗|没得|不)|有没有(个)?下文|有下文(没|吗|了吗)/;
 const RELAY_DOUBT = /[?？吗呢]|还没|还是没|也没|没来|没人|结果|到现在|都[^，,。！!？?\s]{0,3}了还|能不能|希望|麻烦|请(?!大家|各位)/;
 
@@ -361,7 +364,8 @@ const SMASHING = /砸(东西|门|窗|玻璃)|摔东西|尖叫|哭喊/;
 const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|软管|洗衣机/;
 // ...or a fall they nearly had (老人散步踩了一脚差点摔倒): what the nuisance risks, no one hurt (r21).
 // ...or several hurt by it, told by their number (已经摔了好几个老人了) (r23).
-const GROUP_HURT = /(摔|绊|滑|撞)(倒|伤)?了?[^，,。！!？?\s]{0,2}(好几个|好些|好多|不少|几个|[两三四五六七八九十]个)(老人|老年人|人|孩子|小孩|居民|行人)|(老人|老年人|孩子|小孩|居民|家长|残疾人|大家|孕妇|婴儿|幼儿|病人)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)|(老人|老年人|孩子|小孩|居民|行人|大家)[^。！!？?]{0,12}(差点|差一点|险些)[^，,。！!？?\s]{0,2}(摔|滑|绊|跌|崴)/;
+// ...or made to walk far by a service gone (学生上学、老人看病都得走四公里) (r32).
+const GROUP_HURT = /(学生|老人|老年人|孩子|小孩|村民|居民|病人)[^。！!？?]{0,6}(上学|看病|就医|买菜|出行|上班|进城)[^，,。！!？?\s]{0,3}(都|只能|全)?得?(走|绕|步行|跑)[^，,。！!？?\s]{0,3}[一二两三四五六七八九十几\d]+(里|公里|站|小时)|(摔|绊|滑|撞)(倒|伤)?了?[^，,。！!？?\s]{0,2}(好几个|好些|好多|不少|几个|[两三四五六七八九十]个)(老人|老年人|人|孩子|小孩|居民|行人)|(老人|老年人|孩子|小孩|居民|家长|残疾人|大家|孕妇|婴儿|幼儿|病人)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)|(老人|老年人|孩子|小孩|居民|行人|大家)[^。！!？?]{0,12}(差点|差一点|险些)[^，,。！!？?\s]{0,2}(摔|滑|绊|跌|崴)/;
 const HELP_ASKED = /帮(忙|帮|助)?[^，,。！!？?\s]{0,2}(老人|她|他)|照顾|陪|送饭|送餐|助餐|上门|探访|关爱|护理|照护|服务|(我|我们|俺)家[^，,。！!？?\s]{0,2}(老人|孩子)|家里[^，,。！!？?\s]{0,2}(老人|孩子)/;
 const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民/;
 const BROKEN = /坏|不亮|没人修|塌|破|裂|松动|翘|鼓起|拱起|凸起|碎了|缺了/;
@@ -666,7 +670,10 @@ function decideIntent(
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
   // Scheduled yet, any word back (排上日程没有, 有没有下文): only an earlier request can be asked so (r18).
   const selfReferring = SCHEDULED_ASK.test(t);
-  if ((L.progressRef.test(t) || selfReferring || ownChannel) && L.progressAsk.test(t) && !longComplaint && !blamesProperty) return make('query', 0.85, place);
+  // A long complaint that ends in a bitter demand (到底还管不管, 还有没有人管了) asks for the action, not for the state of an
+  // earlier report, unless it also asks that state in words of its own (进度, 到哪一步, 回复) (r32).
+  const bitterDemand = RHETORICAL_DEMAND.test(t) && !STATE_ASKED.test(t) && core.length > 45 && topScore >= 3;
+  if ((L.progressRef.test(t) || selfReferring || ownChannel) && L.progressAsk.test(t) && !longComplaint && !blamesProperty && !bitterDemand) return make('query', 0.85, place);
 
 
   // "我参加了敬老院活动 积分加上了吗" asks about points, not to join.
@@ -697,7 +704,9 @@ function decideIntent(
   if (COMPANION_ASK.test(t) && !activity && !urgent && !L.signupStrong.test(t)) return make('chat', 0.65, place);
   // ...not a worker or the property company who will not come this time (物业说这次不去了 下次再来修).
   if (!blocked && !urgent && WITHDRAW_LEAVE.test(t) && WITHDRAW_MARK.test(t) && !/物业|师傅|工人|维修|来修|电工|保安|快递/.test(t) && !OUTRIGHT_ASK.test(t.replace(/帮(我|他|她|俺)/g, ''))) return make('signup', 0.7, place);
-  if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上(?!去|来|级)/.test(t)) && !urgent && !(problem && topScore >= 3))
+  // An opinion on an activity (我个人觉得…活动…上班的年轻人参加不了 … 仅供参考) is offered, not a withdrawal (r32).
+  const opinionOffered = (OPINION.test(t) || OPINION_LEAD.test(t) || OPINION_LETTER.test(t)) && core.length > 45;
+  if (!blocked && !opinionOffered && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上(?!去|来|级)/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
   if (!blocked && SKILL_OFFER.test(t) && (activity || /还(要|缺|需要)|缺不缺/.test(t)) && !urgent && !NEED_ASK.test(t)) return make('signup', 0.65, place);
   if (!blocked && FREE_SIGNUP.test(t) && !urgent && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
@@ -768,7 +777,7 @@ prefilterTests(
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   STILL_GOING,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
-  EARLIER_REPORT, OPINION_LETTER, OWN_CHANNEL, BUCK_PASSED, DEPT_REFUSED, PRAISE, HELP_GIVEN, LETTER_ASK, OPINION_LEAD,
+  EARLIER_REPORT, OPINION_LETTER, OWN_CHANNEL, BUCK_PASSED, DEPT_REFUSED, PRAISE, HELP_GIVEN, RHETORICAL_DEMAND, STATE_ASKED, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
   WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,
 );

@@ -890,6 +890,18 @@ describe('r32 concepts', () => {
     ['公交站牌被大风刮倒了好几天，打电话给城管说不归他们管', 'report', 'other', 'normal'],
     // a worker praised for help given, wishing only them well: nobody is asked to act
     ['我要表扬一下楼栋长老郑，我爸住院那半个月，他不光帮忙联系了护工，还帮我们跑了好几趟医保局，全家都很感激，希望街道能给这样的好干部表彰', 'chat', null, null],
+    // a long complaint ending in a bitter demand asks for the action, not for the state of the earlier reports it mentions
+    ['致社区：我们楼后面的化粪池满了快半个月，粪水漫到路上，臭得窗户都不敢开，这事我们反映过好几回了，每回都说明天来抽，结果到今天也没人来。请问到底还管不管？', 'report', 'facility', 'normal'],
+    // ...but what a promised outcome came to, asked after a channel named, is the earlier ticket's state
+    ['我前年打过市长热线，反映我们村口砖厂整夜烧窑、黑烟熏人的事，后来回复说已经责令停产，可现在烟囱照样天天冒烟，请问所谓的停产就是这样吗？', 'query', null, null],
+    // an opinion on an activity that some cannot attend is offered, not a withdrawal
+    ['我个人认为，社区每个月组织的那些读书活动挺好，就是放在工作日下午，上班族都参加不了，建议以后改到周末。一点想法，仅供参考。', 'chat', null, null],
+    // a wish put to the neighbours themselves asks nobody to act
+    ['在这个小区住了二十年了，看着门口的臭水沟变成了小花园，心里真高兴，希望以后大家一起爱护，别往花坛里扔垃圾了。', 'chat', null, null],
+    // the old and the children made to walk far by a bus line gone name whom it hurts, not a person in need
+    ['我们小区门口那趟公交上个月撤了，也没有通知，现在孩子上学、老人看病都得走两公里到大路上去等车，请问这条线还能恢复吗？', 'report', 'other', 'normal'],
+    // rain running down the outside whenever it pours is a standing fault, not a flood now
+    ['我们楼顶的防水层早就坏了，下大雨的时候雨水就顺着楼顶的雨棚往下流，把顶楼几户的外墙都泡坏了，希望物业尽快维修。', 'report', 'facility', 'normal'],
     // a letter's closing that asks care for the person keeps the person, whatever benefit it also names
     ['尊敬的领导：我们单元的刘大爷瘫痪在床，老伴去年走了，平时全靠邻居接济，家里连取暖的煤都买不起了。恳请社区帮他申请救助金，并安排志愿者上门照顾。', 'report', 'assistance', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
@@ -897,6 +909,10 @@ describe('r32 concepts', () => {
     expect(r.intent).toBe(intent);
     expect(r.category).toBe(category);
     expect(r.urgency).toBe(urgency);
+  });
+
+  it('rain coming into a home now, told with the rain, is still a flood', () => {
+    expect(classifyByRules('今天下大雨的时候 水从窗户缝往屋里灌 客厅全淹了').urgency).toBe('urgent');
   });
 
   it('praise followed by another thing still wrong is a report of it', () => {
