@@ -902,6 +902,10 @@ describe('r32 concepts', () => {
     ['我们小区门口那趟公交上个月撤了，也没有通知，现在孩子上学、老人看病都得走两公里到大路上去等车，请问这条线还能恢复吗？', 'report', 'other', 'normal'],
     // rain running down the outside whenever it pours is a standing fault, not a flood now
     ['我们楼顶的防水层早就坏了，下大雨的时候雨水就顺着楼顶的雨棚往下流，把顶楼几户的外墙都泡坏了，希望物业尽快维修。', 'report', 'facility', 'normal'],
+    // a child's kindergarten or school place asked about is a service question, wherever 报名 stands
+    ['我家闺女明年九月满三岁，想上小区旁边那所公办幼儿园，可我们户口不在这边，不知道她能不能报名', 'report', 'service', 'normal'],
+    // ...but volunteering at a school is still a sign-up
+    ['明天去小学门口护学岗 我报名', 'signup', null, null],
     // a letter's closing that asks care for the person keeps the person, whatever benefit it also names
     ['尊敬的领导：我们单元的刘大爷瘫痪在床，老伴去年走了，平时全靠邻居接济，家里连取暖的煤都买不起了。恳请社区帮他申请救助金，并安排志愿者上门照顾。', 'report', 'assistance', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
