@@ -1070,6 +1070,34 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // urgent recall 0.75, 2 false alarms, place 1.00; after: urgent recall 1.00, 0 false alarms, category 1.00. Left:
   // a stray cat not seen for days and a neighbour in hospital read as reports (normal), not chat.
   'r30-unseen': { intent: 0.857, reportP: 0.833, reportR: 1, category: 1, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r32 board set (95 long formal letters to a county message board or to the authorities: thanks letters naming a fix, praise
+  // naming help given, progress questions told by the channel (写过信, 打了12345, 留言显示待受理, 回复说已派单, 网上显示已办结),
+  // angry rhetorical complaints (到底管不管, 还有没有人管了, 难道要等出了事才管吗), opinions with and without a request,
+  // pasted notices, how-to-apply service questions, reports of every category with letter and compound buildings (B2栋,
+  // 12A栋, 东区5号楼, A区3栋, 3-2-401) beside numbers that are no place, and seven emergencies inside letters). Written and first
+  // scored in four batches before each one's tuning; tuned on, so a floor, not a check. First runs: the first 50 on the rules
+  // before the round intent 0.840, report P 0.788, report R 0.963, category 0.963, urgent recall 1.00, 0 false alarms, place
+  // 0.940; the next 20 intent 0.850, report P 0.800, report R 1.00, category 0.750, urgent recall 1.00, 0 false alarms, place
+  // 1.00; the next 15 intent 0.733, report P 0.818, report R 0.900, category 0.800, urgent recall 0.00 (of 1), 1 false alarm,
+  // place 1.00; the last 10 intent 0.900, report P 1.00, report R 0.857, category 0.714, urgent recall 1.00, 0 false alarms, place 1.00; all 95
+  // on the rules before the round intent 0.832, report P 0.815, report R 0.946, category 0.857, urgent recall 0.857, 1 false
+  // alarm, place 0.968. After the r32 tuning every figure 1.00 but category 0.982 and urgent recall 0.857, so not a threshold
+  // set. Left: a power cut overnight with an old man on an oxygen machine (labelled urgent) read as normal — r23-check labels
+  // the same situation normal (r23c-030), so no concept was added until the two labels are reconciled; and a letter asking
+  // both for chargers and for a crackdown on flying wires read as security (labelled property; by the r21 convention a
+  // clause asking two things leaves the category to the whole letter, so the label is doubtful).
+  'r32-board': { intent: 1, reportP: 1, reportR: 1, category: 0.982, urgentR: 0.857, falseAlarms: 0, place: 1 },
+  // r32 check set (28 letters of the same kinds as r32-board: thanks and praise, progress questions through the channel, rhetorical
+  // complaints, opinions, pasted notices, service questions, reports with compound buildings, two emergencies), written with
+  // r32-board before any rule was read, never tuned on; scored once before the tuning (summary only) and once at the end. First
+  // run: intent 0.857, report P 0.842, report R 1.00, category 0.750, urgent recall 1.00, 0 false alarms, place 1.00. After the
+  // r32 tuning: intent 0.929, report P 0.889, the rest unchanged. Not clean for two concepts: the snapshot diff of the tuning
+  // showed two of its texts (a thanks letter with 修成了, a praise letter naming help given), and praise naming help given was
+  // then added from r32-board's own praise letter. Misses left: a message left online shown 待受理 with 麻烦帮我查一下, and a
+  // 12345 call asked after with 我这个单子还在不在, read as reports; a pothole that 社区、物业、住建局都说不归自己管 read as
+  // property; motorbikes racing at night below a building read as dispute; a distribution box on fire read as facility; a
+  // village bus with its stop blown down read as assistance (老人进城看病).
+  'r32-check': { intent: 0.928, reportP: 0.888, reportR: 1, category: 0.75, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
