@@ -1032,7 +1032,10 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // read as reports; two progress questions (在这里反映过…有没有在处理, 留言一直显示待受理) read as reports; an angry
   // neighbour-noise letter (到底管不管) read as a query; a kindergarten asked for read as property; a paralysed
   // elder trapped by a flood read as facility. The round's concepts did not reach these wordings.
-  'r25-check': { intent: 0.821, reportP: 0.84, reportR: 0.954, category: 0.863, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised by the r32 round: intent 0.857, report P 0.846, report R 1.00, category 0.909. The angry neighbour-noise letter
+  // (到底管不管) is now a report, by the r32 concept of a long complaint ending in a bitter demand (taken from r32-board), so
+  // the set is not clean for it.
+  'r25-check': { intent: 0.857, reportP: 0.846, reportR: 1, category: 0.909, urgentR: 1, falseAlarms: 0, place: 1 },
   // r29 check set (29 mixed: 23 reports on the same category boundaries and places as r29-category, 6 query,
   // sign-up and chat), written with r29-category before any rule was read, never tuned on; scored once before
   // the tuning and once at the end. First run: intent 0.931, report P 1.00, report R 0.913, category 0.739,
