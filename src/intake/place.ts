@@ -45,6 +45,8 @@ const CN_BEFORE_MARKER = /([零〇一二两三四五六七八九十廿百]+)(?=�
 // "一栋楼", "两栋楼", "这一栋": counts and determiners, not building numbers.
 const COUNT_BEFORE = /[这那整每哪好几隔第一两]$/;
 
+const NEARBY_BEFORE = /(周边|附近|周围|四周|前后|左右)$/;
+
 const UNIT_AFTER_ONE = /^(栋|幢|座)\s?[一二三四五六七八九十0-9]{1,2}\s?(号)?单元/;
 // A room spoken digit by digit right after its building or unit (三栋二单元五零二, 住一零零二):
 // a zero in the middle makes it a room number, not a count (r28).
@@ -70,6 +72,8 @@ function arabiseNumerals(s: string): string {
       if (!/[住是在第]$/.test(before) || /^(栋|幢)楼/.test(after)) return run;
     }
     if (before && COUNT_BEFORE.test(before) && before !== '第' && /^(栋|幢|座)/.test(after)) return run;
+    // The buildings around a place, counted (周边三栋楼的住户, 附近两栋楼): none of them is named (r32).
+    if (NEARBY_BEFORE.test(s.slice(Math.max(0, offset - 2), offset)) && /^(栋|幢|座)楼/.test(after)) return run;
     // 唯一 (only) is a word, not a number: 唯一一座小桥 is one bridge, not building 11 (r25).
     if (before === '唯') return run;
     const n = parseChineseNumber(run);
@@ -133,9 +137,13 @@ const ROOM_CONTACTED = new RegExp(
   `(?:联系不上|联系不到|找不到|找不着|敲了?|去敲|去找)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!\\s?${NOT_PLACE_AFTER})`,
   'g',
 );
+const NEIGHBOUR_FLAT_BEFORE = /(对门|楼上|楼下|隔壁|对面)\s?$/;
+const ROOM_AFTER_UNIT = /(?:栋|幢|号楼)\s?[0-9]{1,2}\s?单元\s?([0-9]{3,4})(?![0-9])/g;
 /** Rooms named by what stands around them, each kept where plausible, in this order. */
 const ROOM_IN_CONTEXT = [ROOM_AFTER_MARKER, ROOM_BEFORE_HOME, ROOM_AFTER_LIVE, ROOM_AFTER_NEIGHBOUR, ROOM_AS_HOUSEHOLD, ROOM_CONTACTED];
 
+const BUILDING_RANGE_AFTER = /^(至|到|~|—|－)\s?[0-9]{1,3}\s?(号楼|栋|幢)/;
+const BUILDING_RANGE_BEFORE = /(号楼|栋|幢)(至|到|~|—|－)\s?$/;
 const COUNT_WORD_BEFORE = /(有|这|那|共|总共|一共|整整|约|大约|近|足足|好|盖了|建了|新建|剩)$/;
 const EMERGENCY_NUMBERS = new Set(['110', '119', '120', '122', '12345']);
 
@@ -196,7 +204,10 @@ export function extractPlaceNormalized(normalized: string): Place {
     // A count of buildings (小区有20栋楼, 这2栋楼, 6座塔楼) names none of them (r18).
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 2);
     const before = s.slice(Math.max(0, m.index - 2), m.index);
-    if (/^楼/.test(after) && COUNT_WORD_BEFORE.test(before) && /^[0-9]+$/.test(m[1])) continue;
+    if (/^楼/.test(after) && (COUNT_WORD_BEFORE.test(before) || NEARBY_BEFORE.test(before)) && /^[0-9]+$/.test(m[1])) continue;
+    // A range of buildings (3号楼至8号楼, 5栋到9栋) names none of them: a notice for all in between (r32).
+    const end = m.index + m[0].length;
+    if (BUILDING_RANGE_AFTER.test(s.slice(end, end + 10)) || BUILDING_RANGE_BEFORE.test(s.slice(Math.max(0, m.index - 8), m.index))) continue;
     if (m[2] === '座' && /^(塔楼|大楼|高楼|楼房|山)/.test(after)) continue;
     b.push({ at: m.index, value: building(m[1]) });
   }
@@ -217,7 +228,16 @@ export function extractPlaceNormalized(normalized: string): Place {
     if (plausibleRoom(room)) r.push({ at: m.index, value: room });
   }
   for (const m of matches(s, FLOOR_THEN_ROOM)) if (plausibleRoom(m[2]) && m[2].slice(0, -2) === m[1]) r.push({ at: m.index, value: m[2] });
-  for (const context of ROOM_IN_CONTEXT) for (const m of matches(s, context)) if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+  // A neighbour's flat named bare (楼上1502的热水管爆了) gives way to a flat told whole with its building and unit
+  // (我家是9栋1单元1402): the writer's address is the place of the report (r32).
+  const addressed = [...matches(s, ROOM_AFTER_UNIT)].some((m) => plausibleRoom(m[1]));
+  for (const context of ROOM_IN_CONTEXT) {
+    if (addressed && context === ROOM_AFTER_NEIGHBOUR) continue;
+    for (const m of matches(s, context)) {
+      if (addressed && NEIGHBOUR_FLAT_BEFORE.test(s.slice(Math.max(0, m.index - 3), m.index))) continue;
+      if (plausibleRoom(m[1])) r.push({ at: m.index, value: m[1] });
+    }
+  }
   return { building: earliest(b), unit: earliest(u), room: earliest(r) };
 }
 

@@ -134,7 +134,8 @@ const FAULT = /漏雨|滴答|滴滴答答|漏个不停|(一直|还在|就|开始
 // A post asked to do something (请网格员上门看看, 让楼栋长来协调): a request, not who holds it.
 const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，,。！!？?\s]{0,2}(网格员|网格长|楼栋长|楼长|单元长|调解员|片警|社区民警|书记|主任|管家)[^，,。！!？?]{0,10}(上门|来|去|帮|看|处理|协调|调解|照顾|走访)/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
-const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切)/;
+// A wish put to the neighbours themselves (希望以后咱们大家一起爱护) asks nobody to act (r32).
+const STRONG_REQUEST = /查一?查|查一下|看一看|管管|来一下|能不能|能否|可不可以|请(?!大家|各位|问)|麻烦|帮忙|赶紧|尽快|快来|管管|管一管|管一下|派人|来人|投诉|反映|报修|求助|怎么办|给个说法|要个说法|处理一下|修一下|建议|希望(?!早日|早点|一切|(?:以后|今后)?(?:咱们|我们)?大家|各位邻居|邻居们)/;
 
 // A neighbour or a neighbour's flat named as the cause; one who complains along with the writer
 // A household pointed at by its car and where it lives (隔壁单元那辆白色大众, 8栋那个黑色suv) is one (r34),
@@ -190,6 +191,10 @@ const PLAIN_QUESTION = /几点|在哪|哪里|哪儿|怎么|咋|什么时候|啥�
 const WHERE_IS = /[^，,。！!？?\s]{2}(在哪|在哪里|在哪儿|在什么地方|在什么位置)(啊|呀|呢|啦)?(?=$|[\s，,。！!？?])/;
 // An earlier report pointed back to by when or by which channel it went in (上次反映的…, 此前反映过, 通过12345热线反映过):
 // the writer's own, even when no 我 is written; with a question about its state it is a progress query (r25).
+// An earlier report told by the channel it went through and what became of it there (我上个月写过信, 我打了12345,
+// 我在网上给县领导的留言, 一直显示待受理, 工单号, 当时说会转交, 回复说已派单): the writer's own, so a question about it
+// asks its progress, however long the letter that retells the matter (r32).
+const OWN_CHANNEL = /(?:我|俺|本人)[^。！!？?]{0,12}(?:写过|写了|寄过|寄了|打过|打了|拨打过|拨打了|拨过|留过|留了)[^，,。！!？?]{0,8}(?:信|留言|热线|12345|12315|信箱|留言板|工单)|(?:我|俺|本人)[^，,。！!？?]{0,12}通过[^，,。！!？?]{0,10}(?:网站|热线|12345|信箱|留言板|平台)[^，,。！!？?]{0,4}(?:反映|投诉|留言)(?:过|了)|(?:我|俺|本人)[^，,。！!？?]{0,12}的(?:留言|来信|信件|工单)|(?:显示|状态|一直是)[^，,。！!？?\s]{0,3}(?:待受理|未受理|待处理|待回复|已受理|已转交|已办结|办结)|工单号|(?:回复|答复|当时|接线员)[^，,。！!？?\s]{0,2}说?[^，,。！!？?\s]{0,2}(?:已派单|已转交|已受理|已登记|会转交|转交给?|会有人)/;
 const EARLIER_REPORT = /(上次|上回|此前|前期|日前|前段时间|前些天)[^，,。！!？?]{0,4}(反映|报修|投诉|留言|提交)(过|了|的)|通过[^，,。！!？?]{0,10}(热线|留言板|平台|12345|小程序|公众号|信箱)[^，,。！!？?]{0,6}(反映|投诉|留言|报修)(过|了)/;
 // A forwarded post or notice does not ask; a message that asks the organisation for something is no forward.
 // ...and so does one that demands, if only by a bitter question (要等出了事才管吗, 到底管不管) (r21).
@@ -238,7 +243,8 @@ const SIGHTING_HERE = /(在|到)[^，,。！!？?\s]{0,6}(门口|楼道|楼下|�
 const GENERAL_WARNING = /最近|近期|近来|这段时间|这阵子|听说|据说|经常有|常有|骗子太多/;
 const CRIME_OR_STRANGER = /公司|物业|工作人员|转账|汇款|账户|交钱|师傅|局|所|检查|(查|抄|换)[^，,。！!？?\s]{0,2}表|单位|保健品|收[^，,。！!？?\s]{0,2}费|上门|敲门|进门|推销|挨家挨户|登记|街道|社区/;
 // An opinion offered to the group (我觉得…, 说实话…) asks nobody to act unless it asks outright.
-const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下|说句(公道|良心|实在|心里)话|平心而论|凭良心说/;
+// ...and a preference given on a plan put out for comment (我个人倾向于第二种, 没有什么特别的意见) (r32).
+const OPINION = /^\s*(其实|说实话|说真的)?[，,\s]*我(觉得|认为|感觉|看)|其实我觉得|说实话|依我看|大家互相体谅|互相理解一下|说句(公道|良心|实在|心里)话|平心而论|凭良心说|(?:我|个人)[^，,。！!？?\s]{0,2}(?:比较|更)?倾向于|没有?(?:什么|啥)(?:特别的?|别的)?(?:意见|看法)/;
 // A letter offered as the writer's own view (谈谈我的一点看法, 以上只是个人感想, 请批评指正): an opinion, asking
 // nobody to act unless it also asks outright; 请…批评指正 is modesty, not a request (r25).
 const OPINION_LETTER = /(谈谈|说说|聊聊|谈几点|提几点)[^，,。！!？?]{0,12}(看法|想法|感想|体会|感受)|个人(的)?(一点|一些|几点)?(看法|感想|浅见|拙见|体会|想法|意见)|一点(看法|感想|浅见|拙见|体会)|仅供参考|批评指正/;
@@ -289,8 +295,13 @@ const LOST_FOUND = /(手机|钥匙|钱包|包|伞|证件|卡|证)[^，,。！!�
 const THANKED_PAST_HELP =
   /(谢谢|感谢|多谢|多亏)[^。！!？?]{0,12}(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时|那会儿?)[^。！!？?]{0,10}(帮|送|扶|陪|照顾|开锁|救|搭把手|跑前跑后)|(上次|上回|那天|那次|之前|前几天|前两天|昨天|昨晚|当时)[^。！!？?]{0,14}(帮|送|扶|陪|照顾|开锁|救|搭把手)[^。！!？?]{0,14}(谢谢|感谢|多谢)/;
 // A neighbour's help told as a story with warmth (昨天水管漏了 楼上的小伙子就下来帮忙关了阀门 …暖心): chat (r23).
+const PRAISE = /表扬|表彰|点个?赞|感激|致谢|感谢信|锦旗|好同志|好干部/;
+const PRAISE_WISH = /(?:希望|祝)[^。！!？?]{0,20}(?:越做越好|越办越好|越来越好|越办越红火|表彰|表扬|嘉奖|奖励|工作顺利|身体健康)/g;
+const HELP_GIVEN = /帮(?:忙|着|我们|我|他|她|俺)?[^，,。！!？?]{0,10}了/;
+const HELP_GIVEN_ALL = new RegExp(HELP_GIVEN.source, 'g');
 const HELPED_STORY = /(昨天|昨晚|前天|前几天|上次|上回|那天|那次|刚才)[^。！!？?]{0,40}(帮忙|帮着|帮我|帮)[^，,。！!？?\s]{0,4}(关|修|搬|扛|送|扶|开|换|拿|找|抬|背|提)[^，,。！!？?\s]{0,4}了/;
-const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理)好了(?![吗没么嘛]|没有)|(已经|终于)[^，,。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，,。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整|恢复(正常|供水|供电|通行)|现在[^，,。！!？?\s]{0,4}(很|挺|特别|非常)?(正常|平稳|顺畅|通畅|好用|亮堂|干净)|(终于|再也)?不用(再)?(爬楼|摸黑|绕路|提水|接水|捂着鼻子)|(就|已经|当天就|很快就)(来|派人)?[^，,。！!？?\s]{0,4}(换|修|补|装|清|疏通)了|(今天|今儿|今早|昨天|昨儿|上午|下午|刚刚?|总算)[^，,。！!？?\s]{0,2}(修好|弄好|通|亮|来水|来电|清走|拉走|换好)了|(臭味|味道|异味|臭气|怪味)[^，,。！!？?\s]{0,2}(也|都)?(没了|散了|没有了)/;
+// ...and a road or a thing built told done (铺好了沥青, 修成了水泥路, 地面硬化好了) (r32).
+const FIXED = /(修|弄|疏通|清理|清|通|补|搞|换|装|处理|铺|建|硬化)好了(?![吗没么嘛]|没有)|(已经|终于)[^，,。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，,。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整|恢复(正常|供水|供电|通行)|现在[^，,。！!？?\s]{0,4}(很|挺|特别|非常)?(正常|平稳|顺畅|通畅|好用|亮堂|干净)|(终于|再也)?不用(再)?(爬楼|摸黑|绕路|提水|接水|捂着鼻子)|(就|已经|当天就|很快就)(来|派人)?[^，,。！!？?\s]{0,4}(换|修|补|装|清|疏通|铺)了|(修|建|铺)成了(?![吗没么嘛])|(今天|今儿|今早|昨天|昨儿|上午|下午|刚刚?|总算)[^，,。！!？?\s]{0,2}(修好|弄好|通|亮|来水|来电|清走|拉走|换好)了|(臭味|味道|异味|臭气|怪味)[^，,。！!？?\s]{0,2}(也|都)?(没了|散了|没有了)/;
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
@@ -336,6 +347,8 @@ const RELAYED_NEWS =
 // 大家别重复打电话了): news to the neighbours, neither a new report nor a sign-up (r18).
 const ALREADY_TOLD =
   /已经[^，,。！!？?\s]{0,8}(报上去|上报|报给|报到|反映(过|了|上去)|说(过|了)|打(过|了)[^，,。！!？?\s]{0,6}电话)|(我|俺)?(已经|都)?报上去了|(我|俺)?已经(跟|和|给|向|找|打电话给)[^，,。！!？?\s]{0,8}(反映|说|报|讲)(过|了)/;
+const RHETORICAL_DEMAND = /到底(还)?(管不管|有没有人管)|还有没有人管|(还)?管不管[^，,。！!？?\s]{0,2}[?？]|难道[^。！!？?]{0,16}才(管|来|处理|修|重视)/;
+const STATE_ASKED = /进度|进展|到哪|哪一步|处理到|怎么样了|(什么|啥|有没有|有)结果|结果(如何|怎么样|呢)|受理|办结|跟进|回复|答复|回音|回信|下文|消息|有没有在处理|是否(已|已经)?(安排|处理|受理)/;
 const SCHEDULED_ASK = /(排上|排进|列入|纳入)[^，,。！!？?\s]{0,3}(日程|号|队|计划)了?(没|没有|吗|没得|不)|有没有(个)?下文|有下文(没|吗|了吗)/;
 const RELAY_DOUBT = /[?？吗呢]|还没|还是没|也没|没来|没人|结果|到现在|都[^，,。！!？?\s]{0,3}了还|能不能|希望|麻烦|请(?!大家|各位)/;
 
@@ -365,6 +378,11 @@ const PROPERTY_TARGET = new RegExp(
   ].join('|'),
 );
 
+// Departments each refusing in turn (物业不管，城管不管，交警也不管): the round of refusals names no target, so the
+// property company among them does not make the complaint its own (r32).
+const BUCK_PASSED = /(?:物业|城管|交警|市政|环保|住建|派出所|社区|街道|公安|消防)[^，,。！!？?\s]{0,4}(?:不管|说不归|不理)[^。！!？?]{0,16}(?:物业|城管|交警|市政|环保|住建|派出所|社区|街道|公安|消防)[^，,。！!？?\s]{0,4}(?:不管|说不归|不理)/;
+// A department named as the one that would not act (城管说不归他们管) says who was asked, not what is wrong (r32).
+const DEPT_REFUSED = /(?:城管|交警)[^。！!？?]{0,8}(?:不管|不归|不属于|推给|推到|踢给)/;
 const COMPANY_SERVICE = /物业费|管理费|换物业|换掉物业|物业服务|服务(态度|质量)|服务[^，,。！!？?\s]{0,3}(差|不到位)|收费|门岗|保安|前台|管家|客服|业委会|解聘|续聘|收支|账目/;
 const FEE_YET_BROKEN = /费[^。！!？?]{0,6}交了?[^。！!？?]{0,8}(还|却|也|照样|照旧|依旧)[^，,。！!？?\s]{0,6}(坏|不亮|停|漏|堵|不动|不能用)/;
 // The pet bitten, with whose it is (把三楼那家的猫, 把我家的狗): the victim, not the dog's keeper (r34). A pattern to
@@ -382,7 +400,8 @@ const SMASHING = /砸(东西|门|窗|玻璃)|摔东西|尖叫|哭喊/;
 const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|软管|洗衣机/;
 // ...or a fall they nearly had (老人散步踩了一脚差点摔倒): what the nuisance risks, no one hurt (r21).
 // ...or several hurt by it, told by their number (已经摔了好几个老人了) (r23).
-const GROUP_HURT = /(摔|绊|滑|撞)(倒|伤)?了?[^，,。！!？?\s]{0,2}(好几个|好些|好多|不少|几个|[两三四五六七八九十]个)(老人|老年人|人|孩子|小孩|居民|行人)|(老人|老年人|孩子|小孩|居民|家长|残疾人|大家|孕妇|婴儿|幼儿|病人)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)|(老人|老年人|孩子|小孩|居民|行人|大家)[^。！!？?]{0,12}(差点|差一点|险些)[^，,。！!？?\s]{0,2}(摔|滑|绊|跌|崴)/;
+// ...or made to walk far by a service gone (学生上学、老人看病都得走四公里) (r32).
+const GROUP_HURT = /(学生|老人|老年人|孩子|小孩|村民|居民|病人)[^。！!？?]{0,6}(上学|看病|就医|买菜|出行|上班|进城)[^，,。！!？?\s]{0,3}(都|只能|全)?得?(走|绕|步行|跑)[^，,。！!？?\s]{0,3}[一二两三四五六七八九十几\d]+(里|公里|站|小时)|(摔|绊|滑|撞)(倒|伤)?了?[^，,。！!？?\s]{0,2}(好几个|好些|好多|不少|几个|[两三四五六七八九十]个)(老人|老年人|人|孩子|小孩|居民|行人)|(老人|老年人|孩子|小孩|居民|家长|残疾人|大家|孕妇|婴儿|幼儿|病人)[^。！!？?]{0,12}(尤其|特别|都|很|非常|十分)?(不便|不方便|困难|吃力|走不动)|(老人|老年人|孩子|小孩|居民|行人|大家)[^。！!？?]{0,12}(差点|差一点|险些)[^，,。！!？?\s]{0,2}(摔|滑|绊|跌|崴)/;
 const HELP_ASKED = /帮(忙|帮|助)?[^，,。！!？?\s]{0,2}(老人|她|他)|照顾|陪|送饭|送餐|助餐|上门|探访|关爱|护理|照护|服务|(我|我们|俺)家[^，,。！!？?\s]{0,2}(老人|孩子)|家里[^，,。！!？?\s]{0,2}(老人|孩子)/;
 // ...or one the area is told to lack (连个幼儿园都没有) (r34).
 const AMENITY = /增设|设个|设一个|建个|建一个|开个|开一个|办个|办一个|设点|便民|连个[^，,。！!？?\s]{1,8}都没有?/;
@@ -438,6 +457,9 @@ export function decideCategory(
   if (urgent) return whole;
   const clause = requestClause(t);
   if (!clause) return whole;
+  // A clause that asks care for the person the letter is about (给他申请低保和安排人照顾) keeps the person, whatever
+  // benefit it also names (r32).
+  if (whole === 'assistance' && HELP_ASKED.test(clause)) return whole;
   const clauseScores = scoreCategories(clause);
   const top = topOf(clauseScores);
   // A request clause that names its thing by a deciding phrase (增建充电设施: chargers to
@@ -459,6 +481,15 @@ function decideCategoryOfText(
   told: Pick<UrgencyAssessment, 'aside' | 'asideCategory'>,
 ): Category {
   let { cat, score } = topOf(scores);
+  // The department that refused (城管说不归他们管) weighs nothing: what is complained of decides, when it has evidence.
+  if (!urgent && cat === 'other' && DEPT_REFUSED.test(t)) {
+    const rescored = scoreCategories(t.replace(/城管|交警/g, ''));
+    const next = topOf(rescored);
+    if (next.cat && next.cat !== 'other' && next.score >= 2) {
+      scores = rescored;
+      ({ cat, score } = next);
+    }
+  }
   // A danger told as past or as a standing nuisance (摔了…后来扶回家了, 天天睡觉叫不醒)
   // is nobody's danger now: its words tell what happened, and the
   // request is about its cause or aftermath, so the next category decides when it has evidence.
@@ -548,7 +579,7 @@ function decideCategoryOfText(
   if (!urgent && (cat === 'service' || (cat === 'dispute' && !NEIGHBOUR.test(t))) && score <= 2 && (EVENT_TO_HOLD.test(t) || (AMENITY.test(t) && !SERVICE_ASK.test(t)))) return 'other';
   // A fee paid named beside the thing still broken (电梯费交了 电梯还天天坏): the broken thing is the request (r34).
   if (!urgent && cat === 'property' && scores.facility >= 3 && FEE_YET_BROKEN.test(t)) return 'facility';
-  if (PROPERTY_TARGET.test(t) && !problemFirst) return 'property';
+  if (PROPERTY_TARGET.test(t) && !problemFirst && !(BUCK_PASSED.test(t) && cat && cat !== 'other' && cat !== 'property' && score >= 3)) return 'property';
   // Help asked with no person in view (帮忙联系个收旧家电的): the one word 帮忙 names nobody in need, so the
   // request fits no category (r29).
   if (cat === 'assistance' && score <= 1 && !urgent && !ONE_PERSON.test(t) && !PERSON_IN_VIEW.test(t)) return 'other';
@@ -617,6 +648,8 @@ export function classifyByRules(text: string): Intake {
   return net && decided.intent !== 'report' ? report(0.6) : decided;
 }
 
+const CALLED = /(?:打|拨|回)(?:了|过)?[^，,。！!？?\s]{0,3}电话/g;
+
 // In a long letter the post is often only whom it greets (书记您好, 各位邻居和网格员) and
 // 电话 or 联系不上 is about someone else: who holds a post is asked next to the post (r21).
 function postAskedNear(t: string): boolean {
@@ -662,6 +695,13 @@ function decideIntent(
   // Thanks for help given earlier (谢谢上次帮忙开锁的小哥 我妈现在挺好): nobody is asked to act.
   if (L.thanks.test(t) && (THANKED_PAST_HELP.test(t) || HELPED_STORY.test(t)) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是|但是|可是|就是|希望|建议|[?？吗]/.test(t)) return make('chat', 0.75, place);
 
+  // A letter praising a worker for help given (小周前前后后帮我们跑了四趟 … 全家都非常感激), whose only wish is the praise
+  // itself or the work's success (希望…给这样的好同志表彰, 越做越好): nobody is asked to act (r32).
+  if (PRAISE.test(t) && HELP_GIVEN.test(t) && !urgent) {
+    const rest = t.replace(PRAISE_WISH, '').replace(HELP_GIVEN_ALL, '');
+    if (!asksSomeone(rest) && !/[?？吗]/.test(rest) && !STILL_FAULTY.test(t) && !STILL_GOING.test(t)) return make('chat', 0.7, place);
+  }
+
   // News relayed about a matter in hand: before progress, whose reference words it shares.
   if (RELAYED_NEWS.test(t) && !RELAY_DOUBT.test(t) && !urgent) return make('chat', 0.7, place);
   if (RELAYED_NOTICE.test(t) && !RELAY_DOUBT.test(t) && !urgent && !/又|还是|结果|怎么|咋|为什么|不管|没人|一直|拖|都说了|说了[^，,。！!？?\s]{0,2}(几|好几|多少)/.test(t)) return make('chat', 0.7, place);
@@ -671,13 +711,19 @@ function decideIntent(
   // A long complaint that mentions an earlier call is still a complaint, not a progress query.
   // ...but one that says the writer reported it before and asks how far it has got is one
   // (我上周在小程序上反映的…问题 … 处理到哪一步了) (r21).
-  const ownEarlier = /我(的|报|反映|投诉)|我[^，,。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|我[^，,。！!？?]{0,14}(?<!想|要|来|再)(反映|报修|投诉|留言|提交|递交)的|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，,。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
+  // ...but a letter that tells its earlier call only to demand the action again (我已经打过两次热线 至今没人处理
+  // 恳请尽快派人查看) is a complaint (r32).
+  const ownChannel = OWN_CHANNEL.test(t) && !formalRequest;
+  const ownEarlier = ownChannel || /我(的|报|反映|投诉)|我[^，,。！!？?]{0,14}(反映|报修|投诉|留言|提|提交|递交|申请)(过|了)|我[^，,。！!？?]{0,14}(?<!想|要|来|再)(反映|报修|投诉|留言|提交|递交)的|曾(经)?就|(进行过|进行了|做过)(反映|投诉|报修|留言)|本人[^，,。！!？?]{0,20}(反映|报修|投诉|留言)/.test(t);
   const longComplaint = core.length > 45 && topScore >= 3 && !ownEarlier && !EARLIER_REPORT.test(t);
   // The property company as the target of a complaint ("报修电话没人接") is no progress query.
   const blamesProperty = PROPERTY_TARGET.test(t) && !ownEarlier;
   // Scheduled yet, any word back (排上日程没有, 有没有下文): only an earlier request can be asked so (r18).
   const selfReferring = SCHEDULED_ASK.test(t);
-  if ((L.progressRef.test(t) || selfReferring) && L.progressAsk.test(t) && !longComplaint && !blamesProperty) return make('query', 0.85, place);
+  // A long complaint that ends in a bitter demand (到底还管不管, 还有没有人管了) asks for the action, not for the state of an
+  // earlier report, unless it also asks that state in words of its own (进度, 到哪一步, 回复) (r32).
+  const bitterDemand = RHETORICAL_DEMAND.test(t) && !STATE_ASKED.test(t) && core.length > 45 && topScore >= 3;
+  if ((L.progressRef.test(t) || selfReferring || ownChannel) && L.progressAsk.test(t) && !longComplaint && !blamesProperty && !bitterDemand) return make('query', 0.85, place);
 
 
   // "我参加了敬老院活动 积分加上了吗" asks about points, not to join.
@@ -697,7 +743,9 @@ function decideIntent(
   // "物业经理换了以后 保安都不巡逻了 管管": a post named in a complaint about the property side.
   // Thanks for a change now made (换了声控灯 亮堂多了 谢谢网格员) asks nothing of the post it names.
   const thanksOnly = L.thanks.test(t) && (FIXED.test(t) || /多了/.test(t)) && !/[?？吗]|谁|哪|发我|告诉我/.test(t);
-  if (L.post.test(t) && L.postAsk.test(t) && (core.length <= 40 || postAskedNear(t)) && !(blamesProperty && asksSomeone(t)) && !thanksOnly && !POST_TO_ACT.test(t)) return make('query', 0.85, place);
+  // Calling the post told as what the writer did (打电话给网格员三次都说马上来) asks no number of them (r32).
+  const tPost = gateOf(CALLED).may(t) ? t.replace(CALLED, '') : t;
+  if (L.post.test(tPost) && L.postAsk.test(tPost) && (core.length <= 40 || postAskedNear(tPost)) && !(blamesProperty && asksSomeone(t)) && !thanksOnly && !POST_TO_ACT.test(t)) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
   if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
@@ -711,7 +759,9 @@ function decideIntent(
   if (COMPANION_ASK.test(t) && !activity && !urgent && !L.signupStrong.test(t)) return make('chat', 0.65, place);
   // ...not a worker or the property company who will not come this time (物业说这次不去了 下次再来修).
   if (!blocked && !urgent && WITHDRAW_LEAVE.test(t) && WITHDRAW_MARK.test(t) && !/物业|师傅|工人|维修|来修|电工|保安|快递/.test(t) && !OUTRIGHT_ASK.test(t.replace(/帮(我|他|她|俺)/g, ''))) return make('signup', 0.7, place);
-  if (!blocked && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上(?!去|来|级)/.test(t)) && !urgent && !(problem && topScore >= 3))
+  // An opinion on an activity (我个人觉得…活动…上班的年轻人参加不了 … 仅供参考) is offered, not a withdrawal (r32).
+  const opinionOffered = (OPINION.test(t) || OPINION_LEAD.test(t) || OPINION_LETTER.test(t)) && core.length > 45;
+  if (!blocked && !opinionOffered && L.signupWeak.test(t) && (activity || core.length <= 12 || (core.length <= 20 && topScore < 2 && !t.includes('了')) || withdrawal || /名字|名单|报名|报个名|报一个名|报上(?!去|来|级)/.test(t)) && !urgent && !(problem && topScore >= 3))
     return make('signup', 0.7, place);
   if (!blocked && SKILL_OFFER.test(t) && (activity || /还(要|缺|需要)|缺不缺/.test(t)) && !urgent && !NEED_ASK.test(t)) return make('signup', 0.65, place);
   if (!blocked && FREE_SIGNUP.test(t) && !urgent && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
@@ -790,7 +840,7 @@ prefilterTests(
   STILL_GOING,
   CHARGE_QUESTIONED, FEE_YET_BROKEN,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
-  EARLIER_REPORT, OPINION_LETTER, LETTER_ASK, OPINION_LEAD,
+  EARLIER_REPORT, OPINION_LETTER, OWN_CHANNEL, BUCK_PASSED, DEPT_REFUSED, PRAISE, HELP_GIVEN, RHETORICAL_DEMAND, STATE_ASKED, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
   WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,
   FREE_TIME, MAY_I_COME, FOUND_LEFT, OFFER_HAND, FAMILY_JOIN, OWNER_NOTICE, FOUND_PET, TRADE_ASK, RELAYED_NOTICE,

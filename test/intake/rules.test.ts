@@ -1041,6 +1041,90 @@ describe('r34 concepts', () => {
   });
 });
 
+// r32: long formal letters to a message board or to the authorities, and their intent boundaries
+// (sentences written apart from r32-board).
+describe('r32 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // an earlier report told by its channel (a letter written, 12345 called, a message whose status shows), asked after: progress
+    ['领导好，我前年冬天写过信说小区锅炉房漏烟的事，信寄出去三个月了一点消息都没有，请问现在到哪一步了', 'query', null, null],
+    ['我上个礼拜拨打了12345说路口红绿灯坏了的事情，到现在也没有人联系我，想问下进展怎么样', 'query', null, null],
+    ['我在市民热线平台上的留言已经四十多天了，内容是小区地下车库漏水、墙皮脱落、电灯不亮的问题，状态一直是待受理，请问什么时候能受理？', 'query', null, null],
+    ['之前反映的小区门口下水井盖破损、污水外溢的问题，回复说已转交市政，到现在二十多天了还是那样，请问有没有进展', 'query', null, null],
+    // ...but a letter that tells its earlier call only to demand the action again is a complaint
+    ['致有关部门：小区门口那排路灯坏了大半年，晚上黑漆漆的，我已经打过三次热线，至今无人处理，恳请相关部门尽快派人修复。', 'report', 'facility', 'normal'],
+    // a fix told by a building verb (铺好了, 修成了), with thanks and a wish: nobody is asked to act
+    ['上个月我们反映过小区后门那段路坑坑洼洼、一下雨就积水，这周施工队就铺好了沥青，谢谢街道，祝工作顺利', 'chat', null, null],
+    ['我们反映过好多次的那段坑洼路今年修成了，一下雨再也不积水了，谢谢领导', 'chat', null, null],
+    // a preference given on a plan put out for comment asks nobody to act
+    ['对于物业费调价的两个方案，我倾向于按面积收费，这样对小户型公平一些，其他没什么意见', 'chat', null, null],
+    // calling the post told as what the writer did is a complaint, not a question about who holds the post
+    ['楼道里的死老鼠臭了三天了，打了好几次电话给楼栋长都说知道了，就是没人来收拾，这还叫管理吗', 'report', 'sanitation', 'normal'],
+    // a ticket closed on paper asked how it was closed, or whether anyone follows it up, after a channel named
+    ['我今年三月通过区政府网站反映过小区北门路面塌陷的问题，网上显示已办结，可是坑还在那里，请问怎么就办结了？', 'query', null, null],
+    ['上个月我打过12345反映菜场后面垃圾成堆、污水横流的事情，给了个编号，到现在一个多月了，这事到底有没有人跟进', 'query', null, null],
+    // departments each refusing in turn: the property company among them is no target, the blocked fire lane decides
+    ['我们楼下的消防通道天天被私家车堵得严严实实，上个月救护车都进不来，物业不管，交警不管，城管也说不归他们管，真出了人命谁负责？', 'report', 'security', 'normal'],
+    // the department that refused weighs nothing: the strays decide
+    ['我们小区门口老有几条流浪狗追着放学的孩子跑，打电话给城管，城管说不归他们管，那到底谁来管？', 'report', 'sanitation', 'normal'],
+    // ...but a thing that is the department's own stays other
+    ['公交站牌被大风刮倒了好几天，打电话给城管说不归他们管', 'report', 'other', 'normal'],
+    // a worker praised for help given, wishing only them well: nobody is asked to act
+    ['我要表扬一下楼栋长老郑，我爸住院那半个月，他不光帮忙联系了护工，还帮我们跑了好几趟医保局，全家都很感激，希望街道能给这样的好干部表彰', 'chat', null, null],
+    // a long complaint ending in a bitter demand asks for the action, not for the state of the earlier reports it mentions
+    ['致社区：我们楼后面的化粪池满了快半个月，粪水漫到路上，臭得窗户都不敢开，这事我们反映过好几回了，每回都说明天来抽，结果到今天也没人来。请问到底还管不管？', 'report', 'facility', 'normal'],
+    // ...but what a promised outcome came to, asked after a channel named, is the earlier ticket's state
+    ['我前年打过市长热线，反映我们村口砖厂整夜烧窑、黑烟熏人的事，后来回复说已经责令停产，可现在烟囱照样天天冒烟，请问所谓的停产就是这样吗？', 'query', null, null],
+    // an opinion on an activity that some cannot attend is offered, not a withdrawal
+    ['我个人认为，社区每个月组织的那些读书活动挺好，就是放在工作日下午，上班族都参加不了，建议以后改到周末。一点想法，仅供参考。', 'chat', null, null],
+    // a wish put to the neighbours themselves asks nobody to act
+    ['在这个小区住了二十年了，看着门口的臭水沟变成了小花园，心里真高兴，希望以后大家一起爱护，别往花坛里扔垃圾了。', 'chat', null, null],
+    // the old and the children made to walk far by a bus line gone name whom it hurts, not a person in need
+    ['我们小区门口那趟公交上个月撤了，也没有通知，现在孩子上学、老人看病都得走两公里到大路上去等车，请问这条线还能恢复吗？', 'report', 'other', 'normal'],
+    // rain running down the outside whenever it pours is a standing fault, not a flood now
+    ['我们楼顶的防水层早就坏了，下大雨的时候雨水就顺着楼顶的雨棚往下流，把顶楼几户的外墙都泡坏了，希望物业尽快维修。', 'report', 'facility', 'normal'],
+    // a child's kindergarten or school place asked about is a service question, wherever 报名 stands
+    ['我家闺女明年九月满三岁，想上小区旁边那所公办幼儿园，可我们户口不在这边，不知道她能不能报名', 'report', 'service', 'normal'],
+    // ...but volunteering at a school is still a sign-up
+    ['明天去小学门口护学岗 我报名', 'signup', null, null],
+    // a letter's closing that asks care for the person keeps the person, whatever benefit it also names
+    ['尊敬的领导：我们单元的刘大爷瘫痪在床，老伴去年走了，平时全靠邻居接济，家里连取暖的煤都买不起了。恳请社区帮他申请救助金，并安排志愿者上门照顾。', 'report', 'assistance', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+
+  it('rain coming into a home now, told with the rain, is still a flood', () => {
+    expect(classifyByRules('今天下大雨的时候 水从窗户缝往屋里灌 客厅全淹了').urgency).toBe('urgent');
+  });
+
+  it('praise followed by another thing still wrong is a report of it', () => {
+    expect(classifyByRules('我要表扬一下楼栋长老郑，上回他帮我们联系了开锁师傅，不过楼道的灯还是坏的，麻烦物业尽快来修').intent).toBe('report');
+  });
+
+  it('asking for the post\'s phone is still a question about who holds it', () => {
+    expect(classifyByRules('我们楼的楼栋长电话多少').intent).toBe('query');
+  });
+
+  it.each<[string, string | null, string | null, string | null]>([
+    // the buildings around a place, counted, name none of them
+    ['建筑工地就在马路对面，周边三栋楼的住户晚上都睡不好', null, null, null],
+    ['小区西边周围5栋楼的住户都闻得到这股味', null, null, null],
+    // a range of buildings names none of them
+    ['下周二起10号楼至15号楼更换水表，请大家留人在家', null, null, null],
+    ['2栋到6栋的楼道灯明天统一更换', null, null, null],
+    // ...but a building and then a move elsewhere is still the building
+    ['住3栋 到5栋找他也没人', '3', null, null],
+    // a neighbour's bare flat gives way to the writer's flat told whole with its building and unit
+    ['楼下1101说我家漏水到他家了，可我家是12栋3单元1201，水管都是好的，请物业来看看到底是谁家漏', '12', '3', '1201'],
+    ['对门802天天在走廊堆垃圾 我住6栋1单元801', '6', '1', '801'],
+  ])('%s → %s / %s / %s', (text, building, unit, room) => {
+    const r = classifyByRules(text);
+    expect([r.building, r.unit, r.room]).toEqual([building, unit, room]);
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1128,7 +1212,10 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // read as reports; two progress questions (在这里反映过…有没有在处理, 留言一直显示待受理) read as reports; an angry
   // neighbour-noise letter (到底管不管) read as a query; a kindergarten asked for read as property; a paralysed
   // elder trapped by a flood read as facility. The round's concepts did not reach these wordings.
-  'r25-check': { intent: 0.821, reportP: 0.84, reportR: 0.954, category: 0.863, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised by the r32 round: intent 0.857, report P 0.846, report R 1.00, category 0.909. The angry neighbour-noise letter
+  // (到底管不管) is now a report, by the r32 concept of a long complaint ending in a bitter demand (taken from r32-board), so
+  // the set is not clean for it.
+  'r25-check': { intent: 0.857, reportP: 0.846, reportR: 1, category: 0.909, urgentR: 1, falseAlarms: 0, place: 1 },
   // r29 check set (29 mixed: 23 reports on the same category boundaries and places as r29-category, 6 query,
   // sign-up and chat), written with r29-category before any rule was read, never tuned on; scored once before
   // the tuning and once at the end. First run: intent 0.931, report P 1.00, report R 0.913, category 0.739,
@@ -1189,6 +1276,34 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // our door read as chat; a theft told after the fact with the cameras blamed (家里进小偷了) read as urgent (false
   // alarm); and a room told by its number alone before its renovation (602装修的废料) given no room.
   'r34-check': { intent: 0.857, reportP: 1, reportR: 0.857, category: 0.821, urgentR: 1, falseAlarms: 1, place: 0.964 },
+  // r32 board set (95 long formal letters to a county message board or to the authorities: thanks letters naming a fix, praise
+  // naming help given, progress questions told by the channel (写过信, 打了12345, 留言显示待受理, 回复说已派单, 网上显示已办结),
+  // angry rhetorical complaints (到底管不管, 还有没有人管了, 难道要等出了事才管吗), opinions with and without a request,
+  // pasted notices, how-to-apply service questions, reports of every category with letter and compound buildings (B2栋,
+  // 12A栋, 东区5号楼, A区3栋, 3-2-401) beside numbers that are no place, and seven emergencies inside letters). Written and first
+  // scored in four batches before each one's tuning; tuned on, so a floor, not a check. First runs: the first 50 on the rules
+  // before the round intent 0.840, report P 0.788, report R 0.963, category 0.963, urgent recall 1.00, 0 false alarms, place
+  // 0.940; the next 20 intent 0.850, report P 0.800, report R 1.00, category 0.750, urgent recall 1.00, 0 false alarms, place
+  // 1.00; the next 15 intent 0.733, report P 0.818, report R 0.900, category 0.800, urgent recall 0.00 (of 1), 1 false alarm,
+  // place 1.00; the last 10 intent 0.900, report P 1.00, report R 0.857, category 0.714, urgent recall 1.00, 0 false alarms, place 1.00; all 95
+  // on the rules before the round intent 0.832, report P 0.815, report R 0.946, category 0.857, urgent recall 0.857, 1 false
+  // alarm, place 0.968. After the r32 tuning every figure 1.00 but category 0.982 and urgent recall 0.857, so not a threshold
+  // set. Left: a power cut overnight with an old man on an oxygen machine (labelled urgent) read as normal — r23-check labels
+  // the same situation normal (r23c-030), so no concept was added until the two labels are reconciled; and a letter asking
+  // both for chargers and for a crackdown on flying wires read as security (labelled property; by the r21 convention a
+  // clause asking two things leaves the category to the whole letter, so the label is doubtful).
+  'r32-board': { intent: 1, reportP: 1, reportR: 1, category: 0.982, urgentR: 0.857, falseAlarms: 0, place: 1 },
+  // r32 check set (28 letters of the same kinds as r32-board: thanks and praise, progress questions through the channel, rhetorical
+  // complaints, opinions, pasted notices, service questions, reports with compound buildings, two emergencies), written with
+  // r32-board before any rule was read, never tuned on; scored once before the tuning (summary only) and once at the end. First
+  // run: intent 0.857, report P 0.842, report R 1.00, category 0.750, urgent recall 1.00, 0 false alarms, place 1.00. After the
+  // r32 tuning: intent 0.929, report P 0.889, the rest unchanged. Not clean for two concepts: the snapshot diff of the tuning
+  // showed two of its texts (a thanks letter with 修成了, a praise letter naming help given), and praise naming help given was
+  // then added from r32-board's own praise letter. Misses left: a message left online shown 待受理 with 麻烦帮我查一下, and a
+  // 12345 call asked after with 我这个单子还在不在, read as reports; a pothole that 社区、物业、住建局都说不归自己管 read as
+  // property; motorbikes racing at night below a building read as dispute; a distribution box on fire read as facility; a
+  // village bus with its stop blown down read as assistance (老人进城看病).
+  'r32-check': { intent: 0.928, reportP: 0.888, reportR: 1, category: 0.75, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
