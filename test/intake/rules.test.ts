@@ -861,6 +861,65 @@ describe('r30 concepts', () => {
   });
 });
 
+// r31: emergencies told by their signs rather than by name, and their look-alikes (sentences
+// written apart from r31-urgent).
+describe('r31 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // a routine broken for days, told with 天天: the days unseen with no answer are now
+    ['住对门的孙阿姨天天早上去公园打太极 这三天都没见着她 屋里灯一直亮着 按门铃也没人开', 'report', 'assistance', 'urgent'],
+    // a relative far away: unreachable since a time named, and a letter greeting the staff it asks
+    ['我在上海出差 我外婆一个人在家 从早上起电话就打不通 能不能麻烦网格员去她家看看', 'report', 'assistance', 'urgent'],
+    ['尊敬的居委会工作人员：我舅舅七十多岁，独居。我们平时每天通电话，但从昨天开始他一直没有接听。麻烦上门看一下。', 'report', 'assistance', 'urgent'],
+    // a wound told by where the blood is, and a bite that bleeds
+    ['邻居家小孩被狗咬了 腿上全是血', 'report', 'assistance', 'urgent'],
+    ['我儿子在楼梯上摔了一跤 满头是血 哭个不停', 'report', 'assistance', 'urgent'],
+    // a scald told by its blisters
+    ['孩子被开水烫着了 手背起了好几个泡', 'report', 'assistance', 'urgent'],
+    // fumes told by the body beside a burner, with no smell named: fumes are utilities (as r21)
+    ['老公在屋里用炭盆烤火 刚才说头晕得厉害 想吐', 'report', 'utilities', 'urgent'],
+    ['洗着澡呢闺女说头晕 热水器就在浴室里 现在她还恶心想吐', 'report', 'utilities', 'urgent'],
+    // someone sitting on a balcony rail or astride a roof's railing
+    ['有个小伙子骑在天台的护栏上 好像在哭 3号楼', 'report', 'assistance', 'urgent'],
+    // a shock still felt in the body is the person hurt
+    ['小区电箱漏电 我儿子碰了一下被电到了 现在手还是麻的', 'report', 'assistance', 'urgent'],
+    // a fire mused with 了 inside: the clutter, not a fire
+    ['楼梯间堆满了废纸箱子 真着了火人都跑不出去 赶紧清走', 'report', 'security', 'normal'],
+    // a grill's smoke is the air's nuisance, not a fire
+    ['楼下新开的烧烤店天天冒烟 呛得窗户都不敢开', 'report', 'sanitation', 'normal'],
+    // a man chasing a woman with a brick in hand: the crime first, whoever bleeds
+    ['楼下有个男的举着砖头追着他老婆打 他老婆满脸是血', 'report', 'security', 'urgent'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+
+  it('look-alikes stay normal', () => {
+    // 头疼 as an idiom beside a broken heater
+    expect(classifyByRules('热水器坏了好几天了 洗不了澡 真让人头疼').urgency).not.toBe('urgent');
+    // a bite that is over
+    expect(classifyByRules('上周被狗咬了一口 流了点血 打完疫苗了').urgency).not.toBe('urgent');
+    // a grill's smoke, however thick, is no fire
+    expect(classifyByRules('楼下新开的烧烤店 油烟呛得要命 窗户都不敢开').urgency).not.toBe('urgent');
+    // a shared fixture that gave a child a jolt and nothing after stays the fixture
+    expect(classifyByRules('楼道电表箱的线露着 刚才有个小孩碰了被电了一下 赶紧来修').category).toBe('facility');
+    // the staff nobody can reach is no person missing
+    expect(classifyByRules('物业工作人员电话从昨天起就打不通 独居老人家的水管还漏着').urgency).not.toBe('urgent');
+  });
+
+  it('a danger over or only on the television asks nobody to act', () => {
+    // someone already taken to hospital
+    expect(classifyByRules('前天半夜5栋的老太太心口疼 已经送到医院了 家属说稳定了').intent).toBe('chat');
+    // a programme told by what the television showed
+    const tv = classifyByRules('刚才电视里演一个人坐在楼顶边上要跳 吓死我了');
+    expect(tv.intent).toBe('chat');
+    expect(tv.urgency).toBeNull();
+    // ...not the viewer's own evening
+    expect(classifyByRules('我在看电视 突然闻到一股煤气味').urgency).toBe('urgent');
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
