@@ -888,6 +888,14 @@ describe('r31 concepts', () => {
     ['楼下新开的烧烤店天天冒烟 呛得窗户都不敢开', 'report', 'sanitation', 'normal'],
     // a man chasing a woman with a brick in hand: the crime first, whoever bleeds
     ['楼下有个男的举着砖头追着他老婆打 他老婆满脸是血', 'report', 'security', 'urgent'],
+    // breathing not right, a call barely answered
+    ['我爷爷呼吸一下快一下慢的 叫他也不怎么应 6栋', 'report', 'assistance', 'urgent'],
+    // someone down where they lie and not answering, though 天天 tells their routine
+    ['一楼有个老人 天天坐在门口晒太阳 今天倒在门口了 叫不应', 'report', 'assistance', 'urgent'],
+    // someone climbed out past a roof's railing
+    ['有个人爬到5栋楼顶护栏外面去了', 'report', 'assistance', 'urgent'],
+    // rubbish tipped out and no answer from the property company: no one down
+    ['有人把垃圾倒在楼道里 跟物业说了也没反应', 'report', 'sanitation', 'normal'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
@@ -900,6 +908,9 @@ describe('r31 concepts', () => {
     expect(classifyByRules('热水器坏了好几天了 洗不了澡 真让人头疼').urgency).not.toBe('urgent');
     // a bite that is over
     expect(classifyByRules('上周被狗咬了一口 流了点血 打完疫苗了').urgency).not.toBe('urgent');
+    // out of breath after exertion
+    expect(classifyByRules('跑完步喘得不行 哈哈 老了').urgency).not.toBe('urgent');
+    expect(classifyByRules('爬了六楼 呼吸都急促了 这楼太高了 啥时候装电梯').urgency).not.toBe('urgent');
     // a grill's smoke, however thick, is no fire
     expect(classifyByRules('楼下新开的烧烤店 油烟呛得要命 窗户都不敢开').urgency).not.toBe('urgent');
     // a shared fixture that gave a child a jolt and nothing after stays the fixture
