@@ -282,13 +282,14 @@ const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30
 // A pipe named as the cause of a cut supply ("水管爆了 整个单元都停水了"): the message is
 // about the cut unless water is coming into a home.
 // ...and water running down a wall or into a socket (顺着墙往下淌, 流进插座里) (r20).
-const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往下淌|淌下来|流进|淌进|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
+// ...and water that reached a bed or a socket (漏到我家床上了) (r31).
+const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往下淌|淌下来|流进|淌进|(漏|滴|渗|流)(到|进)了?[^，,。！!？?\s]{0,4}(床|插座|电器|电视)|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
 
 // The writer at the receiving end of a neighbour's habit (停在我家门口, 天天, 说了好几回): no gossip.
 const HARM_TO_ME = /我家|我们家|我们|我[^，,。！!？?\s]{0,2}(进出|出门|回家|睡)|天天|每天|老是|总是|一直|经常|说了|讲了|好几回|好几次/;
 
 const SHOCKED = /被电(了|到|着)|电了一下|触电了|电到(了)?(人|手|他|她|我)/;
-const SHOCK_AFTER = /发麻|麻了|麻的|麻木|懵|晕|倒(在|地|下)|没反应|叫不醒|心慌|胸闷|烧伤|烧黑|发黑|抽搐|抽筋/;
+const SHOCK_AFTER = /发麻|麻了|麻的|麻木|懵|晕|倒(在|地|下)|没反应|叫不醒|心慌|胸闷|(胸口|心口)[^，,。！!？?\s]{0,2}(闷|疼|痛)|烧伤|烧黑|发黑|抽搐|抽筋/;
 // Smoke from a grill or a kitchen (烧烤店天天冒烟, 饭馆油烟), nothing burning: the smoke is a nuisance of the air (r31);
 // a grill among clutter or with bottles thrown, no smoke told, stays fire safety or public order.
 const COOKING_SMOKE = /烧烤|烤串|撸串|烤肉|炭烤|油烟|熏腊肉|烟熏火燎/;

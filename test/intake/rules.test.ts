@@ -896,6 +896,18 @@ describe('r31 concepts', () => {
     ['有个人爬到5栋楼顶护栏外面去了', 'report', 'assistance', 'urgent'],
     // rubbish tipped out and no answer from the property company: no one down
     ['有人把垃圾倒在楼道里 跟物业说了也没反应', 'report', 'sanitation', 'normal'],
+    // a routine missed today and yesterday too, the phone unanswered
+    ['张大爷每天早上都来花园锻炼 今天没来 昨天也没来 他家电话也没人接', 'report', 'assistance', 'urgent'],
+    // ...but the cleaner who did not come is a complaint
+    ['保洁阿姨今天没来 打她电话也没人接 垃圾堆着', 'report', 'sanitation', 'normal'],
+    // a stove burning in the room is no fire: the child who will not wake is the emergency
+    ['屋里烧着蜂窝煤炉子 我儿子睡着睡着叫不醒了', 'report', 'assistance', 'urgent'],
+    // water from above onto a bed, the sockets wet: the neighbour's leak, urgent though the power tripped
+    ['楼上漏水漏到我家床上了 墙上的插座也湿了 刚才跳闸了', 'report', 'dispute', 'urgent'],
+    // a shock with the chest gone tight
+    ['婆婆在洗澡的时候被热水器电了一下 现在说胸口闷', 'report', 'assistance', 'urgent'],
+    // down and unable to rise, and too heavy to lift: a fall told without its name
+    ['我妈在厕所蹲下去就起不来了 腿使不上劲 我一个人抱不动', 'report', 'assistance', 'urgent'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
@@ -908,6 +920,10 @@ describe('r31 concepts', () => {
     expect(classifyByRules('热水器坏了好几天了 洗不了澡 真让人头疼').urgency).not.toBe('urgent');
     // a bite that is over
     expect(classifyByRules('上周被狗咬了一口 流了点血 打完疫苗了').urgency).not.toBe('urgent');
+    // oversleeping and a heavy child
+    expect(classifyByRules('早上起不来 孩子又抱不动 真累').urgency).not.toBe('urgent');
+    // the air conditioner's drip on a quilt hung out to dry
+    expect(classifyByRules('楼上空调水一直滴在我晒的被子上 都滴黄了').urgency).not.toBe('urgent');
     // out of breath after exertion
     expect(classifyByRules('跑完步喘得不行 哈哈 老了').urgency).not.toBe('urgent');
     expect(classifyByRules('爬了六楼 呼吸都急促了 这楼太高了 啥时候装电梯').urgency).not.toBe('urgent');
