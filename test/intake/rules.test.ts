@@ -924,6 +924,11 @@ describe('r31 concepts', () => {
     expect(classifyByRules('早上起不来 孩子又抱不动 真累').urgency).not.toBe('urgent');
     // the air conditioner's drip on a quilt hung out to dry
     expect(classifyByRules('楼上空调水一直滴在我晒的被子上 都滴黄了').urgency).not.toBe('urgent');
+    // sick by the cold or a cold, the heater broken: no fumes
+    expect(classifyByRules('热水器坏了好几天 只能洗冷水澡 冻得我头晕想吐').urgency).not.toBe('urgent');
+    expect(classifyByRules('感冒了头晕 热水器还坏了 能不能派人来修').urgency).not.toBe('urgent');
+    // a degree complement of smoke from a grill
+    expect(classifyByRules('楼下烧烤 呛得呼吸都不对劲了').urgency).not.toBe('urgent');
     // out of breath after exertion
     expect(classifyByRules('跑完步喘得不行 哈哈 老了').urgency).not.toBe('urgent');
     expect(classifyByRules('爬了六楼 呼吸都急促了 这楼太高了 啥时候装电梯').urgency).not.toBe('urgent');
