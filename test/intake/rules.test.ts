@@ -908,6 +908,10 @@ describe('r31 concepts', () => {
     ['婆婆在洗澡的时候被热水器电了一下 现在说胸口闷', 'report', 'assistance', 'urgent'],
     // down and unable to rise, and too heavy to lift: a fall told without its name
     ['我妈在厕所蹲下去就起不来了 腿使不上劲 我一个人抱不动', 'report', 'assistance', 'urgent'],
+    // a letter: one who lives alone told as 一个人生活, calls unanswered since a day named, past a comma
+    ['社区您好，我是外地工作的王强，我母亲住3栋1单元502，平时一个人生活。从前天开始，我打她电话一直无人接听。麻烦派人去看看。', 'report', 'assistance', 'urgent'],
+    // a gas tap left open, someone barely waking
+    ['家里煤气灶没关严 我妈在屋里睡了一下午 现在头疼恶心叫她都迷迷糊糊的', 'report', 'utilities', 'urgent'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
