@@ -912,6 +912,12 @@ describe('r31 concepts', () => {
     ['社区您好，我是外地工作的王强，我母亲住3栋1单元502，平时一个人生活。从前天开始，我打她电话一直无人接听。麻烦派人去看看。', 'report', 'assistance', 'urgent'],
     // a gas tap left open, someone barely waking
     ['家里煤气灶没关严 我妈在屋里睡了一下午 现在头疼恶心叫她都迷迷糊糊的', 'report', 'utilities', 'urgent'],
+    // a child shut in a car named by its kind
+    ['楼下那辆红色suv里关着个两三岁的孩子 车都晒得发烫了 孩子一直拍窗户', 'report', 'assistance', 'urgent'],
+    // a wound told by its look
+    ['儿子骑车摔了 膝盖血肉模糊的 石子都嵌进去了', 'report', 'assistance', 'urgent'],
+    // someone who suddenly sank down, grey and sweating
+    ['刚才楼道里有个老大爷走着走着就坐地上了 脸色煞白 一头的汗', 'report', 'assistance', 'urgent'],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
@@ -933,6 +939,11 @@ describe('r31 concepts', () => {
     expect(classifyByRules('感冒了头晕 热水器还坏了 能不能派人来修').urgency).not.toBe('urgent');
     // a degree complement of smoke from a grill
     expect(classifyByRules('楼下烧烤 呛得呼吸都不对劲了').urgency).not.toBe('urgent');
+    // a slide cracked open is no wound
+    expect(classifyByRules('小区滑梯裂了个大口子 孩子的裤子都刮破了').urgency).not.toBe('urgent');
+    // a small cut, and a child hot from play
+    expect(classifyByRules('手指划了个小口子 有创可贴吗').urgency).not.toBe('urgent');
+    expect(classifyByRules('孩子在地上爬了半天 一头的汗 可爱').urgency).not.toBe('urgent');
     // out of breath after exertion
     expect(classifyByRules('跑完步喘得不行 哈哈 老了').urgency).not.toBe('urgent');
     expect(classifyByRules('爬了六楼 呼吸都急促了 这楼太高了 啥时候装电梯').urgency).not.toBe('urgent');
