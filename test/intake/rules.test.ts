@@ -939,6 +939,8 @@ describe('r31 concepts', () => {
     expect(classifyByRules('感冒了头晕 热水器还坏了 能不能派人来修').urgency).not.toBe('urgent');
     // a degree complement of smoke from a grill
     expect(classifyByRules('楼下烧烤 呛得呼吸都不对劲了').urgency).not.toBe('urgent');
+    // sulking is no sign
+    expect(classifyByRules('叫他也不怎么搭理我 生气了').urgency).not.toBe('urgent');
     // a slide cracked open is no wound
     expect(classifyByRules('小区滑梯裂了个大口子 孩子的裤子都刮破了').urgency).not.toBe('urgent');
     // a small cut, and a child hot from play
