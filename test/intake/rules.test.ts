@@ -918,6 +918,11 @@ describe('r31 concepts', () => {
     ['儿子骑车摔了 膝盖血肉模糊的 石子都嵌进去了', 'report', 'assistance', 'urgent'],
     // someone who suddenly sank down, grey and sweating
     ['刚才楼道里有个老大爷走着走着就坐地上了 脸色煞白 一头的汗', 'report', 'assistance', 'urgent'],
+    // calls unanswered for days told verb last, and a trip said but never made
+    ['我爸两天没接电话 听说出差了但是单位说根本没去', 'report', 'assistance', 'urgent'],
+    // an absence explained is an all-clear
+    ['对门天天早上出门跑步的小伙子 这三天没见着 敲门没人应 原来是出差了', 'chat', null, null],
+    ['楼下老赵每天都遛狗 这几天没见人 敲门也没人应 他儿子说接他去北京住了', 'chat', null, null],
   ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
