@@ -322,11 +322,17 @@ const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30
 // A pipe named as the cause of a cut supply ("水管爆了 整个单元都停水了"): the message is
 // about the cut unless water is coming into a home.
 // ...and water running down a wall or into a socket (顺着墙往下淌, 流进插座里) (r20).
-const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往下淌|淌下来|流进|淌进|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
+// ...and water that reached a bed or a socket (漏到我家床上了) (r31).
+const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往下淌|淌下来|流进|淌进|(漏|滴|渗|流)(到|进)了?[^，,。！!？?\s]{0,4}(床|插座|电器|电视)|往外喷|一直喷|水在喷|哗哗|一地|满地|泡了/;
 
 // The writer at the receiving end of a neighbour's habit (停在我家门口, 天天, 说了好几回): no gossip.
 const HARM_TO_ME = /我家|我们家|我们|我[^，,。！!？?\s]{0,2}(进出|出门|回家|睡)|天天|每天|老是|总是|一直|经常|说了|讲了|好几回|好几次/;
 
+const SHOCKED = /被电(了|到|着)|电了一下|触电了|电到(了)?(人|手|他|她|我)/;
+const SHOCK_AFTER = /发麻|麻了|麻的|麻木|懵|晕|倒(在|地|下)|没反应|叫不醒|心慌|胸闷|(胸口|心口)[^，,。！!？?\s]{0,2}(闷|疼|痛)|烧伤|烧黑|发黑|抽搐|抽筋/;
+// Smoke from a grill or a kitchen (烧烤店天天冒烟, 饭馆油烟), nothing burning: the smoke is a nuisance of the air (r31);
+// a grill among clutter or with bottles thrown, no smoke told, stays fire safety or public order.
+const COOKING_SMOKE = /烧烤|烤串|撸串|烤肉|炭烤|油烟|熏腊肉|烟熏火燎/;
 const FIRE_KIT = /消防栓|消火栓|消防箱|灭火器|消防水带|消防水管|消防卷盘|喷淋头/;
 // A fault broken again, laughed at bitterly (笑死 我们单元门禁又坏了 这还叫门禁吗): a complaint (r22).
 const GRIPE_AGAIN = /又(坏|不亮|停|堵|漏|没|不行|出毛病)|这还叫|还叫什么|像话吗/;
@@ -395,7 +401,8 @@ const BITTEN = /咬(了|伤|到)?[^，,。！!？?\s]{0,3}(人|孩子|小孩|老
 const EVENT_TO_HOLD = /(办|举办|组织|搞|开)(个|一个|一场|场|一次|次)?[^，,。！!？?\s]{0,6}(比赛|活动|晚会|联欢|讲座|展览|兴趣班|合唱团|舞蹈队|运动会|篮球赛|象棋赛)/;
 // Someone who could be the one in need: the old, the young, the ill, a relative (r29).
 const PERSON_IN_VIEW = /老|孩子|小孩|娃|病|残|孕|我妈|我爸|父亲|母亲|婆婆|公公|岳|宝宝|自己|一个人|行动|腿|身体|医院|住院|送饭/;
-const FIGHT = /打架|被打|殴打|斗殴|打人|砍人|捅人|打起来/;
+// ...and one beaten with a weapon in hand, told by the chase (拿着砖头追着一个女的打) (r31).
+const FIGHT = /打架|被打|殴打|斗殴|打人|砍人|捅人|打起来|(拿|举|抄|握)着?[^，,。！!？?\s]{0,3}(刀|棍|砖|铁棍|钢管|酒瓶|斧)[^。！!？?]{0,10}(追|打|砍|砸)/;
 const SMASHING = /砸(东西|门|窗|玻璃)|摔东西|尖叫|哭喊/;
 const HOME_PIPE = /水管|管子|管道|水龙头|阀门|热水器|爆|龙头|软管|洗衣机/;
 // ...or a fall they nearly had (老人散步踩了一脚差点摔倒): what the nuisance risks, no one hurt (r21).
@@ -445,6 +452,9 @@ export function decideCategory(
     }
     // Sparks falling from something on fire (被子烧着了 火星子直往下掉), no wire in view: a fire.
     if (urgent.kind === 'livewire' && /着火|起火|失火|烧着|烧起来/.test(t) && !/电|线|插座|插头|开关/.test(t)) return 'security';
+    // Someone shocked and still feeling it (被电了一下 现在手发麻 人有点懵) is a person hurt: the person first,
+    // whatever wire did it; a shared fixture that gave a child a jolt (喷泉漏电 小孩被电了一下) stays the fixture (r31).
+    if ((urgent.kind === 'livewire' || urgent.kind === 'net-wire') && SHOCKED.test(t) && SHOCK_AFTER.test(t)) return 'assistance';
     if (urgent.category) return urgent.category as Category;
   }
   // Someone posing as a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
@@ -573,6 +583,7 @@ function decideCategoryOfText(
   // A stray with no owner (流浪狗, 野狗) chasing people is still the strays to be dealt with: sanitation; only an
   // owned dog let loose (不拴绳, 遛狗的) is public order (r29).
   if (!urgent && cat === 'security' && STRAY.test(t) && !OWNED_DOG.test(t) && !BITTEN.test(t) && !THEFT.test(t) && scores.sanitation >= 2) return 'sanitation';
+  if (!urgent && cat === 'security' && COOKING_SMOKE.test(t) && /烟|熏|呛/.test(t) && !CRIME.test(t) && !/着火|起火|失火|火苗|浓烟|消防|灭火/.test(t)) return 'sanitation';
   // An event to hold (办个象棋比赛) is no service to apply for: the request fits no category (r29).
   // ...nor is an amenity the area lacks or wants built (连个幼儿园都没有, 建个老年食堂), told only by who would use it (上学) (r34).
   // ...nor, with no neighbour in view, a neighbours' matter by one weak word (建议社区协调一下) (r34).
@@ -616,7 +627,8 @@ const FIRE_MUSING = /(?:^|[\s，,])(?:要是|万一|真)?(着火|起火|失火|�
 const FIRE_HAZARD_STORE = /堆|杂物|纸箱|纸壳|充电|飞线|私拉|电线老化|线路老化|隐患|消防通道|灭火器|易燃/;
 const FIRE_NOW = /快来|快打|快叫|救命|正在|现在|刚才|刚刚|冒烟|浓烟|烟(好|很|太)大|火苗|火光|(?<![0-9])119(?![0-9])|烧着了|已经着|着了火/;
 // ...and a fire wondered about as a way out blocked (堆得只能侧身过 着火了怎么跑): the hazard, nothing burning (r29).
-const FIRE_ESCAPE_MUSING = /(着火|起火|失火)了?[^，,。！!？?\s]{0,2}(怎么|咋|往哪|从哪|哪里)(跑|逃|出去|下楼|疏散)|(着火|起火|失火)了?[^，,。！!？?\s]{0,2}(都|就)?(跑不|逃不)(出去|掉|了)/;
+// ...and told with 了 inside (真着了火人都跑不出去) (r31).
+const FIRE_ESCAPE_MUSING = /(着火|起火|失火|着了火|起了火)了?[^，,。！!？?\s]{0,2}(怎么|咋|往哪|从哪|哪里)(跑|逃|出去|下楼|疏散)|(着火|起火|失火|着了火|起了火)了?[^，,。！!？?\s]{0,2}(人)?(都|就)?(跑不|逃不)(出去|掉|了)/;
 const FIRE_KINDS = new Set(['fire', 'flames', 'net-fire', 'alarm']);
 function fireMusing(t: string): boolean {
   return (FIRE_MUSING.test(t) || (FIRE_ESCAPE_MUSING.test(t) && t.length <= 80 && !/烟|火苗|火光|救命|快/.test(t))) && FIRE_HAZARD_STORE.test(t) && !FIRE_NOW.test(t);
@@ -841,7 +853,7 @@ prefilterTests(
   CHARGE_QUESTIONED, FEE_YET_BROKEN,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
   EARLIER_REPORT, OPINION_LETTER, OWN_CHANNEL, BUCK_PASSED, DEPT_REFUSED, PRAISE, HELP_GIVEN, RHETORICAL_DEMAND, STATE_ASKED, LETTER_ASK, OPINION_LEAD,
-  STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
+  STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, SHOCKED, SHOCK_AFTER, COOKING_SMOKE, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
   WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,
   FREE_TIME, MAY_I_COME, FOUND_LEFT, OFFER_HAND, FAMILY_JOIN, OWNER_NOTICE, FOUND_PET, TRADE_ASK, RELAYED_NOTICE,
 );

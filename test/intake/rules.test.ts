@@ -825,6 +825,7 @@ describe.each([
   ['r24 category set (46 reports, each near a category boundary: a leak from the flat above vs a burst shared pipe vs a supply cut, a fire lane blocked by a named flat vs a stall vs nobody known, strays vs a pointed-at owner\'s dog, a renovating neighbour\'s rubbish vs uncollected bins, a broken lift vs lift fees, lights outside vs inside the estate, a fall now vs a slippery step; first run: intent, report P/R, urgent recall and place 1.00, category 0.935, 1 false alarm (a cracked riser running down the stairwell wall, labelled normal); after the r24 tuning category 1.00)', fixture('r24-category.jsonl')],
   ['r26 forum set (75 forum, complaint-board and group messages in dialect and voice-input writing: plain faults with no request word over many objects, shops, sites and rentals named as the cause, the property company blamed, laments, opinions, hearsay, jokes, thanks naming a fix, offers, news, emergencies told as stories; first run (business nuisances relabelled by the taxonomy): intent 0.947, report P 0.982, report R 0.964, category 0.946, urgent recall 1.00, 1 false alarm, place 0.973; after the r26 tuning all 1.00 but that 1 false alarm, a stroke told as a lasting state)', fixture('r26-forum.jsonl')],
   ['r25 board set (99 long formal letters to a county message board, written and first scored in three batches before each one\'s tuning: every category in letter form, property blamed for thefts, neighbours vs a food stall, supply cuts from a pipe, how-to-apply service questions, emergencies inside letters (a flat flooding from above, an old person alone not seen for days, an intruder still inside, a gas smell now, a garage filling, dementia gone out), angry standing nuisances, thanks letters, opinions, forwarded notices, progress questions through 12345 or the county head\'s mailbox; first 69: intent 0.957, report P 0.950, report R 1.00, category 0.965, urgent recall 0.875, 1 false alarm, place 1.00; next 20: intent 0.900, report P 0.895, report R 1.00, category 0.647, urgent recall 0.50, 2 false alarms, place 1.00; last 10: intent 1.00, category 0.889, urgent recall 1.00, place 0.90; after the r25 tuning: intent 1.00, report P 1.00, report R 1.00, category 0.952, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r25-board.jsonl')],
+  ['r31 urgent set (44 group-chat, voice-input and letter messages: 24 emergencies told by their signs, not their names — a routine broken for days, a relative far away asking staff to check, a bite, a cut head or a scald told by its look, fainting, a fit, breathing wrong, fumes by the body beside a heater or a coal stove, a vague rotten-egg smell, smoke from a neighbour\'s door or window, water onto a bed or into sockets, someone on a roof edge or a balcony rail, a child in a hot car, a wanderer with dementia, a shock, someone who cannot get up — and 20 look-alikes: fire-safety grumbles, events over, rumours, drills, fears with 万一, standing nuisances, news, a neighbour on holiday, a lost pet, TV plots; first run: intent 0.932, report P 0.969, report R 0.939, category 0.727 (0.758 once two labels were aligned with standing conventions: gas-heater fumes are utilities, a device applied for an elder is assistance), urgent recall 0.708, 1 false alarm, place 1.00; after the r31 tuning: intent 0.977, report P 0.971, report R 1.00, category 0.970, urgent recall 1.00, 0 false alarms, place 1.00 (left: a lost pet labelled chat read as a report, and a smoke-blackened stairwell to repaint read as sanitation))', fixture('r31-urgent.jsonl')],
   ['r29 category set (72 group-chat and forum messages: 58 reports at category boundaries — property blamed for guards and cameras, a neighbour\'s dog vs strays, e-bikes charged by a named flat vs by someone, posers at the door, a burst main vs a leaking shared pipe, a shop\'s rubbish or noise vs bins and neighbours, broadband vs a broken door, heating fees vs no heat, parking rules vs my space, people in danger vs a facility holding them, service questions vs complaints about the service, other — with letter and compound buildings (D7栋, 12A栋, c2幢, A区3栋, 7号楼B座, 3#, 3-2-401) beside numbers that are no place; and 14 queries, sign-ups and chat; first run: intent 0.972, report P 1.00, report R 0.965, category 0.877, urgent recall 1.00, 2 false alarms, place 0.972 (six labels then aligned with standing conventions); after the r29 tuning every figure 1.00 but 1 false alarm (a lost old woman sitting in a stairwell, labelled normal))', fixture('r29-category.jsonl')],
   ['r28 group set (120 group-chat messages, many as a 70-year-old types them by voice: free-word sign-ups and withdrawals, offers of help vs help asked for a person, progress questions without a ticket number, questions only staff can answer, relayed notices, thanks naming a fix, ads, lost and found, questions to neighbours, posts and points, plain faults, spoken building and room numbers; written and first scored in three batches before each one\'s tuning: the first 72 on the rules before the round intent 0.903, report P 0.900, report R 0.964, category 0.964, urgent recall 1.00, 0 false alarms, place 0.958; 28 more intent 0.857, report P 0.846, report R 1.00, category 0.909; 20 more intent 0.900, report P 0.889, report R 1.00; the first 100 together on the rules before the round intent 0.890, report P 0.884, report R 0.974, category 0.949, urgent recall 1.00, place 0.960; after the r28 tuning every figure 1.00 but place 0.992 (a spoken room standing alone, 五零一))', fixture('r28-group.jsonl')],
   ['r27 urgent set (72 group-chat, voice-input and letter messages: 36 emergencies told indirectly (someone alone not answering, a child out past a window, blood that will not stop, a charger glowing, a ceiling sagging with water, a child bolted in gone silent, a flooded flat told by its furniture, a stranger leading a child) and 36 look-alikes (angry standing faults, past events handled, fears with 万一, fire-safety nagging, news, drills, jokes, TV plots, a rumour found false); first run: intent 0.889, report P 0.943, report R 0.909, category 0.855, urgent recall 0.778, 2 false alarms, place 1.00; after the r27 tuning: intent 0.972, report P 1.00, report R 0.964, category 0.927, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r27-urgent.jsonl')],
@@ -1039,6 +1040,16 @@ describe('r34 concepts', () => {
     expect(classifyByRules('这个片区1200户 一个幼儿园都没有 建议社区争取一个').category).not.toBe('assistance');
     expect(classifyByRules('老人摔倒了 赶紧打120').category).toBe('assistance');
   });
+
+  // Merged beside r31's bite that bleeds: both checks leave a pet bitten alone, whichever way round it is told.
+  it('a pet bitten and bleeding raises neither check; a person bitten still does', () => {
+    for (const t of ['我家狗被隔壁的狗咬了 流血了', '野狗咬了我家猫 流了好多血', '那条黑狗又把我家兔子咬了 地上都是血']) {
+      expect(classifyByRules(t).urgency).not.toBe('urgent');
+    }
+    for (const t of ['大黄狗咬了我一口 出血了', '楼下的狗咬了我家狗 我手也被咬了 流血了', '狗咬了我家孩子 流了好多血']) {
+      expect(classifyByRules(t).urgency).toBe('urgent');
+    }
+  });
 });
 
 // r32: long formal letters to a message board or to the authorities, and their intent boundaries
@@ -1122,6 +1133,119 @@ describe('r32 concepts', () => {
   ])('%s → %s / %s / %s', (text, building, unit, room) => {
     const r = classifyByRules(text);
     expect([r.building, r.unit, r.room]).toEqual([building, unit, room]);
+  });
+});
+
+// r31: emergencies told by their signs rather than by name, and their look-alikes (sentences
+// written apart from r31-urgent).
+describe('r31 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // a routine broken for days, told with 天天: the days unseen with no answer are now
+    ['住对门的孙阿姨天天早上去公园打太极 这三天都没见着她 屋里灯一直亮着 按门铃也没人开', 'report', 'assistance', 'urgent'],
+    // a relative far away: unreachable since a time named, and a letter greeting the staff it asks
+    ['我在上海出差 我外婆一个人在家 从早上起电话就打不通 能不能麻烦网格员去她家看看', 'report', 'assistance', 'urgent'],
+    ['尊敬的居委会工作人员：我舅舅七十多岁，独居。我们平时每天通电话，但从昨天开始他一直没有接听。麻烦上门看一下。', 'report', 'assistance', 'urgent'],
+    // a wound told by where the blood is, and a bite that bleeds
+    ['邻居家小孩被狗咬了 腿上全是血', 'report', 'assistance', 'urgent'],
+    ['我儿子在楼梯上摔了一跤 满头是血 哭个不停', 'report', 'assistance', 'urgent'],
+    // a scald told by its blisters
+    ['孩子被开水烫着了 手背起了好几个泡', 'report', 'assistance', 'urgent'],
+    // fumes told by the body beside a burner, with no smell named: fumes are utilities (as r21)
+    ['老公在屋里用炭盆烤火 刚才说头晕得厉害 想吐', 'report', 'utilities', 'urgent'],
+    ['洗着澡呢闺女说头晕 热水器就在浴室里 现在她还恶心想吐', 'report', 'utilities', 'urgent'],
+    // someone sitting on a balcony rail or astride a roof's railing
+    ['有个小伙子骑在天台的护栏上 好像在哭 3号楼', 'report', 'assistance', 'urgent'],
+    // a shock still felt in the body is the person hurt
+    ['小区电箱漏电 我儿子碰了一下被电到了 现在手还是麻的', 'report', 'assistance', 'urgent'],
+    // a fire mused with 了 inside: the clutter, not a fire
+    ['楼梯间堆满了废纸箱子 真着了火人都跑不出去 赶紧清走', 'report', 'security', 'normal'],
+    // a grill's smoke is the air's nuisance, not a fire
+    ['楼下新开的烧烤店天天冒烟 呛得窗户都不敢开', 'report', 'sanitation', 'normal'],
+    // a man chasing a woman with a brick in hand: the crime first, whoever bleeds
+    ['楼下有个男的举着砖头追着他老婆打 他老婆满脸是血', 'report', 'security', 'urgent'],
+    // breathing not right, a call barely answered
+    ['我爷爷呼吸一下快一下慢的 叫他也不怎么应 6栋', 'report', 'assistance', 'urgent'],
+    // someone down where they lie and not answering, though 天天 tells their routine
+    ['一楼有个老人 天天坐在门口晒太阳 今天倒在门口了 叫不应', 'report', 'assistance', 'urgent'],
+    // someone climbed out past a roof's railing
+    ['有个人爬到5栋楼顶护栏外面去了', 'report', 'assistance', 'urgent'],
+    // rubbish tipped out and no answer from the property company: no one down
+    ['有人把垃圾倒在楼道里 跟物业说了也没反应', 'report', 'sanitation', 'normal'],
+    // a routine missed today and yesterday too, the phone unanswered
+    ['张大爷每天早上都来花园锻炼 今天没来 昨天也没来 他家电话也没人接', 'report', 'assistance', 'urgent'],
+    // ...but the cleaner who did not come is a complaint
+    ['保洁阿姨今天没来 打她电话也没人接 垃圾堆着', 'report', 'sanitation', 'normal'],
+    // a stove burning in the room is no fire: the child who will not wake is the emergency
+    ['屋里烧着蜂窝煤炉子 我儿子睡着睡着叫不醒了', 'report', 'assistance', 'urgent'],
+    // water from above onto a bed, the sockets wet: the neighbour's leak, urgent though the power tripped
+    ['楼上漏水漏到我家床上了 墙上的插座也湿了 刚才跳闸了', 'report', 'dispute', 'urgent'],
+    // a shock with the chest gone tight
+    ['婆婆在洗澡的时候被热水器电了一下 现在说胸口闷', 'report', 'assistance', 'urgent'],
+    // down and unable to rise, and too heavy to lift: a fall told without its name
+    ['我妈在厕所蹲下去就起不来了 腿使不上劲 我一个人抱不动', 'report', 'assistance', 'urgent'],
+    // a letter: one who lives alone told as 一个人生活, calls unanswered since a day named, past a comma
+    ['社区您好，我是外地工作的王强，我母亲住3栋1单元502，平时一个人生活。从前天开始，我打她电话一直无人接听。麻烦派人去看看。', 'report', 'assistance', 'urgent'],
+    // a gas tap left open, someone barely waking
+    ['家里煤气灶没关严 我妈在屋里睡了一下午 现在头疼恶心叫她都迷迷糊糊的', 'report', 'utilities', 'urgent'],
+    // a child shut in a car named by its kind
+    ['楼下那辆红色suv里关着个两三岁的孩子 车都晒得发烫了 孩子一直拍窗户', 'report', 'assistance', 'urgent'],
+    // a wound told by its look
+    ['儿子骑车摔了 膝盖血肉模糊的 石子都嵌进去了', 'report', 'assistance', 'urgent'],
+    // someone who suddenly sank down, grey and sweating
+    ['刚才楼道里有个老大爷走着走着就坐地上了 脸色煞白 一头的汗', 'report', 'assistance', 'urgent'],
+    // calls unanswered for days told verb last, and a trip said but never made
+    ['我爸两天没接电话 听说出差了但是单位说根本没去', 'report', 'assistance', 'urgent'],
+    // an absence explained is an all-clear
+    ['对门天天早上出门跑步的小伙子 这三天没见着 敲门没人应 原来是出差了', 'chat', null, null],
+    ['楼下老赵每天都遛狗 这几天没见人 敲门也没人应 他儿子说接他去北京住了', 'chat', null, null],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+
+  it('look-alikes stay normal', () => {
+    // 头疼 as an idiom beside a broken heater
+    expect(classifyByRules('热水器坏了好几天了 洗不了澡 真让人头疼').urgency).not.toBe('urgent');
+    // a bite that is over
+    expect(classifyByRules('上周被狗咬了一口 流了点血 打完疫苗了').urgency).not.toBe('urgent');
+    // oversleeping and a heavy child
+    expect(classifyByRules('早上起不来 孩子又抱不动 真累').urgency).not.toBe('urgent');
+    // the air conditioner's drip on a quilt hung out to dry
+    expect(classifyByRules('楼上空调水一直滴在我晒的被子上 都滴黄了').urgency).not.toBe('urgent');
+    // sick by the cold or a cold, the heater broken: no fumes
+    expect(classifyByRules('热水器坏了好几天 只能洗冷水澡 冻得我头晕想吐').urgency).not.toBe('urgent');
+    expect(classifyByRules('感冒了头晕 热水器还坏了 能不能派人来修').urgency).not.toBe('urgent');
+    // a degree complement of smoke from a grill
+    expect(classifyByRules('楼下烧烤 呛得呼吸都不对劲了').urgency).not.toBe('urgent');
+    // sulking is no sign
+    expect(classifyByRules('叫他也不怎么搭理我 生气了').urgency).not.toBe('urgent');
+    // a slide cracked open is no wound
+    expect(classifyByRules('小区滑梯裂了个大口子 孩子的裤子都刮破了').urgency).not.toBe('urgent');
+    // a small cut, and a child hot from play
+    expect(classifyByRules('手指划了个小口子 有创可贴吗').urgency).not.toBe('urgent');
+    expect(classifyByRules('孩子在地上爬了半天 一头的汗 可爱').urgency).not.toBe('urgent');
+    // out of breath after exertion
+    expect(classifyByRules('跑完步喘得不行 哈哈 老了').urgency).not.toBe('urgent');
+    expect(classifyByRules('爬了六楼 呼吸都急促了 这楼太高了 啥时候装电梯').urgency).not.toBe('urgent');
+    // a grill's smoke, however thick, is no fire
+    expect(classifyByRules('楼下新开的烧烤店 油烟呛得要命 窗户都不敢开').urgency).not.toBe('urgent');
+    // a shared fixture that gave a child a jolt and nothing after stays the fixture
+    expect(classifyByRules('楼道电表箱的线露着 刚才有个小孩碰了被电了一下 赶紧来修').category).toBe('facility');
+    // the staff nobody can reach is no person missing
+    expect(classifyByRules('物业工作人员电话从昨天起就打不通 独居老人家的水管还漏着').urgency).not.toBe('urgent');
+  });
+
+  it('a danger over or only on the television asks nobody to act', () => {
+    // someone already taken to hospital
+    expect(classifyByRules('前天半夜5栋的老太太心口疼 已经送到医院了 家属说稳定了').intent).toBe('chat');
+    // a programme told by what the television showed
+    const tv = classifyByRules('刚才电视里演一个人坐在楼顶边上要跳 吓死我了');
+    expect(tv.intent).toBe('chat');
+    expect(tv.urgency).toBeNull();
+    // ...not the viewer's own evening
+    expect(classifyByRules('我在看电视 突然闻到一股煤气味').urgency).toBe('urgent');
   });
 });
 
@@ -1304,6 +1428,20 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // property; motorbikes racing at night below a building read as dispute; a distribution box on fire read as facility; a
   // village bus with its stop blown down read as assistance (老人进城看病).
   'r32-check': { intent: 0.928, reportP: 0.888, reportR: 1, category: 0.75, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r31 check set (29: 15 emergencies told by their signs — a routine broken, a relative far away, a bite, a cut
+  // head, a scald, a collapse, a fit, fumes from charcoal, a rotten-egg smell, a burning smell from next door, water
+  // down a lamp onto a bed, someone on a roof's edge, a child in a hot car, a wanderer, someone who cannot get up —
+  // and 14 look-alikes), written with r31-urgent before any rule was read, never tuned on. Its first-run summary
+  // printed its urgent misses (the eval prints them without --errors), so they were seen once. First run: intent
+  // 0.862, report P 0.864, report R 0.95, category 0.85, urgent recall 0.667, 1 false alarm, place 1.00. After the
+  // r31 tuning: urgent recall 0.80, the rest unchanged (the cut head told by blood on the clothes and the charcoal
+  // fumes became urgent, being of the round's concepts). Misses left: a routine broken told as 这两天都没去 (没去 is
+  // not read as missed), an uncle living alone unreachable 昨天到今天 (the span is read as past), a scald while
+  // cooking (做饭 explains it away in the second check), a TV drama told as 那部剧 without 里 read as a person
+  // missing (false alarm), a neighbour on holiday and a lost cat labelled chat read as reports, charcoal fumes
+  // read as utilities (as r21 labels coal smoke with dizziness; labelled assistance here), and a tracking band
+  // asked for a mother read as assistance (labelled service; v024 and r11z-016 label such a device assistance).
+  'r31-check': { intent: 0.862, reportP: 0.863, reportR: 0.95, category: 0.849, urgentR: 0.799, falseAlarms: 1, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
