@@ -335,7 +335,7 @@ const INFLOW = /淹|灌|漫|进水|往下流|往下漏|往下淌|淌下来|流�
 // The writer at the receiving end of a neighbour's habit (停在我家门口, 天天, 说了好几回): no gossip.
 const HARM_TO_ME = /我家|我们家|我们|我[^，,。！!？?\s]{0,2}(进出|出门|回家|睡)|天天|每天|老是|总是|一直|经常|说了|讲了|好几回|好几次/;
 
-const BOX_ON_FIRE = /(配电箱|配电柜|配电房|电表箱|电箱|表箱|电闸箱|开关箱|电柜)[^。！!？?]{0,16}(着火|起火|失火|冒烟|冒黑烟|冒白烟|冒火|火苗|烧起来|烧着|焦味|焦糊|都是烟|全是烟)|(着火|起火|冒烟|冒火)[^，,。！!？?\s]{0,4}的?(配电箱|配电柜|电表箱|电箱|表箱|电柜)/;
+const BOX_ON_FIRE = /(配电箱|配电柜|配电房|电表箱|电箱|表箱|电闸箱|开关箱|电柜)[^。！!？?]{0,16}(着火|起火|失火|冒烟|冒黑烟|冒白烟|火苗|烧起来|烧着|都是烟|全是烟|浓烟|黑烟)|(着火|起火|冒烟)[^，,。！!？?\s]{0,4}的?(配电箱|配电柜|电表箱|电箱|表箱|电柜)/;
 const SHOCKED = /被电(了|到|着)|电了一下|触电了|电到(了)?(人|手|他|她|我)/;
 const SHOCK_AFTER = /发麻|麻了|麻的|麻木|懵|晕|倒(在|地|下)|没反应|叫不醒|心慌|胸闷|(胸口|心口)[^，,。！!？?\s]{0,2}(闷|疼|痛)|烧伤|烧黑|发黑|抽搐|抽筋/;
 // Smoke from a grill or a kitchen (烧烤店天天冒烟, 饭馆油烟), nothing burning: the smoke is a nuisance of the air (r31);
@@ -461,7 +461,8 @@ export function decideCategory(
     }
     // Sparks falling from something on fire (被子烧着了 火星子直往下掉), no wire in view: a fire.
     if (urgent.kind === 'livewire' && /着火|起火|失火|烧着|烧起来/.test(t) && !/电|线|插座|插头|开关/.test(t)) return 'security';
-    // A distribution or meter box on fire or smoking (配电箱着火了, 电表箱在冒烟) is a fire, whatever wires are in it (r38).
+    // A distribution or meter box on fire or smoking (配电箱着火了, 电表箱在冒烟) is a fire, whatever wires are in it (r38);
+    // one that only sparks (冒火花, 冒火星子, a burning smell) stays the box's fault, as the earlier sets label it.
     if (BOX_ON_FIRE.test(t)) return 'security';
     // Someone shocked and still feeling it (被电了一下 现在手发麻 人有点懵) is a person hurt: the person first,
     // whatever wire did it; a shared fixture that gave a child a jolt (喷泉漏电 小孩被电了一下) stays the fixture (r31).
