@@ -832,6 +832,7 @@ describe.each([
   ['r33 group set (66 group-chat messages, many as a 70-year-old types them by voice: free-word sign-ups with a reason or a skill in between, withdrawals, offers of help, found things and pets, questions to neighbours, ads, relayed notices, praise and thanks, greetings and festival wishes, points/post/activity queries, vs plain faults told flat with no request word — a stranger loitering at a unit door, a fire lane blocked, a broken unit-door lock, someone trying door handles, a wheelchair asked for a hurt mother, a child with no grown-up — and spoken building and room numbers; written before any rule was read; first run: intent 0.758, report P 0.731, report R 0.826, category 0.826, urgent recall 1.00, 0 false alarms, place 0.985; after the r33 tuning every figure 1.00)', fixture('r33-group.jsonl')],
   ['r34 category set (60 group-chat and forum messages: 57 reports between two categories decided by the taxonomy\'s tie-breaks — strays biting a pet cat vs a named flat\'s dog, a car from the next unit in my space vs parking rules, a room for old chess players, a kindergarten and a canteen for the elderly wanted (other: no person in need, nothing to apply for), a collapsed boundary wall letting outsiders in, guards withdrawn by the property company, a flat let by the bed, a milk-tea shop\'s speakers, a collapsed bus shelter, heating fees vs no heat, a shop\'s rubbish vs uncollected bins, broadband vs the entry phone, the property company blamed for a theft vs for not cleaning, lift fees vs a broken lift, a neighbour\'s renovation rubbish vs stuff piled by nobody named — with places written oddly (D7栋, 12A栋, 三栋二单元五零二, 7号楼B座, 3-2-401, 东区5号楼, 5单元) beside numbers that are no place (建设路88号, 1200户, 3路公交, 二十来年, 30多度, 2号线); and 3 chat and query; first run: intent 0.967, report P 1.00, report R 0.965, category 0.860, urgent recall 1.00, 0 false alarms, place 1.00; after the r34 tuning every figure 1.00 and 0 false alarms)', fixture('r34-category.jsonl')],
   ['r37 mixed set (60 group-chat, forum and complaint-board messages in the proportions such sources have: 46 reports over every category, many told flat with no request word, long and rambling or in voice-input run-ons, places written oddly (3#, 12A栋, 五号楼二单元, A区3栋, b座1203, 3-2-401) beside numbers that are no place (a price, a year, a floor, a count of households), four emergencies (a lift holding a father, a gas smell on the stairs, a woman living alone unseen for two days, an old woman down and unable to rise), and chat, queries and sign-ups; first run: intent 0.950, report P 1.00, report R 0.957, category 0.957, urgent recall 1.00, 0 false alarms, place 1.00; after the r37 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r37-mixed.jsonl')],
+  ['r38 board set (52 long letters to a county message board, background then request: 42 reports whose category the problem decides — a roof, a rubbish heap, street lamps, a septic tank and a missing manhole cover that 社区、物业、住建局 each said were not theirs, motorbikes and sports cars raced at night below the building (security) vs a named flat\'s son revving his motorbike (dispute), distribution and meter boxes on fire or smoking (security, urgent), a village bus and a county bus route or stop cut (other), kindergarten and primary school places (service), flats let by the bed (security), market stalls in a fire lane (security) vs on the road (other), landlords keeping deposits (dispute), a phone shop\'s speakers, a mahjong parlour and a gym below (other) vs the flat above (dispute), water bills doubled (utilities) vs the property company adding a charge (property), crumbling retaining walls and slopes (facility), stray dogs (sanitation), elderly people alone needing meals (assistance) — and 10 thanks, opinions and progress questions in letter form; first run: intent 0.923, report P 0.933, report R 1.00, category 0.762 (0.786 once a septic tank overflowing was labelled facility, as the shared drains), urgent recall 1.00, 1 false alarm, place 0.962 (0.981 once 我们7栋 was labelled building 7); after the r38 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 1 false alarm (a retaining wall cracked over a school path, which the safety net\'s falling concept raises: left), place 0.981 (left: 下面就是5栋和6栋 read as building 5))', fixture('r38-board.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1285,6 +1286,55 @@ describe('r37 concepts', () => {
   });
 });
 
+describe('r38 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // a distribution or meter box on fire or smoking is a fire, whatever wires are in it
+    ['五号楼一楼的配电柜着火了 烟好大 快来人', 'report', 'security', 'urgent'],
+    ['我们2单元楼道里的电表箱在冒烟 一股烧焦的味道 赶紧派电工来', 'report', 'security', 'urgent'],
+    // a flat let by the bed across the landing is public order, not a neighbours' quarrel
+    ['对门那套房子被二房东隔成了好几个小间 住了十几个人 进进出出的都不认识 请派出所查一查', 'report', 'security', 'normal'],
+    // motorbikes or cars raced in the night, told by the roar or the race
+    ['半夜总有几辆改装车在小区外面的马路上轰油门比谁快 吵得人睡不着 请交警管管', 'report', 'security', 'normal'],
+    ['一到晚上这条新路就成了赛车场 几辆摩托呼啸而过 住的多是老人孩子 实在睡不好 希望派出所来查', 'report', 'security', 'normal'],
+    // ...but a neighbour named as the rider is a neighbours' matter
+    ['楼下那家小伙子天天半夜骑摩托回来轰油门 吵得全楼睡不着 说了也不听 请社区调解', 'report', 'dispute', 'normal'],
+    // a gym or a studio below is a business: its noise is none of the neighbours'
+    ['楼下那家健身房天天放劲爆音乐 吵得我们没法休息 请有关部门管一管', 'report', 'other', 'normal'],
+    // a bus gone that makes the old walk far names who it hurts, not one person in need
+    ['镇上到村里的班车停了 村里老人看病买菜都要走很远 希望恢复这趟车', 'report', 'other', 'normal'],
+    // a department passing the matter on (城管说是物业的) is the buck passed, not a poser
+    ['小区后门那堆垃圾一个月没人清了 城管说是物业的 希望尽快派人拉走', 'report', 'sanitation', 'normal'],
+    // a speed camera asked for on a road is no broadband speed test
+    ['学校门口那段路车开得太快 希望加装测速和抓拍', 'report', 'security', 'normal'],
+    // a route brought back, thanked: nobody is asked to act
+    ['去县城的班车已经恢复了 每天还多开了一趟 谢谢交通局', 'chat', null, null],
+    // a remark offered as the writer's own feeling
+    ['这几年县城变化真大 就是觉得路边可以多种点树 这只是我的一点感受', 'chat', null, null],
+    // progress asked of an earlier report told by what came after, or by where it was left and the reply it got
+    ['我之前反映过楼下垃圾堆的事情 社区说会派人清 请问后来有没有清', 'query', null, null],
+    ['我在网上留言反映过东门路灯不亮 回复说已经转给住建局了 请问什么时候能修', 'query', null, null],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+
+  it('look-alikes stay what they are', () => {
+    // a meter box's door broken is the box, not a fire
+    expect(classifyByRules('楼道电表箱的门坏了 关不上 麻烦修一下').category).toBe('facility');
+    // a box that burned once and was never mended is the box to mend, and no emergency
+    const past = classifyByRules('上个月配电箱烧坏以后一直没人修 楼道到现在还没电 请尽快安排');
+    expect(past.urgency).not.toBe('urgent');
+    // renovation across the landing stays the neighbour's
+    expect(classifyByRules('对门那家装修 天天早上七点就电钻响 说了也不听').category).toBe('dispute');
+    // a broadband speed test is the line's
+    expect(classifyByRules('家里宽带测速才2兆 交的是一百兆的钱').category).toBe('utilities');
+    // a poser who says the property company sent him stays a poser
+    expect(classifyByRules('刚才有个男的敲门说是社区的 要登记家里几口人 还要看身份证').category).toBe('security');
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1488,6 +1538,16 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // other); 报名的那个手工课还有名额吗 read as a sign-up (labelled query); a ceiling soaked by a leak from the flat
   // above (卧室天花板都泡了) read as urgent (labelled normal: a leak, no flat flooding; r27 labels a ceiling sagging urgent).
   'r37-check': { intent: 0.892, reportP: 1, reportR: 0.909, category: 0.863, urgentR: 1, falseAlarms: 1, place: 1 },
+  // departments each refused, night racing, a distribution cabinet on fire and a meter box smoking, a village bus and a city
+  // bus stop cut, school and kindergarten places, a flat let by the bed, stalls in a fire lane vs on a night-market street, a
+  // deposit kept, a KTV below vs the flat above, water bills doubled vs a pump charge added, a slope slipped, stray dogs, an
+  // old man alone needing meals; and 6 thanks, opinions and progress questions), written with r38-board before any rule was
+  // read, never tuned on. First run: intent 0.964, report P 1.00, report R 1.00, category 0.864, urgent recall 1.00, 1 false
+  // alarm (stalls in a fire lane with 真要着火 as a musing, raised urgent: seen on the first run's summary, not tuned on),
+  // place 1.00. After the r38 tuning: category 0.909, the rest unchanged. Left: a village bus gone, told with 交电费 among the
+  // errands it served, read as utilities; a city bus stop cut that old patients needed for the hospital read as assistance;
+  // the fire-lane false alarm; and a progress question (上次反映…的事…调查到哪一步了) read as chat.
+  'r38-check': { intent: 0.964, reportP: 1, reportR: 1, category: 0.909, urgentR: 1, falseAlarms: 1, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
