@@ -1254,6 +1254,11 @@ describe('r36 concepts', () => {
     // an earlier matter asked whether it is ready yet, the verb left out
     ['前几天登记的那个老年卡 好了吗', 'query', null],
     ['上周登记的那个停车证 弄好了没有', 'query', null],
+    // one's own application named with what it is about, asked how far it has got
+    ['俺家的廉租房申请 批下来没有', 'query', null],
+    ['我那个残疾证的申请 审核到哪了', 'query', null],
+    // ...but what it needs is asked of staff: a service question
+    ['我的低保申请需要什么材料', 'report', 'service'],
     // a matter told again and again, with the action demanded once more: a complaint
     ['说了好几遍了 楼道里那盏灯还修不修了 6栋', 'report', 'facility'],
     ['报了两次了 东门的井盖到底修不修', 'report', 'facility'],
@@ -1267,6 +1272,8 @@ describe('r36 concepts', () => {
     // a skill told after asking whether hands are still wanted: joining
     ['下周的义剪还要人吗 我以前干过理发', 'signup', null],
     ['读书会还缺人吗 我当过小学老师', 'signup', null],
+    // ...or a knack boasted after it
+    ['义卖那天还差人不 我算账算得贼快', 'signup', null],
   ])('%s → %s %s', (text, intent, category) => {
     const r = classifyByRules(text);
     expect(r.intent).toBe(intent);
