@@ -360,6 +360,8 @@ const RHETORICAL_DEMAND = /到底(还)?(管不管|有没有人管)|还有没有�
 // A matter told again and again, now with the action demanded once more (报了三回了 到底修不修, 说了多少遍了 你们到底管不管):
 // a complaint, not a question about the earlier report's state (r36).
 const TOLD_AGAIN = /(报|说|反映|讲|提|找|投诉)(了|过)(好|有)?[几两三四五六七八九十\d]+(回|次|遍)|(报|说|反映|讲|提|找|投诉)(了|过)?(多少|无数)(回|次|遍)|第[二三四五六七八九十\d几]+(次|回)(说|反映|报|找|提|投诉)/;
+// ...unless the thing is pointed back at with 那 (说了多少回了 那井盖到底管不管了): the earlier report itself asked after, as r28 labels it.
+const POINTED_BACK = /(?:^|[\s，,])那(个|盏|根|块|条|台|部|只)?[^，,。！!？?\s]{1,4}(到底|还)(还)?(修|管|弄|办|处理)不(修|管|弄|办|处理)/;
 const DEMAND_AGAIN = /到底(还)?(修不修|管不管|弄不弄|处理不处理|有没有人管)|还(修不修|管不管|弄不弄)|能不能来个人|(修|管|弄)不(修|管|弄)了/;
 const STATE_ASKED = /进度|进展|到哪|哪一步|处理到|怎么样了|(什么|啥|有没有|有)结果|结果(如何|怎么样|呢)|受理|办结|跟进|回复|答复|回音|回信|下文|消息|有没有在处理|是否(已|已经)?(安排|处理|受理)/;
 const SCHEDULED_ASK = /(排上|排进|列入|纳入)[^，,。！!？?\s]{0,3}(日程|号|队|计划)了?(没|没有|吗|没得|不)|有没有(个)?下文|有下文(没|吗|了吗)/;
@@ -742,7 +744,7 @@ function decideIntent(
   // A long complaint that ends in a bitter demand (到底还管不管, 还有没有人管了) asks for the action, not for the state of an
   // earlier report, unless it also asks that state in words of its own (进度, 到哪一步, 回复) (r32).
   // ...and so does a matter told again and again with the action demanded once more (报了三回了 到底修不修), short or long (r36).
-  const bitterDemand = ((RHETORICAL_DEMAND.test(t) && core.length > 45 && topScore >= 3) || (TOLD_AGAIN.test(t) && DEMAND_AGAIN.test(t) && topScore >= 2)) && !STATE_ASKED.test(t);
+  const bitterDemand = ((RHETORICAL_DEMAND.test(t) && core.length > 45 && topScore >= 3) || (TOLD_AGAIN.test(t) && DEMAND_AGAIN.test(t) && !POINTED_BACK.test(t) && topScore >= 2)) && !STATE_ASKED.test(t);
   if ((L.progressRef.test(t) || selfReferring || ownChannel) && L.progressAsk.test(t) && !longComplaint && !blamesProperty && !bitterDemand) return make('query', 0.85, place);
 
 
@@ -859,7 +861,7 @@ prefilterTests(
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   STILL_GOING,
   CHARGE_QUESTIONED, FEE_YET_BROKEN,
-  SKILL_AFTER_ASK, TOLD_AGAIN, DEMAND_AGAIN,
+  SKILL_AFTER_ASK, TOLD_AGAIN, DEMAND_AGAIN, POINTED_BACK,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
   EARLIER_REPORT, OPINION_LETTER, OWN_CHANNEL, BUCK_PASSED, DEPT_REFUSED, PRAISE, HELP_GIVEN, RHETORICAL_DEMAND, STATE_ASKED, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, SHOCKED, SHOCK_AFTER, COOKING_SMOKE, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,

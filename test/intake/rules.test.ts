@@ -831,6 +831,7 @@ describe.each([
   ['r27 urgent set (72 group-chat, voice-input and letter messages: 36 emergencies told indirectly (someone alone not answering, a child out past a window, blood that will not stop, a charger glowing, a ceiling sagging with water, a child bolted in gone silent, a flooded flat told by its furniture, a stranger leading a child) and 36 look-alikes (angry standing faults, past events handled, fears with 万一, fire-safety nagging, news, drills, jokes, TV plots, a rumour found false); first run: intent 0.889, report P 0.943, report R 0.909, category 0.855, urgent recall 0.778, 2 false alarms, place 1.00; after the r27 tuning: intent 0.972, report P 1.00, report R 0.964, category 0.927, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r27-urgent.jsonl')],
   ['r33 group set (66 group-chat messages, many as a 70-year-old types them by voice: free-word sign-ups with a reason or a skill in between, withdrawals, offers of help, found things and pets, questions to neighbours, ads, relayed notices, praise and thanks, greetings and festival wishes, points/post/activity queries, vs plain faults told flat with no request word — a stranger loitering at a unit door, a fire lane blocked, a broken unit-door lock, someone trying door handles, a wheelchair asked for a hurt mother, a child with no grown-up — and spoken building and room numbers; written before any rule was read; first run: intent 0.758, report P 0.731, report R 0.826, category 0.826, urgent recall 1.00, 0 false alarms, place 0.985; after the r33 tuning every figure 1.00)', fixture('r33-group.jsonl')],
   ['r34 category set (60 group-chat and forum messages: 57 reports between two categories decided by the taxonomy\'s tie-breaks — strays biting a pet cat vs a named flat\'s dog, a car from the next unit in my space vs parking rules, a room for old chess players, a kindergarten and a canteen for the elderly wanted (other: no person in need, nothing to apply for), a collapsed boundary wall letting outsiders in, guards withdrawn by the property company, a flat let by the bed, a milk-tea shop\'s speakers, a collapsed bus shelter, heating fees vs no heat, a shop\'s rubbish vs uncollected bins, broadband vs the entry phone, the property company blamed for a theft vs for not cleaning, lift fees vs a broken lift, a neighbour\'s renovation rubbish vs stuff piled by nobody named — with places written oddly (D7栋, 12A栋, 三栋二单元五零二, 7号楼B座, 3-2-401, 东区5号楼, 5单元) beside numbers that are no place (建设路88号, 1200户, 3路公交, 二十来年, 30多度, 2号线); and 3 chat and query; first run: intent 0.967, report P 1.00, report R 0.965, category 0.860, urgent recall 1.00, 0 false alarms, place 1.00; after the r34 tuning every figure 1.00 and 0 false alarms)', fixture('r34-category.jsonl')],
+  ['r36 query set (50 group-chat and letter messages at the boundary of a progress query, a new report and a question to neighbours: progress asked through the channel or the state of an earlier report (网上留言 一直显示待受理, 打过12345 单子还在不在, 上礼拜报的…有人管没), who holds a post, love-bank points, open activities vs joining told with a skill, complaints phrased as questions with no earlier report, how-to-apply questions only staff can answer, a matter told again with the action demanded, questions to neighbours, forwarded notices, thanks for a fix, free-word joining and withdrawing; first run: intent 0.920, report P 0.882, report R 0.938, category 0.938, urgent recall 1.00, 0 false alarms, place 1.00; after the r36 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r36-query.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1260,7 +1261,7 @@ describe('r36 concepts', () => {
     // ...but what it needs is asked of staff: a service question
     ['我的低保申请需要什么材料', 'report', 'service'],
     // a matter told again and again, with the action demanded once more: a complaint
-    ['说了好几遍了 楼道里那盏灯还修不修了 6栋', 'report', 'facility'],
+    ['说了好几遍了 楼道里的灯还修不修了 6栋', 'report', 'facility'],
     ['报了两次了 东门的井盖到底修不修', 'report', 'facility'],
     // ...but told again and asking its state or an answer is still a progress query
     ['上次反映过三次的路灯 现在修到哪一步了', 'query', null],
@@ -1283,6 +1284,8 @@ describe('r36 concepts', () => {
   it('look-alikes stay what they are', () => {
     // no earlier matter: 好了没 between neighbours
     expect(classifyByRules('你好了没 我在楼下等你').intent).toBe('chat');
+    // told again, the thing pointed back at with 那: the earlier report asked after (as r28)
+    expect(classifyByRules('讲了好几回了 那盏灯还修不修').intent).toBe('query');
     // told several times with no thing named and no demand: the state of the earlier report
     expect(classifyByRules('我说了三四遍了 就没人搭理吗').intent).toBe('query');
     // 我会 as "I will", not a skill
@@ -1483,6 +1486,17 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // read as utilities (as r21 labels coal smoke with dizziness; labelled assistance here), and a tracking band
   // asked for a mother read as assistance (labelled service; v024 and r11z-016 label such a device assistance).
   'r31-check': { intent: 0.862, reportP: 0.863, reportR: 0.95, category: 0.849, urgentR: 0.799, falseAlarms: 1, place: 1 },
+  // r36 check set (28 group-chat messages of the same kinds as r36-query: progress asked through a channel or a state,
+  // who holds a post, points, open activities vs joining with a skill, complaints phrased as questions, how-to-apply
+  // questions, a matter told again with a demand, questions to neighbours, a forwarded notice, thanks, joining and
+  // withdrawing), written with r36-query before any rule was read, never tuned on; scored once before the tuning (summary
+  // only; it printed no urgent misses or false alarms) and once at the end. First run and after the r36 tuning alike:
+  // intent 0.857, report P 0.889, report R 1.00, category 0.875, urgent recall 1.00, 0 false alarms, place 1.00. Misses
+  // left: a message left on an official account shown 一直是待处理 with 能帮忙查查吗 read as a report; a 市长热线 call asked
+  // after with 这单子是不是没了 read as chat; 书法班还招人吗 (a class taking people is not read as an activity) read as chat,
+  // and the same with a former teacher's 可以教教 read as chat, not joining; barbecue smoke from below a window read as
+  // facility (labelled sanitation).
+  'r36-check': { intent: 0.857, reportP: 0.888, reportR: 1, category: 0.875, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
