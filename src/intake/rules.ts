@@ -128,6 +128,8 @@ const WITHDRAW_LEAVE = /(我|俺)(就)?请(个)?假了|不凑(这个|这份)?热
 // ...and the activity pointed at by its day (周六那个我去不了了), or a withdrawal passed on for someone
 // (让我跟大家说一声他来不了了) (r33).
 const WITHDRAW_MARK = /(周[一二三四五六日天末]|礼拜[一二三四五六天日]|星期[一二三四五六天日]|明天|后天|下周|这周)[^，,。！!？?\s]{0,4}(那个|那场|那次)|(跟|和|给)大家(说|讲|打)(一)?声|那天|凑(这个|这份)?热闹|这回|这次|这趟|下回|下次|(帮|给)(我|他|她|俺)[^，,。！!？?\s]{0,2}(取消|划掉|去掉|删掉)|取消吧|划掉|把(我|他|她|俺)|名字/;
+// ...or told after the question whether hands are still wanted (剪纸课还缺人吗 我年轻时候学过), or a knack boasted (我剪得可好了) (r36).
+const SKILL_AFTER_ASK = /(还要人|还缺人|还差人|要人吗|缺人吗|差人吗|要人不|缺人不|差人不|缺不缺人|要不要人|还招人|招人吗)[^。！!？]{0,3}[?？\s，,]*(我|俺)([^，,。！!？?\s]{0,6}(学过|当过|做过|干过|是学|是干|(会|懂)(?!去|来|问|跟|让|告诉|通知|转|说))|[^，,。！!？?\s]{1,4}得(可|很|挺|特别|老|贼|超)?(快|好|巧|利索|麻利|溜))/;
 const SKILL_OFFER = /(我|俺)[^，,。！!？?\s]{0,3}(会|懂|学过|当过|做过|干过|是学|是干)[^。！!？?]{1,12}[，,\s]*[^。！!？?]{0,10}(还要人|还缺人|要人吗|缺人吗|缺不缺人|要不要人|(还)?(要|缺|需要)(帮手|人手)|用得上|用得着|能帮|帮得上|算我|需要吗|要吗)/;
 // A thing's fault told flat (漏水, 不亮, 堵了): what a plain statement of a fault says.
 const FAULT = /漏雨|滴答|滴滴答答|漏个不停|(一直|还在|就|开始|在)漏(?!气|电)|漏水|渗水|滴水|冒水|坏了|坏掉|不亮|堵了|堵死|停水|停电|没水|没电|不热|裂了|塌了|掉了|断了|打不开|关不上|不出水|不通|返味|发霉/;
@@ -292,7 +294,8 @@ const OWNER_NOTICE = /谁(的|家的)[^。！!？?]{0,10}(钥匙|车窗|车门|�
 const FOUND_PET = /谁家(的)?[^，,。！!？?\s]{0,2}(丢|跑丢|走丢|跑出来)了?[^，,。！!？?\s]{0,3}(只|条)?[^，,。！!？?\s]{0,3}(狗|猫|泰迪|金毛|柯基|比熊|博美|哈士奇|柴犬|萨摩|鹦鹉|兔子)/;
 // A tradesman for one's own home sought among the neighbours (大家找的哪个师傅修的 给推荐个, 哪家修锁靠谱):
 // nobody is asked to act (r33).
-const TRADE_ASK = /(群里|有没有|谁|哪位)[^，,。！!？?\s]{0,2}(有)?会修[^，,。！!？?\s]{1,6}的|(找的|请的|叫的)(是)?(哪个|哪家|哪位|谁|什么)|(哪个|哪家|哪位)[^，,。！!？?\s]{0,2}(师傅|工人|店|公司)[^，,。！!？?\s]{0,4}(修的|装的|弄的|靠谱|好|便宜|实惠)|(给|帮)(我)?推荐(个|一个|一下|几个)|推荐(个|一个|几个)[^，,。！!？?\s]{0,4}(师傅|靠谱|好)|哪家[^，,。！!？?\s]{0,4}(靠谱|便宜|实惠)/;
+// ...and a tradesman for hire asked of the neighbours by what makes one good (附近有没有靠谱的开锁师傅) (r36).
+const TRADE_ASK = /(有没有|谁有|谁认识|谁知道|哪有|哪里有|哪儿有)[^，,。！!？?\s]{0,6}(靠谱|专业|便宜|实惠|手艺好)的[^，,。！!？?\s]{0,4}(师傅|工人|阿姨|保洁|公司)|(群里|有没有|谁|哪位)[^，,。！!？?\s]{0,2}(有)?会修[^，,。！!？?\s]{1,6}的|(找的|请的|叫的)(是)?(哪个|哪家|哪位|谁|什么)|(哪个|哪家|哪位)[^，,。！!？?\s]{0,2}(师傅|工人|店|公司)[^，,。！!？?\s]{0,4}(修的|装的|弄的|靠谱|好|便宜|实惠)|(给|帮)(我)?推荐(个|一个|一下|几个)|推荐(个|一个|几个)[^，,。！!？?\s]{0,4}(师傅|靠谱|好)|哪家[^，,。！!？?\s]{0,4}(靠谱|便宜|实惠)/;
 // A notice passed on by whom it came from, with its day (物业通知 本周六统一灭蟑螂, 居委会说下周三打疫苗) (r33).
 const RELAYED_NOTICE = /^[^\p{L}\p{N}]*(物业|社区|居委会?|街道|网格员|楼长|楼栋长|业委会|防疫站|疾控|卫生院|卫生服务站|派出所|供电所|供电局|自来水公司|水务公司|燃气公司|热力公司)[^，,。！!？?\s]{0,2}(通知|发通知|说|讲|提醒)[:：，,\s]*[^。！!？?]{0,4}(今天|明天|后天|今晚|明早|本周|这周|下周|下个?礼拜|下个?星期|周[一二三四五六日末]|礼拜[一二三四五六天日]|星期[一二三四五六天日]|[0-9一二三四五六七八九十]+号|[0-9一二三四五六七八九十]+月)/u;
 const LOST_FOUND = /(手机|钥匙|钱包|包|伞|证件|卡|证)[^，,。！!？?\s]{0,3}(掉|丢|落)(在|到)(?!家)|谁(的|家的|丢的|掉的)[^，,。！!？?\s]{0,6}(卡|证|钥匙|钱包|手机|包|伞|眼镜)|(捡到|拾到|捡了)[^，,。！!？?]{0,8}(卡|证|钥匙|钱包|手机)/;
@@ -362,6 +365,12 @@ const RELAYED_NEWS =
 const ALREADY_TOLD =
   /已经[^，,。！!？?\s]{0,8}(报上去|上报|报给|报到|反映(过|了|上去)|说(过|了)|打(过|了)[^，,。！!？?\s]{0,6}电话)|(我|俺)?(已经|都)?报上去了|(我|俺)?已经(跟|和|给|向|找|打电话给)[^，,。！!？?\s]{0,8}(反映|说|报|讲)(过|了)/;
 const RHETORICAL_DEMAND = /到底(还)?(管不管|有没有人管)|还有没有人管|(还)?管不管[^，,。！!？?\s]{0,2}[?？]|难道[^。！!？?]{0,16}才(管|来|处理|修|重视)/;
+// A matter told again and again, now with the action demanded once more (报了三回了 到底修不修, 说了多少遍了 你们到底管不管):
+// a complaint, not a question about the earlier report's state (r36).
+const TOLD_AGAIN = /(报|说|反映|讲|提|找|投诉)(了|过)(好|有)?[几两三四五六七八九十\d]+(回|次|遍)|(报|说|反映|讲|提|找|投诉)(了|过)?(多少|无数)(回|次|遍)|第[二三四五六七八九十\d几]+(次|回)(说|反映|报|找|提|投诉)/;
+// ...unless the thing is pointed back at with 那 (说了多少回了 那井盖到底管不管了): the earlier report itself asked after, as r28 labels it.
+const POINTED_BACK = /(?:^|[\s，,])那(个|盏|根|块|条|台|部|只)?[^，,。！!？?\s]{1,4}(到底|还)(还)?(修|管|弄|办|处理)不(修|管|弄|办|处理)/;
+const DEMAND_AGAIN = /到底(还)?(修不修|管不管|弄不弄|处理不处理|有没有人管)|还(修不修|管不管|弄不弄)|能不能来个人|(修|管|弄)不(修|管|弄)了/;
 const STATE_ASKED = /进度|进展|到哪|哪一步|处理到|怎么样了|(什么|啥|有没有|有)结果|结果(如何|怎么样|呢)|受理|办结|跟进|回复|答复|回音|回信|下文|消息|有没有在处理|是否(已|已经)?(安排|处理|受理)/;
 const SCHEDULED_ASK = /(排上|排进|列入|纳入)[^，,。！!？?\s]{0,3}(日程|号|队|计划)了?(没|没有|吗|没得|不)|有没有(个)?下文|有下文(没|吗|了吗)/;
 const RELAY_DOUBT = /[?？吗呢]|还没|还是没|也没|没来|没人|结果|到现在|都[^，,。！!？?\s]{0,3}了还|能不能|希望|麻烦|请(?!大家|各位)/;
@@ -746,7 +755,8 @@ function decideIntent(
   const selfReferring = SCHEDULED_ASK.test(t);
   // A long complaint that ends in a bitter demand (到底还管不管, 还有没有人管了) asks for the action, not for the state of an
   // earlier report, unless it also asks that state in words of its own (进度, 到哪一步, 回复) (r32).
-  const bitterDemand = RHETORICAL_DEMAND.test(t) && !STATE_ASKED.test(t) && core.length > 45 && topScore >= 3;
+  // ...and so does a matter told again and again with the action demanded once more (报了三回了 到底修不修), short or long (r36).
+  const bitterDemand = ((RHETORICAL_DEMAND.test(t) && core.length > 45 && topScore >= 3) || (TOLD_AGAIN.test(t) && DEMAND_AGAIN.test(t) && !POINTED_BACK.test(t) && topScore >= 2)) && !STATE_ASKED.test(t);
   if ((L.progressRef.test(t) || selfReferring || ownChannel) && L.progressAsk.test(t) && !longComplaint && !blamesProperty && !bitterDemand) return make('query', 0.85, place);
 
 
@@ -772,7 +782,7 @@ function decideIntent(
   if (L.post.test(tPost) && L.postAsk.test(tPost) && (core.length <= 40 || postAskedNear(tPost)) && !(blamesProperty && asksSomeone(t)) && !thanksOnly && !POST_TO_ACT.test(t)) return make('query', 0.85, place);
   if (L.points.test(t) && L.pointsAsk.test(t)) return make('query', 0.85, place);
   // "还要人吗 要的话我来" asks and joins at once: joining wins.
-  if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
+  if (activityQuestion && !blocked && (FIRST_PERSON_SIGNUP.test(t) || SKILL_OFFER.test(t) || SKILL_AFTER_ASK.test(t) || FREE_SIGNUP.test(t))) return make('signup', 0.7, place);
   // Free time or a may-I-come said of an activity (读书会还要人不 我退休在家天天有空, 我会理发 到时候我能去不) (r33).
   if (activity && !blocked && !urgent && (FREE_TIME.test(t) || MAY_I_COME.test(t) || (OFFER_HAND.test(t) && !/[?？吗么]|能不能|可不可以|有没有|谁/.test(t)) || FAMILY_JOIN.test(t)) && !(problem && topScore >= 2) && !NEED_ASK.test(t)) return make('signup', 0.65, place);
   // ...and so is stepping out of it told with what one must bring instead (植树那天我去不成了 要带孙子): 要带 asks nothing,
@@ -863,6 +873,7 @@ prefilterTests(
   OPINION_POLL, SARCASM, HELPED_STORY, LIVES_ALONE, PASS_BLOCKED,
   STILL_GOING,
   CHARGE_QUESTIONED, FEE_YET_BROKEN,
+  SKILL_AFTER_ASK, TOLD_AGAIN, DEMAND_AGAIN, POINTED_BACK,
   OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
   EARLIER_REPORT, OPINION_LETTER, OWN_CHANNEL, BUCK_PASSED, DEPT_REFUSED, PRAISE, HELP_GIVEN, RHETORICAL_DEMAND, STATE_ASKED, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, SHOCKED, SHOCK_AFTER, COOKING_SMOKE, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,

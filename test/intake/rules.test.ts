@@ -833,6 +833,7 @@ describe.each([
   ['r34 category set (60 group-chat and forum messages: 57 reports between two categories decided by the taxonomy\'s tie-breaks — strays biting a pet cat vs a named flat\'s dog, a car from the next unit in my space vs parking rules, a room for old chess players, a kindergarten and a canteen for the elderly wanted (other: no person in need, nothing to apply for), a collapsed boundary wall letting outsiders in, guards withdrawn by the property company, a flat let by the bed, a milk-tea shop\'s speakers, a collapsed bus shelter, heating fees vs no heat, a shop\'s rubbish vs uncollected bins, broadband vs the entry phone, the property company blamed for a theft vs for not cleaning, lift fees vs a broken lift, a neighbour\'s renovation rubbish vs stuff piled by nobody named — with places written oddly (D7栋, 12A栋, 三栋二单元五零二, 7号楼B座, 3-2-401, 东区5号楼, 5单元) beside numbers that are no place (建设路88号, 1200户, 3路公交, 二十来年, 30多度, 2号线); and 3 chat and query; first run: intent 0.967, report P 1.00, report R 0.965, category 0.860, urgent recall 1.00, 0 false alarms, place 1.00; after the r34 tuning every figure 1.00 and 0 false alarms)', fixture('r34-category.jsonl')],
   ['r37 mixed set (60 group-chat, forum and complaint-board messages in the proportions such sources have: 46 reports over every category, many told flat with no request word, long and rambling or in voice-input run-ons, places written oddly (3#, 12A栋, 五号楼二单元, A区3栋, b座1203, 3-2-401) beside numbers that are no place (a price, a year, a floor, a count of households), four emergencies (a lift holding a father, a gas smell on the stairs, a woman living alone unseen for two days, an old woman down and unable to rise), and chat, queries and sign-ups; first run: intent 0.950, report P 1.00, report R 0.957, category 0.957, urgent recall 1.00, 0 false alarms, place 1.00; after the r37 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r37-mixed.jsonl')],
   ['r38 board set (52 long letters to a county message board, background then request: 42 reports whose category the problem decides — a roof, a rubbish heap, street lamps, a septic tank and a missing manhole cover that 社区、物业、住建局 each said were not theirs, motorbikes and sports cars raced at night below the building (security) vs a named flat\'s son revving his motorbike (dispute), distribution and meter boxes on fire or smoking (security, urgent), a village bus and a county bus route or stop cut (other), kindergarten and primary school places (service), flats let by the bed (security), market stalls in a fire lane (security) vs on the road (other), landlords keeping deposits (dispute), a phone shop\'s speakers, a mahjong parlour and a gym below (other) vs the flat above (dispute), water bills doubled (utilities) vs the property company adding a charge (property), crumbling retaining walls and slopes (facility), stray dogs (sanitation), elderly people alone needing meals (assistance) — and 10 thanks, opinions and progress questions in letter form; first run: intent 0.923, report P 0.933, report R 1.00, category 0.762 (0.786 once a septic tank overflowing was labelled facility, as the shared drains), urgent recall 1.00, 1 false alarm, place 0.962 (0.981 once 我们7栋 was labelled building 7); after the r38 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 1 false alarm (a retaining wall cracked over a school path, which the safety net\'s falling concept raises: left), place 0.981 (left: 下面就是5栋和6栋 read as building 5))', fixture('r38-board.jsonl')],
+  ['r36 query set (50 group-chat and letter messages at the boundary of a progress query, a new report and a question to neighbours: progress asked through the channel or the state of an earlier report (网上留言 一直显示待受理, 打过12345 单子还在不在, 上礼拜报的…有人管没), who holds a post, love-bank points, open activities vs joining told with a skill, complaints phrased as questions with no earlier report, how-to-apply questions only staff can answer, a matter told again with the action demanded, questions to neighbours, forwarded notices, thanks for a fix, free-word joining and withdrawing; first run: intent 0.920, report P 0.882, report R 0.938, category 0.938, urgent recall 1.00, 0 false alarms, place 1.00; after the r36 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r36-query.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1335,6 +1336,49 @@ describe('r38 concepts', () => {
   });
 });
 
+describe('r36 concepts', () => {
+  it.each<[string, Intent, Category | null]>([
+    // an earlier matter asked whether it is ready yet, the verb left out
+    ['前几天登记的那个老年卡 好了吗', 'query', null],
+    ['上周登记的那个停车证 弄好了没有', 'query', null],
+    // one's own application named with what it is about, asked how far it has got
+    ['俺家的廉租房申请 批下来没有', 'query', null],
+    ['我那个残疾证的申请 审核到哪了', 'query', null],
+    // ...but what it needs is asked of staff: a service question
+    ['我的低保申请需要什么材料', 'report', 'service'],
+    // a matter told again and again, with the action demanded once more: a complaint
+    ['说了好几遍了 楼道里的灯还修不修了 6栋', 'report', 'facility'],
+    ['报了两次了 东门的井盖到底修不修', 'report', 'facility'],
+    // ...but told again and asking its state or an answer is still a progress query
+    ['上次反映过三次的路灯 现在修到哪一步了', 'query', null],
+    // a tradesman for hire asked of the neighbours by what makes one good
+    ['谁认识靠谱的搬家师傅 下周要搬 东西不多', 'chat', null],
+    ['有没有手艺好的修鞋师傅 鞋跟掉了', 'chat', null],
+    // ...not a tradesman wanted for a shared part
+    ['楼道灯坏了 有没有靠谱的师傅来修一下', 'report', 'facility'],
+    // a skill told after asking whether hands are still wanted: joining
+    ['下周的义剪还要人吗 我以前干过理发', 'signup', null],
+    ['读书会还缺人吗 我当过小学老师', 'signup', null],
+    // ...or a knack boasted after it
+    ['义卖那天还差人不 我算账算得贼快', 'signup', null],
+  ])('%s → %s %s', (text, intent, category) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+  });
+
+  it('look-alikes stay what they are', () => {
+    // no earlier matter: 好了没 between neighbours
+    expect(classifyByRules('你好了没 我在楼下等你').intent).toBe('chat');
+    // told again, the thing pointed back at with 那: the earlier report asked after (as r28)
+    expect(classifyByRules('讲了好几回了 那盏灯还修不修').intent).toBe('query');
+    // told several times with no thing named and no demand: the state of the earlier report
+    expect(classifyByRules('我说了三四遍了 就没人搭理吗').intent).toBe('query');
+    // 我会 as "I will", not a skill
+    expect(classifyByRules('巡逻还缺人吗 我会问问我家老头子').intent).not.toBe('signup');
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1548,6 +1592,17 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // errands it served, read as utilities; a city bus stop cut that old patients needed for the hospital read as assistance;
   // the fire-lane false alarm; and a progress question (上次反映…的事…调查到哪一步了) read as chat.
   'r38-check': { intent: 0.964, reportP: 1, reportR: 1, category: 0.909, urgentR: 1, falseAlarms: 1, place: 1 },
+  // r36 check set (28 group-chat messages of the same kinds as r36-query: progress asked through a channel or a state,
+  // who holds a post, points, open activities vs joining with a skill, complaints phrased as questions, how-to-apply
+  // questions, a matter told again with a demand, questions to neighbours, a forwarded notice, thanks, joining and
+  // withdrawing), written with r36-query before any rule was read, never tuned on; scored once before the tuning (summary
+  // only; it printed no urgent misses or false alarms) and once at the end. First run and after the r36 tuning alike:
+  // intent 0.857, report P 0.889, report R 1.00, category 0.875, urgent recall 1.00, 0 false alarms, place 1.00. Misses
+  // left: a message left on an official account shown 一直是待处理 with 能帮忙查查吗 read as a report; a 市长热线 call asked
+  // after with 这单子是不是没了 read as chat; 书法班还招人吗 (a class taking people is not read as an activity) read as chat,
+  // and the same with a former teacher's 可以教教 read as chat, not joining; barbecue smoke from below a window read as
+  // facility (labelled sanitation).
+  'r36-check': { intent: 0.857, reportP: 0.888, reportR: 1, category: 0.875, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
