@@ -1262,6 +1262,11 @@ describe('r35 concepts', () => {
     ['女儿都十点半了还没回来 刚打了电话她说在同学家 这孩子真不让人省心', 'chat', null, null],
     // ...unless what they said turned out false
     ['儿子还没回家 打电话说在同学家 结果同学妈妈说他根本没来过', 'report', 'assistance', 'urgent'],
+    // ...or who went quiet after the call
+    ['闺女放学没到家 四点多打电话说在书店 现在七点了电话手表关机了', 'report', 'assistance', 'urgent'],
+    ['孙子下午出去玩 打电话说一会儿就回 结果天都黑了还没到 手机也打不通', 'report', 'assistance', 'urgent'],
+    // a thud then silence told as 一点动静都没有了
+    ['隔壁嘭的一声 之后一点动静都没有了 他家就一个老太太', 'report', 'assistance', 'urgent'],
     // a pet or a thing gone, the group asked to tell the writer if seen: a request, other
     ['我家鹦鹉早上从阳台飞走了 绿色的 谁要是见到了麻烦告诉我一声', 'report', 'other', 'normal'],
     ['我家小黑狗昨晚在东门丢了 有看到的麻烦联系我 必谢', 'report', 'other', 'normal'],
