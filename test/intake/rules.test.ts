@@ -1265,6 +1265,8 @@ describe('r35 concepts', () => {
     // ...or who went quiet after the call
     ['闺女放学没到家 四点多打电话说在书店 现在七点了电话手表关机了', 'report', 'assistance', 'urgent'],
     ['孙子下午出去玩 打电话说一会儿就回 结果天都黑了还没到 手机也打不通', 'report', 'assistance', 'urgent'],
+    // a wire lying in standing water where people pass
+    ['大雨过后 单元门口积水里泡着一截电线 好几个孩子在那玩水', 'report', 'facility', 'urgent'],
     // a thud then silence told as 一点动静都没有了
     ['隔壁嘭的一声 之后一点动静都没有了 他家就一个老太太', 'report', 'assistance', 'urgent'],
     // a pet or a thing gone, the group asked to tell the writer if seen: a request, other
