@@ -1265,6 +1265,10 @@ describe('r35 concepts', () => {
     // ...or who went quiet after the call
     ['闺女放学没到家 四点多打电话说在书店 现在七点了电话手表关机了', 'report', 'assistance', 'urgent'],
     ['孙子下午出去玩 打电话说一会儿就回 结果天都黑了还没到 手机也打不通', 'report', 'assistance', 'urgent'],
+    // someone trapped in a lift, told by a relative on the phone
+    ['我爸刚来电话 说他在电梯里下不来了 喊了半天没人 12号楼', 'report', 'facility', 'urgent'],
+    // a person gone since a day named, still not home today (到今天都没着家)
+    ['我姥姥前天下午出门遛弯 到今天都没着家 亲戚家都问过了', 'report', 'assistance', 'urgent'],
     // a wire lying in standing water where people pass
     ['大雨过后 单元门口积水里泡着一截电线 好几个孩子在那玩水', 'report', 'facility', 'urgent'],
     // a thud then silence told as 一点动静都没有了
@@ -1289,6 +1293,8 @@ describe('r35 concepts', () => {
     expect(classifyByRules('楼上每天晚上咚咚咚的 吵得人睡不着').urgency).not.toBe('urgent');
     // a window sill only feared for
     expect(classifyByRules('孩子老爱站在窗台上 万一窗户开着可怎么办').urgency).not.toBe('urgent');
+    // someone habitually out is no one missing
+    expect(classifyByRules('我家那位天天不着家 到今天都没着家过一个周末 气人').urgency).not.toBe('urgent');
     // a lost pet in a run-on beside another matter keeps the other matter
     expect(classifyByRules('垃圾桶好几天没人清了 臭得要命 麻烦物业派人收一下 另外我家猫丢了 谁看到了说一声').category).toBe('sanitation');
     // a child on a sill behind a closed window, with a grown-up there
