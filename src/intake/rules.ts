@@ -4,7 +4,7 @@ import { coreOf, normalizeText } from './normalize.js';
 import { extractPlaceNormalized } from './place.js';
 import { assessUrgency, detectUrgent, type UrgencyAssessment, type UrgentFinding } from './urgency.js';
 import { gateOf, prefilterTests } from './prefilter.js';
-import { safetyNet } from './safety.js';
+import { REACHED, safetyNet } from './safety.js';
 import { CATEGORIES, type Category, type Intake, type Intent, type Place, type Urgency } from './types.js';
 
 export { detectUrgent };
@@ -298,6 +298,11 @@ const FOUND_PET = /谁家(的)?[^，,。！!？?\s]{0,2}(丢|跑丢|走丢|跑�
 const TRADE_ASK = /(有没有|谁有|谁认识|谁知道|哪有|哪里有|哪儿有)[^，,。！!？?\s]{0,6}(靠谱|专业|便宜|实惠|手艺好)的[^，,。！!？?\s]{0,4}(师傅|工人|阿姨|保洁|公司)|(群里|有没有|谁|哪位)[^，,。！!？?\s]{0,2}(有)?会修[^，,。！!？?\s]{1,6}的|(找的|请的|叫的)(是)?(哪个|哪家|哪位|谁|什么)|(哪个|哪家|哪位)[^，,。！!？?\s]{0,2}(师傅|工人|店|公司)[^，,。！!？?\s]{0,4}(修的|装的|弄的|靠谱|好|便宜|实惠)|(给|帮)(我)?推荐(个|一个|一下|几个)|推荐(个|一个|几个)[^，,。！!？?\s]{0,4}(师傅|靠谱|好)|哪家[^，,。！!？?\s]{0,4}(靠谱|便宜|实惠)/;
 // A notice passed on by whom it came from, with its day (物业通知 本周六统一灭蟑螂, 居委会说下周三打疫苗) (r33).
 const RELAYED_NOTICE = /^[^\p{L}\p{N}]*(物业|社区|居委会?|街道|网格员|楼长|楼栋长|业委会|防疫站|疾控|卫生院|卫生服务站|派出所|供电所|供电局|自来水公司|水务公司|燃气公司|热力公司)[^，,。！!？?\s]{0,2}(通知|发通知|说|讲|提醒)[:：，,\s]*[^。！!？?]{0,4}(今天|明天|后天|今晚|明早|本周|这周|下周|下个?礼拜|下个?星期|周[一二三四五六日末]|礼拜[一二三四五六天日]|星期[一二三四五六天日]|[0-9一二三四五六七八九十]+号|[0-9一二三四五六七八九十]+月)/u;
+// A pet or a thing gone, with the group asked to tell the writer if they see it (大家要是看到了跟我说一声, 有看到的联系我):
+// a request for help, category other (r35). Only where no other matter is told beside it (a run-on of several).
+const LOST_ASK = /(丢了|不见了|跑丢|跑出去|跑没|走丢|飞走|找不到|找不着)[^。！!？?]{0,50}(看到|看见|见到|捡到|发现)[^，,。！!？?\s]{0,6}(跟我说|告诉我|联系我|私我|说一声|通知我|打电话|麻烦)/;
+// A family member late who has been reached and said where they are, told as a vent with no ask (打电话说在网吧 气死我了) (r35).
+const LATE_BUT_REACHED = REACHED;
 const LOST_FOUND = /(手机|钥匙|钱包|包|伞|证件|卡|证)[^，,。！!？?\s]{0,3}(掉|丢|落)(在|到)(?!家)|谁(的|家的|丢的|掉的)[^，,。！!？?\s]{0,6}(卡|证|钥匙|钱包|手机|包|伞|眼镜)|(捡到|拾到|捡了)[^，,。！!？?]{0,8}(卡|证|钥匙|钱包|手机)/;
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
 // ...and so is a fix told with its day (下水道今天通了) or a smell that is gone (臭味也没了) (r20).
@@ -311,7 +316,7 @@ const HELP_GIVEN_ALL = new RegExp(HELP_GIVEN.source, 'g');
 const HELPED_STORY = /(昨天|昨晚|前天|前几天|上次|上回|那天|那次|刚才)[^。！!？?]{0,40}(帮忙|帮着|帮我|帮)[^，,。！!？?\s]{0,4}(关|修|搬|扛|送|扶|开|换|拿|找|抬|背|提)[^，,。！!？?\s]{0,4}了/;
 // ...and a road or a thing built told done (铺好了沥青, 修成了水泥路, 地面硬化好了) (r32).
 // ...and a service or a route brought back (已经把线路恢复了, 班车终于恢复了) (r38).
-const FIXED = /(已经|终于|都)[^，,。！!？?\s]{0,10}恢复(了|过来了)(?![吗没么嘛])|(修|弄|疏通|清理|清|通|补|搞|换|装|处理|铺|建|硬化)好了(?![吗没么嘛]|没有)|(已经|终于)[^，,。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，,。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整|恢复(正常|供水|供电|通行)|现在[^，,。！!？?\s]{0,4}(很|挺|特别|非常)?(正常|平稳|顺畅|通畅|好用|亮堂|干净)|(终于|再也)?不用(再)?(爬楼|摸黑|绕路|提水|接水|捂着鼻子)|(就|已经|当天就|很快就)(来|派人)?[^，,。！!？?\s]{0,4}(换|修|补|装|清|疏通|铺)了|(修|建|铺)成了(?![吗没么嘛])|(今天|今儿|今早|昨天|昨儿|上午|下午|刚刚?|总算)[^，,。！!？?\s]{0,2}(修好|弄好|通|亮|来水|来电|清走|拉走|换好)了|(臭味|味道|异味|臭气|怪味)[^，,。！!？?\s]{0,2}(也|都)?(没了|散了|没有了)/;
+const FIXED = /(已经|终于|都)[^，,。！!？?\s]{0,10}恢复(了|过来了)(?![吗没么嘛])|(修|弄|疏通|清理|清|通|补|搞|换|装|处理|铺|建|硬化)好了(?![吗没么嘛]|没有)|(已经|终于)[^，,。！!？?\s]{0,4}(上|好|走|掉|完|通|亮)了|(已经|都|终于)[^，,。！!？?]{0,8}(修好|弄好|搬走|清走|清理|处理|解决|消杀|换新|装好|修补好|办下来|来了|亮了|通了|好了|来水了|来电了)|(好了|改善了|干净了)很多|(亮|干净|安静|清净|整洁)多了|平平整整|恢复(正常|供水|供电|通行)|现在[^，,。！!？?\s]{0,4}(很|挺|特别|非常)?(正常|平稳|顺畅|通畅|好用|亮堂|干净)|(终于|再也)?不用(再)?(爬楼|摸黑|绕路|提水|接水|捂着鼻子)|(就|已经|当天就|很快就)(来|派人)?[^，,。！!？?\s]{0,4}(换|修|补|装|清|疏通|铺)了|(修|建|铺)成了(?![吗没么嘛])|(今天|今儿|今早|昨天|昨儿|上午|下午|刚刚?|总算)[^，,。！!？?\s]{0,2}(修好|弄好|通|亮|来水|来电|清走|拉走|换好)了|(臭味|味道|异味|臭气|怪味)[^，,。！!？?\s]{0,2}(也|都)?(没了|散了|没有了)|(已经|都|终于)[^，,。！!？?]{0,8}(抓到|抓住|破案|找回来)了?(?![吗没么嘛])/;
 
 // Said to the neighbours with nobody to act: the weather, market and utility prices, relief
 // that something is over or turned out fine, a thing that still works, liking something.
@@ -814,6 +819,8 @@ function decideIntent(
   const done = L.done.test(t) && !L.notDone.test(t) && !STILL_FAULTY.test(t) && !STILL_GOING.test(t) && !(/能不能|可不可以|能否|希望|建议/.test(t) && topScore >= 2) && !(formalRequest && topScore >= 2 && !L.thanks.test(t));
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
+  if (LOST_ASK.test(t) && CATEGORIES.every((c) => c === 'other' || scores[c] < Math.max(2, scores.other)) && core.length <= 60) return make('report', 0.7, place, 'other', 'normal');
+  if (LATE_BUT_REACHED.test(t) && CATEGORIES.every((c) => c === 'other' || c === 'assistance' || scores[c] < 2) && !L.request.test(t) && !/[?？吗]|怎么办|帮忙|麻烦/.test(t)) return make('chat', 0.65, place);
   // A stranger posing as a worker is reported even when the message warns the neighbours.
   if (IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t) && (!L.warn.test(t) || (SIGHTING_HERE.test(t) && !GENERAL_WARNING.test(t))) && !L.forward.test(t)) return make('report', 0.75, place, 'security', 'normal');
   if (NEED_ASK.test(t) && !OFFER.test(t)) return make('report', 0.7, place, 'assistance', 'normal');
@@ -874,7 +881,7 @@ prefilterTests(
   STILL_GOING,
   CHARGE_QUESTIONED, FEE_YET_BROKEN,
   SKILL_AFTER_ASK, TOLD_AGAIN, DEMAND_AGAIN, POINTED_BACK,
-  OTHER_ESTATE, REACHES_HERE, LOST_FOUND, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
+  OTHER_ESTATE, REACHES_HERE, LOST_FOUND, LOST_ASK, HOW_TO_SELF, WHERE_IS, NEWCOMER, PLAIN_QUESTION, ADDRESSED_PROPERTY, GRIPE_AGAIN, FIRE_KIT,
   EARLIER_REPORT, OPINION_LETTER, OWN_CHANNEL, BUCK_PASSED, DEPT_REFUSED, PRAISE, HELP_GIVEN, RHETORICAL_DEMAND, STATE_ASKED, LETTER_ASK, OPINION_LEAD,
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, SHOCKED, SHOCK_AFTER, COOKING_SMOKE, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
   WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,

@@ -834,6 +834,7 @@ describe.each([
   ['r37 mixed set (60 group-chat, forum and complaint-board messages in the proportions such sources have: 46 reports over every category, many told flat with no request word, long and rambling or in voice-input run-ons, places written oddly (3#, 12A栋, 五号楼二单元, A区3栋, b座1203, 3-2-401) beside numbers that are no place (a price, a year, a floor, a count of households), four emergencies (a lift holding a father, a gas smell on the stairs, a woman living alone unseen for two days, an old woman down and unable to rise), and chat, queries and sign-ups; first run: intent 0.950, report P 1.00, report R 0.957, category 0.957, urgent recall 1.00, 0 false alarms, place 1.00; after the r37 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r37-mixed.jsonl')],
   ['r38 board set (52 long letters to a county message board, background then request: 42 reports whose category the problem decides — a roof, a rubbish heap, street lamps, a septic tank and a missing manhole cover that 社区、物业、住建局 each said were not theirs, motorbikes and sports cars raced at night below the building (security) vs a named flat\'s son revving his motorbike (dispute), distribution and meter boxes on fire or smoking (security, urgent), a village bus and a county bus route or stop cut (other), kindergarten and primary school places (service), flats let by the bed (security), market stalls in a fire lane (security) vs on the road (other), landlords keeping deposits (dispute), a phone shop\'s speakers, a mahjong parlour and a gym below (other) vs the flat above (dispute), water bills doubled (utilities) vs the property company adding a charge (property), crumbling retaining walls and slopes (facility), stray dogs (sanitation), elderly people alone needing meals (assistance) — and 10 thanks, opinions and progress questions in letter form; first run: intent 0.923, report P 0.933, report R 1.00, category 0.762 (0.786 once a septic tank overflowing was labelled facility, as the shared drains), urgent recall 1.00, 1 false alarm, place 0.962 (0.981 once 我们7栋 was labelled building 7); after the r38 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 1 false alarm (a retaining wall cracked over a school path, which the safety net\'s falling concept raises: left), place 0.981 (left: 下面就是5栋和6栋 read as building 5))', fixture('r38-board.jsonl')],
   ['r36 query set (50 group-chat and letter messages at the boundary of a progress query, a new report and a question to neighbours: progress asked through the channel or the state of an earlier report (网上留言 一直显示待受理, 打过12345 单子还在不在, 上礼拜报的…有人管没), who holds a post, love-bank points, open activities vs joining told with a skill, complaints phrased as questions with no earlier report, how-to-apply questions only staff can answer, a matter told again with the action demanded, questions to neighbours, forwarded notices, thanks for a fix, free-word joining and withdrawing; first run: intent 0.920, report P 0.882, report R 0.938, category 0.938, urgent recall 1.00, 0 false alarms, place 1.00; after the r36 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r36-query.jsonl')],
+  ['r35 urgent set (52 group-chat, voice-input and letter messages: 31 emergencies of the kinds a hidden set found missed, told as residents tell them — an intruder still inside a flat broken into, a child not home with the phone watch dead, water from above down a lamp onto sockets or a bed, sewage backing up into a bedroom, an elder gone for days (told in a letter as 至今未归), a relative phoning from a stuck lift, gas by its smell or hiss, fire or smoke seen from a window, a fall told by the thud then silence, a child on the sill of an open window or out on an outdoor unit, a live wire down in a puddle where children play — and 21 look-alikes: no phone signal for weeks and power cut every few days told angrily, a break-in and a lift rescue already handled, gas-safety advice, a drill notice, fears with 万一, fires and blasts on another estate, a cat and a dog lost with the group asked to tell, a teenager late but answering the phone, a neighbour chopping at night, a ceiling stain, a past kitchen fire with a wish, a stove left on and already off, a bang from a building site; first run: intent 0.923, report P 0.952, report R 0.952, category 0.929, urgent recall 0.903, 1 false alarm, place 1.00; after the r35 tuning every figure 1.00 and 0 false alarms)', fixture('r35-urgent.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1379,6 +1380,59 @@ describe('r36 concepts', () => {
   });
 });
 
+describe('r35 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // a fall told by the sound: a thud from a home, then silence or a fall guessed
+    ['刚才听见对面屋里扑通一声 叫了两声也没人应 他家就一个老头', 'report', 'assistance', 'urgent'],
+    ['楼下邻居家砰的一声 好像是谁跌倒了 现在一点声音都没有', 'report', 'assistance', 'urgent'],
+    // a small child up on the sill of a window standing open
+    ['3号楼四楼有个娃坐在窗台上玩 窗户大开着', 'report', 'assistance', 'urgent'],
+    // a missing person told in a letter's words: 至今未归
+    ['您好，我外公昨天上午出门买早点，至今未归，家人已经找了一夜。', 'report', 'assistance', 'urgent'],
+    // someone late who has been reached and said where they are: a vent, nobody missing
+    ['女儿都十点半了还没回来 刚打了电话她说在同学家 这孩子真不让人省心', 'chat', null, null],
+    // ...unless what they said turned out false
+    ['儿子还没回家 打电话说在同学家 结果同学妈妈说他根本没来过', 'report', 'assistance', 'urgent'],
+    // ...or who went quiet after the call
+    ['闺女放学没到家 四点多打电话说在书店 现在七点了电话手表关机了', 'report', 'assistance', 'urgent'],
+    ['孙子下午出去玩 打电话说一会儿就回 结果天都黑了还没到 手机也打不通', 'report', 'assistance', 'urgent'],
+    // someone trapped in a lift, told by a relative on the phone
+    ['我爸刚来电话 说他在电梯里下不来了 喊了半天没人 12号楼', 'report', 'facility', 'urgent'],
+    // a person gone since a day named, still not home today (到今天都没着家)
+    ['我姥姥前天下午出门遛弯 到今天都没着家 亲戚家都问过了', 'report', 'assistance', 'urgent'],
+    // a wire lying in standing water where people pass
+    ['大雨过后 单元门口积水里泡着一截电线 好几个孩子在那玩水', 'report', 'facility', 'urgent'],
+    // a thud then silence told as 一点动静都没有了
+    ['隔壁嘭的一声 之后一点动静都没有了 他家就一个老太太', 'report', 'assistance', 'urgent'],
+    // a pet or a thing gone, the group asked to tell the writer if seen: a request, other
+    ['我家鹦鹉早上从阳台飞走了 绿色的 谁要是见到了麻烦告诉我一声', 'report', 'other', 'normal'],
+    ['我家小黑狗昨晚在东门丢了 有看到的麻烦联系我 必谢', 'report', 'other', 'normal'],
+    // thanks closing a matter now resolved (the thief caught)
+    ['前阵子车棚丢电动车的事 警察已经抓到人了 谢谢物业配合', 'chat', null, null],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+
+  it('look-alikes stay normal', () => {
+    // a thud explained by building work, or a door slammed
+    expect(classifyByRules('咚的一声 原来是楼上在装修砸墙 然后就没动静了').urgency).not.toBe('urgent');
+    expect(classifyByRules('对门又砰的一声摔门 然后就没声音了 天天这样').urgency).not.toBe('urgent');
+    // a thud every night, told as a nuisance
+    expect(classifyByRules('楼上每天晚上咚咚咚的 吵得人睡不着').urgency).not.toBe('urgent');
+    // a window sill only feared for
+    expect(classifyByRules('孩子老爱站在窗台上 万一窗户开着可怎么办').urgency).not.toBe('urgent');
+    // someone habitually out is no one missing
+    expect(classifyByRules('我家那位天天不着家 到今天都没着家过一个周末 气人').urgency).not.toBe('urgent');
+    // a lost pet in a run-on beside another matter keeps the other matter
+    expect(classifyByRules('垃圾桶好几天没人清了 臭得要命 麻烦物业派人收一下 另外我家猫丢了 谁看到了说一声').category).toBe('sanitation');
+    // a child on a sill behind a closed window, with a grown-up there
+    expect(classifyByRules('我家小孩喜欢坐在窗台上看书 阳光很好').urgency).not.toBe('urgent');
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1603,6 +1657,19 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // and the same with a former teacher's 可以教教 read as chat, not joining; barbecue smoke from below a window read as
   // facility (labelled sanitation).
   'r36-check': { intent: 0.857, reportP: 0.888, reportR: 1, category: 0.875, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r35 check set (28: 18 emergencies of the kinds r35-urgent holds — an intruder still inside, a child missing, water
+  // from above onto a bed and sockets, sewage into a home, an elder gone for days, someone in a stuck lift told by a
+  // relative, gas by smell or hiss, fire or smoke seen from a window, a thud then silence, a child out of a window, a wire
+  // down in water — and 10 look-alikes), written with r35-urgent before any rule was read, never tuned on. Its first-run
+  // summary (the eval prints misses and false alarms even without --errors; they were not read until now, and nothing
+  // was tuned on them): intent 0.857, report P 0.913, report R 0.913, category 0.870, urgent recall 0.722, 1 false
+  // alarm, place 1.00. After the r35 tuning: intent 0.893, report P 0.955, the false alarm gone (a daughter late who
+  // answered the phone), the rest unchanged. Misses left: an uncle out since 大前天 told as 就没回来 with 记性不好 (the
+  // day holds the frame past; read as other), a daughter in a lift told as 卡住了 and 门打不开 by video, and a father in
+  // a lift told as 电梯突然停了下不去 with 里面就他一个 (neither phrase is read as trapped), a small child half out of a
+  // screen window pushed open (read as chat: 纱窗推开了 and 探在外头 are not the slots' wording), smoke from a garage
+  // exit seen from a kitchen window (read as chat), and advice on gas water heaters (别中毒了) read as a report.
+  'r35-check': { intent: 0.892, reportP: 0.954, reportR: 0.913, category: 0.869, urgentR: 0.722, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
