@@ -184,10 +184,14 @@ const BENEFIT = /金|补贴|补助|津贴|到账|保险|社保|医保|低保|证
 // 我家 naming one of the household (我家老人在楼下摔了) is no place in the home (r22).
 const IN_HOME = /家里|我家(?!住|在|是|楼|附近|门口|这边|那边|老人|老头|老太|老爷子|老伴|孩子|小孩|宝宝|闺女|儿子|女儿|孙子|孙女|那口子|狗|猫)|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|屋子|满屋|洗手间|厕所/;
 const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|车库|小区/;
+// A routine given up for a while with its reason or its cover told (外面路滑 王奶奶这几天就不下楼买菜了 让她孙子给带):
+// news of a neighbour, nobody asked to act (r40).
+const ROUTINE_PAUSED = /(路滑|下雨|下雪|雨天|雪天|太冷|天冷|降温|太热|刮风|风大|雾霾)[^。！!？?]{0,16}(就|先|暂时|都)?不(下楼|出门|出去|去|出来)[^，,。！!？?\s]{0,8}了|(让|叫|由)(她|他)?的?(孙子|孙女|儿子|女儿|闺女|家人|子女|外孙|儿媳|女婿)[^，,。！!？?\s]{0,3}(给|帮)?(带|买|送)/;
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
 // A found thing already handed in (捡到…放保安室了): a notice to the owner, nobody is asked to act.
 const FOUND_HANDED_IN = /(捡到|拾到|捡了)[^。！!？?]{0,20}(放|交)(在|到|给)?了?[^，,。！!？?\s]{0,4}(门卫|保安|物业|驿站|传达室|岗亭|值班室)(?![^，,。！!？?\s]{0,3}(哪|吗|行))/;
-const NEIGHBOUR_QUESTION = /群里有没有|有没有会|有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下|(附近|周边|周围|咱这|这边|小区里|小区外)[^，,。！!？?\s]{0,4}(有没有|哪有|哪里有|哪儿有|哪家)/;
+// ...and advice asked of whoever knows (平时要注意吃什么 有懂的吗) (r40).
+const NEIGHBOUR_QUESTION = /有懂的吗|有没有懂的|有懂行的|有谁懂|群里有没有|有没有会|有没有一起|谁一起|有一起|一起去的|你们知道|谁捡到|有人捡到|有人知道|有谁知道|谁知道|请问大家|问问大家|问下大家|问一下大家|大家知道|有没有人知道|谁家有|借我|借一下|哪位邻居|有邻居|大家推荐|推荐一下|(附近|周边|周围|咱这|这边|小区里|小区外)[^，,。！!？?\s]{0,4}(有没有|哪有|哪里有|哪儿有|哪家)/;
 // How to do a small job at home oneself (烟雾报警器…谁知道怎么换电池), asked of the neighbours (r22).
 const HOW_TO_SELF = /(怎么|咋|如何)(换|装|拆|调|设置|关掉|关)[^，,。！!？?\s]{0,2}(电池|灯泡|滤芯|保险丝|密码|时间|声音)/;
 // A newcomer asking how things go here (垃圾几点收啊 刚搬来不知道): no fault, nobody to act (r22).
@@ -850,6 +854,7 @@ function decideIntent(
   const social = L.thanks.test(t) || L.laugh.test(t) || L.warn.test(t);
   if (social && !(asksSomeone(t) && topScore >= 2) && !STILL_FAULTY.test(t) && !(SARCASM.test(t) && topScore >= 3) && !(GRIPE_AGAIN.test(t) && topScore >= 2)) return make('chat', 0.8, place);
 
+  if (ROUTINE_PAUSED.test(t) && !urgent && !asksSomeone(t) && !/[?？吗]|怎么办|帮忙|帮帮|麻烦|求助/.test(t)) return make('chat', 0.6, place);
   // A neighbour's doings told with no nuisance, fault or request (隔壁老王家又买新车了) is gossip.
   if (topOf(scores).cat === 'dispute' && scores.dispute <= 2 && NEIGHBOUR.test(t) && !NUISANCE.test(t) && !HARM_TO_ME.test(t) && !problem && !FAULT.test(t) && !asksSomeone(t)) return make('chat', 0.6, place);
   if (topScore >= 3 && (request || problem)) return report(0.85);
@@ -871,7 +876,7 @@ function decideIntent(
 prefilterTests(
   FIRST_PERSON_SIGNUP, FREE_SIGNUP, SKILL_OFFER, FAULT, POST_TO_ACT, STRONG_REQUEST, NEIGHBOUR, RENOVATION,
   HOUSEHOLD_NOISE, BUSINESS, BUSINESS_NOISE, RESIDENT_BUILT, RESIDENT, BUILD_SHARED, NUISANCE, CRIME,
-  SUPPLY_CUT, ONE_PERSON, BENEFIT, IN_HOME, SHARED_PART, FOUND_HANDED_IN, NEIGHBOUR_QUESTION, ASKS_ORGANISATION,
+  SUPPLY_CUT, ONE_PERSON, BENEFIT, IN_HOME, SHARED_PART, FOUND_HANDED_IN, NEIGHBOUR_QUESTION, ROUTINE_PAUSED, ASKS_ORGANISATION,
   SERVICE_ASK, SERVICE_THING, NEED_ASK, OFFER, IMPERSONATION, SIGHTING_HERE, GENERAL_WARNING, CRIME_OR_STRANGER,
   OPINION, OUTRIGHT_ASK, RUMOUR, FORMAL_REQUEST, THANKED_PAST_HELP, FIXED, NOBODY_TO_ACT, HEARSAY_WONDERING,
   INFLOW, HARM_TO_ME, STILL_FAULTY, RELAYED_NEWS, ALREADY_TOLD, SCHEDULED_ASK, RELAY_DOUBT, BROKEN_NOTICE,

@@ -88,7 +88,8 @@ const CONCEPTS: SafetyConcept[] = [
       // A bite that bleeds (被狗咬了 腿上好几个血洞): a wound now (r31); a pet the one bitten (把我家猫咬了 流了好多血) is no person hurt (r34).
       [PERSON_BITTEN, /血/],
       // A scald or burn on a body.
-      [/烫(伤|了|得|到|出|着)|烧伤/, /泡|一大片|掉皮|脱皮|红肿/],
+      // ...not a blister denied (没起泡) (r40).
+      [/烫(伤|了|得|到|出|着)|烧伤/, /(?<!没|没起|没有|没有起|不起)泡|一大片|掉皮|脱皮|红肿/],
     ],
     within: 20,
   },
@@ -406,6 +407,8 @@ const OVER =
   /(原来|才知道|听说|得知)[^，,。！!？?\s]{0,6}(是)?(出差|旅游|旅行|度假|回老家|出国|住院|去外地)(?![^。！!？?]{0,12}(根本|压根|并)没)|(说|讲)[^，,。！!？?\s]{0,4}(是)?(出差|旅游|旅行|度假|回老家|出国|住院)了(?![^。！!？?]{0,12}(根本|压根|并)没)|接(他|她)[^，,。！!？?\s]{0,3}去[^，,。！!？?\s]{1,6}(住|过年|养老)|问(过|了)[^，,。！!？?\s]{0,4}没事|是[^，,。！!？?\s]{0,8}(刷漆|油漆|装修)的?味|没人在里面|里面没人|没有人在里面|没人被困|没着火|没有着火|没起火|是假的|别传|抓到了|扶回家|扶起来|送回家|(妈妈|爸爸|家长|家里人|大人)[^，,。！!？?\s]{0,2}(来了|接走)|找到了|找着了|已经找到|回来了|到家了|没事了|人没事|虚惊|扑灭|灭了|抓住了|被抓|放出来了|已经出来|救出来|已经送医|送到医院了|出院|平安|别紧张|不用紧张|别担心|不用担心|不是着火|是在烧纸|在炸/;
 // What explains a smell or smoke (在做饭, 放鞭炮) explains it in its own sentence, but not flames.
 const FLAMES = /(窜|蹿|喷|冒)出?[^，,。！!？?\s]{0,2}火(?!车|锅|腿|柴|花|星|苗是)|全是火|火光冲天|火舌|大火|火势|着火了|烧起来了|起火了|失火了/;
+// Cooking explains smoke, not a body hurt at the stove (做饭的时候烫着了 起了好大的泡, 切菜切到手 血止不住) (r40).
+const BODY_HURT = /烫(伤|了|得|到|出|着)[^。！!？?]{0,12}((?<!没|没起|没有|没有起|不起)泡|一大片|掉皮|脱皮|红肿)|(切|剁|割|划)(到|破|伤)了?[^，,。！!？?\s]{0,2}(手|指)[^。！!？?]{0,12}血/;
 const EXPLAINED = /(?<!平时|平常)(做饭|炒菜)(?![^，,。！!？?\s]{0,4}不一样)|烧烤|火锅|鞭炮|烟花|蚊香|抽烟|烧香|烧纸|腊肉|熏肉|烤肉|烟囱|水蒸气|蒸汽|热气|原来是[^，,。！!？?]{0,10}(在|做|烧|炒|熏|烤|煮)/;
 // A message that is a forward (转发：…) is told from elsewhere; asking the neighbours to
 // pass on a missing person's notice (帮忙在群里转发寻人信息) is no forward.
@@ -429,7 +432,8 @@ const PAST = /今年(春天|夏天|汛期|雨季|[一二三四五六七八九]�
 // ...unless it goes on until now (昨晚出门到现在都没回).
 // ...or no sign since a day named (从上周五开始就再没见过她) (r25).
 // ...or a phone unanswered since a time named (从昨天晚上电话就没人接) (r31).
-const CONTINUING = /从[^，,。！!？?\s]{1,8}(开始|起|以后)[^，,。！!？?\s]{0,3}(就)?(再|一直|都)?没有?(见|看到|看见|出门|露面|下楼|开门|人接|接|回)|从[^，,。！!？?\s]{1,8}(电话|手机|微信|视频)[^，,。！!？?\s]{0,2}(就|一直|都)?(没人接|没有?接|打不通|关机|不接|不回)|从[^，,。！!？?\s]{1,8}(开始|起|以后)[，,\s]?[^。！!？?]{0,10}(一直|始终|都)(没|无人|不接|打不通|联系不上|关机)|到现在|到今天|到今儿|现在还|还没|至今还|至今没|(至今|仍然|仍|迟迟|尚)未(归|回|找到|联系上)|一直没有?(回|到家|找到|消息|联系上)|仍然没|还在/;
+// ...or out since a day named and not back (大前天出去就没回来) (r40).
+const CONTINUING = /(出去|出门|走)了?[^，,。！!？?\s]{0,2}(就|后)(一直|再)?没(回来|回家|到家)(?![^。！!？?]{0,16}(回来了|到家了|回家了|找到了|找着了))|从[^，,。！!？?\s]{1,8}(开始|起|以后)[^，,。！!？?\s]{0,3}(就)?(再|一直|都)?没有?(见|看到|看见|出门|露面|下楼|开门|人接|接|回)|从[^，,。！!？?\s]{1,8}(电话|手机|微信|视频)[^，,。！!？?\s]{0,2}(就|一直|都)?(没人接|没有?接|打不通|关机|不接|不回)|从[^，,。！!？?\s]{1,8}(开始|起|以后)[，,\s]?[^。！!？?]{0,10}(一直|始终|都)(没|无人|不接|打不通|联系不上|关机)|到现在|到今天|到今儿|现在还|还没|至今还|至今没|(至今|仍然|仍|迟迟|尚)未(归|回|找到|联系上)|一直没有?(回|到家|找到|消息|联系上)|仍然没|还在/;
 // An offer of help or a loan to neighbours (多买了几盒 需要的来拿) asks nobody to act.
 const OFFER = /需要的(来|找|联系|说)|需要的话|可以借|可以送|免费送|送给需要|多买了|闲着/;
 // Weeks of the same: a standing nuisance, told angrily or not.
@@ -488,7 +492,7 @@ function framesOf(t: string): Frame[] {
     .filter((x) => x.trim())
     .map((text) => ({
       text,
-      held: IMAGINED.test(text) || NOTICE.test(text) || (EXPLAINED.test(text) && !FLAMES.test(text)) || (PAST.test(text) && !CONTINUING.test(text)),
+      held: IMAGINED.test(text) || NOTICE.test(text) || (EXPLAINED.test(text) && !FLAMES.test(text) && !BODY_HURT.test(text)) || (PAST.test(text) && !CONTINUING.test(text)),
       // ...but an alert that opens a sighting now (群里的注意 刚才有人在捅锁) is no advice.
       advice: ADVICE.test(text) && !/刚才|刚刚|正在|还没走|人还在/.test(text),
       lasting: LASTING.test(text),
@@ -532,6 +536,6 @@ export function safetyNet(t: string): UrgentFinding | null {
 // Every pattern of the concepts and the guards skips texts it cannot match (prefilter.ts).
 prefilterTests(
   ...CONCEPTS.flatMap((c) => [c.alone, c.unless, c.needs, ...(c.pairs ?? []).flat()]).filter((re): re is RegExp => re instanceof RegExp),
-  OVER, FLAMES, EXPLAINED, ELSEWHERE, NOTICE, IMAGINED, ADVICE, PAST, CONTINUING, OFFER, LASTING,
+  OVER, FLAMES, EXPLAINED, BODY_HURT, ELSEWHERE, NOTICE, IMAGINED, ADVICE, PAST, CONTINUING, OFFER, LASTING,
   STORY, FOUND_NOTHING, REACHED,
 );
