@@ -388,13 +388,19 @@ const nodeClauses: (number[] | null)[] = [null];
 const rootNext = new Int32Array(1 << 16).fill(-1);
 /**
  * …and per node, side by side (one memory line): where its clauses start and end in
- * `clauseList`, and where its children start and end as runs of sorted units (childUnit)
- * and nodes (childNode).
+ * `clauseList`, and (as 0 and a count) whether it has children at all. The children of
+ * every node are in one open-addressed hash of (node, unit) edges: a common character
+ * can begin hundreds of literals, and a binary search over its children cost more per
+ * character than everything else in the scan.
  */
 let nodeInfo = new Int32Array(0);
 let clauseList = new Int32Array(0);
-let childUnit = new Uint16Array(0);
-let childNode = new Int32Array(0);
+let edgeBits = 1;
+let edgeNode = new Int32Array(2).fill(-1);
+let edgeUnit = new Uint16Array(2);
+let edgeChild = new Int32Array(2);
+/** Per node, the generation of the last scan that marked its clauses (a literal met again marks nothing new). */
+let nodeSeen = new Uint32Array(0);
 let stale = true;
 
 function addLiteral(lit: string, clause: number): void {
@@ -417,6 +423,10 @@ function addLiteral(lit: string, clause: number): void {
   stale = true;
 }
 
+function edgeHash(node: number, unit: number): number {
+  return Math.imul((node << 16) ^ unit, 0x9e3779b1) >>> (32 - edgeBits);
+}
+
 function freeze(): void {
   const nodes = buildNext.length;
   nodeInfo = new Int32Array(nodes * 4);
@@ -426,45 +436,44 @@ function freeze(): void {
     edges += buildNext[n]?.size ?? 0;
     listed += nodeClauses[n]?.length ?? 0;
   }
-  childUnit = new Uint16Array(edges);
-  childNode = new Int32Array(edges);
+  // At most half full: a probe rarely goes past its first slot.
+  edgeBits = 1;
+  while (1 << edgeBits < 2 * edges) edgeBits++;
+  edgeNode = new Int32Array(1 << edgeBits).fill(-1);
+  edgeUnit = new Uint16Array(1 << edgeBits);
+  edgeChild = new Int32Array(1 << edgeBits);
+  const mask = (1 << edgeBits) - 1;
   clauseList = new Int32Array(listed);
-  let at = 0;
   let lat = 0;
   for (let n = 1; n < nodes; n++) {
     nodeInfo[4 * n] = lat;
     for (const c of nodeClauses[n] ?? []) clauseList[lat++] = c;
     nodeInfo[4 * n + 1] = lat;
-    nodeInfo[4 * n + 2] = at;
     const next = buildNext[n];
+    nodeInfo[4 * n + 3] = next?.size ?? 0;
     if (next)
-      for (const [u, c] of [...next].sort((x, y) => x[0] - y[0])) {
-        childUnit[at] = u;
-        childNode[at++] = c;
+      for (const [u, c] of next) {
+        let h = edgeHash(n, u);
+        while (edgeNode[h] !== -1) h = (h + 1) & mask;
+        edgeNode[h] = n;
+        edgeUnit[h] = u;
+        edgeChild[h] = c;
       }
-    nodeInfo[4 * n + 3] = at;
   }
   rootNext.fill(-1);
   for (const [u, c] of buildNext[0] ?? []) rootNext[u] = c;
-  slotText.fill(null);
+  nodeSeen = new Uint32Array(nodes);
+  forgetTexts();
   stale = false;
 }
 
 function childOf(node: number, unit: number): number {
-  let lo = nodeInfo[4 * node + 2]!;
-  let hi = nodeInfo[4 * node + 3]!;
-  if (hi - lo <= 8) {
-    for (; lo < hi; lo++) if (childUnit[lo] === unit) return childNode[lo]!;
-    return -1;
+  const mask = (1 << edgeBits) - 1;
+  for (let h = edgeHash(node, unit); ; h = (h + 1) & mask) {
+    const at = edgeNode[h]!;
+    if (at === node && edgeUnit[h] === unit) return edgeChild[h]!;
+    if (at === -1) return -1;
   }
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = childUnit[mid]!;
-    if (v === unit) return childNode[mid]!;
-    if (v < unit) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
 }
 
 /** The id of a clause, registering it (and forgetting every indexed text) when new. */
@@ -478,7 +487,7 @@ function clauseId(clause: string[]): number {
   for (const lit of lits) addLiteral(lit, id);
   if (marks[0]!.length < clauseCount) for (let s = 0; s < SLOTS; s++) marks[s] = new Uint32Array(clauseCount * 2);
   // Texts indexed before this clause existed have no mark for it.
-  slotText.fill(null);
+  forgetTexts();
   return id;
 }
 
@@ -495,14 +504,33 @@ const slotGen = new Uint32Array(SLOTS);
 let nextLong = 0;
 let nextShort = LONG_SLOTS;
 let generation = 0;
+/**
+ * The slot of each indexed text, and the last text asked for: the checks of one text come
+ * in runs (every pattern of a list on the same message), and comparing a text with every
+ * slot's in turn cost more than the scan itself once the texts were long and alike.
+ */
+const slotByText = new Map<string, number>();
+let lastText: string | null = null;
+let lastSlot = -1;
+
+function forgetTexts(): void {
+  slotText.fill(null);
+  slotByText.clear();
+  lastText = null;
+  lastSlot = -1;
+}
 
 function slotOf(text: string): number {
+  if (stale) freeze();
+  if (text === lastText) return lastSlot;
+  const known = slotByText.get(text);
+  if (known !== undefined) {
+    lastText = text;
+    lastSlot = known;
+    return known;
+  }
   const n = text.length;
   const long = n > LONG_TEXT;
-  const from = long ? 0 : LONG_SLOTS;
-  const to = long ? LONG_SLOTS : SLOTS;
-  if (stale) freeze();
-  for (let s = from; s < to; s++) if (slotText[s] === text) return s;
   let s: number;
   if (long) {
     s = nextLong;
@@ -514,21 +542,30 @@ function slotOf(text: string): number {
   if (generation === 0xfffffffe) {
     // Generations wrap: forget every mark and every indexed text.
     for (const m of marks) m.fill(0);
-    slotText.fill(null);
+    nodeSeen.fill(0);
+    forgetTexts();
     slotGen.fill(0);
     generation = 0;
   }
   const gen = ++generation;
   const m = marks[s]!;
+  const evicted = slotText[s];
+  if (evicted != null) slotByText.delete(evicted);
   slotText[s] = text;
+  slotByText.set(text, s);
   slotGen[s] = gen;
+  lastText = text;
+  lastSlot = s;
   for (let i = 0; i < n; i++) {
     let node = rootNext[text.charCodeAt(i)]!;
     let j = i + 1;
     while (node >= 0) {
       const base = 4 * node;
-      // Marking again is harmless: a literal met twice marks the same clauses.
-      for (let k = nodeInfo[base]!, end = nodeInfo[base + 1]!; k < end; k++) m[clauseList[k]!] = gen;
+      // A literal met before in this scan has marked its clauses already.
+      if (nodeSeen[node] !== gen) {
+        nodeSeen[node] = gen;
+        for (let k = nodeInfo[base]!, end = nodeInfo[base + 1]!; k < end; k++) m[clauseList[k]!] = gen;
+      }
       if (j >= n || nodeInfo[base + 2] === nodeInfo[base + 3]) break;
       node = childOf(node, text.charCodeAt(j++));
     }
