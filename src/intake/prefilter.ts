@@ -485,7 +485,10 @@ function clauseId(clause: string[]): number {
   id = clauseCount++;
   clauseIds.set(key, id);
   for (const lit of lits) addLiteral(lit, id);
-  if (marks[0]!.length < clauseCount) for (let s = 0; s < SLOTS; s++) marks[s] = new Uint32Array(clauseCount * 2);
+  if (words * 32 < clauseCount) {
+    words = Math.max(2 * words, Math.ceil(clauseCount / 32));
+    marks = new Int32Array(SLOTS * words);
+  }
   // Texts indexed before this clause existed have no mark for it.
   forgetTexts();
   return id;
@@ -493,14 +496,15 @@ function clauseId(clause: string[]): number {
 
 // A few indexed texts at once: the message and the long texts made of it in some slots,
 // short pieces (a clause, a few characters before a hit) in others, so that the pieces do
-// not push the message out. Each slot marks the clauses satisfied with the generation
+// not push the message out. Each slot holds a bit per clause (a few hundred bytes, so that
+// the marks of every slot stay in the nearest cache), cleared when the slot is taken.
 // number of its scan.
 const LONG_SLOTS = 8;
 const SLOTS = 12;
 const LONG_TEXT = 64;
-const marks: Uint32Array[] = Array.from({ length: SLOTS }, () => new Uint32Array(64));
+let words = 2;
+let marks = new Int32Array(SLOTS * words);
 const slotText: (string | null)[] = new Array<string | null>(SLOTS).fill(null);
-const slotGen = new Uint32Array(SLOTS);
 let nextLong = 0;
 let nextShort = LONG_SLOTS;
 let generation = 0;
@@ -541,19 +545,18 @@ function slotOf(text: string): number {
   }
   if (generation === 0xfffffffe) {
     // Generations wrap: forget every mark and every indexed text.
-    for (const m of marks) m.fill(0);
     nodeSeen.fill(0);
     forgetTexts();
-    slotGen.fill(0);
     generation = 0;
   }
   const gen = ++generation;
-  const m = marks[s]!;
+  const m = marks;
+  const at = s * words;
+  m.fill(0, at, at + words);
   const evicted = slotText[s];
   if (evicted != null) slotByText.delete(evicted);
   slotText[s] = text;
   slotByText.set(text, s);
-  slotGen[s] = gen;
   lastText = text;
   lastSlot = s;
   for (let i = 0; i < n; i++) {
@@ -564,7 +567,10 @@ function slotOf(text: string): number {
       // A literal met before in this scan has marked its clauses already.
       if (nodeSeen[node] !== gen) {
         nodeSeen[node] = gen;
-        for (let k = nodeInfo[base]!, end = nodeInfo[base + 1]!; k < end; k++) m[clauseList[k]!] = gen;
+        for (let k = nodeInfo[base]!, end = nodeInfo[base + 1]!; k < end; k++) {
+          const c = clauseList[k]!;
+          m[at + (c >>> 5)] |= 1 << (c & 31);
+        }
       }
       if (j >= n || nodeInfo[base + 2] === nodeInfo[base + 3]) break;
       node = childOf(node, text.charCodeAt(j++));
@@ -596,11 +602,13 @@ export class Gate {
 
   /** The check itself, whatever the length of the text (for the tests). */
   check(text: string): boolean {
-    const s = slotOf(text);
-    const m = marks[s]!;
-    const gen = slotGen[s]!;
+    const at = slotOf(text) * words;
+    const m = marks;
     const ids = this.ids;
-    for (let k = 0; k < ids.length; k++) if (m[ids[k]!] !== gen) return false;
+    for (let k = 0; k < ids.length; k++) {
+      const c = ids[k]!;
+      if ((m[at + (c >>> 5)]! & (1 << (c & 31))) === 0) return false;
+    }
     return true;
   }
 }
