@@ -509,17 +509,15 @@ let nextLong = 0;
 let nextShort = LONG_SLOTS;
 let generation = 0;
 /**
- * The slot of each indexed text, and the last text asked for: the checks of one text come
- * in runs (every pattern of a list on the same message), and comparing a text with every
- * slot's in turn cost more than the scan itself once the texts were long and alike.
+ * The last text asked for: the checks of one text come in runs (every pattern of a list on
+ * the same message), and then the text is the very string of the last check. (A Map from
+ * text to slot cost more than it saved: it hashes every fresh text, long ones included.)
  */
-const slotByText = new Map<string, number>();
 let lastText: string | null = null;
 let lastSlot = -1;
 
 function forgetTexts(): void {
   slotText.fill(null);
-  slotByText.clear();
   lastText = null;
   lastSlot = -1;
 }
@@ -527,14 +525,15 @@ function forgetTexts(): void {
 function slotOf(text: string): number {
   if (stale) freeze();
   if (text === lastText) return lastSlot;
-  const known = slotByText.get(text);
-  if (known !== undefined) {
-    lastText = text;
-    lastSlot = known;
-    return known;
-  }
   const n = text.length;
   const long = n > LONG_TEXT;
+  // Strings of different lengths differ at once; equal ones are compared unit by unit.
+  for (let s = long ? 0 : LONG_SLOTS, to = long ? LONG_SLOTS : SLOTS; s < to; s++)
+    if (slotText[s] === text) {
+      lastText = text;
+      lastSlot = s;
+      return s;
+    }
   let s: number;
   if (long) {
     s = nextLong;
@@ -553,10 +552,7 @@ function slotOf(text: string): number {
   const m = marks;
   const at = s * words;
   m.fill(0, at, at + words);
-  const evicted = slotText[s];
-  if (evicted != null) slotByText.delete(evicted);
   slotText[s] = text;
-  slotByText.set(text, s);
   lastText = text;
   lastSlot = s;
   for (let i = 0; i < n; i++) {
