@@ -168,12 +168,17 @@ interface Lookup {
   /** Node of each first code point in the BMP (-1: none), and of the others. */
   rootBmp: Int32Array;
   rootAstral: Map<number, number>;
-  /** Per node: its feature index (-1: none) and its children's run [start, end) in childKey/childNode, sorted. */
+  /** Per node: its feature index (-1: none). */
   nodeIndex: Int32Array;
-  childStart: Int32Array;
-  childEnd: Int32Array;
-  childKey: Int32Array;
-  childNode: Int32Array;
+  /**
+   * Every (node, code point) → child edge in one open-addressed hash (at most half full):
+   * a common character begins thousands of n-grams, and a binary search over its children
+   * cost more than the rest of the walk.
+   */
+  edgeBits: number;
+  edgeNode: Int32Array;
+  edgeKey: Int32Array;
+  edgeChild: Int32Array;
   words: Map<string, number>;
   lengths: Map<string, number>;
   /** One more than the largest feature index. */
@@ -211,43 +216,72 @@ function lookupOf(vocab: Map<string, number>): Lookup {
     index[node] = i;
   }
   const nodes = index.length;
-  const childStart = new Int32Array(nodes);
-  const childEnd = new Int32Array(nodes);
   let edges = 0;
   for (let n = 1; n < nodes; n++) edges += next[n]!.size;
-  const childKey = new Int32Array(edges);
-  const childNode = new Int32Array(edges);
-  let at = 0;
-  for (let n = 1; n < nodes; n++) {
-    childStart[n] = at;
-    for (const [cp, c] of [...next[n]!].sort((x, y) => x[0] - y[0])) {
-      childKey[at] = cp;
-      childNode[at++] = c;
+  let edgeBits = 1;
+  while (1 << edgeBits < 2 * edges) edgeBits++;
+  const edgeNode = new Int32Array(1 << edgeBits).fill(-1);
+  const edgeKey = new Int32Array(1 << edgeBits);
+  const edgeChild = new Int32Array(1 << edgeBits);
+  const mask = (1 << edgeBits) - 1;
+  for (let n = 1; n < nodes; n++)
+    for (const [cp, c] of next[n]!) {
+      let h = edgeHash(edgeBits, n, cp);
+      while (edgeNode[h] !== -1) h = (h + 1) & mask;
+      edgeNode[h] = n;
+      edgeKey[h] = cp;
+      edgeChild[h] = c;
     }
-    childEnd[n] = at;
-  }
   const rootBmp = new Int32Array(1 << 16).fill(-1);
   const rootAstral = new Map<number, number>();
   for (const [cp, c] of next[0]!) {
     if (cp < 1 << 16) rootBmp[cp] = c;
     else rootAstral.set(cp, c);
   }
-  const l: Lookup = { rootBmp, rootAstral, nodeIndex: Int32Array.from(index), childStart, childEnd, childKey, childNode, words, lengths, size };
+  const l: Lookup = { rootBmp, rootAstral, nodeIndex: Int32Array.from(index), edgeBits, edgeNode, edgeKey, edgeChild, words, lengths, size };
   lookups.set(vocab, l);
   return l;
 }
 
+function edgeHash(bits: number, node: number, cp: number): number {
+  return Math.imul(Math.imul(node, 0x85ebca6b) ^ cp, 0x9e3779b1) >>> (32 - bits);
+}
+
 function childOf(l: Lookup, node: number, cp: number): number {
-  let lo = l.childStart[node]!;
-  let hi = l.childEnd[node]!;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = l.childKey[mid]!;
-    if (v === cp) return l.childNode[mid]!;
-    if (v < cp) lo = mid + 1;
-    else hi = mid;
+  const mask = (1 << l.edgeBits) - 1;
+  for (let h = edgeHash(l.edgeBits, node, cp); ; h = (h + 1) & mask) {
+    const at = l.edgeNode[h]!;
+    if (at === node && l.edgeKey[h] === cp) return l.edgeChild[h]!;
+    if (at === -1) return -1;
   }
-  return -1;
+}
+
+const KIND_LETTER = 1;
+const KIND_DIGIT = 2;
+const KIND_OTHER = 3;
+const IS_DIGIT = /\p{N}/u;
+const IS_LETTER = /\p{L}/u;
+/** Letter, digit or other, of each code point as met (the same answers as the patterns of featuresOf). */
+const bmpKind = new Uint8Array(1 << 16);
+const astralKind = new Map<number, number>();
+function kindOf(cp: number): number {
+  if (cp < 1 << 16) {
+    let k = bmpKind[cp]!;
+    if (k === 0) bmpKind[cp] = k = classifyChar(String.fromCharCode(cp));
+    return k;
+  }
+  let k = astralKind.get(cp);
+  if (k === undefined) astralKind.set(cp, (k = classifyChar(String.fromCodePoint(cp))));
+  return k;
+}
+function classifyChar(ch: string): number {
+  return IS_DIGIT.test(ch) ? KIND_DIGIT : IS_LETTER.test(ch) ? KIND_LETTER : KIND_OTHER;
+}
+let units = new Uint16Array(1024);
+function stringOf(buf: Uint16Array, length: number): string {
+  let out = '';
+  for (let at = 0; at < length; at += 4096) out += String.fromCharCode(...buf.subarray(at, Math.min(length, at + 4096)));
+  return out;
 }
 
 let seenMark = new Uint32Array(0);
@@ -277,27 +311,42 @@ export function featureIndices(text: string, vocab: Map<string, number>): number
       idx.push(i);
     }
   };
-  const t = normalizeText(text)
-    .replace(/\p{N}+/gu, '0')
-    .replace(/[^\p{L}\p{N}]+/gu, '|');
-  // The code points of `|${t}|`, as Array.from reads them (a lone surrogate stands alone).
+  // featuresOf's form of the text (runs of digits → 0, other runs of what is neither letter
+  // nor digit → |) and the code points of `|${t}|`, in one pass over the normal form
+  // instead of two Unicode-property replaces.
+  const source = normalizeText(text);
   const bar = 0x7c;
-  if (cps.length < t.length + 2) cps = new Int32Array(2 * t.length + 2);
+  if (cps.length < source.length + 2) cps = new Int32Array(2 * source.length + 2);
+  if (units.length < source.length) units = new Uint16Array(2 * source.length);
   let n = 0;
+  let u = 0;
+  let prev = 0;
   cps[n++] = bar;
-  for (let i = 0; i < t.length; i++) {
-    const c = t.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
-      const d = t.charCodeAt(i + 1);
+  for (let i = 0; i < source.length; i++) {
+    let cp = source.charCodeAt(i);
+    let width = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < source.length) {
+      const d = source.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
-        cps[n++] = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-        i++;
-        continue;
+        cp = (cp - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        width = 2;
       }
     }
-    cps[n++] = c;
+    const kind = kindOf(cp);
+    if (kind === KIND_LETTER) {
+      cps[n++] = cp;
+      units[u++] = source.charCodeAt(i);
+      if (width === 2) units[u++] = source.charCodeAt(i + 1);
+    } else if (kind !== prev) {
+      const mark = kind === KIND_DIGIT ? 0x30 : bar;
+      cps[n++] = mark;
+      units[u++] = mark;
+    }
+    prev = kind;
+    i += width - 1;
   }
   cps[n++] = bar;
+  const t = stringOf(units, u);
   for (let i = 0; i < n; i++) {
     const first = cps[i]!;
     const a = first < 1 << 16 ? l.rootBmp[first]! : (l.rootAstral.get(first) ?? -1);

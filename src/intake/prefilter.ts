@@ -388,13 +388,19 @@ const nodeClauses: (number[] | null)[] = [null];
 const rootNext = new Int32Array(1 << 16).fill(-1);
 /**
  * …and per node, side by side (one memory line): where its clauses start and end in
- * `clauseList`, and where its children start and end as runs of sorted units (childUnit)
- * and nodes (childNode).
+ * `clauseList`, and (as 0 and a count) whether it has children at all. The children of
+ * every node are in one open-addressed hash of (node, unit) edges: a common character
+ * can begin hundreds of literals, and a binary search over its children cost more per
+ * character than everything else in the scan.
  */
 let nodeInfo = new Int32Array(0);
 let clauseList = new Int32Array(0);
-let childUnit = new Uint16Array(0);
-let childNode = new Int32Array(0);
+let edgeBits = 1;
+let edgeNode = new Int32Array(2).fill(-1);
+let edgeUnit = new Uint16Array(2);
+let edgeChild = new Int32Array(2);
+/** Per node, the generation of the last scan that marked its clauses (a literal met again marks nothing new). */
+let nodeSeen = new Uint32Array(0);
 let stale = true;
 
 function addLiteral(lit: string, clause: number): void {
@@ -417,6 +423,10 @@ function addLiteral(lit: string, clause: number): void {
   stale = true;
 }
 
+function edgeHash(node: number, unit: number): number {
+  return Math.imul((node << 16) ^ unit, 0x9e3779b1) >>> (32 - edgeBits);
+}
+
 function freeze(): void {
   const nodes = buildNext.length;
   nodeInfo = new Int32Array(nodes * 4);
@@ -426,45 +436,44 @@ function freeze(): void {
     edges += buildNext[n]?.size ?? 0;
     listed += nodeClauses[n]?.length ?? 0;
   }
-  childUnit = new Uint16Array(edges);
-  childNode = new Int32Array(edges);
+  // At most half full: a probe rarely goes past its first slot.
+  edgeBits = 1;
+  while (1 << edgeBits < 2 * edges) edgeBits++;
+  edgeNode = new Int32Array(1 << edgeBits).fill(-1);
+  edgeUnit = new Uint16Array(1 << edgeBits);
+  edgeChild = new Int32Array(1 << edgeBits);
+  const mask = (1 << edgeBits) - 1;
   clauseList = new Int32Array(listed);
-  let at = 0;
   let lat = 0;
   for (let n = 1; n < nodes; n++) {
     nodeInfo[4 * n] = lat;
     for (const c of nodeClauses[n] ?? []) clauseList[lat++] = c;
     nodeInfo[4 * n + 1] = lat;
-    nodeInfo[4 * n + 2] = at;
     const next = buildNext[n];
+    nodeInfo[4 * n + 3] = next?.size ?? 0;
     if (next)
-      for (const [u, c] of [...next].sort((x, y) => x[0] - y[0])) {
-        childUnit[at] = u;
-        childNode[at++] = c;
+      for (const [u, c] of next) {
+        let h = edgeHash(n, u);
+        while (edgeNode[h] !== -1) h = (h + 1) & mask;
+        edgeNode[h] = n;
+        edgeUnit[h] = u;
+        edgeChild[h] = c;
       }
-    nodeInfo[4 * n + 3] = at;
   }
   rootNext.fill(-1);
   for (const [u, c] of buildNext[0] ?? []) rootNext[u] = c;
-  slotText.fill(null);
+  nodeSeen = new Uint32Array(nodes);
+  forgetTexts();
   stale = false;
 }
 
 function childOf(node: number, unit: number): number {
-  let lo = nodeInfo[4 * node + 2]!;
-  let hi = nodeInfo[4 * node + 3]!;
-  if (hi - lo <= 8) {
-    for (; lo < hi; lo++) if (childUnit[lo] === unit) return childNode[lo]!;
-    return -1;
+  const mask = (1 << edgeBits) - 1;
+  for (let h = edgeHash(node, unit); ; h = (h + 1) & mask) {
+    const at = edgeNode[h]!;
+    if (at === node && edgeUnit[h] === unit) return edgeChild[h]!;
+    if (at === -1) return -1;
   }
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = childUnit[mid]!;
-    if (v === unit) return childNode[mid]!;
-    if (v < unit) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
 }
 
 /** The id of a clause, registering it (and forgetting every indexed text) when new. */
@@ -476,33 +485,55 @@ function clauseId(clause: string[]): number {
   id = clauseCount++;
   clauseIds.set(key, id);
   for (const lit of lits) addLiteral(lit, id);
-  if (marks[0]!.length < clauseCount) for (let s = 0; s < SLOTS; s++) marks[s] = new Uint32Array(clauseCount * 2);
+  if (words * 32 < clauseCount) {
+    words = Math.max(2 * words, Math.ceil(clauseCount / 32));
+    marks = new Int32Array(SLOTS * words);
+  }
   // Texts indexed before this clause existed have no mark for it.
-  slotText.fill(null);
+  forgetTexts();
   return id;
 }
 
 // A few indexed texts at once: the message and the long texts made of it in some slots,
 // short pieces (a clause, a few characters before a hit) in others, so that the pieces do
-// not push the message out. Each slot marks the clauses satisfied with the generation
+// not push the message out. Each slot holds a bit per clause (a few hundred bytes, so that
+// the marks of every slot stay in the nearest cache), cleared when the slot is taken.
 // number of its scan.
 const LONG_SLOTS = 8;
 const SLOTS = 12;
 const LONG_TEXT = 64;
-const marks: Uint32Array[] = Array.from({ length: SLOTS }, () => new Uint32Array(64));
+let words = 2;
+let marks = new Int32Array(SLOTS * words);
 const slotText: (string | null)[] = new Array<string | null>(SLOTS).fill(null);
-const slotGen = new Uint32Array(SLOTS);
 let nextLong = 0;
 let nextShort = LONG_SLOTS;
 let generation = 0;
+/**
+ * The last text asked for: the checks of one text come in runs (every pattern of a list on
+ * the same message), and then the text is the very string of the last check. (A Map from
+ * text to slot cost more than it saved: it hashes every fresh text, long ones included.)
+ */
+let lastText: string | null = null;
+let lastSlot = -1;
+
+function forgetTexts(): void {
+  slotText.fill(null);
+  lastText = null;
+  lastSlot = -1;
+}
 
 function slotOf(text: string): number {
+  if (stale) freeze();
+  if (text === lastText) return lastSlot;
   const n = text.length;
   const long = n > LONG_TEXT;
-  const from = long ? 0 : LONG_SLOTS;
-  const to = long ? LONG_SLOTS : SLOTS;
-  if (stale) freeze();
-  for (let s = from; s < to; s++) if (slotText[s] === text) return s;
+  // Strings of different lengths differ at once; equal ones are compared unit by unit.
+  for (let s = long ? 0 : LONG_SLOTS, to = long ? LONG_SLOTS : SLOTS; s < to; s++)
+    if (slotText[s] === text) {
+      lastText = text;
+      lastSlot = s;
+      return s;
+    }
   let s: number;
   if (long) {
     s = nextLong;
@@ -513,22 +544,30 @@ function slotOf(text: string): number {
   }
   if (generation === 0xfffffffe) {
     // Generations wrap: forget every mark and every indexed text.
-    for (const m of marks) m.fill(0);
-    slotText.fill(null);
-    slotGen.fill(0);
+    nodeSeen.fill(0);
+    forgetTexts();
     generation = 0;
   }
   const gen = ++generation;
-  const m = marks[s]!;
+  const m = marks;
+  const at = s * words;
+  m.fill(0, at, at + words);
   slotText[s] = text;
-  slotGen[s] = gen;
+  lastText = text;
+  lastSlot = s;
   for (let i = 0; i < n; i++) {
     let node = rootNext[text.charCodeAt(i)]!;
     let j = i + 1;
     while (node >= 0) {
       const base = 4 * node;
-      // Marking again is harmless: a literal met twice marks the same clauses.
-      for (let k = nodeInfo[base]!, end = nodeInfo[base + 1]!; k < end; k++) m[clauseList[k]!] = gen;
+      // A literal met before in this scan has marked its clauses already.
+      if (nodeSeen[node] !== gen) {
+        nodeSeen[node] = gen;
+        for (let k = nodeInfo[base]!, end = nodeInfo[base + 1]!; k < end; k++) {
+          const c = clauseList[k]!;
+          m[at + (c >>> 5)] |= 1 << (c & 31);
+        }
+      }
       if (j >= n || nodeInfo[base + 2] === nodeInfo[base + 3]) break;
       node = childOf(node, text.charCodeAt(j++));
     }
@@ -559,11 +598,13 @@ export class Gate {
 
   /** The check itself, whatever the length of the text (for the tests). */
   check(text: string): boolean {
-    const s = slotOf(text);
-    const m = marks[s]!;
-    const gen = slotGen[s]!;
+    const at = slotOf(text) * words;
+    const m = marks;
     const ids = this.ids;
-    for (let k = 0; k < ids.length; k++) if (m[ids[k]!] !== gen) return false;
+    for (let k = 0; k < ids.length; k++) {
+      const c = ids[k]!;
+      if ((m[at + (c >>> 5)]! & (1 << (c & 31))) === 0) return false;
+    }
     return true;
   }
 }

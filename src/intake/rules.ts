@@ -60,7 +60,10 @@ interface IndexedTerm {
 
 // Plain words of every category indexed by first character, and the regular expressions
 // apart: one scan of the message finds every plain word (the lexicons hold ~700 words).
-const PLAIN_BY_FIRST = new Map<number, IndexedTerm[]>();
+// (The lists are found through a table over UTF-16 units: a Map lookup per character of
+// the message cost more than the comparisons that follow it.)
+const PLAIN_LISTS: IndexedTerm[][] = [];
+const PLAIN_BY_FIRST = new Int32Array(1 << 16).fill(-1);
 const PATTERNS: { re: RegExp; weight: number; cat: Category; gate: ReturnType<typeof gateOf> }[] = [];
 for (const cat of CATEGORIES) {
   for (const { term, weight } of categoryLexicon[cat] ?? []) {
@@ -69,14 +72,13 @@ for (const cat of CATEGORIES) {
       continue;
     }
     const k = term.charCodeAt(0);
-    const list = PLAIN_BY_FIRST.get(k);
     const entry: IndexedTerm = { term, weight, cat, seen: 0, within: [] };
-    if (list) list.push(entry);
-    else PLAIN_BY_FIRST.set(k, [entry]);
+    if (PLAIN_BY_FIRST[k]! >= 0) PLAIN_LISTS[PLAIN_BY_FIRST[k]!]!.push(entry);
+    else PLAIN_BY_FIRST[k] = PLAIN_LISTS.push([entry]) - 1;
   }
 }
 {
-  const plain = [...PLAIN_BY_FIRST.values()].flat();
+  const plain = PLAIN_LISTS.flat();
   for (const w of plain) w.within = plain.filter((o) => o.cat === w.cat && o.term.length > w.term.length && o.term.includes(w.term));
 }
 let scan = 0;
@@ -86,8 +88,9 @@ function rawScores(t: string): Record<Category, number> {
   const found: IndexedTerm[] = [];
   const stamp = ++scan;
   for (let i = 0; i < t.length; i++) {
-    const candidates = PLAIN_BY_FIRST.get(t.charCodeAt(i));
-    if (!candidates) continue;
+    const list = PLAIN_BY_FIRST[t.charCodeAt(i)]!;
+    if (list < 0) continue;
+    const candidates = PLAIN_LISTS[list]!;
     for (const c of candidates)
       if (c.seen !== stamp && t.startsWith(c.term, i)) {
         c.seen = stamp;

@@ -153,6 +153,39 @@ describe('prefilter: never skips a text the pattern matches', () => {
   });
 });
 
+describe('prefilter: the index of texts', () => {
+  it('marks exactly the clauses present, whatever the order, number, length and copies of the texts', () => {
+    let seed = 777;
+    const rnd = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    // Clauses of their own (ids past the first 32, so several words of marks), literals
+    // that share prefixes, repeat within a text and begin with common characters.
+    const clauses: Clauses = [['楼上漏水'], ['漏水', '渗水'], ['楼上', '楼下的'], ['水'], ['我家', '我'], ['电梯坏了', '电梯'], ['ab', 'abc'], ['b'], ['索引试验甲'], ['索引试验乙', '乙丙']];
+    const gates = clauses.map((c) => compileGate([c]));
+    const both = compileGate([['我家', '我'], ['漏水', '渗水']]);
+    const pieces = ['楼上', '漏水', '渗', '水', '我', '家', '电梯', '坏了', 'a', 'b', 'c', '，', ' ', '索引试验', '甲', '乙', '丙', '的'];
+    const text = () => Array.from({ length: rnd(3) === 0 ? 40 + rnd(80) : rnd(12) }, () => pieces[rnd(pieces.length)]!).join('');
+    const texts = Array.from({ length: 300 }, text);
+    const expectRight = (t: string) => {
+      clauses.forEach((c, k) => expect(mayMatchAnyLength(gates[k]!, t), `${c} in ${t}`).toBe(c.some((l) => t.includes(l))));
+      expect(mayMatchAnyLength(both, t)).toBe(['我家', '我'].some((l) => t.includes(l)) && ['漏水', '渗水'].some((l) => t.includes(l)));
+    };
+    for (let round = 0; round < 3; round++) {
+      // Texts in a shuffled order, more than the index holds, asked again later and as fresh copies.
+      for (let i = 0; i < 600; i++) {
+        const t = texts[rnd(texts.length)]!;
+        expectRight(rnd(2) ? t : (' ' + t).slice(1));
+      }
+      // A clause registered after texts were indexed: old texts are indexed again.
+      const late = compileGate([[`后来的${round}`]]);
+      expect(mayMatchAnyLength(late, texts[0]!)).toBe(false);
+      expect(mayMatchAnyLength(late, `我家后来的${round}漏水`)).toBe(true);
+    }
+  });
+});
+
 describe('prefilter: every pattern of the rules, over every labelled text', () => {
   it('no pattern is skipped on a text it matches', async () => {
     const dir = `${repoRoot}/test/intake/fixtures`;
