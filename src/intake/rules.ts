@@ -186,6 +186,9 @@ const ONE_PERSON = /[\p{Script=Han}](?:奶奶|爷爷|大爷|大妈|婆婆|阿姨
 const BENEFIT = /金|补贴|补助|津贴|到账|保险|社保|医保|低保|证明|证件|卡/;
 // 我家 naming one of the household (我家老人在楼下摔了) is no place in the home (r22).
 const IN_HOME = /家里|我家(?!住|在|是|楼|附近|门口|这边|那边|老人|老头|老太|老爷子|老伴|孩子|小孩|宝宝|闺女|儿子|女儿|孙子|孙女|那口子|狗|猫)|房子|他家|她家|卫生间|厨房|客厅|卧室|房间|屋里|屋子|满屋|洗手间|厕所/;
+// A smell, or a thing rotting, in a shared part (一单元楼道里有股怪味 像东西烂了, 电梯间一股臭味) (r41).
+const SMELL = /(怪|臭|异|骚|腥|霉|馊|尿)味|臭气|臭烘烘|恶臭|发臭|腐烂|烂掉|烂了/;
+const SHARED_SPOT = /楼道|楼梯|走廊|过道|电梯|单元门|大堂|地下室|车库|垃圾房|垃圾站/;
 const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|车库|小区/;
 // A routine given up for a while with its reason or its cover told (外面路滑 王奶奶这几天就不下楼买菜了 让她孙子给带):
 // news of a neighbour, nobody asked to act (r40).
@@ -281,6 +284,8 @@ const LOST_PET = /(猫|狗|猫咪|狗狗|鹦鹉|八哥|兔子|乌龟)[^，,。�
 // A thing found, its owner asked for among the neighbours (捡到一个老年卡 … 谁认识): chat (r28).
 // A found thing left where its owner will see it (捡到一串钥匙 挂在门口栏杆上了): a notice to the owner (r33).
 const FOUND_LEFT = /(捡到|拾到|捡了)[^。！!？?]{0,20}(挂|放|搁|插|别)(在|到)[^。！!？?哪]{0,12}(上|里|旁边|边上|门口|台子)了?(?![^，,。！!？?\s]{0,3}(哪|吗|行|好))/;
+// A found thing whose owner is asked to fetch it from the finder (捡到一把伞 … 失主来找我拿, 丢的人联系我) (r41).
+const FOUND_CLAIM = /(捡到|拾到|捡了)[^。！!？?]{0,30}(失主|丢的人|丢东西的|谁丢的|谁掉的)[^。！!？?]{0,4}(来|过来|可以)?(找|联系|私|来)(我|俺)/;
 const FOUND_OWNER_ASK = /(捡到|拾到|捡了)[^。！!？?]{0,30}(谁认识|谁的|谁丢的|谁掉的|谁家的)/;
 // Companions sought among the neighbours (有没有一起去县城的, 拼个车): no activity joined (r28).
 const COMPANION_ASK = /(有没有|谁|有人)(要)?一起(去|走|回)[^，,。！!？?\s]{0,6}的|拼(个)?车|搭(个)?伴/;
@@ -294,7 +299,8 @@ const MAY_I_COME = /(我|俺|我们|俺们)(也)?(能|可以|能不能|可不可
 // A neighbour's thing left unlocked or on (谁的电动车钥匙插车上没拔, 谁家车窗没关): a word to its owner (r33).
 // ...and a hand offered at one (明天义诊 我帮着维持秩序吧, 我家那口子…义诊那天可以帮着接送老人), not asked for
 // (有志愿者能帮忙吗).
-const OFFER_HAND = /((我|俺)(来|去|可以|能)?|(?<!不)(可以|能))帮(着|忙|把手)(?![^，,。！!？?\s]{0,2}(问|看|查|联系|找))/;
+// ...and coming over to help at it (义诊那天可以来帮忙量血压) (r41).
+const OFFER_HAND = /((我|俺)(来|去|可以|能)?|(?<!不)(可以|能)(来|去|过来|过去)?)帮(着|忙|把手)(?![^，,。！!？?\s]{0,2}(问|看|查|联系|找))/;
 // ...or left behind somewhere (谁家小孩的外套落在健身器材那了).
 const OWNER_NOTICE = /谁(的|家的)[^。！!？?]{0,10}(钥匙|车窗|车门|车灯|大灯|后备箱|天窗)[^。！!？?]{0,8}(没拔|忘拔|没关|忘关|没锁|忘锁|开着|亮着|插着|插在)|谁(的|家的|家)[^。！!？?]{0,10}(落在|忘在|丢在|掉在|放错|落到|忘到)/;
 // A pet found wandering, its owner asked for (谁家丢了只小泰迪): lost and found among neighbours (r33).
@@ -841,6 +847,7 @@ function decideIntent(
   if (OTHER_ESTATE.test(t) && !REACHES_HERE.test(t) && !urgent && !asksSomeone(t) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.65, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
   if (FOUND_LEFT.test(t) && !urgent && !/孩子|小孩|老人|老太|老头|娃/.test(t)) return make('chat', 0.7, place);
+  if (FOUND_CLAIM.test(t) && !urgent && !/(谁|有人|有没有人)[^，,。！!？?\s]{0,8}(捡到|拾到)/.test(t) && !/孩子|小孩|老人|老太|老头|娃/.test(t) && !/物业|社区|网格|监控|保安/.test(t)) return make('chat', 0.7, place);
   // ...not where to hand it in (放哪里方便失主来领), nor a loser asking who found it (谁捡到…请联系我).
   if (FOUND_OWNER_ASK.test(t) && !urgent && !/放哪|交到哪|交给谁|交哪|送哪/.test(t) && !/(谁|有人|有没有人)[^，,。！!？?\s]{0,8}(捡到|拾到)/.test(t) && !/孩子|小孩|老人|老太|老头|娃/.test(t) && !/物业|社区|网格|监控/.test(t)) return make('chat', 0.7, place);
   // A lost pet told to the neighbours (我家猫跑丢了 有看到的说一声) asks them, not the organisation (r28).
@@ -869,6 +876,8 @@ function decideIntent(
   if (request && /能不能|帮忙|麻烦|求助|请|帮我|怎么办/.test(t) && core.length >= 6) return report(0.5);
   // A fault stated flat where it is (3栋2单元502漏水, 我家卫生间漏水): saying it is asking for it.
   if (FAULT.test(t) && topScore >= 1 && (place.building || place.room || IN_HOME.test(t)) && core.length <= 40) return report(0.45);
+  // ...and so is a smell in a shared part (楼道里一股怪味): nobody but the cleaners will see to it (r41).
+  if (SMELL.test(t) && SHARED_SPOT.test(t) && scores.sanitation >= 1 && core.length <= 40 && !asksSomeone(t) && !/[?？吗]/.test(t)) return report(0.45);
   // Nothing asks anyone to act, as far as the lexicons know; less sure when the message
   // still sounds like a problem or a request.
   return make('chat', problem || request ? 0.45 : topScore >= 1 ? 0.55 : 0.7, place);
@@ -895,4 +904,5 @@ prefilterTests(
   WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,
   FREE_TIME, MAY_I_COME, FOUND_LEFT, OFFER_HAND, FAMILY_JOIN, OWNER_NOTICE, FOUND_PET, TRADE_ASK, RELAYED_NOTICE,
   BED_LET, BOX_ON_FIRE,
+  FOUND_CLAIM, SMELL, SHARED_SPOT,
 );

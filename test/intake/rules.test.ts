@@ -836,6 +836,7 @@ describe.each([
   ['r36 query set (50 group-chat and letter messages at the boundary of a progress query, a new report and a question to neighbours: progress asked through the channel or the state of an earlier report (网上留言 一直显示待受理, 打过12345 单子还在不在, 上礼拜报的…有人管没), who holds a post, love-bank points, open activities vs joining told with a skill, complaints phrased as questions with no earlier report, how-to-apply questions only staff can answer, a matter told again with the action demanded, questions to neighbours, forwarded notices, thanks for a fix, free-word joining and withdrawing; first run: intent 0.920, report P 0.882, report R 0.938, category 0.938, urgent recall 1.00, 0 false alarms, place 1.00; after the r36 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r36-query.jsonl')],
   ['r35 urgent set (52 group-chat, voice-input and letter messages: 31 emergencies of the kinds a hidden set found missed, told as residents tell them — an intruder still inside a flat broken into, a child not home with the phone watch dead, water from above down a lamp onto sockets or a bed, sewage backing up into a bedroom, an elder gone for days (told in a letter as 至今未归), a relative phoning from a stuck lift, gas by its smell or hiss, fire or smoke seen from a window, a fall told by the thud then silence, a child on the sill of an open window or out on an outdoor unit, a live wire down in a puddle where children play — and 21 look-alikes: no phone signal for weeks and power cut every few days told angrily, a break-in and a lift rescue already handled, gas-safety advice, a drill notice, fears with 万一, fires and blasts on another estate, a cat and a dog lost with the group asked to tell, a teenager late but answering the phone, a neighbour chopping at night, a ceiling stain, a past kitchen fire with a wish, a stove left on and already off, a bang from a building site; first run: intent 0.923, report P 0.952, report R 0.952, category 0.929, urgent recall 0.903, 1 false alarm, place 1.00; after the r35 tuning every figure 1.00 and 0 false alarms)', fixture('r35-urgent.jsonl')],
   ['r40 urgent set (40 group-chat and voice-input messages about people in danger told indirectly: 24 emergencies — an old man with a poor memory out since 大前天 and 就没回来, routines broken for days or a week by someone alone (平时天天…这礼拜一次都没来过, papers piled at the door), a scald or a cut at the stove (做饭的时候烫着了 起了好大的泡, 血止不住), a diabetic trembling and sweating, children who swallowed a button cell, a magnet or disinfectant, a face drooping and speech slurred, breath failing lying down (躺下就喘 只能坐着睡), a woman in labour with no car — and 16 look-alikes: someone at a relative\'s or already in hospital, a cut already plastered, a cold, where to get a flu jab or a check-up (service), health advice, a routine paused for rain or an icy path, a frail mother needing company to a check-up (assistance, normal); first run: intent 0.950, report P 0.935, report R 1.00, category 1.00, urgent recall 0.833, 0 false alarms, place 1.00; after the r40 tuning every figure 1.00 and 0 false alarms)', fixture('r40-urgent.jsonl')],
+  ['r41 group set (42 group-chat messages, some as voice-input run-ons or in dialect: 24 non-reports that read like reports — a neighbour\'s spare rice or bike offered, a nurse or a barber offering a skill at a named event, a calligraphy class asked whether it takes people, notices relayed from the residents\' committee and the property company, things found told to the group, tradesmen and shops asked of the neighbours, praise of a repair, jokes, festival greetings, weather and prices — and 18 reports, many plain faults told flat: a smell in a stairwell, a KTV loud till two, someone trying door handles, a missing manhole piece, a stray\'s mess, barbecue smoke, a lift stuck with someone inside, gas in a stairwell, how to apply for subsistence allowance; first run: intent 0.881, report P 0.882, report R 0.882, category 0.882, urgent recall 1.00, 0 false alarms, place 1.00; after the r41 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r41-group.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1472,6 +1473,44 @@ describe('r40 concepts', () => {
   });
 });
 
+// r41: group-chat non-reports read as reports (a found thing to be fetched, a class asked after, help offered at an
+// event) and plain faults told flat (a smell in a shared part, a business loud till a small hour).
+describe('r41 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // a found thing whose owner is asked to come to the finder for it
+    ['早上在车棚捡了一把黑伞 谁丢的来找我拿 我住后排', 'chat', null, null],
+    ['捡到一个钱包 里面有张身份证 失主联系我就行', 'chat', null, null],
+    // the community's own classes and teams asked after: a question about activities
+    ['合唱团今年还要新人吗 我妈嗓子挺好', 'query', null, null],
+    ['剪纸班在哪上课啊', 'query', null, null],
+    // coming over to help at a named event
+    ['我退休前是药剂师 义诊那天能过来帮忙发药', 'signup', null, null],
+    // a smell in a shared part told flat
+    ['三单元电梯里一股尿味 熏死人', 'report', 'sanitation', 'normal'],
+    ['地下车库一股腥味 也不知道啥东西烂掉了', 'report', 'sanitation', 'normal'],
+    // a business loud told by the small hour it ends
+    ['后门那家酒吧每天吼到三点 窗户关了都没用', 'report', 'other', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+
+  it('look-alikes stay what they are', () => {
+    // a found child is not a thing to be fetched
+    expect(classifyByRules('捡到一个走丢的小孩 家长快来找我').intent).toBe('report');
+    // a smell in one's own kitchen asked about, or a smell gone, is no shared-part report
+    expect(classifyByRules('楼道里的怪味已经没了 谢谢保洁阿姨').intent).toBe('chat');
+    // a smell in a shared part that is gas stays urgent
+    expect(classifyByRules('楼道里一股煤气味').urgency).toBe('urgent');
+    // coming to help asked as a question is not joining
+    expect(classifyByRules('义诊那天能来帮忙吗 缺不缺人').intent).not.toBe('report');
+    // a shop open till two with no noise is no noise report
+    expect(classifyByRules('楼下便利店开到两点 买东西方便多了').intent).toBe('chat');
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1723,6 +1762,17 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // and four look-alikes read as reports: someone in hospital 情况还好, a cut already dressed (没大碍), a cold with 多喝热水,
   // and a reminder to take blood-pressure pills.
   'r40-check': { intent: 0.791, reportP: 0.8, reportR: 0.941, category: 0.941, urgentR: 0.785, falseAlarms: 0, place: 1 },
+  // r41 check set (24 group-chat messages of the same kinds as r41-group: spare things offered, a retired electrician
+  // offering to help at a named event, a tai-chi class asked after, notices relayed from the committee and the property
+  // company, things found, shops and movers asked of the neighbours, thanks for a fix, greetings, smog and petrol prices,
+  // a voice-input run-on; and 9 reports, most told flat), written with r41-group before any rule was read, never tuned on;
+  // scored once before the tuning (summary only) and once at the end. First run: intent 0.792, report P 0.727, report R
+  // 0.889, category 0.778, urgent recall 1.00, 0 false alarms, place 1.00. After the r41 tuning: intent 0.833 (the class
+  // asked after now a query), the rest unchanged. Misses left: a property notice relayed as 转物业： (lift inspection) read as
+  // a report; a found glove left in a building's hall, and 谁丢了一串钥匙 在花坛边上, read as reports; a new clothes shop's
+  // loudspeaker playing from morning to night (从早放到晚, no hour or noise word) read as chat; someone going through the
+  // e-bikes in the bike shed at night read as property (labelled security).
+  'r41-check': { intent: 0.833, reportP: 0.727, reportR: 0.888, category: 0.777, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
