@@ -837,6 +837,7 @@ describe.each([
   ['r35 urgent set (52 group-chat, voice-input and letter messages: 31 emergencies of the kinds a hidden set found missed, told as residents tell them — an intruder still inside a flat broken into, a child not home with the phone watch dead, water from above down a lamp onto sockets or a bed, sewage backing up into a bedroom, an elder gone for days (told in a letter as 至今未归), a relative phoning from a stuck lift, gas by its smell or hiss, fire or smoke seen from a window, a fall told by the thud then silence, a child on the sill of an open window or out on an outdoor unit, a live wire down in a puddle where children play — and 21 look-alikes: no phone signal for weeks and power cut every few days told angrily, a break-in and a lift rescue already handled, gas-safety advice, a drill notice, fears with 万一, fires and blasts on another estate, a cat and a dog lost with the group asked to tell, a teenager late but answering the phone, a neighbour chopping at night, a ceiling stain, a past kitchen fire with a wish, a stove left on and already off, a bang from a building site; first run: intent 0.923, report P 0.952, report R 0.952, category 0.929, urgent recall 0.903, 1 false alarm, place 1.00; after the r35 tuning every figure 1.00 and 0 false alarms)', fixture('r35-urgent.jsonl')],
   ['r40 urgent set (40 group-chat and voice-input messages about people in danger told indirectly: 24 emergencies — an old man with a poor memory out since 大前天 and 就没回来, routines broken for days or a week by someone alone (平时天天…这礼拜一次都没来过, papers piled at the door), a scald or a cut at the stove (做饭的时候烫着了 起了好大的泡, 血止不住), a diabetic trembling and sweating, children who swallowed a button cell, a magnet or disinfectant, a face drooping and speech slurred, breath failing lying down (躺下就喘 只能坐着睡), a woman in labour with no car — and 16 look-alikes: someone at a relative\'s or already in hospital, a cut already plastered, a cold, where to get a flu jab or a check-up (service), health advice, a routine paused for rain or an icy path, a frail mother needing company to a check-up (assistance, normal); first run: intent 0.950, report P 0.935, report R 1.00, category 1.00, urgent recall 0.833, 0 false alarms, place 1.00; after the r40 tuning every figure 1.00 and 0 false alarms)', fixture('r40-urgent.jsonl')],
   ['r41 group set (42 group-chat messages, some as voice-input run-ons or in dialect: 24 non-reports that read like reports — a neighbour\'s spare rice or bike offered, a nurse or a barber offering a skill at a named event, a calligraphy class asked whether it takes people, notices relayed from the residents\' committee and the property company, things found told to the group, tradesmen and shops asked of the neighbours, praise of a repair, jokes, festival greetings, weather and prices — and 18 reports, many plain faults told flat: a smell in a stairwell, a KTV loud till two, someone trying door handles, a missing manhole piece, a stray\'s mess, barbecue smoke, a lift stuck with someone inside, gas in a stairwell, how to apply for subsistence allowance; first run: intent 0.881, report P 0.882, report R 0.882, category 0.882, urgent recall 1.00, 0 false alarms, place 1.00; after the r41 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r41-group.jsonl')],
+  ['r39 urgent set (40 group-chat and voice-input messages: 24 emergencies told indirectly — a relative in a stopped lift told by a phone or a video call (one alone inside, between two floors, the bell unanswered), a child or an elder bolted in a room, a bathroom or on a balcony, a small child half out of a pushed-open screen window or out on an air-conditioner bracket, smoke or flames from a window, a garage, a stairwell or a neighbour\'s door, a burning smell with an alarm beeping, a person under a collapsed shed or a fallen cabinet — and 16 look-alikes: a lift that stops often told angrily with nobody inside, a drill, a smoke-alarm test, a fire already out, barbecue smoke, fears with 万一, a lift fixed and thanked, a lift trapping on another estate in the news, a lift that jammed a moment and went on, a burning smell with no alarm (sanitation), a locksmith asked by someone shut out; first run: intent 0.900, report P 1.00, report R 0.879, category 0.758 (0.788 once a lift complaint aimed at 物业到底管不管 was labelled property, the company as target), urgent recall 0.750, 1 false alarm, place 1.00; after the r39 tuning: intent 0.975, report P 1.00, report R 0.970, category 0.939, urgent recall 1.00, 0 false alarms, place 1.00 (left: 谁家在烧东西…熏死了 read as security, labelled sanitation; a locksmith recommendation asked by someone shut out read as chat, labelled report/other))', fixture('r39-urgent.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1511,6 +1512,44 @@ describe('r41 concepts', () => {
   });
 });
 
+describe('r39 concepts', () => {
+  it.each<[string, Intent, Category | null, Urgency | null]>([
+    // a video call from a relative is a live word, not a clip watched
+    ['我奶奶刚打视频过来 说电梯停住了下不去 一直在哭 7号楼的', 'report', 'facility', 'urgent'],
+    ['我老公视频给我说他困在地下车库那台电梯里 手机信号都快没了', 'report', 'facility', 'urgent'],
+    // a lift stopped with one person alone inside
+    ['二单元电梯不走了 里面只有她一个人 门也开不了', 'report', 'facility', 'urgent'],
+    // a small child who bolted a door on themselves, the grown-up outside unable to get in
+    ['小孙子把卧室门锁上了 我怎么拧都打不开 他在里面哇哇叫', 'report', 'assistance', 'urgent'],
+    // a small child half out of a window or out on an air-conditioner bracket
+    ['前面那栋有个小娃把头探出窗外 大半个身子都在外面 快喊一下家长', 'report', 'assistance', 'urgent'],
+    ['一个小男孩爬到空调支架上去了 就在三楼 下面是水泥地', 'report', 'assistance', 'urgent'],
+    // a shed or a roof come down with a person under it
+    ['仓库那排棚子刚刚倒下来了 有个工人被压住了 快来几个人', 'report', 'assistance', 'urgent'],
+    // a smoke smell that makes the writer choke is a nuisance to report
+    ['有人在烧落叶 熏死了', 'report', 'sanitation', 'normal'],
+  ])('%s → %s / %s / %s', (text, intent, category, urgency) => {
+    const r = classifyByRules(text);
+    expect(r.intent).toBe(intent);
+    expect(r.category).toBe(category);
+    expect(r.urgency).toBe(urgency);
+  });
+
+  it('look-alikes stay what they are', () => {
+    // a clip of another lift watched online is news
+    expect(classifyByRules('刚刷到一个视频 外地有个小孩被困电梯里 看得我心慌').urgency).not.toBe('urgent');
+    // a collapse with nobody under it, or only feared
+    expect(classifyByRules('东门那个旧车棚昨晚塌了 还好没人 麻烦物业清理一下').urgency).not.toBe('urgent');
+    expect(classifyByRules('车棚顶都锈穿了 万一塌下来压到人怎么办').urgency).not.toBe('urgent');
+    // shut out of an empty home, asking for a locksmith
+    expect(classifyByRules('出门忘带钥匙 门自己锁上了 我在门外进不去 谁知道开锁电话').urgency).not.toBe('urgent');
+    // ...but the writer shut in, asking for a locksmith, is still shut in
+    expect(classifyByRules('我被关在储物间里了 门从外面扣上了 出不去 谁帮我找个开锁的').urgency).toBe('urgent');
+    // a child who keeps climbing, feared
+    expect(classifyByRules('邻居家孩子天天爬空调外机玩 万一出事谁负责').urgency).not.toBe('urgent');
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1773,6 +1812,20 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // loudspeaker playing from morning to night (从早放到晚, no hour or noise word) read as chat; someone going through the
   // e-bikes in the bike shed at night read as property (labelled security).
   'r41-check': { intent: 0.833, reportP: 0.727, reportR: 0.888, category: 0.777, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r39 check set (24 group-chat messages of the same kinds as r39-urgent: 14 emergencies told indirectly — a son, a husband
+  // and a mother in stopped lifts told by a phone, a word or a video, a child and a grandfather bolted in a room or a
+  // bathroom, a child pushing out a screen window or sitting on an outdoor unit, smoke and flames from a window, a garage
+  // exit and a neighbour's door, a plastic-burning smell with the alarm beeping, a person under a collapsed shed, a
+  // stairwell full of smoke, a three-year-old shut out on a balcony — and 10 look-alikes: a lift broken again with nobody
+  // inside, a drill notice, an alarm test, a burnt car already towed, barbecue smoke, an e-bike fear with 万一, a lift
+  // fixed and thanked, a fire on another estate, a lift door slow to close, a locksmith asked by someone shut out),
+  // written with r39-urgent before any rule was read, never tuned on; scored once before the tuning (summary only) and
+  // once at the end. First run and after the r39 tuning alike: intent 0.917, report P 1.00, report R 0.895, category
+  // 0.842, urgent recall 0.857, 0 false alarms, place 1.00. Misses left: 视频里看到我妈在电梯里出不来 read as chat (视频里
+  // is taken for a clip watched, by both checks); a three-year-old who locked the balcony door on herself and cannot get
+  // back in (在阳台上把门锁了…出不来) read as facility/normal; 钥匙落家里了 被锁在门外 谁有开锁电话 read as chat (labelled
+  // report/other).
+  'r39-check': { intent: 0.916, reportP: 1, reportR: 0.894, category: 0.842, urgentR: 0.857, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
