@@ -1481,9 +1481,12 @@ describe('r39 concepts', () => {
 // 0 false alarms, place 1.00; r20-check intent 0.923, report P 0.944, report R 0.944, category 0.833,
 // urgent recall 0.80, 0 false alarms, place 1.00.
 const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: number; category: number; urgentR: number; falseAlarms: number; place: number }> = {
-  'r14-check': { intent: 1, reportP: 1, reportR: 1, category: 0.952, urgentR: 1, falseAlarms: 0, place: 0.967 },
-  'r15-check': { intent: 0.968, reportP: 0.958, reportR: 1, category: 0.956, urgentR: 1, falseAlarms: 0, place: 1 },
-  'r16-check': { intent: 0.833, reportP: 0.8, reportR: 1, category: 0.937, urgentR: 0.833, falseAlarms: 0, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was category 0.952, place 0.967).
+  'r14-check': { intent: 1, reportP: 1, reportR: 1, category: 1, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.968, reportP 0.958).
+  'r15-check': { intent: 1, reportP: 1, reportR: 1, category: 0.956, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.833, reportP 0.8, category 0.937, urgentR 0.833).
+  'r16-check': { intent: 0.966, reportP: 0.941, reportR: 1, category: 1, urgentR: 1, falseAlarms: 0, place: 1 },
   // Raised by the r18 round (fire-safety nagging, seat counts).
   'r17-check': { intent: 0.903, reportP: 1, reportR: 1, category: 1, urgentR: 1, falseAlarms: 0, place: 1 },
   // After the r18 tuning it was intent 0.833, report P 0.944, report R 0.810, category 0.667,
@@ -1520,7 +1523,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // (the guard word 网上 matched 防盗网上): a bug, not a concept, mended after the round (urgent recall
   // 0.833 -> 1.00), so the set is not clean for it either. Miss left: a withdrawal without the sign-up
   // word (我就不去了 … 取消吧).
-  'r22-check': { intent: 0.935, reportP: 1, reportR: 0.95, category: 0.95, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.935, reportR 0.95, category 0.95).
+  'r22-check': { intent: 1, reportP: 1, reportR: 1, category: 1, urgentR: 1, falseAlarms: 0, place: 1 },
   // r23 check set (33 forum and complaint-board posts), written with r23-forum before any rule was read,
   // never tuned on. First run: intent 0.879, report P 1.00, report R 0.88, category 0.800, urgent recall
   // 1.00, 0 false alarms, place 1.00; after the r23 tuning intent 0.909, report R 0.92, category 0.84, the
@@ -1529,7 +1533,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // hour), a flat turned into a guesthouse read as facility (门禁卡), 算俺一个 with 俺 read as chat, guards
   // withdrawn by the property company read as security, and a letter about a flat let in beds (出租屋)
   // read as chat (出租 is an advert word).
-  'r23-check': { intent: 0.909, reportP: 1, reportR: 0.92, category: 0.84, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.909, reportR 0.92, category 0.84).
+  'r23-check': { intent: 0.969, reportP: 1, reportR: 0.96, category: 0.92, urgentR: 1, falseAlarms: 0, place: 1 },
   // r24 check set (25 mixed: 17 reports on the same kinds of boundary, 8 chat, query and sign-up), written
   // with r24-category before any rule was read, never tuned on. First run: intent, report P/R, urgent
   // recall and place 1.00, category 0.882, 1 false alarm (a cracked drain pipe in the stairwell, labelled
@@ -1548,7 +1553,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // r26-forum's KTV, so the set is not clean for it. Misses left: a stranger watching people at a unit door
   // for three days, and a car blocking the garage entrance so that fire engines cannot get in, both plain
   // security faults told with no request word, read as chat.
-  'r26-check': { intent: 0.931, reportP: 1, reportR: 0.909, category: 0.909, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.931, reportR 0.909, category 0.909).
+  'r26-check': { intent: 0.965, reportP: 1, reportR: 0.954, category: 0.954, urgentR: 1, falseAlarms: 0, place: 1 },
   // r25 check set (28 long board letters of the same kinds as r25-board: 22 reports over every category, 4
   // emergencies inside letters, a thanks letter, an opinion, a forwarded gas notice, two progress questions, a
   // sign-up), written before any rule was read and never tuned on. First run and after the r25 tuning alike:
@@ -1571,7 +1577,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // public order), strays that bit a cat and a neighbour from the next unit in my space read as chat, a room
   // asked for old chess players read as assistance, and a collapsed boundary wall letting outsiders in read
   // as security. The stray concept (r29) touches the first miss's neighbour: it is not clean for strays.
-  'r29-check': { intent: 0.931, reportP: 1, reportR: 0.913, category: 0.782, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.931, reportR 0.913, category 0.782).
+  'r29-check': { intent: 0.965, reportP: 1, reportR: 0.956, category: 0.869, urgentR: 1, falseAlarms: 0, place: 1 },
   // r28 check set (28 group-chat messages of the same kinds as r28-group, many as voice input: 6 sign-ups
   // and withdrawals, 2 offers, 5 progress/post/points/activity queries, 7 chat, 8 reports, 2 of them urgent),
   // written with r28-group before any rule was read, never tuned on. First run: intent 0.857, report P
@@ -1580,7 +1587,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // of the round's concepts). Misses left: 读书会还要人不 我退休在家天天有空 read as chat (有空 too far from
   // 我), 我会理发 … 我能去不 read as a question about the activity, and a found key hung on a tree with 谁的
   // (no 捡到) read as a report.
-  'r28-check': { intent: 0.892, reportP: 0.888, reportR: 1, category: 1, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.892).
+  'r28-check': { intent: 0.964, reportP: 0.888, reportR: 1, category: 1, urgentR: 1, falseAlarms: 0, place: 1 },
   // r27 check set (28 messages: 14 emergencies told indirectly, 14 look-alikes and other intents), written
   // with r27-urgent before any rule was read, never tuned on. First run: intent 0.929, report P 1.00, report R
   // 0.90, category 0.85, urgent recall 0.714, 1 false alarm, place 1.00 (its first-run summary printed its
@@ -1591,7 +1599,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // a nephew's letter about an uncle living alone whose phone is unreachable (工作人员 in the greeting reads as an
   // office, and 打不通他电话 puts the phone after the verb), a dog bite with blood across the face (血流了一脸),
   // and a fire-safety grumble with 真着了火 read as a fire (false alarm).
-  'r27-check': { intent: 0.964, reportP: 1, reportR: 0.95, category: 0.9, urgentR: 0.785, falseAlarms: 1, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was category 0.9, urgentR 0.785, falseAlarms 1).
+  'r27-check': { intent: 0.964, reportP: 1, reportR: 0.95, category: 0.95, urgentR: 0.928, falseAlarms: 0, place: 1 },
   // r30 unseen set (14: 8 people not seen or not reachable for days told by signs, 6 look-alikes: a stray cat or
   // the cleaners not seen, a neighbour away at a son's, one in hospital, a scare over). Written before tuning, and
   // tuned on, so it is a floor, not a check. First run: intent 0.857, report P 0.833, report R 1.00, category 0.90,
@@ -1607,7 +1616,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // read as a question about the activity; a retired nurse offering to help on the health-check day read as a report (体检
   // blocks sign-ups); a lost Pomeranian with 请联系我 read as a report; 居委转发 … 停电检修 read as a report, its 六到九号楼 range
   // as building 9; 挨家试门 at night read as chat; a downstairs flat's barbecue smoke read as dispute (sanitation by convention).
-  'r33-check': { intent: 0.821, reportP: 0.769, reportR: 0.909, category: 0.818, urgentR: 1, falseAlarms: 0, place: 0.964 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.821).
+  'r33-check': { intent: 0.857, reportP: 0.769, reportR: 0.909, category: 0.818, urgentR: 1, falseAlarms: 0, place: 0.964 },
   'r30-unseen': { intent: 0.857, reportP: 0.833, reportR: 1, category: 1, urgentR: 1, falseAlarms: 0, place: 1 },
   // r34 check set (28 reports on the same category boundaries and places as r34-category, in other wordings),
   // written with r34-category before any rule was read, never tuned on; scored once before the tuning (summary only,
@@ -1648,7 +1658,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // 12345 call asked after with 我这个单子还在不在, read as reports; a pothole that 社区、物业、住建局都说不归自己管 read as
   // property; motorbikes racing at night below a building read as dispute; a distribution box on fire read as facility; a
   // village bus with its stop blown down read as assistance (老人进城看病).
-  'r32-check': { intent: 0.928, reportP: 0.888, reportR: 1, category: 0.75, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was category 0.75).
+  'r32-check': { intent: 0.928, reportP: 0.888, reportR: 1, category: 0.812, urgentR: 1, falseAlarms: 0, place: 1 },
   // r31 check set (29: 15 emergencies told by their signs — a routine broken, a relative far away, a bite, a cut
   // head, a scald, a collapse, a fit, fumes from charcoal, a rotten-egg smell, a burning smell from next door, water
   // down a lamp onto a bed, someone on a roof's edge, a child in a hot car, a wanderer, someone who cannot get up —
@@ -1662,7 +1673,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // missing (false alarm), a neighbour on holiday and a lost cat labelled chat read as reports, charcoal fumes
   // read as utilities (as r21 labels coal smoke with dizziness; labelled assistance here), and a tracking band
   // asked for a mother read as assistance (labelled service; v024 and r11z-016 label such a device assistance).
-  'r31-check': { intent: 0.862, reportP: 0.863, reportR: 0.95, category: 0.849, urgentR: 0.799, falseAlarms: 1, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.862, reportP 0.863, reportR 0.95, category 0.849, urgentR 0.799).
+  'r31-check': { intent: 0.896, reportP: 0.869, reportR: 1, category: 0.9, urgentR: 0.933, falseAlarms: 1, place: 1 },
   // r37 check set (28 messages of the same kinds as r37-mixed: 22 reports over every category, three emergencies (a
   // charger smoking indoors, a flat flooding from a burst pipe, a lost child), chat, queries and sign-ups), written with
   // r37-mixed before any rule was read, never tuned on. Its first-run summary printed its one false alarm (the eval
@@ -1672,7 +1684,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // 有股怪味 像是什么东西烂了 with no request read as chat; shared bikes piled on a road read as security (labelled
   // other); 报名的那个手工课还有名额吗 read as a sign-up (labelled query); a ceiling soaked by a leak from the flat
   // above (卧室天花板都泡了) read as urgent (labelled normal: a leak, no flat flooding; r27 labels a ceiling sagging urgent).
-  'r37-check': { intent: 0.892, reportP: 1, reportR: 0.909, category: 0.863, urgentR: 1, falseAlarms: 1, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.892, reportR 0.909, category 0.863).
+  'r37-check': { intent: 0.964, reportP: 1, reportR: 1, category: 0.954, urgentR: 1, falseAlarms: 1, place: 1 },
   // departments each refused, night racing, a distribution cabinet on fire and a meter box smoking, a village bus and a city
   // bus stop cut, school and kindergarten places, a flat let by the bed, stalls in a fire lane vs on a night-market street, a
   // deposit kept, a KTV below vs the flat above, water bills doubled vs a pump charge added, a slope slipped, stray dogs, an
@@ -1693,7 +1706,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // after with 这单子是不是没了 read as chat; 书法班还招人吗 (a class taking people is not read as an activity) read as chat,
   // and the same with a former teacher's 可以教教 read as chat, not joining; barbecue smoke from below a window read as
   // facility (labelled sanitation).
-  'r36-check': { intent: 0.857, reportP: 0.888, reportR: 1, category: 0.875, urgentR: 1, falseAlarms: 0, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.857).
+  'r36-check': { intent: 0.892, reportP: 0.888, reportR: 1, category: 0.875, urgentR: 1, falseAlarms: 0, place: 1 },
   // r35 check set (28: 18 emergencies of the kinds r35-urgent holds — an intruder still inside, a child missing, water
   // from above onto a bed and sockets, sewage into a home, an elder gone for days, someone in a stuck lift told by a
   // relative, gas by smell or hiss, fire or smoke seen from a window, a thud then silence, a child out of a window, a wire
@@ -1706,7 +1720,8 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // a lift told as 电梯突然停了下不去 with 里面就他一个 (neither phrase is read as trapped), a small child half out of a
   // screen window pushed open (read as chat: 纱窗推开了 and 探在外头 are not the slots' wording), smoke from a garage
   // exit seen from a kitchen window (read as chat), and advice on gas water heaters (别中毒了) read as a report.
-  'r35-check': { intent: 0.892, reportP: 0.954, reportR: 0.913, category: 0.869, urgentR: 0.722, falseAlarms: 0, place: 1 },
+  // Raised after the r31–r41 merges, to what the rules now score (concepts of later rounds reached some of its texts; was intent 0.892, reportP 0.954, reportR 0.913, category 0.869, urgentR 0.722).
+  'r35-check': { intent: 0.928, reportP: 0.956, reportR: 0.956, category: 0.956, urgentR: 0.888, falseAlarms: 0, place: 1 },
   // r40 check set (24 group-chat messages of r40-urgent's kinds: 14 emergencies — a confused mother-in-law out since the
   // morning with her phone off, a routine broken for three days, hot oil on a face or steam on an arm blistering, a finger
   // cut chopping ribs, a sugar low, a coin swallowed, a mouth drooping, breath failing lying down, labour with the car
