@@ -1761,6 +1761,16 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // back in (在阳台上把门锁了…出不来) read as facility/normal; 钥匙落家里了 被锁在门外 谁有开锁电话 read as chat (labelled
   // report/other).
   'r39-check': { intent: 0.916, reportP: 1, reportR: 0.894, category: 0.842, urgentR: 0.857, falseAlarms: 0, place: 1 },
+  // r42 blind set (72 messages: 24 group chat, 24 long board letters, 24 forum posts; 49 reports over every category, 12
+  // emergencies told indirectly and 6 look-alikes, chat, queries and sign-ups; places written oddly beside numbers that
+  // are no place), written by a helper who read only the taxonomy, after every round of session 10 had merged; scored
+  // once on that final main and never tuned on. Rules at the session's start (d915acc): intent 0.931, report P 0.958,
+  // report R 0.939, category 0.837, urgent recall 0.917, 1 false alarm, place 1.00; on the final main (this floor):
+  // intent 0.972, report P 1.00, report R 0.959, category 0.837, urgent recall 0.917, 2 false alarms, place 1.00. Its
+  // errors were read once, for the closing note: a boy of seven not home three hours after school, asked of the group
+  // (有没有人看见…求扩散), read as normal; a letter about things thrown from height that nearly hit a child, and a
+  // ceiling seeping for half a year from the flat above, raised as urgent.
+  'r42-blind': { intent: 0.972, reportP: 1, reportR: 0.959, category: 0.836, urgentR: 0.916, falseAlarms: 2, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
