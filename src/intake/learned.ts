@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { canonicalize } from './canon.js';
+import { childOf, type EdgeTable, edgeTable } from './edges.js';
 import { normalizeText } from './normalize.js';
 import { classifyByRules } from './rules.js';
 import { safetyHeldBack } from './safety.js';
@@ -170,15 +171,8 @@ interface Lookup {
   rootAstral: Map<number, number>;
   /** Per node: its feature index (-1: none). */
   nodeIndex: Int32Array;
-  /**
-   * Every (node, code point) → child edge in one open-addressed hash (at most half full):
-   * a common character begins thousands of n-grams, and a binary search over its children
-   * cost more than the rest of the walk.
-   */
-  edgeBits: number;
-  edgeNode: Int32Array;
-  edgeKey: Int32Array;
-  edgeChild: Int32Array;
+  /** Every (node, code point) → child edge (edges.ts). */
+  edges: EdgeTable;
   words: Map<string, number>;
   lengths: Map<string, number>;
   /** One more than the largest feature index. */
@@ -215,45 +209,15 @@ function lookupOf(vocab: Map<string, number>): Lookup {
     }
     index[node] = i;
   }
-  const nodes = index.length;
-  let edges = 0;
-  for (let n = 1; n < nodes; n++) edges += next[n]!.size;
-  let edgeBits = 1;
-  while (1 << edgeBits < 2 * edges) edgeBits++;
-  const edgeNode = new Int32Array(1 << edgeBits).fill(-1);
-  const edgeKey = new Int32Array(1 << edgeBits);
-  const edgeChild = new Int32Array(1 << edgeBits);
-  const mask = (1 << edgeBits) - 1;
-  for (let n = 1; n < nodes; n++)
-    for (const [cp, c] of next[n]!) {
-      let h = edgeHash(edgeBits, n, cp);
-      while (edgeNode[h] !== -1) h = (h + 1) & mask;
-      edgeNode[h] = n;
-      edgeKey[h] = cp;
-      edgeChild[h] = c;
-    }
   const rootBmp = new Int32Array(1 << 16).fill(-1);
   const rootAstral = new Map<number, number>();
   for (const [cp, c] of next[0]!) {
     if (cp < 1 << 16) rootBmp[cp] = c;
     else rootAstral.set(cp, c);
   }
-  const l: Lookup = { rootBmp, rootAstral, nodeIndex: Int32Array.from(index), edgeBits, edgeNode, edgeKey, edgeChild, words, lengths, size };
+  const l: Lookup = { rootBmp, rootAstral, nodeIndex: Int32Array.from(index), edges: edgeTable(next), words, lengths, size };
   lookups.set(vocab, l);
   return l;
-}
-
-function edgeHash(bits: number, node: number, cp: number): number {
-  return Math.imul(Math.imul(node, 0x85ebca6b) ^ cp, 0x9e3779b1) >>> (32 - bits);
-}
-
-function childOf(l: Lookup, node: number, cp: number): number {
-  const mask = (1 << l.edgeBits) - 1;
-  for (let h = edgeHash(l.edgeBits, node, cp); ; h = (h + 1) & mask) {
-    const at = l.edgeNode[h]!;
-    if (at === node && l.edgeKey[h] === cp) return l.edgeChild[h]!;
-    if (at === -1) return -1;
-  }
 }
 
 const KIND_LETTER = 1;
@@ -353,11 +317,11 @@ export function featureIndices(text: string, vocab: Map<string, number>): number
     if (a < 0) continue;
     if (first !== bar) keep(l.nodeIndex[a]!);
     if (i + 1 < n) {
-      const ab = childOf(l, a, cps[i + 1]!);
+      const ab = childOf(l.edges, a, cps[i + 1]!);
       if (ab >= 0) {
         keep(l.nodeIndex[ab]!);
         if (i + 2 < n) {
-          const abc = childOf(l, ab, cps[i + 2]!);
+          const abc = childOf(l.edges, ab, cps[i + 2]!);
           if (abc >= 0) keep(l.nodeIndex[abc]!);
         }
       }

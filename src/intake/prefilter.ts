@@ -17,6 +17,8 @@
  * such a part never causes a skip. Lookarounds are zero-width and constrain nothing either.
  */
 
+import { childOf, type EdgeTable, edgeTable } from './edges.js';
+
 /** Literal clauses every match contains (all clauses, one literal of each); [] = nothing known. */
 export type Clauses = string[][];
 
@@ -387,18 +389,13 @@ const nodeClauses: (number[] | null)[] = [null];
 /** The trie as it is read, rebuilt after a clause is added: the first level by unit… */
 const rootNext = new Int32Array(1 << 16).fill(-1);
 /**
- * …and per node, side by side (one memory line): where its clauses start and end in
- * `clauseList`, and (as 0 and a count) whether it has children at all. The children of
- * every node are in one open-addressed hash of (node, unit) edges: a common character
- * can begin hundreds of literals, and a binary search over its children cost more per
- * character than everything else in the scan.
+ * …and per node, side by side: where its clauses start and end in `clauseList`, and how
+ * many children it has. The children themselves are in one hash of (node, unit) edges
+ * (edges.ts).
  */
 let nodeInfo = new Int32Array(0);
 let clauseList = new Int32Array(0);
-let edgeBits = 1;
-let edgeNode = new Int32Array(2).fill(-1);
-let edgeUnit = new Uint16Array(2);
-let edgeChild = new Int32Array(2);
+let edges: EdgeTable = edgeTable([]);
 /** Per node, the generation of the last scan that marked its clauses (a literal met again marks nothing new). */
 let nodeSeen = new Uint32Array(0);
 let stale = true;
@@ -423,57 +420,25 @@ function addLiteral(lit: string, clause: number): void {
   stale = true;
 }
 
-function edgeHash(node: number, unit: number): number {
-  return Math.imul((node << 16) ^ unit, 0x9e3779b1) >>> (32 - edgeBits);
-}
-
 function freeze(): void {
   const nodes = buildNext.length;
-  nodeInfo = new Int32Array(nodes * 4);
-  let edges = 0;
+  nodeInfo = new Int32Array(nodes * 3);
   let listed = 0;
-  for (let n = 1; n < nodes; n++) {
-    edges += buildNext[n]?.size ?? 0;
-    listed += nodeClauses[n]?.length ?? 0;
-  }
-  // At most half full: a probe rarely goes past its first slot.
-  edgeBits = 1;
-  while (1 << edgeBits < 2 * edges) edgeBits++;
-  edgeNode = new Int32Array(1 << edgeBits).fill(-1);
-  edgeUnit = new Uint16Array(1 << edgeBits);
-  edgeChild = new Int32Array(1 << edgeBits);
-  const mask = (1 << edgeBits) - 1;
+  for (let n = 1; n < nodes; n++) listed += nodeClauses[n]?.length ?? 0;
   clauseList = new Int32Array(listed);
   let lat = 0;
   for (let n = 1; n < nodes; n++) {
-    nodeInfo[4 * n] = lat;
+    nodeInfo[3 * n] = lat;
     for (const c of nodeClauses[n] ?? []) clauseList[lat++] = c;
-    nodeInfo[4 * n + 1] = lat;
-    const next = buildNext[n];
-    nodeInfo[4 * n + 3] = next?.size ?? 0;
-    if (next)
-      for (const [u, c] of next) {
-        let h = edgeHash(n, u);
-        while (edgeNode[h] !== -1) h = (h + 1) & mask;
-        edgeNode[h] = n;
-        edgeUnit[h] = u;
-        edgeChild[h] = c;
-      }
+    nodeInfo[3 * n + 1] = lat;
+    nodeInfo[3 * n + 2] = buildNext[n]?.size ?? 0;
   }
+  edges = edgeTable(buildNext);
   rootNext.fill(-1);
   for (const [u, c] of buildNext[0] ?? []) rootNext[u] = c;
   nodeSeen = new Uint32Array(nodes);
   forgetTexts();
   stale = false;
-}
-
-function childOf(node: number, unit: number): number {
-  const mask = (1 << edgeBits) - 1;
-  for (let h = edgeHash(node, unit); ; h = (h + 1) & mask) {
-    const at = edgeNode[h]!;
-    if (at === node && edgeUnit[h] === unit) return edgeChild[h]!;
-    if (at === -1) return -1;
-  }
 }
 
 /** The id of a clause, registering it (and forgetting every indexed text) when new. */
@@ -498,7 +463,6 @@ function clauseId(clause: string[]): number {
 // short pieces (a clause, a few characters before a hit) in others, so that the pieces do
 // not push the message out. Each slot holds a bit per clause (a few hundred bytes, so that
 // the marks of every slot stay in the nearest cache), cleared when the slot is taken.
-// number of its scan.
 const LONG_SLOTS = 8;
 const SLOTS = 12;
 const LONG_TEXT = 64;
@@ -559,7 +523,7 @@ function slotOf(text: string): number {
     let node = rootNext[text.charCodeAt(i)]!;
     let j = i + 1;
     while (node >= 0) {
-      const base = 4 * node;
+      const base = 3 * node;
       // A literal met before in this scan has marked its clauses already.
       if (nodeSeen[node] !== gen) {
         nodeSeen[node] = gen;
@@ -568,8 +532,8 @@ function slotOf(text: string): number {
           m[at + (c >>> 5)] |= 1 << (c & 31);
         }
       }
-      if (j >= n || nodeInfo[base + 2] === nodeInfo[base + 3]) break;
-      node = childOf(node, text.charCodeAt(j++));
+      if (j >= n || nodeInfo[base + 2] === 0) break;
+      node = childOf(edges, node, text.charCodeAt(j++));
     }
   }
   return s;
