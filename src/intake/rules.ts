@@ -314,8 +314,10 @@ const RELAYED_NOTICE = /^[^\p{L}\p{N}]*(物业|社区|居委会?|街道|网格�
 // A pet or a thing gone, with the group asked to tell the writer if they see it (大家要是看到了跟我说一声, 有看到的联系我):
 // a request for help, category other (r35). Only where no other matter is told beside it (a run-on of several).
 const LOST_ASK = /(丢了|不见了|跑丢|跑出去|跑没|走丢|飞走|找不到|找不着)[^。！!？?]{0,50}(看到|看见|见到|捡到|发现)[^，,。！!？?\s]{0,6}(跟我说|告诉我|联系我|私我|说一声|通知我|打电话|麻烦)/;
-// A family member late who has been reached and said where they are, told as a vent with no ask (打电话说在网吧 气死我了) (r35).
-const LATE_BUT_REACHED = REACHED;
+// Someone found, not a thing (a child or an old person waiting to be fetched): never a found-property notice.
+const PERSON_FOUND = /孩子|小孩|老人|老太|老头|娃/;
+// A loser asking who found their thing (谁捡到…请联系我): not a finder's notice.
+const WHO_FOUND = /(谁|有人|有没有人)[^，,。！!？?\s]{0,8}(捡到|拾到)/;
 const LOST_FOUND = /(手机|钥匙|钱包|包|伞|证件|卡|证)[^，,。！!？?\s]{0,3}(掉|丢|落)(在|到)(?!家)|谁(的|家的|丢的|掉的)[^，,。！!？?\s]{0,6}(卡|证|钥匙|钱包|手机|包|伞|眼镜)|(捡到|拾到|捡了)[^，,。！!？?]{0,8}(卡|证|钥匙|钱包|手机)/;
 // Thanks that name a fixed problem (…已经搬走了 谢谢) are chat; the fix is in the past.
 // ...and so is a fix told with its day (下水道今天通了) or a smell that is gone (臭味也没了) (r20).
@@ -833,7 +835,8 @@ function decideIntent(
   if (done) return make('chat', 0.85, place);
   if (urgent) return report(0.9);
   if (LOST_ASK.test(t) && CATEGORIES.every((c) => c === 'other' || scores[c] < Math.max(2, scores.other)) && core.length <= 60) return make('report', 0.7, place, 'other', 'normal');
-  if (LATE_BUT_REACHED.test(t) && CATEGORIES.every((c) => c === 'other' || c === 'assistance' || scores[c] < 2) && !L.request.test(t) && !/[?？吗]|怎么办|帮忙|麻烦/.test(t)) return make('chat', 0.65, place);
+  // A family member late who has been reached and said where they are, told as a vent with no ask (打电话说在网吧 气死我了) (r35).
+  if (REACHED.test(t) && CATEGORIES.every((c) => c === 'other' || c === 'assistance' || scores[c] < 2) && !L.request.test(t) && !/[?？吗]|怎么办|帮忙|麻烦/.test(t)) return make('chat', 0.65, place);
   // A stranger posing as a worker is reported even when the message warns the neighbours.
   if (IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t) && (!L.warn.test(t) || (SIGHTING_HERE.test(t) && !GENERAL_WARNING.test(t))) && !L.forward.test(t)) return make('report', 0.75, place, 'security', 'normal');
   if (NEED_ASK.test(t) && !OFFER.test(t)) return make('report', 0.7, place, 'assistance', 'normal');
@@ -846,10 +849,10 @@ function decideIntent(
   if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t) && !(scores.property >= 3 && CHARGE_QUESTIONED.test(t))) return make('chat', 0.7, place);
   if (OTHER_ESTATE.test(t) && !REACHES_HERE.test(t) && !urgent && !asksSomeone(t) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.65, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
-  if (FOUND_LEFT.test(t) && !urgent && !/孩子|小孩|老人|老太|老头|娃/.test(t)) return make('chat', 0.7, place);
-  if (FOUND_CLAIM.test(t) && !urgent && !/(谁|有人|有没有人)[^，,。！!？?\s]{0,8}(捡到|拾到)/.test(t) && !/孩子|小孩|老人|老太|老头|娃/.test(t) && !/物业|社区|网格|监控|保安/.test(t)) return make('chat', 0.7, place);
+  if (FOUND_LEFT.test(t) && !urgent && !PERSON_FOUND.test(t)) return make('chat', 0.7, place);
+  if (FOUND_CLAIM.test(t) && !urgent && !WHO_FOUND.test(t) && !PERSON_FOUND.test(t) && !/物业|社区|网格|监控|保安/.test(t)) return make('chat', 0.7, place);
   // ...not where to hand it in (放哪里方便失主来领), nor a loser asking who found it (谁捡到…请联系我).
-  if (FOUND_OWNER_ASK.test(t) && !urgent && !/放哪|交到哪|交给谁|交哪|送哪/.test(t) && !/(谁|有人|有没有人)[^，,。！!？?\s]{0,8}(捡到|拾到)/.test(t) && !/孩子|小孩|老人|老太|老头|娃/.test(t) && !/物业|社区|网格|监控/.test(t)) return make('chat', 0.7, place);
+  if (FOUND_OWNER_ASK.test(t) && !urgent && !/放哪|交到哪|交给谁|交哪|送哪/.test(t) && !WHO_FOUND.test(t) && !PERSON_FOUND.test(t) && !/物业|社区|网格|监控/.test(t)) return make('chat', 0.7, place);
   // A lost pet told to the neighbours (我家猫跑丢了 有看到的说一声) asks them, not the organisation (r28).
   if (LOST_PET.test(t) && !urgent && !ASKS_ORGANISATION.test(t) && !/物业|社区|网格|监控|保安/.test(t)) return make('chat', 0.7, place);
   // ...and so is a pet found wandering, or a thing left unlocked or behind, told to its owner, unless where to hand
@@ -903,6 +906,6 @@ prefilterTests(
   STAFF_ASKED_CONTACT, FIRE_ESCAPE_MUSING, SHOCKED, SHOCK_AFTER, COOKING_SMOKE, PERSON_IN_VIEW, STRAY, OWNED_DOG, BITTEN, EVENT_TO_HOLD,
   WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,
   FREE_TIME, MAY_I_COME, FOUND_LEFT, OFFER_HAND, FAMILY_JOIN, OWNER_NOTICE, FOUND_PET, TRADE_ASK, RELAYED_NOTICE,
-  BED_LET, BOX_ON_FIRE,
+  BED_LET, BOX_ON_FIRE, PERSON_FOUND, WHO_FOUND,
   FOUND_CLAIM, SMELL, SHARED_SPOT,
 );
