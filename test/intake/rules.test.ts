@@ -1798,6 +1798,19 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // (有没有人看见…求扩散), read as normal; a letter about things thrown from height that nearly hit a child, and a
   // ceiling seeping for half a year from the flat above, raised as urgent.
   'r42-blind': { intent: 0.972, reportP: 1, reportR: 0.959, category: 0.836, urgentR: 0.916, falseAlarms: 2, place: 1 },
+  // r43 check set (26 group-chat messages written with r43-group before any rule was read: 16 non-reports that read like
+  // reports — a power repair and a medical-insurance collection relayed, a wallet and glasses found, spare plants and a
+  // computer skill offered, a waterproofer and a piano teacher asked of the neighbours, another estate's parking prices,
+  // a gas blast on TV, fuel prices, a greeting, a lock fix praised, the writer's own air-conditioner drip with a worker
+  // called, the parcel point's hours asked, sunset photos — and 10 reports told flat: a lift button, dark lamps, a dead
+  // rat's smell, renovation rubbish, a drill on Sunday morning, junk on a stair landing, a battery stolen, a hob that will
+  // not light, gas in a kitchen (urgent), a drain backing up into a basement in dialect). First run: intent 0.846, report P
+  // 0.714, report R 1.00, category 1.00, urgent recall 1.00, 1 false alarm, place 0.962; after the r43 tuning the same.
+  // Its errors, read once after all tuning: a notice passed on as 居委会让我转达一下 and glasses found and hung on the
+  // letterboxes (谁的眼镜…我挂在信报箱上面) read as reports; a waterproofer asked as 各位有认识…的师傅吗 missed by the
+  // shop-asking words; the writer's own air-conditioner drip with a worker already called and an apology read as a report;
+  // a drain backing up into a basement (倒灌进地下室) raised as urgent; 1到4号楼 read as building 4.
+  'r43-check': { intent: 0.846, reportP: 0.714, reportR: 1, category: 1, urgentR: 1, falseAlarms: 1, place: 0.961 },
 };
 
 describe('the check sets, never tuned on', () => {
