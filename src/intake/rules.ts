@@ -135,7 +135,8 @@ const WITHDRAW_MARK = /(周[一二三四五六日天末]|礼拜[一二三四五�
 const SKILL_AFTER_ASK = /(还要人|还缺人|还差人|要人吗|缺人吗|差人吗|要人不|缺人不|差人不|缺不缺人|要不要人|还招人|招人吗)[^。！!？]{0,3}[?？\s，,]*(我|俺)([^，,。！!？?\s]{0,6}(学过|当过|做过|干过|是学|是干|(会|懂)(?!去|来|问|跟|让|告诉|通知|转|说))|[^，,。！!？?\s]{1,4}得(可|很|挺|特别|老|贼|超)?(快|好|巧|利索|麻利|溜))/;
 const SKILL_OFFER = /(我|俺)[^，,。！!？?\s]{0,3}(会|懂|学过|当过|做过|干过|是学|是干)[^。！!？?]{1,12}[，,\s]*[^。！!？?]{0,10}(还要人|还缺人|要人吗|缺人吗|缺不缺人|要不要人|(还)?(要|缺|需要)(帮手|人手)|用得上|用得着|能帮|帮得上|算我|需要吗|要吗)/;
 // A thing's fault told flat (漏水, 不亮, 堵了): what a plain statement of a fault says.
-const FAULT = /漏雨|滴答|滴滴答答|漏个不停|(一直|还在|就|开始|在)漏(?!气|电)|漏水|渗水|滴水|冒水|坏了|坏掉|不亮|堵了|堵死|停水|停电|没水|没电|不热|裂了|塌了|掉了|断了|打不开|关不上|不出水|不通|返味|发霉/;
+// ...and a wall or floor soaked (墙面都泡了), which the urgency check leaves as seepage (r43).
+const FAULT = /漏雨|滴答|滴滴答答|漏个不停|(一直|还在|就|开始|在)漏(?!气|电)|漏水|渗水|滴水|冒水|坏了|坏掉|不亮|堵了|堵死|停水|停电|没水|没电|不热|裂了|塌了|掉了|断了|打不开|关不上|不出水|不通|返味|发霉|(墙|墙面|墙皮|墙壁|地板|天花板|顶棚)[^，,。！!？?\s]{0,2}(都|全)?泡(了|坏)/;
 // A post asked to do something (请网格员上门看看, 让楼栋长来协调): a request, not who holds it.
 const POST_TO_ACT = /(请|让|派|安排|麻烦|叫)[^，,。！!？?\s]{0,2}(网格员|网格长|楼栋长|楼长|单元长|调解员|片警|社区民警|书记|主任|管家)[^，,。！!？?]{0,10}(上门|来|去|帮|看|处理|协调|调解|照顾|走访)/;
 // A request addressed to someone, strong enough to outweigh thanks or laughter.
@@ -167,7 +168,11 @@ const BUSINESS = /健身房|瑜伽馆|舞蹈室|舞蹈工作室|琴行|大排档
 // ...or its banging and hawking (卸货 铁架子哐哐响, 喇叭叫卖) (r21).
 // ...or its fan or blower droning, or singing on into the night (排风扇 嗡到半夜, 唱到凌晨) (r23).
 const BUSINESS_NOISE = /噪音|噪声|吵|喧哗|嗡|排风扇|风机|唱到|低音炮|音乐|放歌|唱歌|音响|扰民|营业到(凌晨|半夜|深夜)|营业时间|哐|咣|叮叮当当|轰隆|卸货|吆喝|叫卖|喇叭/;
+// Noise told as suffered (吵死了, 震得, 睡不着): a complaint's words, never an ad's (r43).
+const NOISE_BORNE = /吵死|吵得|吵人|烦死|烦人|扰民|受不了|睡不着|没法睡|睡不了|震得|脑壳疼|头疼/;
 const RESIDENT_BUILT = /违建|违章(搭建|建筑|加建)|私搭乱建|乱搭乱建|(私自|擅自|违规|违法)[^，,。！!？?]{0,8}(搭|建|盖|圈|砌|扩)|加建|加盖|搭了[^，,。！!？?]{0,6}(棚|房|屋)|(圈|围|砌)(进|到|成)[^，,。！!？?]{0,3}(自家|自己家|他家)/;
+// The building's own skin leaking (楼顶漏雨, 屋顶渗水): the top-floor household named is where the water lands, not its cause (r43).
+const ROOF_LEAK = /(楼顶|屋顶|房顶|屋面|外墙)[^，,。！!？?\s]{0,3}(漏|渗|进水)/;
 const RESIDENT = /业主|住户|邻居|楼上|楼下|隔壁|对门|一楼|顶层|顶楼|那家|那户|他家/;
 // Adding a shared fixture (无障碍坡道, 扶手) asked for one disabled resident is the facility.
 const BUILD_SHARED = /(加装|安装|增设|修建|修|建|装|铺)(一条|一个|个|条|上)?(无障碍)?(坡道|扶手|栏杆|护栏|通道|电梯)/;
@@ -193,6 +198,11 @@ const SHARED_PART = /楼道|公共|管道井|单元门|楼梯|走廊|地下室|�
 // A routine given up for a while with its reason or its cover told (外面路滑 王奶奶这几天就不下楼买菜了 让她孙子给带):
 // news of a neighbour, nobody asked to act (r40).
 const ROUTINE_PAUSED = /(路滑|下雨|下雪|雨天|雪天|太冷|天冷|降温|太热|刮风|风大|雾霾)[^。！!？?]{0,16}(就|先|暂时|都)?不(下楼|出门|出去|去|出来)[^，,。！!？?\s]{0,8}了|(让|叫|由)(她|他)?的?(孙子|孙女|儿子|女儿|闺女|家人|子女|外孙|儿媳|女婿)[^，,。！!？?\s]{0,3}(给|帮)?(带|买|送)/;
+// A thing in a shared part owned up to (那袋垃圾是我的, 楼道里的纸箱是我家的) and to be taken away by the writer (等下我自己拿下去,
+// 今天下午就收走): the writer sees to it, nobody is asked to act (r43).
+// ...where a complaint word is waved off (别投诉了, 不用报修) or the trouble is the writer's own (给大家添麻烦了) it asks nothing.
+const ASK_WAIVED = /(别|不用|不要|甭|无需|不必)(再)?(投诉|举报|报修|麻烦|反映)|添(了)?麻烦/g;
+const OWN_THING_SHIFTED = /(?<!不)是(我|俺)(家|们家|自己|自家)?的[^。！!？?]{0,24}(我|俺)?(自己|自个儿?|这就|马上|立马|等下|等会儿?|一会儿?|今天|今晚|下午|晚上|明天|明早|回头|待会儿?)[^，,。！!？?\s]{0,4}(就)?(拿|收|搬|清|挪|扔|推|处理|弄|收拾)/;
 // A question put to the neighbours (who has a ladder, where to print): nobody is asked to act.
 // A found thing already handed in (捡到…放保安室了): a notice to the owner, nobody is asked to act.
 const FOUND_HANDED_IN = /(捡到|拾到|捡了)[^。！!？?]{0,20}(放|交)(在|到|给)?了?[^，,。！!？?\s]{0,4}(门卫|保安|物业|驿站|传达室|岗亭|值班室)(?![^，,。！!？?\s]{0,3}(哪|吗|行))/;
@@ -306,9 +316,10 @@ const OWNER_NOTICE = /谁(的|家的)[^。！!？?]{0,10}(钥匙|车窗|车门|�
 // A pet found wandering, its owner asked for (谁家丢了只小泰迪): lost and found among neighbours (r33).
 const FOUND_PET = /谁家(的)?[^，,。！!？?\s]{0,2}(丢|跑丢|走丢|跑出来)了?[^，,。！!？?\s]{0,3}(只|条)?[^，,。！!？?\s]{0,3}(狗|猫|泰迪|金毛|柯基|比熊|博美|哈士奇|柴犬|萨摩|鹦鹉|兔子)/;
 // A tradesman for one's own home sought among the neighbours (大家找的哪个师傅修的 给推荐个, 哪家修锁靠谱):
+// ...or a shop asked for by the quality of its goods, or one the neighbours know (哪家家具店质量好一点, 大家有认识的装空调师傅吗) (r43).
 // nobody is asked to act (r33).
 // ...and a tradesman for hire asked of the neighbours by what makes one good (附近有没有靠谱的开锁师傅) (r36).
-const TRADE_ASK = /(有没有|谁有|谁认识|谁知道|哪有|哪里有|哪儿有)[^，,。！!？?\s]{0,6}(靠谱|专业|便宜|实惠|手艺好)的[^，,。！!？?\s]{0,4}(师傅|工人|阿姨|保洁|公司)|(群里|有没有|谁|哪位)[^，,。！!？?\s]{0,2}(有)?会修[^，,。！!？?\s]{1,6}的|(找的|请的|叫的)(是)?(哪个|哪家|哪位|谁|什么)|(哪个|哪家|哪位)[^，,。！!？?\s]{0,2}(师傅|工人|店|公司)[^，,。！!？?\s]{0,4}(修的|装的|弄的|靠谱|好|便宜|实惠)|(给|帮)(我)?推荐(个|一个|一下|几个)|推荐(个|一个|几个)[^，,。！!？?\s]{0,4}(师傅|靠谱|好)|哪家[^，,。！!？?\s]{0,4}(靠谱|便宜|实惠)/;
+const TRADE_ASK = /(有没有|谁有|谁认识|谁知道|哪有|哪里有|哪儿有)[^，,。！!？?\s]{0,6}(靠谱|专业|便宜|实惠|手艺好)的[^，,。！!？?\s]{0,4}(师傅|工人|阿姨|保洁|公司)|(群里|有没有|谁|哪位)[^，,。！!？?\s]{0,2}(有)?会修[^，,。！!？?\s]{1,6}的|(找的|请的|叫的)(是)?(哪个|哪家|哪位|谁|什么)|(哪个|哪家|哪位)[^，,。！!？?\s]{0,2}(师傅|工人|店|公司)[^，,。！!？?\s]{0,4}(修的|装的|弄的|靠谱|好|便宜|实惠)|(给|帮)(我)?推荐(个|一个|一下|几个)|推荐(个|一个|几个)[^，,。！!？?\s]{0,4}(师傅|靠谱|好)|哪家[^，,。！!？?\s]{0,4}(靠谱|便宜|实惠|质量好|手艺好|做得好|好一?点|比较好|划算)|(有没有|谁有|大家有|有谁有|谁)[^，,。！!？?\s]{0,2}(熟悉|认识|相熟|熟)的[^，,。！!？?\s]{0,4}(店|师傅|商家|老板|公司|门店)/;
 // A notice passed on by whom it came from, with its day (物业通知 本周六统一灭蟑螂, 居委会说下周三打疫苗) (r33).
 const RELAYED_NOTICE = /^[^\p{L}\p{N}]*(物业|社区|居委会?|街道|网格员|楼长|楼栋长|业委会|防疫站|疾控|卫生院|卫生服务站|派出所|供电所|供电局|自来水公司|水务公司|燃气公司|热力公司)[^，,。！!？?\s]{0,2}(通知|发通知|说|讲|提醒)[:：，,\s]*[^。！!？?]{0,4}(今天|明天|后天|今晚|明早|本周|这周|下周|下个?礼拜|下个?星期|周[一二三四五六日末]|礼拜[一二三四五六天日]|星期[一二三四五六天日]|[0-9一二三四五六七八九十]+号|[0-9一二三四五六七八九十]+月)/u;
 // A pet or a thing gone, with the group asked to tell the writer if they see it (大家要是看到了跟我说一声, 有看到的联系我):
@@ -346,6 +357,11 @@ const asksSomeone = (t: string) => STRONG_REQUEST.test(gateOf(WONDERING).may(t) 
 // A fault or an incident in another estate, passed on (听说隔壁阳光花园电梯困了人, 隔壁小区车库都淹了):
 // news to the neighbours unless it reaches here (我们小区也, 跑到我们这边) (r22).
 const OTHER_ESTATE = /(隔壁|对面|旁边|附近|别的|其他|人家|城[东西南北])(的|那个|有个)?[^，,。！!？?\s]{0,4}(小区|花园|家园|新村|新城|公寓|楼盘|苑)(?!门口|里的人|的人|的车|的狗)/;
+// An estate far off, told by the screen it was seen on (电视上说的那个小区, 抖音上那个小区) or by the relative or friend who
+// lives there (我姐住的那个小区, 我同事家小区): news or a gripe about somewhere else (r43).
+const FAR_ESTATE = /(电视|新闻|网上|抖音|快手|视频|报纸|朋友圈)(上|里|里面)?[^，,。！!？?\s]{0,4}(说|播|报|放|讲|看到|刷到)?的?(那个|一个|有个)[^，,。！!？?\s]{0,4}(小区|楼盘|花园|家园)|(我|俺)(姐|妹|哥|弟|妈|爸|婆婆|公公|岳母|丈母娘|舅舅?|姨|小姨|姑|叔|表哥|表姐|表妹|表弟|堂哥|堂姐|朋友|同事|同学|亲戚|闺女|儿子|女儿|老乡)[^，,。！!？?\s]{0,2}(住|家|在)的?(那个|那边的?)?[^，,。！!？?\s]{0,2}(小区|楼盘|花园|家园|新村)/;
+// ...with here said to be better off (还是咱们这边好, 咱这边省心多了): the property company or the dirt it names is there's (r43).
+const HERE_BETTER = /还是(咱们|我们|俺们|咱|俺)[^，,。！!？?\s]{0,4}(好|强|省心|舒服|干净|安静)|(咱们|我们|俺们|咱|俺)(这边|这里|这儿|小区)[^，,。！!？?\s]{0,2}(好多了|强多了|算好的|还算好|省心多了)/;
 const REACHES_HERE = /比[^，,。！!？?\s]{0,2}(隔壁|对面|旁边|附近|别的|其他|人家)|不如|(咱们|我们|本)小区|物业|管理处|(我们|咱们|俺们|本)(小区|楼|单元|这边|这里)?[^，,。！!？?\s]{0,4}(也|又|同样)(?!没|不)|(到|进|来|往|在)(我们|咱们|俺们|本小区)|我家|天天|每天|老是|总是/;
 // Hearsay of a plan wondered about (听说要装电梯 不知道能不能轮上) is talk among neighbours.
 const HEARSAY_WONDERING = /(?:听说|据说|新闻|说是要)[^。！!？?]{0,30}不知道[^，,。！!？?]{0,12}(?:能不能|可不可以|会不会|是不是)/;
@@ -480,7 +496,7 @@ export function decideCategory(
     if (urgent.kind !== 'flood' && /水/.test(t) && INFLOW.test(t) && NEIGHBOUR.test(t) && !BUSINESS.test(t)) return 'dispute';
     if (urgent.kind === 'flood') {
       if (SUPPLY_CUT.test(t) && !NEIGHBOUR.test(t)) return 'utilities';
-      if (NEIGHBOUR.test(t) && !/管道井|总阀[^，,。！!？?\s]{0,3}(漏|坏|爆|裂)|公共/.test(t)) return 'dispute';
+      if (NEIGHBOUR.test(t) && !ROOF_LEAK.test(t) && !/管道井|总阀[^，,。！!？?\s]{0,3}(漏|坏|爆|裂)|公共/.test(t)) return 'dispute';
       // Water backing up through a drain or coming in with rain: the shared drains.
       if (/地漏|下水|返水|倒灌|雨水|下大雨|暴雨/.test(t)) return 'facility';
       // A pipe bursting inside a home is the home's water supply; shared parts are facility.
@@ -612,7 +628,7 @@ function decideCategoryOfText(
     const keeperView = t.replace(VICTIM_PET, '');
     if (!OWNED_DOG.test(keeperView) && !NEIGHBOUR.test(keeperView)) return 'sanitation';
   }
-  if (NEIGHBOUR.test(t) && !BUSINESS.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !(BED_LET.test(t) && scores.security >= 4) && !/楼上楼下/.test(t) && (scores.dispute >= (supplyCut ? 4 : 2) || (!supplyCut && score <= 2))) return 'dispute';
+  if (NEIGHBOUR.test(t) && !BUSINESS.test(t) && !ROOF_LEAK.test(t) && NUISANCE.test(t) && !CRIME.test(t) && !(BED_LET.test(t) && scores.security >= 4) && !/楼上楼下/.test(t) && (scores.dispute >= (supplyCut ? 4 : 2) || (!supplyCut && score <= 2))) return 'dispute';
   if (supplyCut) return 'utilities';
   // A theft stays security when the property company is blamed for it.
   if (THEFT.test(t) && scores.security >= 3) return 'security';
@@ -740,7 +756,9 @@ function decideIntent(
   const formalRequest = FORMAL_REQUEST.test(t);
   // A poser's pitch retold (自称物业的加我微信 让交物业费) is reported, not an ad (r18).
   const poserTold = /自称|冒充|假冒|说是/.test(t) && IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t);
-  if (L.ad.test(t) && !(urgent && request) && !formalRequest && !poserTold && !STAFF_ASKED_CONTACT.test(t)) return make('chat', 0.85, place);
+  // A shop's hawking complained of as noise (超市大喇叭 促销促销 吵死了) quotes the ad words; it is no ad (r43).
+  const hawkingHeard = BUSINESS.test(t) && BUSINESS_NOISE.test(t) && NOISE_BORNE.test(t);
+  if (L.ad.test(t) && !(urgent && request) && !formalRequest && !poserTold && !STAFF_ASKED_CONTACT.test(t) && !hawkingHeard) return make('chat', 0.85, place);
 
   // Thanks that name a problem now fixed (上次反映的路灯已经亮了 谢谢): nobody is asked to act.
   if (L.thanks.test(t) && FIXED.test(t) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是/.test(t)) return make('chat', 0.8, place);
@@ -847,7 +865,9 @@ function decideIntent(
   if (L.courtesy.test(t) && !(topScore >= 3 && (asksSomeone(t) || /谁定|凭什么|为什么|有没有公示|怎么收/.test(t)))) return make('chat', 0.8, place);
   // ...not a charge questioned with the property side in view (暖气费又涨了 物业也不给个明细 凭什么): it asks for an answer (r34).
   if ((NOBODY_TO_ACT.test(t) || HEARSAY_WONDERING.test(t)) && !asksSomeone(t) && !(scores.property >= 3 && CHARGE_QUESTIONED.test(t))) return make('chat', 0.7, place);
-  if (OTHER_ESTATE.test(t) && !REACHES_HERE.test(t) && !urgent && !asksSomeone(t) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.65, place);
+  if ((OTHER_ESTATE.test(t) || FAR_ESTATE.test(t)) && (!REACHES_HERE.test(t) || HERE_BETTER.test(t)) && !urgent && !asksSomeone(t) && !ASKS_ORGANISATION.test(t)) return make('chat', 0.65, place);
+  // The writer owns the thing left about and says they will shift it (r43).
+  if (OWN_THING_SHIFTED.test(t) && !urgent && !asksSomeone(t.replace(ASK_WAIVED, '')) && !/[?？吗]/.test(t)) return make('chat', 0.65, place);
   if (FOUND_HANDED_IN.test(t) && !urgent) return make('chat', 0.7, place);
   if (FOUND_LEFT.test(t) && !urgent && !PERSON_FOUND.test(t)) return make('chat', 0.7, place);
   if (FOUND_CLAIM.test(t) && !urgent && !WHO_FOUND.test(t) && !PERSON_FOUND.test(t) && !/物业|社区|网格|监控|保安/.test(t)) return make('chat', 0.7, place);
@@ -908,4 +928,5 @@ prefilterTests(
   FREE_TIME, MAY_I_COME, FOUND_LEFT, OFFER_HAND, FAMILY_JOIN, OWNER_NOTICE, FOUND_PET, TRADE_ASK, RELAYED_NOTICE,
   BED_LET, BOX_ON_FIRE, PERSON_FOUND, WHO_FOUND,
   FOUND_CLAIM, SMELL, SHARED_SPOT,
+  FAR_ESTATE, HERE_BETTER, OWN_THING_SHIFTED, ROOF_LEAK, NOISE_BORNE,
 );

@@ -808,6 +808,7 @@ describe.each([
   ['r40 urgent set (40 group-chat and voice-input messages about people in danger told indirectly: 24 emergencies — an old man with a poor memory out since 大前天 and 就没回来, routines broken for days or a week by someone alone (平时天天…这礼拜一次都没来过, papers piled at the door), a scald or a cut at the stove (做饭的时候烫着了 起了好大的泡, 血止不住), a diabetic trembling and sweating, children who swallowed a button cell, a magnet or disinfectant, a face drooping and speech slurred, breath failing lying down (躺下就喘 只能坐着睡), a woman in labour with no car — and 16 look-alikes: someone at a relative\'s or already in hospital, a cut already plastered, a cold, where to get a flu jab or a check-up (service), health advice, a routine paused for rain or an icy path, a frail mother needing company to a check-up (assistance, normal); first run: intent 0.950, report P 0.935, report R 1.00, category 1.00, urgent recall 0.833, 0 false alarms, place 1.00; after the r40 tuning every figure 1.00 and 0 false alarms)', fixture('r40-urgent.jsonl')],
   ['r41 group set (42 group-chat messages, some as voice-input run-ons or in dialect: 24 non-reports that read like reports — a neighbour\'s spare rice or bike offered, a nurse or a barber offering a skill at a named event, a calligraphy class asked whether it takes people, notices relayed from the residents\' committee and the property company, things found told to the group, tradesmen and shops asked of the neighbours, praise of a repair, jokes, festival greetings, weather and prices — and 18 reports, many plain faults told flat: a smell in a stairwell, a KTV loud till two, someone trying door handles, a missing manhole piece, a stray\'s mess, barbecue smoke, a lift stuck with someone inside, gas in a stairwell, how to apply for subsistence allowance; first run: intent 0.881, report P 0.882, report R 0.882, category 0.882, urgent recall 1.00, 0 false alarms, place 1.00; after the r41 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r41-group.jsonl')],
   ['r39 urgent set (40 group-chat and voice-input messages: 24 emergencies told indirectly — a relative in a stopped lift told by a phone or a video call (one alone inside, between two floors, the bell unanswered), a child or an elder bolted in a room, a bathroom or on a balcony, a small child half out of a pushed-open screen window or out on an air-conditioner bracket, smoke or flames from a window, a garage, a stairwell or a neighbour\'s door, a burning smell with an alarm beeping, a person under a collapsed shed or a fallen cabinet — and 16 look-alikes: a lift that stops often told angrily with nobody inside, a drill, a smoke-alarm test, a fire already out, barbecue smoke, fears with 万一, a lift fixed and thanked, a lift trapping on another estate in the news, a lift that jammed a moment and went on, a burning smell with no alarm (sanitation), a locksmith asked by someone shut out; first run: intent 0.900, report P 1.00, report R 0.879, category 0.758 (0.788 once a lift complaint aimed at 物业到底管不管 was labelled property, the company as target), urgent recall 0.750, 1 false alarm, place 1.00; after the r39 tuning: intent 0.975, report P 1.00, report R 0.970, category 0.939, urgent recall 1.00, 0 false alarms, place 1.00 (left: 谁家在烧东西…熏死了 read as security, labelled sanitation; a locksmith recommendation asked by someone shut out read as chat, labelled report/other))', fixture('r39-urgent.jsonl')],
+  ['r43 group set (60 group-chat messages, some as voice-input run-ons or in dialect: 36 non-reports that read like reports — notices relayed from the property company, the residents\' committee, the power and water companies (停水, 停电检修 at a time), things found and handed to the gate, spare things and a skill offered, a tradesman, a shop and a mover asked of the neighbours, news and gripes about another estate, a relative\'s estate or TV, laments about prices, weather and homework, greetings and jokes, fixes thanked, the writer owning up to a thing in the stairwell and shifting it, questions to neighbours, flowers shared — and 24 reports told flat with no request word: faults, dirt, noise from a flat and from a shop\'s loudspeaker, a bottle thrown down, gas in a stairwell, a live wire sparking, a roof leaking onto the top-floor flat; written before any rule was read; first run: intent 0.900, report P 0.821, report R 0.958, category 0.917, urgent recall 1.00, 1 false alarm, place 1.00; after the r43 tuning every figure 1.00 and 0 false alarms)', fixture('r43-group.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1470,6 +1471,32 @@ describe('r39 concepts', () => {
   });
 });
 
+describe('r43 concepts', () => {
+  readsAs([
+    // an estate far off, told by the screen it was seen on or by the relative who lives there: news or a gripe about somewhere else
+    ['抖音上看到的那个小区电梯天天坏，业主都去拉横幅了', 'chat', null, null],
+    ['我表哥住的那个小区停车乱得很，晚上回去根本找不到位，还是咱这边省心', 'chat', null, null],
+    // ...but not when the same trouble reaches here
+    ['我妈住的那个小区物业也不管，咱们小区的物业也一样不管事，垃圾三天没人收', 'report', 'sanitation', 'normal'],
+    // a thing owned up to and to be shifted by the writer, or the trouble apologised for
+    ['车棚门口那辆旧三轮是我家的，明天我就推走，给大家添麻烦了', 'chat', null, null],
+    ['楼梯拐角那几盆花是俺的 晚上俺自个儿搬回去', 'chat', null, null],
+    // ...but a thing disowned, with its owner told to shift it, is a complaint
+    ['楼道里那堆纸箱不是我家的，谁家的赶紧收走', 'report', 'security', 'normal'],
+    // a shop asked for by its goods, or one the neighbours know
+    ['想给孩子买个书桌 县里哪家家具店质量好一点', 'chat', null, null],
+    ['大家有认识的装空调的师傅吗 我家新买的想装一下', 'chat', null, null],
+    // the building's roof leaking onto the top-floor household: the roof, not the household
+    ['7栋屋顶渗水 顶层住户的天花板都发黑了', 'report', 'facility', 'normal'],
+    // a shop's hawking complained of as noise quotes ad words but is no ad
+    ['楼下那家手机店天天用喇叭喊 全场八折 吵得午觉都睡不了', 'report', 'other', 'normal'],
+    // a wall soaked is seepage, no flood; a floor or sofa under water still is
+    ['下雨屋顶漏 墙皮全泡了 我家在顶楼', 'report', 'facility', 'normal'],
+    ['卫生间墙面都泡了 楼上渗下来的', 'report', 'dispute', 'normal'],
+    ['家里进水了 沙发都泡了', 'report', 'facility', 'urgent'],
+  ]);
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1771,6 +1798,19 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // (有没有人看见…求扩散), read as normal; a letter about things thrown from height that nearly hit a child, and a
   // ceiling seeping for half a year from the flat above, raised as urgent.
   'r42-blind': { intent: 0.972, reportP: 1, reportR: 0.959, category: 0.836, urgentR: 0.916, falseAlarms: 2, place: 1 },
+  // r43 check set (26 group-chat messages written with r43-group before any rule was read: 16 non-reports that read like
+  // reports — a power repair and a medical-insurance collection relayed, a wallet and glasses found, spare plants and a
+  // computer skill offered, a waterproofer and a piano teacher asked of the neighbours, another estate's parking prices,
+  // a gas blast on TV, fuel prices, a greeting, a lock fix praised, the writer's own air-conditioner drip with a worker
+  // called, the parcel point's hours asked, sunset photos — and 10 reports told flat: a lift button, dark lamps, a dead
+  // rat's smell, renovation rubbish, a drill on Sunday morning, junk on a stair landing, a battery stolen, a hob that will
+  // not light, gas in a kitchen (urgent), a drain backing up into a basement in dialect). First run: intent 0.846, report P
+  // 0.714, report R 1.00, category 1.00, urgent recall 1.00, 1 false alarm, place 0.962; after the r43 tuning the same.
+  // Its errors, read once after all tuning: a notice passed on as 居委会让我转达一下 and glasses found and hung on the
+  // letterboxes (谁的眼镜…我挂在信报箱上面) read as reports; a waterproofer asked as 各位有认识…的师傅吗 missed by the
+  // shop-asking words; the writer's own air-conditioner drip with a worker already called and an apology read as a report;
+  // a drain backing up into a basement (倒灌进地下室) raised as urgent; 1到4号楼 read as building 4.
+  'r43-check': { intent: 0.846, reportP: 0.714, reportR: 1, category: 1, urgentR: 1, falseAlarms: 1, place: 0.961 },
 };
 
 describe('the check sets, never tuned on', () => {
