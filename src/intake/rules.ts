@@ -414,6 +414,9 @@ const RELAY_DOUBT = /[?？吗呢]|还没|还是没|也没|没来|没人|结果|�
 // A notice quoted to say it was not kept (通知说五点来水 现在还没水) is a complaint, not a forward.
 const BROKEN_NOTICE = /通知(?:上)?说[^。！!？?]{0,30}(?:还没|还是没|都没|也没|没来|没有)/;
 
+// Thanks for help given (谢谢帮忙的几位邻居, 感谢大家帮忙转发): the word 帮忙 asks nobody (r44).
+// Global (cut out of the text), so left out of prefilterTests.
+const THANKED_HELP = /(谢谢|感谢|多谢|多亏|辛苦)[^，,。！!？?\s]{0,6}帮忙/g;
 const ASIDE_CHAT = new Set(['elsewhere', 'drill', 'resolved', 'dream', 'notice']);
 
 const PROPERTY_TARGET = new RegExp(
@@ -482,6 +485,18 @@ function requestClause(t: string): string | null {
   return CLOSING_ASK.test(last) ? last : null;
 }
 
+const GAS_KINDS = new Set(['gas', 'net-gas', 'fumes_ill', 'net-fumes']);
+// Someone seen down: lying still, out cold, not waking when called; a door unanswered alone stays the gas's (r23 labels it so) (r44).
+const PERSON_DOWN = /(躺|倒|趴)(着|在)[^，,。！!？?\s]{0,6}(不动|一动不动)|一动不动|叫不醒|喊不醒|不省人事|昏迷|晕倒|昏倒|(叫|喊|拍|摇)[^，,。！!？?\s]{0,4}(没反应|不醒)/;
+const GAS_WORD = /煤气|燃气|天然气|液化气|臭鸡蛋/g;
+// ...told beside the smell, not in another matter of a long message (r44).
+function personDownByGas(t: string): boolean {
+  const m = PERSON_DOWN.exec(t);
+  if (!m) return false;
+  for (const g of t.matchAll(GAS_WORD)) if (Math.abs(g.index - m.index) <= 36) return true;
+  return false;
+}
+
 export function decideCategory(
   t: string,
   scores: Record<Category, number>,
@@ -512,6 +527,8 @@ export function decideCategory(
     // Someone shocked and still feeling it (被电了一下 现在手发麻 人有点懵) is a person hurt: the person first,
     // whatever wire did it; a shared fixture that gave a child a jolt (喷泉漏电 小孩被电了一下) stays the fixture (r31).
     if ((urgent.kind === 'livewire' || urgent.kind === 'net-wire') && SHOCKED.test(t) && SHOCK_AFTER.test(t)) return 'assistance';
+    // A gas smell with someone seen down beside it (燃气味 里面有人躺着不动, 倒在门口叫不醒): the person first (r44).
+    if (GAS_KINDS.has(urgent.kind) && personDownByGas(t)) return 'assistance';
     if (urgent.category) return urgent.category as Category;
   }
   // Someone posing as a worker (自称是燃气公司的): a security matter, whatever they claimed to be.
@@ -844,7 +861,8 @@ function decideIntent(
 
   // "没事了 刚才的燃气味是邻居家在做饭": the all-clear wins over the alarm words it repeats.
   // A hazard named as news from elsewhere, a drill, a dream or an all-clear asks nobody to act.
-  if (aside && ASIDE_CHAT.has(aside) && !ASKS_ORGANISATION.test(t) && !formalRequest) return make('chat', 0.8, place);
+  // ...and 帮忙 inside thanks (谢谢帮忙的几位邻居, 感谢大家帮忙转发) is help given, not asked (r44).
+  if (aside && ASIDE_CHAT.has(aside) && !ASKS_ORGANISATION.test(t.replace(THANKED_HELP, '')) && !formalRequest) return make('chat', 0.8, place);
   // Thanks for help in a danger that is over ("那次着火 多亏了邻居们帮忙").
   if (aside === 'frame' && L.thanks.test(t) && !/能不能|可不可以|能否|请(?!大家|各位)|麻烦|怎么办|什么时候|希望/.test(t)) return make('chat', 0.75, place);
   // "…后来找到了 小区能不能多装点监控": an all-clear followed by a request still asks.
@@ -909,6 +927,7 @@ function decideIntent(
 // Each pattern above skips messages it cannot match (prefilter.ts); a pattern left out of
 // this list is simply always run.
 prefilterTests(
+  PERSON_DOWN,
   FIRST_PERSON_SIGNUP, FREE_SIGNUP, SKILL_OFFER, FAULT, POST_TO_ACT, STRONG_REQUEST, NEIGHBOUR, RENOVATION,
   HOUSEHOLD_NOISE, BUSINESS, BUSINESS_NOISE, RESIDENT_BUILT, RESIDENT, BUILD_SHARED, NUISANCE, CRIME,
   SUPPLY_CUT, ONE_PERSON, BENEFIT, IN_HOME, SHARED_PART, FOUND_HANDED_IN, NEIGHBOUR_QUESTION, ROUTINE_PAUSED, ASKS_ORGANISATION,

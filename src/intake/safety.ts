@@ -54,6 +54,10 @@ const PERSON_BITTEN = new RegExp(
   `(?<!(${PET.source})[^，,。！!？?\\s]{0,2})被[^，,。！!？?\\s]{0,4}咬|(?<!把[^，,。！!？?\\s]{0,4}(${PET.source})[^，,。！!？?\\s]{0,2}|(${PET.source})[^，,。！!？?\\s]{0,2}被[^，,。！!？?\\s]{0,6})咬(了|伤|破|到|住)(?![^，,。！!？?\\s]{0,2}(${PET.source}))`,
 );
 
+// A burn told by what burnt and the blister it raised (热油碗打翻了 手臂上起了好大的水泡), without the word 烫 (r44).
+const BURN_CAUSE = /热油|滚油|油锅|开水|沸水|滚水|热汤|热粥|热水壶|暖壶|暖瓶|蒸汽/;
+const BLISTER = /(?<!没|没起|没有|没有起|不起)(水泡|燎泡|起泡|(起|鼓)了[^，,。！!？?\s]{0,4}泡)|掉皮|脱皮|皮(都)?(掉|烂|脱)了/;
+
 const CONCEPTS: SafetyConcept[] = [
   {
     kind: 'life',
@@ -89,6 +93,8 @@ const CONCEPTS: SafetyConcept[] = [
       [PERSON_BITTEN, /血/],
       // A scald or burn on a body.
       // ...not a blister denied (没起泡) (r40).
+      // ...or told by what burnt (热油, 开水) and the blister it raised (r44).
+      [BURN_CAUSE, BLISTER],
       [/烫(伤|了|得|到|出|着)|烧伤/, /(?<!没|没起|没有|没有起|不起)泡|一大片|掉皮|脱皮|红肿/],
     ],
     within: 20,
@@ -419,16 +425,16 @@ const CONCEPTS: SafetyConcept[] = [
 // The danger is over, elsewhere, only told or only imagined: nothing to raise.
 // ...and an absence explained (原来是出差了, 他儿子说接他去北京住了) (r31).
 const OVER =
-  /(原来|才知道|听说|得知)[^，,。！!？?\s]{0,6}(是)?(出差|旅游|旅行|度假|回老家|出国|住院|去外地)(?![^。！!？?]{0,12}(根本|压根|并)没)|(说|讲)[^，,。！!？?\s]{0,4}(是)?(出差|旅游|旅行|度假|回老家|出国|住院)了(?![^。！!？?]{0,12}(根本|压根|并)没)|接(他|她)[^，,。！!？?\s]{0,3}去[^，,。！!？?\s]{1,6}(住|过年|养老)|问(过|了)[^，,。！!？?\s]{0,4}没事|是[^，,。！!？?\s]{0,8}(刷漆|油漆|装修)的?味|没人在里面|里面没人|没有人在里面|没人被困|没着火|没有着火|没起火|是假的|别传|抓到了|扶回家|扶起来|送回家|(妈妈|爸爸|家长|家里人|大人)[^，,。！!？?\s]{0,2}(来了|接走)|找到了|找着了|已经找到|回来了|到家了|没事了|人没事|虚惊|扑灭|灭了|抓住了|被抓|放出来了|已经出来|救出来|已经送医|送到医院了|出院|平安|别紧张|不用紧张|别担心|不用担心|不是着火|是在烧纸|在炸/;
+  /(原来|才知道|听说|得知)[^，,。！!？?\s]{0,6}(是)?(出差|旅游|旅行|度假|回老家|出国|住院|去外地)(?![^。！!？?]{0,12}(根本|压根|并)没)|(说|讲)[^，,。！!？?\s]{0,4}(是)?(出差|旅游|旅行|度假|回老家|出国|住院)了(?![^。！!？?]{0,12}(根本|压根|并)没)|接(他|她)[^，,。！!？?\s]{0,3}去[^，,。！!？?\s]{1,6}(住|过年|养老)|(住|去|在)(到)?(他|她)?[^，,。！!？?\s]{0,2}(儿子|女儿|闺女|儿女|亲戚|侄子|外甥)(那边|那儿|那里|家)(去)?(住)?了(?![^。！!？?]{0,12}(根本|压根|并|没)(去|到|来|没))|问(过|了)[^，,。！!？?\s]{0,4}没事|是[^，,。！!？?\s]{0,8}(刷漆|油漆|装修)的?味|没人在里面|里面没人|没有人在里面|没人被困|没着火|没有着火|没起火|是假的|别传|抓到了|扶回家|扶起来|送回家|(妈妈|爸爸|家长|家里人|大人)[^，,。！!？?\s]{0,2}(来了|接走)|找到了|找着了|已经找到|回来了|到家了|没事了|人没事|虚惊|扑灭|灭了|抓住了|被抓|放出来了|已经出来|救出来|已经送医|送到医院了|(被|让)(120|救护车)[^，,。！!？?\s]{0,3}(接走|拉走|送走|带走)|(120|救护车)[^，,。！!？?\s]{0,2}(接走|拉走)了|送(去|到|进)了?医院了|出院|平安|别紧张|不用紧张|别担心|不用担心|不是着火|是在烧纸|在炸/;
 // What explains a smell or smoke (在做饭, 放鞭炮) explains it in its own sentence, but not flames.
 const FLAMES = /(窜|蹿|喷|冒)出?[^，,。！!？?\s]{0,2}火(?!车|锅|腿|柴|花|星|苗是)|全是火|火光冲天|火舌|大火|火势|着火了|烧起来了|起火了|失火了/;
 // Cooking explains smoke, not a body hurt at the stove (做饭的时候烫着了 起了好大的泡, 切菜切到手 血止不住) (r40).
-const BODY_HURT = /烫(伤|了|得|到|出|着)[^。！!？?]{0,12}((?<!没|没起|没有|没有起|不起)泡|一大片|掉皮|脱皮|红肿)|(切|剁|割|划)(到|破|伤)了?[^，,。！!？?\s]{0,2}(手|指)[^。！!？?]{0,12}血/;
+const BODY_HURT = new RegExp(`${BURN_CAUSE.source}[^。！!？?]{0,20}(${BLISTER.source})|` + /烫(伤|了|得|到|出|着)[^。！!？?]{0,12}((?<!没|没起|没有|没有起|不起)泡|一大片|掉皮|脱皮|红肿)|(切|剁|割|划)(到|破|伤)了?[^，,。！!？?\s]{0,2}(手|指)[^。！!？?]{0,12}血/.source);
 const EXPLAINED = /(?<!平时|平常)(做饭|炒菜)(?![^，,。！!？?\s]{0,4}不一样)|烧烤|火锅|鞭炮|烟花|蚊香|抽烟|烧香|烧纸|腊肉|熏肉|烤肉|烟囱|水蒸气|蒸汽|热气|原来是[^，,。！!？?]{0,10}(在|做|烧|炒|熏|烤|煮)/;
 // A message that is a forward (转发：…) is told from elsewhere; asking the neighbours to
 // pass on a missing person's notice (帮忙在群里转发寻人信息) is no forward.
 // ...but a video call with a relative (我爸视频跟我说, 打视频过来) is a live word, not a clip (r39).
-const ELSEWHERE = /新闻|报道|(?<!(打|开|发|拨|接)了?[^，,。！!？?\s]{0,2})视频(?![^，,。！!？?\s]{0,2}(跟我|和我|给我|对我|通话|电话|里(他|她)?(说|喊|哭)))|抖音|快手|朋友圈|(?<!防盗|铁丝|纱|护|渔|球)网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|温馨|科普|注意事项|(?<!帮忙|帮|请|麻烦|里|中)转发(?!寻人|扩散|一下|出去)|【/;
+const ELSEWHERE = /新闻|报道|(?<!(打|开|发|拨|接)了?[^，,。！!？?\s]{0,2}|(跟|和|给|同|与)[^，,。！!？?\s]{0,4})视频(?![^，,。！!？?\s]{0,2}(跟我|和我|给我|对我|通话|电话|里(他|她)?(说|喊|哭)))|抖音|快手|朋友圈|(?<!防盗|铁丝|纱|护|渔|球)网上|热搜|电视上|隔壁小区|别的小区|其他小区|梦见|梦到|做梦|演习|演练|温馨|科普|注意事项|(?<!帮忙|帮|请|麻烦|里|中)转发(?!寻人|扩散|一下|出去)|【/;
 // The writer looked and found nothing (我刚从那边过来 啥事没有) (r27).
 const FOUND_NOTHING = /(过来|看了|去看|看过|转了|下去|过去|路过|经过)[^。！!？?]{0,8}(啥|什么)事(儿)?(都|也)?没有/;
 // A story watched or read (电视剧里那个人被困电梯) is told from elsewhere too (r27).
@@ -552,6 +558,6 @@ export function safetyNet(t: string): UrgentFinding | null {
 // Every pattern of the concepts and the guards skips texts it cannot match (prefilter.ts).
 prefilterTests(
   ...CONCEPTS.flatMap((c) => [c.alone, c.unless, c.needs, ...(c.pairs ?? []).flat()]).filter((re): re is RegExp => re instanceof RegExp),
-  OVER, FLAMES, EXPLAINED, BODY_HURT, ELSEWHERE, NOTICE, IMAGINED, ADVICE, PAST, CONTINUING, OFFER, LASTING,
+  OVER, FLAMES, EXPLAINED, BODY_HURT, BURN_CAUSE, BLISTER, ELSEWHERE, NOTICE, IMAGINED, ADVICE, PAST, CONTINUING, OFFER, LASTING,
   STORY, FOUND_NOTHING, REACHED,
 );

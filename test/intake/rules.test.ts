@@ -809,6 +809,7 @@ describe.each([
   ['r41 group set (42 group-chat messages, some as voice-input run-ons or in dialect: 24 non-reports that read like reports — a neighbour\'s spare rice or bike offered, a nurse or a barber offering a skill at a named event, a calligraphy class asked whether it takes people, notices relayed from the residents\' committee and the property company, things found told to the group, tradesmen and shops asked of the neighbours, praise of a repair, jokes, festival greetings, weather and prices — and 18 reports, many plain faults told flat: a smell in a stairwell, a KTV loud till two, someone trying door handles, a missing manhole piece, a stray\'s mess, barbecue smoke, a lift stuck with someone inside, gas in a stairwell, how to apply for subsistence allowance; first run: intent 0.881, report P 0.882, report R 0.882, category 0.882, urgent recall 1.00, 0 false alarms, place 1.00; after the r41 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r41-group.jsonl')],
   ['r39 urgent set (40 group-chat and voice-input messages: 24 emergencies told indirectly — a relative in a stopped lift told by a phone or a video call (one alone inside, between two floors, the bell unanswered), a child or an elder bolted in a room, a bathroom or on a balcony, a small child half out of a pushed-open screen window or out on an air-conditioner bracket, smoke or flames from a window, a garage, a stairwell or a neighbour\'s door, a burning smell with an alarm beeping, a person under a collapsed shed or a fallen cabinet — and 16 look-alikes: a lift that stops often told angrily with nobody inside, a drill, a smoke-alarm test, a fire already out, barbecue smoke, fears with 万一, a lift fixed and thanked, a lift trapping on another estate in the news, a lift that jammed a moment and went on, a burning smell with no alarm (sanitation), a locksmith asked by someone shut out; first run: intent 0.900, report P 1.00, report R 0.879, category 0.758 (0.788 once a lift complaint aimed at 物业到底管不管 was labelled property, the company as target), urgent recall 0.750, 1 false alarm, place 1.00; after the r39 tuning: intent 0.975, report P 1.00, report R 0.970, category 0.939, urgent recall 1.00, 0 false alarms, place 1.00 (left: 谁家在烧东西…熏死了 read as security, labelled sanitation; a locksmith recommendation asked by someone shut out read as chat, labelled report/other))', fixture('r39-urgent.jsonl')],
   ['r43 group set (60 group-chat messages, some as voice-input run-ons or in dialect: 36 non-reports that read like reports — notices relayed from the property company, the residents\' committee, the power and water companies (停水, 停电检修 at a time), things found and handed to the gate, spare things and a skill offered, a tradesman, a shop and a mover asked of the neighbours, news and gripes about another estate, a relative\'s estate or TV, laments about prices, weather and homework, greetings and jokes, fixes thanked, the writer owning up to a thing in the stairwell and shifting it, questions to neighbours, flowers shared — and 24 reports told flat with no request word: faults, dirt, noise from a flat and from a shop\'s loudspeaker, a bottle thrown down, gas in a stairwell, a live wire sparking, a roof leaking onto the top-floor flat; written before any rule was read; first run: intent 0.900, report P 0.821, report R 0.958, category 0.917, urgent recall 1.00, 1 false alarm, place 1.00; after the r43 tuning every figure 1.00 and 0 false alarms)', fixture('r43-group.jsonl')],
+  ['r44 urgent set (50 group-chat and voice-input messages: 30 emergencies told by signs, not names — a child not home from school, a watch-phone unanswered, 求扩散, someone collapsed in a stairwell or at a bus stop, a mother whose mouth dropped mid-sentence on a video call, a father in a stopped lift and a mother-in-law fallen told by phone, a toddler alone clinging to a balcony rail or locked in a car, burns from hot oil or boiling water with blisters, elders missing from their usual seat for days with curtains drawn, choking, seizures, someone in a pond or a river, gas with someone inside not answering or lying still, a knife fight, someone on a roof edge, smoke from a flat — and 20 look-alikes: the same already handled (taken by 120, found, back from grandma\'s), fears with 万一, news from elsewhere, drills, anger at standing nuisances, a cut or a graze already dressed, an elder known to be at a son\'s or a daughter\'s; first run: intent 0.940, report P 0.919, report R 1.00, category 0.853, urgent recall 0.900, 1 false alarm, place 0.980; after the r44 tuning: intent 0.980, report P 0.971, report R 1.00, category 0.941, urgent recall 1.00, 0 false alarms, place 0.980 (left: a gas smell with an old woman inside not answering the door read as utilities, labelled assistance — r23 labels the same utilities; a 万一 request for a call button read as assistance, labelled service; a question whether the lift was fixed after an earlier trapping read as report, labelled query; 5号楼702对面 read with room 702, labelled without))', fixture('r44-urgent.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1497,6 +1498,40 @@ describe('r43 concepts', () => {
   ]);
 });
 
+describe('r44 concepts', () => {
+  readsAs([
+    // a relative seen on a live video call (跟我爸视频): a live word, not a clip
+    ['和我爸视频的时候他突然嘴巴歪了 话也讲不清 他一个人住在12栋', 'report', 'assistance', 'urgent'],
+    ['刚跟我奶奶开着视频 说着说着就没声了 画面里只看到天花板', 'report', 'assistance', 'urgent'],
+    // a small child alone at a balcony or a window, no adult at home
+    ['隔壁阳台上那个小宝宝一个人在那哭了半天 家里没大人', 'report', 'assistance', 'urgent'],
+    ['对面窗户边有个小孩在拍玻璃 他爸妈好像都不在家', 'report', 'assistance', 'urgent'],
+    // a burn told by what burnt and the blister, without the word 烫
+    ['小孙女碰翻了一壶开水 小腿上全是水泡 哭得上气不接下气', 'report', 'assistance', 'urgent'],
+    ['油锅里的油溅到我老婆脸上了 起了好几个泡 怎么处理啊', 'report', 'assistance', 'urgent'],
+    // gas beside someone seen down: the person first
+    ['楼道里好大的液化气味 顺着找过去有个大叔倒在他家门口叫不醒', 'report', 'assistance', 'urgent'],
+    // someone taken away by the ambulance: over, and thanks for help given ask nobody
+    ['早上在菜场晕倒的张阿姨已经被救护车拉走了 感谢大家帮忙', 'chat', null, null],
+    ['刚才昏倒的那个大哥被120拉走了 谢谢帮忙的两位', 'chat', null, null],
+    // someone not seen for days found to be at a child's
+    ['楼下王奶奶这一周都没出门 原来是去她女儿家住了', 'chat', null, null],
+  ]);
+
+  it('look-alikes stay what they are', () => {
+    // a child on a balcony with the mother at home is no emergency
+    expect(classifyByRules('我家娃在阳台上看书呢 我在旁边陪着').urgency).not.toBe('urgent');
+    // a scald feared, or a blister already seen to
+    expect(classifyByRules('开水壶放桌边上 万一孩子碰翻了起泡就麻烦了').urgency).not.toBe('urgent');
+    // a gas smell alone stays the gas's
+    expect(classifyByRules('单元门口一股燃气味 好冲').category).toBe('utilities');
+    // a call to the ambulance still waited for is live
+    expect(classifyByRules('我爸在楼下晕倒了 120还没到 谁懂急救').urgency).toBe('urgent');
+    // a relative said to be at a daughter's who turned out never to have gone is missing
+    expect(classifyByRules('她说去她女儿家住了 可她女儿说根本没来过 电话也打不通').urgency).toBe('urgent');
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1811,6 +1846,16 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // shop-asking words; the writer's own air-conditioner drip with a worker already called and an apology read as a report;
   // a drain backing up into a basement (倒灌进地下室) raised as urgent; 1到4号楼 read as building 4.
   'r43-check': { intent: 0.846, reportP: 0.714, reportR: 1, category: 1, urgentR: 1, falseAlarms: 1, place: 0.961 },
+  // r44 check set (26 group-chat and voice-input messages of the same kinds as r44-urgent: 17 emergencies told by signs — a girl gone
+  // from a playground, a schoolboy not home with his phone off, someone face down at a garage ramp, a woman on a stairwell floor unable
+  // to speak, a father on the floor seen on a video call, a mother in a lift by a voice message, a toddler at an open balcony window and a
+  // baby in a locked car, oil spatter blisters, an elder missing from the shop front for a week, a baby choking on a grape, a seizure, a
+  // body in a pond, gas with a man down, a knife stand-off, a student on a parapet, smoke from a window — and 9 look-alikes: a child
+  // already freed or found, a 万一 about a pool, a lift story online, a gas drill, renovation noise, a pinched finger iced, an elder at a
+  // wedding, a winter swimmer. First run: intent 0.961, report P 1.00, report R 0.947, category 0.842, urgent recall 0.765, 0 false
+  // alarms, place 1.00. Left missed after the r44 tuning: oil spatter with blisters told by 炸东西/油溅 (no 热油 named; read as service),
+  // a baby with a grape stuck (卡喉咙 哭不出声), a person floating in a lake (漂着一个人, read as chat).
+  'r44-check': { intent: 0.961, reportP: 1, reportR: 0.947, category: 0.894, urgentR: 0.823, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
