@@ -1470,6 +1470,45 @@ describe('r39 concepts', () => {
   });
 });
 
+// r46: progress asked without a ticket number (a state shown pending, a hotline's call back, a visit promised for a
+// day, a matter registered before), an activity asked whether full, and joining told with a question or by means offered.
+describe('r46 concepts', () => {
+  readsAs([
+    // a request shown still pending on its channel, the writer asking someone to look into it
+    ['小程序里那条报修状态还是待派单 谁给催一下', 'query', null, null],
+    ['网上提交的申请一直显示审核中 是不是卡住了', 'query', null, null],
+    // a matter registered before, named by its state, asked how far it has got
+    ['上个月在居委会登记过屋顶渗水的情况 现在有进展吗', 'query', null, null],
+    // a hotline's call back saying where it passed the matter, and whether that office got it
+    ['热线回电说转到街道了 街道那边接到了没', 'query', null, null],
+    // a visit staff promised for a day, asked whether it happened
+    ['物业说好明天来换门禁 换了没有啊', 'query', null, null],
+    ['网格员说周三来清那堆建筑垃圾 清了没', 'query', null, null],
+    // an activity asked whether full
+    ['重阳节茶话会报满了吗', 'query', null, null],
+    ['义卖那天还有名额不', 'query', null, null],
+    // joining told first, then a practical question
+    ['俺也去 要带啥不', 'signup', null, null],
+    // means offered for the day of the activity
+    ['我有辆面包车 当天搬东西能喊我', 'signup', null, null],
+    // a wish to take part written without 我, in a letter offering a skill
+    ['各位好，看到社区要组织老年人理发的志愿活动，本人退休前在理发店干了二十年，想参加这次活动，自带工具。', 'signup', null, null],
+  ]);
+
+  it('look-alikes stay what they are', () => {
+    // a state shown done, asked nothing, is no pending state
+    expect(classifyByRules('公众号上显示已办结 可路灯还是不亮 赶紧来修').intent).toBe('report');
+    // a post promised nothing: a staff member's word relayed as news stays chat
+    expect(classifyByRules('路灯的事我问过了 物业说下周来修').intent).toBe('chat');
+    // 我也去过 is no joining
+    expect(classifyByRules('我也去过那个敬老院 条件挺好的').intent).not.toBe('signup');
+    // the property company replaced is still what is complained of
+    expect(classifyByRules('物业换了以后 垃圾三天才收一次 太差了').category).toBe('property');
+    // a sign-up that names how many places it takes stays a sign-up
+    expect(classifyByRules('我和老伴报名植树 占两个名额').intent).toBe('signup');
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
