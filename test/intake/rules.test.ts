@@ -810,6 +810,7 @@ describe.each([
   ['r39 urgent set (40 group-chat and voice-input messages: 24 emergencies told indirectly — a relative in a stopped lift told by a phone or a video call (one alone inside, between two floors, the bell unanswered), a child or an elder bolted in a room, a bathroom or on a balcony, a small child half out of a pushed-open screen window or out on an air-conditioner bracket, smoke or flames from a window, a garage, a stairwell or a neighbour\'s door, a burning smell with an alarm beeping, a person under a collapsed shed or a fallen cabinet — and 16 look-alikes: a lift that stops often told angrily with nobody inside, a drill, a smoke-alarm test, a fire already out, barbecue smoke, fears with 万一, a lift fixed and thanked, a lift trapping on another estate in the news, a lift that jammed a moment and went on, a burning smell with no alarm (sanitation), a locksmith asked by someone shut out; first run: intent 0.900, report P 1.00, report R 0.879, category 0.758 (0.788 once a lift complaint aimed at 物业到底管不管 was labelled property, the company as target), urgent recall 0.750, 1 false alarm, place 1.00; after the r39 tuning: intent 0.975, report P 1.00, report R 0.970, category 0.939, urgent recall 1.00, 0 false alarms, place 1.00 (left: 谁家在烧东西…熏死了 read as security, labelled sanitation; a locksmith recommendation asked by someone shut out read as chat, labelled report/other))', fixture('r39-urgent.jsonl')],
   ['r43 group set (60 group-chat messages, some as voice-input run-ons or in dialect: 36 non-reports that read like reports — notices relayed from the property company, the residents\' committee, the power and water companies (停水, 停电检修 at a time), things found and handed to the gate, spare things and a skill offered, a tradesman, a shop and a mover asked of the neighbours, news and gripes about another estate, a relative\'s estate or TV, laments about prices, weather and homework, greetings and jokes, fixes thanked, the writer owning up to a thing in the stairwell and shifting it, questions to neighbours, flowers shared — and 24 reports told flat with no request word: faults, dirt, noise from a flat and from a shop\'s loudspeaker, a bottle thrown down, gas in a stairwell, a live wire sparking, a roof leaking onto the top-floor flat; written before any rule was read; first run: intent 0.900, report P 0.821, report R 0.958, category 0.917, urgent recall 1.00, 1 false alarm, place 1.00; after the r43 tuning every figure 1.00 and 0 false alarms)', fixture('r43-group.jsonl')],
   ['r44 urgent set (50 group-chat and voice-input messages: 30 emergencies told by signs, not names — a child not home from school, a watch-phone unanswered, 求扩散, someone collapsed in a stairwell or at a bus stop, a mother whose mouth dropped mid-sentence on a video call, a father in a stopped lift and a mother-in-law fallen told by phone, a toddler alone clinging to a balcony rail or locked in a car, burns from hot oil or boiling water with blisters, elders missing from their usual seat for days with curtains drawn, choking, seizures, someone in a pond or a river, gas with someone inside not answering or lying still, a knife fight, someone on a roof edge, smoke from a flat — and 20 look-alikes: the same already handled (taken by 120, found, back from grandma\'s), fears with 万一, news from elsewhere, drills, anger at standing nuisances, a cut or a graze already dressed, an elder known to be at a son\'s or a daughter\'s; first run: intent 0.940, report P 0.919, report R 1.00, category 0.853, urgent recall 0.900, 1 false alarm, place 0.980; after the r44 tuning: intent 0.980, report P 0.971, report R 1.00, category 0.941, urgent recall 1.00, 0 false alarms, place 0.980 (left: a gas smell with an old woman inside not answering the door read as utilities, labelled assistance — r23 labels the same utilities; a 万一 request for a call button read as assistance, labelled service; a question whether the lift was fixed after an earlier trapping read as report, labelled query; 5号楼702对面 read with room 702, labelled without))', fixture('r44-urgent.jsonl')],
+  ['r46 query set (57 group-chat, dialect and voice-input messages at the boundary of progress queries, service questions, sign-ups and new reports: progress asked about an earlier report without a ticket number (a request shown pending on the official account, a lamp pointed back to, 12345 called and a hotline call back passing it on, a visit promised for the weekend, a matter registered before), the same matter told again with new detail, how or where to apply (低保, 医保卡补办, 老年证, 燃气开户, 居住证, 电动车上牌), questions to neighbours, love-bank points and who holds a post, free-word sign-ups and withdrawals, whether an activity still takes people, thanks naming a fix; first run: intent 0.877, report P 0.824, report R 1.00, category 0.929, urgent recall 1.00, 1 false alarm, place 1.00; after the r46 tuning: intent 1.00, report P 1.00, report R 1.00, category 0.929, 1 false alarm (left: 新房子要开通燃气 找谁开户啊 read as utilities, labelled service as the brief has it while earlier sets label the like utilities; a ceiling bulging and dripping from the flat above, labelled normal, read as urgent as earlier sets label a bulging ceiling))', fixture('r46-query.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1532,6 +1533,45 @@ describe('r44 concepts', () => {
   });
 });
 
+// r46: progress asked without a ticket number (a state shown pending, a hotline's call back, a visit promised for a
+// day, a matter registered before), an activity asked whether full, and joining told with a question or by means offered.
+describe('r46 concepts', () => {
+  readsAs([
+    // a request shown still pending on its channel, the writer asking someone to look into it
+    ['小程序里那条报修状态还是待派单 谁给催一下', 'query', null, null],
+    ['网上提交的申请一直显示审核中 是不是卡住了', 'query', null, null],
+    // a matter registered before, named by its state, asked how far it has got
+    ['上个月在居委会登记过屋顶渗水的情况 现在有进展吗', 'query', null, null],
+    // a hotline's call back saying where it passed the matter, and whether that office got it
+    ['热线回电说转到街道了 街道那边接到了没', 'query', null, null],
+    // a visit staff promised for a day, asked whether it happened
+    ['物业说好明天来换门禁 换了没有啊', 'query', null, null],
+    ['网格员说周三来清那堆建筑垃圾 清了没', 'query', null, null],
+    // an activity asked whether full
+    ['重阳节茶话会报满了吗', 'query', null, null],
+    ['义卖那天还有名额不', 'query', null, null],
+    // joining told first, then a practical question
+    ['俺也去 要带啥不', 'signup', null, null],
+    // means offered for the day of the activity
+    ['我有辆面包车 当天搬东西能喊我', 'signup', null, null],
+    // a wish to take part written without 我, in a letter offering a skill
+    ['各位好，看到社区要组织老年人理发的志愿活动，本人退休前在理发店干了二十年，想参加这次活动，自带工具。', 'signup', null, null],
+  ]);
+
+  it('look-alikes stay what they are', () => {
+    // a state shown done, asked nothing, is no pending state
+    expect(classifyByRules('公众号上显示已办结 可路灯还是不亮 赶紧来修').intent).toBe('report');
+    // a post promised nothing: a staff member's word relayed as news stays chat
+    expect(classifyByRules('路灯的事我问过了 物业说下周来修').intent).toBe('chat');
+    // 我也去过 is no joining
+    expect(classifyByRules('我也去过那个敬老院 条件挺好的').intent).not.toBe('signup');
+    // the property company replaced is still what is complained of
+    expect(classifyByRules('物业换了以后 垃圾三天才收一次 太差了').category).toBe('property');
+    // a sign-up that names how many places it takes stays a sign-up
+    expect(classifyByRules('我和老伴报名植树 占两个名额').intent).toBe('signup');
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1856,6 +1896,18 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // alarms, place 1.00. Left missed after the r44 tuning: oil spatter with blisters told by 炸东西/油溅 (no 热油 named; read as service),
   // a baby with a grape stuck (卡喉咙 哭不出声), a person floating in a lake (漂着一个人, read as chat).
   'r44-check': { intent: 0.961, reportP: 1, reportR: 0.947, category: 0.894, urgentR: 0.823, falseAlarms: 0, place: 1 },
+  // r46 check set (26 group-chat, dialect and voice-input messages of the same kinds as r46-query: progress asked of a
+  // 12345 call, a door entry reported earlier, a matter the grid worker noted, a repair order shown dispatched; points and
+  // who holds a post; whether a dumpling-making event still takes people; sign-ups and a withdrawal in free words, a skill
+  // offered; how or where to apply (高龄补贴, 社保卡, 电瓶车牌照, 天然气开通, 无犯罪证明); a stairwell lamp and rubbish told
+  // again with new detail, a loose fitness bolt asked when; questions to neighbours, thanks naming a fix, small talk),
+  // written with r46-query before any rule was read, never tuned on; scored once before the tuning (summary only) and
+  // once at the end. First run and after the r46 tuning alike: intent 0.923, report P 1.00, report R 0.778, category
+  // 0.667, urgent recall 1.00, 0 false alarms, place 1.00. Misses left: 想给电瓶车上个牌照 要去哪 需要发票不 read as chat
+  // (牌照 and 电瓶车 are no service word, 要去哪 no apply verb); 租的房子想开通天然气 流程是啥 read as utilities (labelled
+  // service as the brief has it; earlier sets split the like between the two); barbecue smoke complained of again
+  // (反映过好几次了…到现在也没人管 今晚又熏得开不了窗) read as a progress query, not the new report it is.
+  'r46-check': { intent: 0.923, reportP: 1, reportR: 0.777, category: 0.666, urgentR: 1, falseAlarms: 0, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
