@@ -167,6 +167,10 @@ const BUSINESS = /健身房|瑜伽馆|舞蹈室|舞蹈工作室|琴行|大排档
 // ...or its banging and hawking (卸货 铁架子哐哐响, 喇叭叫卖) (r21).
 // ...or its fan or blower droning, or singing on into the night (排风扇 嗡到半夜, 唱到凌晨) (r23).
 const BUSINESS_NOISE = /噪音|噪声|吵|喧哗|嗡|排风扇|风机|唱到|低音炮|音乐|放歌|唱歌|音响|扰民|营业到(凌晨|半夜|深夜)|营业时间|哐|咣|叮叮当当|轰隆|卸货|吆喝|叫卖|喇叭/;
+// A shop's pitch blared through a loudspeaker (门口的大喇叭天天循环放促销, 音箱从早喊到晚 打折打折): its noise, whatever ad words it repeats (r45).
+const PITCH_BLARED = /(喇叭|音箱|音响|广播|扩音器|小蜜蜂)[^。！!？?]{0,12}(循环|反复|天天|每天|一直|从早|喊|放|吆喝)[^。！!？?]{0,8}(促销|打折|特价|优惠|清仓|甩卖|大减价)|(促销|打折|特价|清仓|甩卖|大减价)[^。！!？?]{0,12}(喇叭|音箱|音响|广播|扩音器)[^。！!？?]{0,8}(吵|烦|喊|放|响)/;
+const HEATING_LEAK = /暖气(片|管|管子|管道|阀门|阀)?[^，,。！!？?\s]{0,4}(漏水|滴水|渗水|漏了|爆了|爆开|冒水|呲水|喷水|往外喷|裂了)/;
+const SHED_BROKEN = /(车棚|雨棚|自行车棚)[^，,。！!？?\s]{0,4}(顶|棚顶|顶棚|彩钢瓦|彩钢板|铁皮|瓦|棚子|柱子|门)?[^，,。！!？?\s]{0,8}(刮掉|刮飞|掉了|掉下|塌|漏雨|漏水|破了|破洞|烂了|松了|歪了|断了)/;
 const RESIDENT_BUILT = /违建|违章(搭建|建筑|加建)|私搭乱建|乱搭乱建|(私自|擅自|违规|违法)[^，,。！!？?]{0,8}(搭|建|盖|圈|砌|扩)|加建|加盖|搭了[^，,。！!？?]{0,6}(棚|房|屋)|(圈|围|砌)(进|到|成)[^，,。！!？?]{0,3}(自家|自己家|他家)/;
 const RESIDENT = /业主|住户|邻居|楼上|楼下|隔壁|对门|一楼|顶层|顶楼|那家|那户|他家/;
 // Adding a shared fixture (无障碍坡道, 扶手) asked for one disabled resident is the facility.
@@ -466,6 +470,12 @@ function requestClause(t: string): string | null {
   return CLOSING_ASK.test(last) ? last : null;
 }
 
+// A radiator or heating pipe leaking or burst with no shared part named (暖气管子漏水了 地板都泡了): the heating supply
+// to the home; in the stairwell or the building (楼道里的暖气管子爆了, 我们楼里暖气管子漏水了) it stays a shared facility (r45).
+function homeHeatingLeak(t: string): boolean {
+  return HEATING_LEAK.test(t) && !SHARED_PART.test(t) && !/楼里|楼上|楼下|走廊|过道|大堂/.test(t);
+}
+
 export function decideCategory(
   t: string,
   scores: Record<Category, number>,
@@ -486,6 +496,7 @@ export function decideCategory(
       // A pipe bursting inside a home is the home's water supply; shared parts are facility.
       // Water coming in with no pipe of the home named (家里进水了) is the building's.
       if (IN_HOME.test(t) && !SHARED_PART.test(t) && HOME_PIPE.test(t)) return 'utilities';
+      if (homeHeatingLeak(t)) return 'utilities';
       return 'facility';
     }
     // Sparks falling from something on fire (被子烧着了 火星子直往下掉), no wire in view: a fire.
@@ -593,6 +604,9 @@ function decideCategoryOfText(
   if (cat === 'assistance' && !urgent && scores.facility >= 2 && BROKEN.test(t) && HURT_BY.test(t) && !ONE_PERSON.test(t) && !/帮|照顾|陪|送/.test(t)) return 'facility';
   if (cat === 'assistance' && !urgent && !ownHome && BUILD_SHARED.test(t)) return 'facility';
   if (cat === 'assistance' && score >= 3) return scores.facility >= score && !ownHome && !ONE_PERSON.test(t) ? 'facility' : 'assistance';
+  // A radiator or heating pipe leaking or burst with no shared part named (暖气管子漏水了 地板都泡了): the heating supply to the
+  // home, as a supply fault is; in the stairwell (楼道里的暖气管子爆了) it stays a shared facility (r45).
+  if (cat === 'facility' && homeHeatingLeak(t) && scores.utilities >= 2) return 'utilities';
   // Fire-fighting kit broken or missing (消防栓箱门坏了, 灭火器过期) is fire safety, whatever part of it broke (r22).
   if (cat === 'facility' && !urgent && FIRE_KIT.test(t) && scores.security >= 3) return 'security';
   // Facility is the shared parts: a thing broken in the home of someone who needs help
@@ -631,6 +645,9 @@ function decideCategoryOfText(
   if (!urgent && (cat === 'service' || (cat === 'dispute' && !NEIGHBOUR.test(t))) && score <= 2 && (EVENT_TO_HOLD.test(t) || (AMENITY.test(t) && !SERVICE_ASK.test(t)))) return 'other';
   // A fee paid named beside the thing still broken (电梯费交了 电梯还天天坏): the broken thing is the request (r34).
   if (!urgent && cat === 'property' && scores.facility >= 3 && FEE_YET_BROKEN.test(t)) return 'facility';
+  // A bike shed's own structure broken (车棚顶被风刮掉了一块, 车棚漏雨): a shared roof to mend, as facility;
+  // its chargers, or a shed to add, stay the property side's (r45).
+  if (!urgent && cat === 'property' && SHED_BROKEN.test(t) && !/充电|插座|插口/.test(t) && !PROPERTY_TARGET.test(t) && scores.facility >= 2) return 'facility';
   if (PROPERTY_TARGET.test(t) && !problemFirst && !(BUCK_PASSED.test(t) && cat && cat !== 'other' && cat !== 'property' && score >= 3)) return 'property';
   // Help asked with no person in view (帮忙联系个收旧家电的): the one word 帮忙 names nobody in need, so the
   // request fits no category (r29).
@@ -740,7 +757,9 @@ function decideIntent(
   const formalRequest = FORMAL_REQUEST.test(t);
   // A poser's pitch retold (自称物业的加我微信 让交物业费) is reported, not an ad (r18).
   const poserTold = /自称|冒充|假冒|说是/.test(t) && IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t);
-  if (L.ad.test(t) && !(urgent && request) && !formalRequest && !poserTold && !STAFF_ASKED_CONTACT.test(t)) return make('chat', 0.85, place);
+  // A shop's pitch blared at the street (超市门口的大喇叭天天循环放促销 烦死了) is a noise complained of, not an ad (r45).
+  const pitchBlared = PITCH_BLARED.test(t) && L.problem.test(t);
+  if (L.ad.test(t) && !(urgent && request) && !formalRequest && !poserTold && !pitchBlared && !STAFF_ASKED_CONTACT.test(t)) return make('chat', 0.85, place);
 
   // Thanks that name a problem now fixed (上次反映的路灯已经亮了 谢谢): nobody is asked to act.
   if (L.thanks.test(t) && FIXED.test(t) && !urgent && !/能不能|可不可以|能否|麻烦|怎么办|什么时候|还没|还是/.test(t)) return make('chat', 0.8, place);
@@ -907,5 +926,5 @@ prefilterTests(
   WITHDRAW_LEAVE, WITHDRAW_MARK, RIDE_ASK, LOST_PET, RIDE_OFFER, FOUND_OWNER_ASK, COMPANION_ASK,
   FREE_TIME, MAY_I_COME, FOUND_LEFT, OFFER_HAND, FAMILY_JOIN, OWNER_NOTICE, FOUND_PET, TRADE_ASK, RELAYED_NOTICE,
   BED_LET, BOX_ON_FIRE, PERSON_FOUND, WHO_FOUND,
-  FOUND_CLAIM, SMELL, SHARED_SPOT,
+  FOUND_CLAIM, SMELL, SHARED_SPOT, PITCH_BLARED, HEATING_LEAK, SHED_BROKEN,
 );
