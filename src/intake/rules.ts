@@ -561,7 +561,8 @@ function decideCategoryOfText(
   }
   // Noise from a shop, a bar or a building site, with nothing heavier (a fire lane, smoke, a cut)
   // in view: no neighbour's dispute and no broken facility, whoever it keeps awake.
-  if (!urgent && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.sanitation < 3 && scores.utilities < 3) return 'other';
+  // ...and so is a pitch blared at the street (药房门口的音箱从早到晚喊特价), whatever the shop is called (r45).
+  if (!urgent && (BUSINESS.test(t) || PITCH_BLARED.test(t)) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.sanitation < 3 && scores.utilities < 3) return 'other';
   // ...nor, when the business's noise weighs with its smoke (大排档 划拳到凌晨 油烟往楼上飘), does it become a neighbour's
   // dispute by a tie: a shop is no neighbour (r25).
   if (!urgent && cat === 'dispute' && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.utilities < 3 && !/(隔壁|楼上|楼下|对门)[^，,。！!？?\s]{0,3}(邻居|住户|那家|那户|人家)/.test(t)) return 'other';

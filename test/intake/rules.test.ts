@@ -808,6 +808,7 @@ describe.each([
   ['r40 urgent set (40 group-chat and voice-input messages about people in danger told indirectly: 24 emergencies — an old man with a poor memory out since 大前天 and 就没回来, routines broken for days or a week by someone alone (平时天天…这礼拜一次都没来过, papers piled at the door), a scald or a cut at the stove (做饭的时候烫着了 起了好大的泡, 血止不住), a diabetic trembling and sweating, children who swallowed a button cell, a magnet or disinfectant, a face drooping and speech slurred, breath failing lying down (躺下就喘 只能坐着睡), a woman in labour with no car — and 16 look-alikes: someone at a relative\'s or already in hospital, a cut already plastered, a cold, where to get a flu jab or a check-up (service), health advice, a routine paused for rain or an icy path, a frail mother needing company to a check-up (assistance, normal); first run: intent 0.950, report P 0.935, report R 1.00, category 1.00, urgent recall 0.833, 0 false alarms, place 1.00; after the r40 tuning every figure 1.00 and 0 false alarms)', fixture('r40-urgent.jsonl')],
   ['r41 group set (42 group-chat messages, some as voice-input run-ons or in dialect: 24 non-reports that read like reports — a neighbour\'s spare rice or bike offered, a nurse or a barber offering a skill at a named event, a calligraphy class asked whether it takes people, notices relayed from the residents\' committee and the property company, things found told to the group, tradesmen and shops asked of the neighbours, praise of a repair, jokes, festival greetings, weather and prices — and 18 reports, many plain faults told flat: a smell in a stairwell, a KTV loud till two, someone trying door handles, a missing manhole piece, a stray\'s mess, barbecue smoke, a lift stuck with someone inside, gas in a stairwell, how to apply for subsistence allowance; first run: intent 0.881, report P 0.882, report R 0.882, category 0.882, urgent recall 1.00, 0 false alarms, place 1.00; after the r41 tuning: intent 1.00, report P 1.00, report R 1.00, category 1.00, urgent recall 1.00, 0 false alarms, place 1.00)', fixture('r41-group.jsonl')],
   ['r39 urgent set (40 group-chat and voice-input messages: 24 emergencies told indirectly — a relative in a stopped lift told by a phone or a video call (one alone inside, between two floors, the bell unanswered), a child or an elder bolted in a room, a bathroom or on a balcony, a small child half out of a pushed-open screen window or out on an air-conditioner bracket, smoke or flames from a window, a garage, a stairwell or a neighbour\'s door, a burning smell with an alarm beeping, a person under a collapsed shed or a fallen cabinet — and 16 look-alikes: a lift that stops often told angrily with nobody inside, a drill, a smoke-alarm test, a fire already out, barbecue smoke, fears with 万一, a lift fixed and thanked, a lift trapping on another estate in the news, a lift that jammed a moment and went on, a burning smell with no alarm (sanitation), a locksmith asked by someone shut out; first run: intent 0.900, report P 1.00, report R 0.879, category 0.758 (0.788 once a lift complaint aimed at 物业到底管不管 was labelled property, the company as target), urgent recall 0.750, 1 false alarm, place 1.00; after the r39 tuning: intent 0.975, report P 1.00, report R 0.970, category 0.939, urgent recall 1.00, 0 false alarms, place 1.00 (left: 谁家在烧东西…熏死了 read as security, labelled sanitation; a locksmith recommendation asked by someone shut out read as chat, labelled report/other))', fixture('r39-urgent.jsonl')],
+  ['r45 category set (71 group-chat messages, many short, voice-input or in dialect: 63 reports near category boundaries, in every category — motorbikes racing at night (security) vs a supermarket\'s loudspeaker blaring its offers and a KTV (other) vs mahjong and chairs from a named flat (dispute); heating fees asked, a water bill doubled and no heat or water (utilities); the property company blamed for a theft (property by the tie-break) or for a lift broken a week (property) vs a broken camera (security) vs someone trapped in a lift (facility, urgent); a couple quarrelling downstairs (dispute) vs a stranger threatening a life and still about (security, urgent); a flat let by the bed; men posing as gas and water workers; building rubbish tipped on a verge by nobody named (sanitation) vs at my door by a named flat (dispute) vs bins not collected vs a dead rat; a broken branch over a path (sanitation) vs a dark streetlight and a missing manhole cover (facility); a fire lane blocked vs my space taken; a village bus stopped and a bus-stop sign knocked down (other); e-bikes charged in a corridor; a named flat\'s dog vs strays; leaks from upstairs (dispute, urgent when flooding) vs a burst main (facility, urgent) vs a home heating pipe (utilities, urgent); a shed roof blown off (facility); a lost cat; a child not home; service questions — and 8 chat, queries and sign-ups; first run: intent 0.972, report P 1.00, report R 0.968, category 0.889, urgent recall 0.875, 1 false alarm, place 0.972; after the r45 tuning: intent 1.00, report P 1.00, report R 1.00, category 0.984, urgent recall 1.00, 0 false alarms, place 1.00 (left: the theft with 交物业费干啥吃的 read as security, by the rules\' earlier decision that a theft stays security))', fixture('r45-category.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1470,6 +1471,47 @@ describe('r39 concepts', () => {
   });
 });
 
+describe('r45 concepts', () => {
+  // A shop's pitch blared through a loudspeaker is its noise complained of, not an ad.
+  readsAs([
+    ['药房门口那个音箱从早到晚喊特价特价 吵得我午觉都睡不成', 'report', 'other', 'normal'],
+    ['服装店的小喇叭一直循环放清仓甩卖 烦死人了', 'report', 'other', 'normal'],
+    ['超市这周末全场打折 鸡蛋特价 大家抓紧去', 'chat', null, null],
+  ]);
+  // Building rubbish dumped outdoors is rubbish to clear, told flat with no request word.
+  readsAs([
+    ['有人半夜把一车渣土倒在小区后面空地上了 全是碎砖头', 'report', 'sanitation', 'normal'],
+    ['谁家的碎瓷砖水泥块扔在花坛里了 一大堆', 'report', 'sanitation', 'normal'],
+  ]);
+  // A bus or coach line stopped is the transport company's, whoever it strands.
+  readsAs([
+    ['镇上到市里的客车停运快一个月了 学生回家都成问题', 'report', 'other', 'normal'],
+  ]);
+  // A thing knocked or blown down lying on the ground is nobody down; a person down stays urgent.
+  readsAs([
+    ['小区门口的指示牌让大货车刮倒了 横躺在地上', 'report', 'other', 'normal'],
+    ['楼下有个大爷摔倒了 躺在地上起不来 快来人', 'report', 'assistance', 'urgent'],
+  ]);
+  // A heating pipe leaking in the home is the heating supply; in the stairwell it stays the shared facility.
+  readsAs([
+    ['卧室暖气片接口一直呲水 木地板都鼓起来了', 'report', 'utilities', 'normal'],
+    ['楼道里暖气管漏水 台阶上全是水', 'report', 'facility', 'normal'],
+  ]);
+  // A bike shed's own roof broken is a shared roof to mend; its chargers stay the property side's.
+  readsAs([
+    ['自行车棚的铁皮让大风掀掉好几块 下雨全漏', 'report', 'facility', 'normal'],
+  ]);
+  // A stranger who threatened a life and is still about is urgent; one gone or only feared is not.
+  readsAs([
+    ['有个陌生男的在楼下骂骂咧咧 说要砍死我们全家 现在还在门口晃', 'report', 'security', 'urgent'],
+    ['上个月有个陌生人喝多了说要弄死我 后来再没来过 能不能多安排巡逻', 'report', 'security', 'normal'],
+  ]);
+  it('a bare flat number renovating or addressed in the group is the room', () => {
+    expect(classifyByRules('1103装修的电钻声从早响到晚').room).toBe('1103');
+    expect(classifyByRules('阳台往下滴水 803你家空调是不是漏了').room).toBe('803');
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1771,6 +1813,21 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // (有没有人看见…求扩散), read as normal; a letter about things thrown from height that nearly hit a child, and a
   // ceiling seeping for half a year from the flat above, raised as urgent.
   'r42-blind': { intent: 0.972, reportP: 1, reportR: 0.959, category: 0.836, urgentR: 0.916, falseAlarms: 2, place: 1 },
+  // r45 check set (28 group-chat messages of the same kinds as r45-category: 25 reports near category boundaries — motorbikes
+  // racing on the street at night vs a pharmacy's speaker vs a flat dragging chairs, a heating-fee rate asked vs the water
+  // gone, a bike stolen with the property company blamed, an old couple downstairs quarrelling vs a drunk stranger with a
+  // knife, a flat let by the bunk, a fake meter reader, renovation rubbish by the bins vs bins not emptied vs a dead cat,
+  // branches over a road vs a leaning lamp post, a fire lane blocked vs my space taken, a village bus line stopped, an
+  // e-bike charged in a stairwell, a neighbour's dog, a washing machine leaking from above vs a burst main, a stroke, social
+  // insurance, shed chargers switched off — and a progress query, thanks and a sign-up), written with r45-category before any
+  // rule was read, never tuned on. First run and after the r45 tuning alike: intent 0.929, report P 1.00, report R 0.920,
+  // category 0.760, urgent recall 1.00, 1 false alarm, place 1.00. Misses left: motorbikes racing on the street with the
+  // police asked read as other (labelled security); a heating-fee rate asked read as property (labelled utilities); 俺家的水
+  // 从昨天下午就没了 别家有没有 and 楼下那老两口又在骂仗 read as chat; a bike stolen with 物业费交的冤不冤 read as security
+  // (labelled property by the tie-break; the rules keep a theft security by an earlier decision); branches grown long over
+  // a road, blocking a lamp, read as facility (labelled sanitation); a washing machine above leaking down a ceiling and
+  // soaking the walls raised as urgent (labelled normal).
+  'r45-check': { intent: 0.928, reportP: 1, reportR: 0.92, category: 0.76, urgentR: 1, falseAlarms: 1, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
