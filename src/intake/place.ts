@@ -132,7 +132,8 @@ const ROOM_AFTER_NEIGHBOUR = new RegExp(
 );
 // A flat named bare as the household that does something again and again (402天天半夜拖椅子),
 // or as the one the writer cannot reach or goes to (联系不上502, 去敲1101的门) (r26).
-const ROOM_AS_HOUSEHOLD = /(?<![0-9a-z.\-#:尾单编号])([1-9][0-9]?[0-3][0-9])(?=\s?(?:天天|每天|总是|老是|一直|经常|整天|成天|半夜|大半夜))/g;
+// ...or as the one renovating or keeping a pet, or addressed in the group (502装修的垃圾, 1202你家能不能看看) (r45).
+const ROOM_AS_HOUSEHOLD = /(?<![0-9a-z.\-#:尾单编号])([1-9][0-9]?[0-3][0-9])(?=\s?(?:天天|每天|总是|老是|一直|经常|整天|成天|半夜|大半夜|装修|在装修|养的|养了|你家|你们家|又在|又把))/g;
 const ROOM_CONTACTED = new RegExp(
   `(?:联系不上|联系不到|找不到|找不着|敲了?|去敲|去找)\\s?([1-9][0-9]?[0-3][0-9])(?![0-9])(?!\\s?${NOT_PLACE_AFTER})`,
   'g',

@@ -172,6 +172,10 @@ const BUSINESS = /健身房|瑜伽馆|舞蹈室|舞蹈工作室|琴行|大排档
 const BUSINESS_NOISE = /噪音|噪声|吵|喧哗|嗡|排风扇|风机|唱到|低音炮|音乐|放歌|唱歌|音响|扰民|营业到(凌晨|半夜|深夜)|营业时间|哐|咣|叮叮当当|轰隆|卸货|吆喝|叫卖|喇叭/;
 // Noise told as suffered (吵死了, 震得, 睡不着): a complaint's words, never an ad's (r43).
 const NOISE_BORNE = /吵死|吵得|吵人|烦死|烦人|扰民|受不了|睡不着|没法睡|睡不了|震得|脑壳疼|头疼/;
+// A shop's pitch blared through a loudspeaker (门口的大喇叭天天循环放促销, 音箱从早喊到晚 打折打折): its noise, whatever ad words it repeats (r45).
+const PITCH_BLARED = /(喇叭|音箱|音响|广播|扩音器|小蜜蜂)[^。！!？?]{0,12}(循环|反复|天天|每天|一直|从早|喊|放|吆喝)[^。！!？?]{0,8}(促销|打折|特价|优惠|清仓|甩卖|大减价)|(促销|打折|特价|清仓|甩卖|大减价)[^。！!？?]{0,12}(喇叭|音箱|音响|广播|扩音器)[^。！!？?]{0,8}(吵|烦|喊|放|响)/;
+const HEATING_LEAK = /暖气(片|管|管子|管道|阀门|阀)?[^，,。！!？?\s]{0,4}(漏水|滴水|渗水|漏了|爆了|爆开|冒水|呲水|喷水|往外喷|裂了)/;
+const SHED_BROKEN = /(车棚|雨棚|自行车棚)[^，,。！!？?\s]{0,4}(顶|棚顶|顶棚|彩钢瓦|彩钢板|铁皮|瓦|棚子|柱子|门)?[^，,。！!？?\s]{0,8}(刮掉|刮飞|掉了|掉下|塌|漏雨|漏水|破了|破洞|烂了|松了|歪了|断了)/;
 const RESIDENT_BUILT = /违建|违章(搭建|建筑|加建)|私搭乱建|乱搭乱建|(私自|擅自|违规|违法)[^，,。！!？?]{0,8}(搭|建|盖|圈|砌|扩)|加建|加盖|搭了[^，,。！!？?]{0,6}(棚|房|屋)|(圈|围|砌)(进|到|成)[^，,。！!？?]{0,3}(自家|自己家|他家)/;
 // The building's own skin leaking (楼顶漏雨, 屋顶渗水): the top-floor household named is where the water lands, not its cause (r43).
 const ROOF_LEAK = /(楼顶|屋顶|房顶|屋面|外墙)[^，,。！!？?\s]{0,3}(漏|渗|进水)/;
@@ -507,6 +511,12 @@ function personDownByGas(t: string): boolean {
   return false;
 }
 
+// A radiator or heating pipe leaking or burst with no shared part named (暖气管子漏水了 地板都泡了): the heating supply
+// to the home; in the stairwell or the building (楼道里的暖气管子爆了, 我们楼里暖气管子漏水了) it stays a shared facility (r45).
+function homeHeatingLeak(t: string): boolean {
+  return HEATING_LEAK.test(t) && !SHARED_PART.test(t) && !/楼里|楼上|楼下|走廊|过道|大堂/.test(t);
+}
+
 export function decideCategory(
   t: string,
   scores: Record<Category, number>,
@@ -527,6 +537,7 @@ export function decideCategory(
       // A pipe bursting inside a home is the home's water supply; shared parts are facility.
       // Water coming in with no pipe of the home named (家里进水了) is the building's.
       if (IN_HOME.test(t) && !SHARED_PART.test(t) && HOME_PIPE.test(t)) return 'utilities';
+      if (homeHeatingLeak(t)) return 'utilities';
       return 'facility';
     }
     // Sparks falling from something on fire (被子烧着了 火星子直往下掉), no wire in view: a fire.
@@ -593,7 +604,8 @@ function decideCategoryOfText(
   }
   // Noise from a shop, a bar or a building site, with nothing heavier (a fire lane, smoke, a cut)
   // in view: no neighbour's dispute and no broken facility, whoever it keeps awake.
-  if (!urgent && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.sanitation < 3 && scores.utilities < 3) return 'other';
+  // ...and so is a pitch blared at the street (药房门口的音箱从早到晚喊特价), whatever the shop is called (r45).
+  if (!urgent && (BUSINESS.test(t) || PITCH_BLARED.test(t)) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.sanitation < 3 && scores.utilities < 3) return 'other';
   // ...nor, when the business's noise weighs with its smoke (大排档 划拳到凌晨 油烟往楼上飘), does it become a neighbour's
   // dispute by a tie: a shop is no neighbour (r25).
   if (!urgent && cat === 'dispute' && BUSINESS.test(t) && BUSINESS_NOISE.test(t) && scores.security < 3 && scores.utilities < 3 && !/(隔壁|楼上|楼下|对门)[^，,。！!？?\s]{0,3}(邻居|住户|那家|那户|人家)/.test(t)) return 'other';
@@ -636,6 +648,9 @@ function decideCategoryOfText(
   if (cat === 'assistance' && !urgent && scores.facility >= 2 && BROKEN.test(t) && HURT_BY.test(t) && !ONE_PERSON.test(t) && !/帮|照顾|陪|送/.test(t)) return 'facility';
   if (cat === 'assistance' && !urgent && !ownHome && BUILD_SHARED.test(t)) return 'facility';
   if (cat === 'assistance' && score >= 3) return scores.facility >= score && !ownHome && !ONE_PERSON.test(t) ? 'facility' : 'assistance';
+  // A radiator or heating pipe leaking or burst with no shared part named (暖气管子漏水了 地板都泡了): the heating supply to the
+  // home, as a supply fault is; in the stairwell (楼道里的暖气管子爆了) it stays a shared facility (r45).
+  if (cat === 'facility' && homeHeatingLeak(t) && scores.utilities >= 2) return 'utilities';
   // Fire-fighting kit broken or missing (消防栓箱门坏了, 灭火器过期) is fire safety, whatever part of it broke (r22).
   if (cat === 'facility' && !urgent && FIRE_KIT.test(t) && scores.security >= 3) return 'security';
   // Facility is the shared parts: a thing broken in the home of someone who needs help
@@ -674,6 +689,9 @@ function decideCategoryOfText(
   if (!urgent && (cat === 'service' || (cat === 'dispute' && !NEIGHBOUR.test(t))) && score <= 2 && (EVENT_TO_HOLD.test(t) || (AMENITY.test(t) && !SERVICE_ASK.test(t)))) return 'other';
   // A fee paid named beside the thing still broken (电梯费交了 电梯还天天坏): the broken thing is the request (r34).
   if (!urgent && cat === 'property' && scores.facility >= 3 && FEE_YET_BROKEN.test(t)) return 'facility';
+  // A bike shed's own structure broken (车棚顶被风刮掉了一块, 车棚漏雨): a shared roof to mend, as facility;
+  // its chargers, or a shed to add, stay the property side's (r45).
+  if (!urgent && cat === 'property' && SHED_BROKEN.test(t) && !/充电|插座|插口/.test(t) && !PROPERTY_TARGET.test(t) && scores.facility >= 2) return 'facility';
   if (PROPERTY_TARGET.test(t) && !problemFirst && !(BUCK_PASSED.test(t) && cat && cat !== 'other' && cat !== 'property' && score >= 3)) return 'property';
   // Help asked with no person in view (帮忙联系个收旧家电的): the one word 帮忙 names nobody in need, so the
   // request fits no category (r29).
@@ -783,8 +801,9 @@ function decideIntent(
   const formalRequest = FORMAL_REQUEST.test(t);
   // A poser's pitch retold (自称物业的加我微信 让交物业费) is reported, not an ad (r18).
   const poserTold = /自称|冒充|假冒|说是/.test(t) && IMPERSONATION.test(t) && CRIME_OR_STRANGER.test(t);
-  // A shop's hawking complained of as noise (超市大喇叭 促销促销 吵死了) quotes the ad words; it is no ad (r43).
-  const hawkingHeard = BUSINESS.test(t) && BUSINESS_NOISE.test(t) && NOISE_BORNE.test(t);
+  // A shop's hawking complained of as noise (超市大喇叭 促销促销 吵死了), or its pitch blared at the street (门口的大喇叭天天
+  // 循环放促销 烦死了), quotes the ad words; it is no ad (r43, r45).
+  const hawkingHeard = (BUSINESS.test(t) && BUSINESS_NOISE.test(t) && NOISE_BORNE.test(t)) || (PITCH_BLARED.test(t) && L.problem.test(t));
   if (L.ad.test(t) && !(urgent && request) && !formalRequest && !poserTold && !STAFF_ASKED_CONTACT.test(t) && !hawkingHeard) return make('chat', 0.85, place);
 
   // Thanks that name a problem now fixed (上次反映的路灯已经亮了 谢谢): nobody is asked to act.
@@ -959,4 +978,5 @@ prefilterTests(
   FOUND_CLAIM, SMELL, SHARED_SPOT,
   FAR_ESTATE, HERE_BETTER, OWN_THING_SHIFTED, ROOF_LEAK, NOISE_BORNE,
   PENDING_SHOWN, CHECK_ASK,
+  PITCH_BLARED, HEATING_LEAK, SHED_BROKEN,
 );

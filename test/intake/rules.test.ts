@@ -811,6 +811,7 @@ describe.each([
   ['r43 group set (60 group-chat messages, some as voice-input run-ons or in dialect: 36 non-reports that read like reports — notices relayed from the property company, the residents\' committee, the power and water companies (停水, 停电检修 at a time), things found and handed to the gate, spare things and a skill offered, a tradesman, a shop and a mover asked of the neighbours, news and gripes about another estate, a relative\'s estate or TV, laments about prices, weather and homework, greetings and jokes, fixes thanked, the writer owning up to a thing in the stairwell and shifting it, questions to neighbours, flowers shared — and 24 reports told flat with no request word: faults, dirt, noise from a flat and from a shop\'s loudspeaker, a bottle thrown down, gas in a stairwell, a live wire sparking, a roof leaking onto the top-floor flat; written before any rule was read; first run: intent 0.900, report P 0.821, report R 0.958, category 0.917, urgent recall 1.00, 1 false alarm, place 1.00; after the r43 tuning every figure 1.00 and 0 false alarms)', fixture('r43-group.jsonl')],
   ['r44 urgent set (50 group-chat and voice-input messages: 30 emergencies told by signs, not names — a child not home from school, a watch-phone unanswered, 求扩散, someone collapsed in a stairwell or at a bus stop, a mother whose mouth dropped mid-sentence on a video call, a father in a stopped lift and a mother-in-law fallen told by phone, a toddler alone clinging to a balcony rail or locked in a car, burns from hot oil or boiling water with blisters, elders missing from their usual seat for days with curtains drawn, choking, seizures, someone in a pond or a river, gas with someone inside not answering or lying still, a knife fight, someone on a roof edge, smoke from a flat — and 20 look-alikes: the same already handled (taken by 120, found, back from grandma\'s), fears with 万一, news from elsewhere, drills, anger at standing nuisances, a cut or a graze already dressed, an elder known to be at a son\'s or a daughter\'s; first run: intent 0.940, report P 0.919, report R 1.00, category 0.853, urgent recall 0.900, 1 false alarm, place 0.980; after the r44 tuning: intent 0.980, report P 0.971, report R 1.00, category 0.941, urgent recall 1.00, 0 false alarms, place 0.980 (left: a gas smell with an old woman inside not answering the door read as utilities, labelled assistance — r23 labels the same utilities; a 万一 request for a call button read as assistance, labelled service; a question whether the lift was fixed after an earlier trapping read as report, labelled query; 5号楼702对面 read with room 702, labelled without))', fixture('r44-urgent.jsonl')],
   ['r46 query set (57 group-chat, dialect and voice-input messages at the boundary of progress queries, service questions, sign-ups and new reports: progress asked about an earlier report without a ticket number (a request shown pending on the official account, a lamp pointed back to, 12345 called and a hotline call back passing it on, a visit promised for the weekend, a matter registered before), the same matter told again with new detail, how or where to apply (低保, 医保卡补办, 老年证, 燃气开户, 居住证, 电动车上牌), questions to neighbours, love-bank points and who holds a post, free-word sign-ups and withdrawals, whether an activity still takes people, thanks naming a fix; first run: intent 0.877, report P 0.824, report R 1.00, category 0.929, urgent recall 1.00, 1 false alarm, place 1.00; after the r46 tuning: intent 1.00, report P 1.00, report R 1.00, category 0.929, 1 false alarm (left: 新房子要开通燃气 找谁开户啊 read as utilities, labelled service as the brief has it while earlier sets label the like utilities; a ceiling bulging and dripping from the flat above, labelled normal, read as urgent as earlier sets label a bulging ceiling))', fixture('r46-query.jsonl')],
+  ['r45 category set (71 group-chat messages, many short, voice-input or in dialect: 63 reports near category boundaries, in every category — motorbikes racing at night (security) vs a supermarket\'s loudspeaker blaring its offers and a KTV (other) vs mahjong and chairs from a named flat (dispute); heating fees asked, a water bill doubled and no heat or water (utilities); the property company blamed for a theft (property by the tie-break) or for a lift broken a week (property) vs a broken camera (security) vs someone trapped in a lift (facility, urgent); a couple quarrelling downstairs (dispute) vs a stranger threatening a life and still about (security, urgent); a flat let by the bed; men posing as gas and water workers; building rubbish tipped on a verge by nobody named (sanitation) vs at my door by a named flat (dispute) vs bins not collected vs a dead rat; a broken branch over a path (sanitation) vs a dark streetlight and a missing manhole cover (facility); a fire lane blocked vs my space taken; a village bus stopped and a bus-stop sign knocked down (other); e-bikes charged in a corridor; a named flat\'s dog vs strays; leaks from upstairs (dispute, urgent when flooding) vs a burst main (facility, urgent) vs a home heating pipe (utilities, urgent); a shed roof blown off (facility); a lost cat; a child not home; service questions — and 8 chat, queries and sign-ups; first run: intent 0.972, report P 1.00, report R 0.968, category 0.889, urgent recall 0.875, 1 false alarm, place 0.972; after the r45 tuning: intent 1.00, report P 1.00, report R 1.00, category 0.984, urgent recall 1.00, 0 false alarms, place 1.00 (left: the theft with 交物业费干啥吃的 read as security, by the rules\' earlier decision that a theft stays security))', fixture('r45-category.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1572,6 +1573,47 @@ describe('r46 concepts', () => {
   });
 });
 
+describe('r45 concepts', () => {
+  // A shop's pitch blared through a loudspeaker is its noise complained of, not an ad.
+  readsAs([
+    ['药房门口那个音箱从早到晚喊特价特价 吵得我午觉都睡不成', 'report', 'other', 'normal'],
+    ['服装店的小喇叭一直循环放清仓甩卖 烦死人了', 'report', 'other', 'normal'],
+    ['超市这周末全场打折 鸡蛋特价 大家抓紧去', 'chat', null, null],
+  ]);
+  // Building rubbish dumped outdoors is rubbish to clear, told flat with no request word.
+  readsAs([
+    ['有人半夜把一车渣土倒在小区后面空地上了 全是碎砖头', 'report', 'sanitation', 'normal'],
+    ['谁家的碎瓷砖水泥块扔在花坛里了 一大堆', 'report', 'sanitation', 'normal'],
+  ]);
+  // A bus or coach line stopped is the transport company's, whoever it strands.
+  readsAs([
+    ['镇上到市里的客车停运快一个月了 学生回家都成问题', 'report', 'other', 'normal'],
+  ]);
+  // A thing knocked or blown down lying on the ground is nobody down; a person down stays urgent.
+  readsAs([
+    ['小区门口的指示牌让大货车刮倒了 横躺在地上', 'report', 'other', 'normal'],
+    ['楼下有个大爷摔倒了 躺在地上起不来 快来人', 'report', 'assistance', 'urgent'],
+  ]);
+  // A heating pipe leaking in the home is the heating supply; in the stairwell it stays the shared facility.
+  readsAs([
+    ['卧室暖气片接口一直呲水 木地板都鼓起来了', 'report', 'utilities', 'normal'],
+    ['楼道里暖气管漏水 台阶上全是水', 'report', 'facility', 'normal'],
+  ]);
+  // A bike shed's own roof broken is a shared roof to mend; its chargers stay the property side's.
+  readsAs([
+    ['自行车棚的铁皮让大风掀掉好几块 下雨全漏', 'report', 'facility', 'normal'],
+  ]);
+  // A stranger who threatened a life and is still about is urgent; one gone or only feared is not.
+  readsAs([
+    ['有个陌生男的在楼下骂骂咧咧 说要砍死我们全家 现在还在门口晃', 'report', 'security', 'urgent'],
+    ['上个月有个陌生人喝多了说要弄死我 后来再没来过 能不能多安排巡逻', 'report', 'security', 'normal'],
+  ]);
+  it('a bare flat number renovating or addressed in the group is the room', () => {
+    expect(classifyByRules('1103装修的电钻声从早响到晚').room).toBe('1103');
+    expect(classifyByRules('阳台往下滴水 803你家空调是不是漏了').room).toBe('803');
+  });
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1908,6 +1950,21 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // service as the brief has it; earlier sets split the like between the two); barbecue smoke complained of again
   // (反映过好几次了…到现在也没人管 今晚又熏得开不了窗) read as a progress query, not the new report it is.
   'r46-check': { intent: 0.923, reportP: 1, reportR: 0.777, category: 0.666, urgentR: 1, falseAlarms: 0, place: 1 },
+  // r45 check set (28 group-chat messages of the same kinds as r45-category: 25 reports near category boundaries — motorbikes
+  // racing on the street at night vs a pharmacy's speaker vs a flat dragging chairs, a heating-fee rate asked vs the water
+  // gone, a bike stolen with the property company blamed, an old couple downstairs quarrelling vs a drunk stranger with a
+  // knife, a flat let by the bunk, a fake meter reader, renovation rubbish by the bins vs bins not emptied vs a dead cat,
+  // branches over a road vs a leaning lamp post, a fire lane blocked vs my space taken, a village bus line stopped, an
+  // e-bike charged in a stairwell, a neighbour's dog, a washing machine leaking from above vs a burst main, a stroke, social
+  // insurance, shed chargers switched off — and a progress query, thanks and a sign-up), written with r45-category before any
+  // rule was read, never tuned on. First run and after the r45 tuning alike: intent 0.929, report P 1.00, report R 0.920,
+  // category 0.760, urgent recall 1.00, 1 false alarm, place 1.00. Misses left: motorbikes racing on the street with the
+  // police asked read as other (labelled security); a heating-fee rate asked read as property (labelled utilities); 俺家的水
+  // 从昨天下午就没了 别家有没有 and 楼下那老两口又在骂仗 read as chat; a bike stolen with 物业费交的冤不冤 read as security
+  // (labelled property by the tie-break; the rules keep a theft security by an earlier decision); branches grown long over
+  // a road, blocking a lamp, read as facility (labelled sanitation); a washing machine above leaking down a ceiling and
+  // soaking the walls raised as urgent (labelled normal).
+  'r45-check': { intent: 0.928, reportP: 1, reportR: 0.92, category: 0.76, urgentR: 1, falseAlarms: 1, place: 1 },
 };
 
 describe('the check sets, never tuned on', () => {
