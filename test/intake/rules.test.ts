@@ -1497,6 +1497,30 @@ describe('r43 concepts', () => {
   ]);
 });
 
+describe('r47 concepts', () => {
+  readsAs([
+    // a patrol asked of the police or the property side is the request, not an activity to join
+    ['这个月车棚里丢了三次电瓶了，监控也看不清，请派出所夜里加强巡逻好吗？', 'report', 'security', 'normal'],
+    ['后半夜老有人在停车场转悠拉车门，能不能让保安多巡逻几趟？', 'report', 'security', 'normal'],
+    // ...and volunteers asked to call on someone in need
+    ['我们单元的李婆婆眼睛看不见了，家里就她一个，能不能安排志愿者隔几天上门帮她收拾收拾？', 'report', 'assistance', 'normal'],
+    // ...a visit to someone's home told in the story is no joining
+    ['前天我去她家送饺子，看见老太太一个人坐在黑屋里，灯泡坏了都没人换，社区能不能派人去看看？', 'report', 'assistance', 'normal'],
+    // ...but joining a patrol is still a sign-up
+    ['周六晚上的治安巡逻我去，算我一个', 'signup', null, null],
+    // a neighbour told as the one harmed, and a bite in the past, leave the strays to be taken away
+    ['小区后门那几条野狗越来越凶，前阵子邻居家小孩被咬了一口打了好几针，请尽快联系收容站来抓', 'report', 'sanitation', 'normal'],
+    // ...a stray biting someone now stays the person first
+    ['流浪狗刚把一个老太太咬了，腿上血流不止，快来人', 'report', 'assistance', 'urgent'],
+    // ...and an owned dog let loose that bit a neighbour's child is the owner's
+    ['楼下那家的狗从来不拴，把邻居家孩子咬了，主人还说是孩子先惹的', 'report', 'dispute', 'normal'],
+    // an entry door broken, with who gets in through it named: the door is asked to be fixed
+    ['2单元的单元门锁坏了一个多月，推销保健品的天天进来敲门，麻烦物业赶紧把锁修好', 'report', 'facility', 'normal'],
+    // ...but a poser seen at the doors with no broken door in view is reported as such
+    ['最近有人冒充物业上门收物业费，我们单元好几家都交了，请派出所查一查', 'report', 'security', 'normal'],
+  ]);
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
