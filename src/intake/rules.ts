@@ -477,6 +477,9 @@ const DUTY_ASKED = /(加强|增加|多派人?|派人|安排人?|多来几趟|多
 const NEIGHBOUR_HARMED = /邻居(家)?(的)?(孩子|小孩|老人|车|电动车|猫|狗|阿姨|大爷|奶奶|爷爷)?[^，,。！!？?\s]{0,2}(也|都)?被/g;
 // A bite told as past, the jab already had (上个月…被咬了一口 去打了狂犬疫苗): background to the strays asked to be taken away (r47).
 const BITE_PAST = /(上个?月|上周|上礼拜|前几天|前阵子|前段时间|之前|去年|那次|有一次|上次)[^。！!？?]{0,14}(被[^，,。！!？?\s]{0,4}咬|咬(了|伤|过))|(打了|去打|打过)[^，,。！!？?\s]{0,4}(狂犬|疫苗)/;
+// A jab already had after a bite (去打了狂犬疫苗, 打了好几针): what happened, no vaccination asked for; cut out of the text
+// (global), so left out of prefilterTests (r47).
+const JAB_HAD = /(已经)?(去|又)?(打了|打过|打完)[^，,。！!？?\s]{0,4}(狂犬|破伤风)?(疫苗|针)/g;
 // An entry door broken, with who gets in through it (门禁坏了 … 推销的随便上楼): the door is what is asked to be fixed (r47).
 // Only sellers and flyer-posters let in: one who poses as a worker (冒充, 自称) is a crime of its own.
 const ENTRY_BROKEN = /(门禁|单元门|楼门|防盗门|门锁)[^，,。！!？?\s]{0,8}(坏|关不上|锁不上|合不上|形同虚设|摆设|失灵|不好使|不管用)[^。！!]{0,30}(谁都能进|谁都可以进|随便(进|上楼|进出|出入)|随意(进|出入)|(都|就)(能|可以)进来|天天进来|进来敲门)/;
@@ -559,6 +562,14 @@ function decideCategoryOfText(
   told: Pick<UrgencyAssessment, 'aside' | 'asideCategory'>,
 ): Category {
   let { cat, score } = topOf(scores);
+  // The jab had after a bite weighs nothing for the service: what the letter asks decides (r47).
+  if (!urgent && cat === 'service' && gateOf(JAB_HAD).may(t) && !SERVICE_ASK.test(t)) {
+    const rest = t.replace(JAB_HAD, '');
+    if (rest !== t) {
+      scores = scoreCategories(rest);
+      ({ cat, score } = topOf(scores));
+    }
+  }
   // The department that refused (城管说不归他们管) weighs nothing: what is complained of decides, when it has evidence.
   if (!urgent && cat === 'other' && DEPT_REFUSED.test(t)) {
     const rescored = scoreCategories(t.replace(/城管|交警/g, ''));
@@ -635,7 +646,7 @@ function decideCategoryOfText(
   const supplyCut = SUPPLY_CUT.test(t);
   // A stray biting a pet (流浪狗把我家猫咬了, 把三楼那家的猫咬死了) is the strays to be dealt with, whoever's pet it bit;
   // a neighbour named as the dog's keeper makes it theirs (r34).
-  if (!urgent && !supplyCut && (cat === 'dispute' || cat === 'security' || cat === 'sanitation') && STRAY.test(t) && (!BITTEN.test(t) || BITE_PAST.test(t)) && !THEFT.test(t) && scores.sanitation >= 2) {
+  if (!urgent && !supplyCut && (cat === 'dispute' || cat === 'security' || cat === 'sanitation' || cat === 'other') && STRAY.test(t) && (!BITTEN.test(t) || BITE_PAST.test(t)) && !THEFT.test(t) && scores.sanitation >= 2) {
     const keeperView = t.replace(VICTIM_PET, '').replace(NEIGHBOUR_HARMED, '');
     if (!OWNED_DOG.test(keeperView) && !NEIGHBOUR.test(keeperView)) return 'sanitation';
   }

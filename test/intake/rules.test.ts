@@ -1510,6 +1510,11 @@ describe('r47 concepts', () => {
     ['周六晚上的治安巡逻我去，算我一个', 'signup', null, null],
     // a neighbour told as the one harmed, and a bite in the past, leave the strays to be taken away
     ['小区后门那几条野狗越来越凶，前阵子邻居家小孩被咬了一口打了好几针，请尽快联系收容站来抓', 'report', 'sanitation', 'normal'],
+    // ...and so does the jab had after the bite: no vaccination is asked for
+    ['野狗把我家孩子咬了，上个月的事，打了疫苗，可那几条野狗还在小区里转，请城管来抓走', 'report', 'sanitation', 'normal'],
+    // ...but a jab still to be had, or the jab's own queue, is the service
+    ['社区卫生服务站什么时候能打狂犬疫苗？我家孩子被狗抓了一下', 'report', 'service', 'normal'],
+    ['上周我带孩子打了疫苗，接种点的人太多了，排了三个小时，能不能多开几个窗口', 'report', 'service', 'normal'],
     // ...a stray biting someone now stays the person first
     ['流浪狗刚把一个老太太咬了，腿上血流不止，快来人', 'report', 'assistance', 'urgent'],
     // ...and an owned dog let loose that bit a neighbour's child is the owner's
