@@ -812,6 +812,7 @@ describe.each([
   ['r44 urgent set (50 group-chat and voice-input messages: 30 emergencies told by signs, not names — a child not home from school, a watch-phone unanswered, 求扩散, someone collapsed in a stairwell or at a bus stop, a mother whose mouth dropped mid-sentence on a video call, a father in a stopped lift and a mother-in-law fallen told by phone, a toddler alone clinging to a balcony rail or locked in a car, burns from hot oil or boiling water with blisters, elders missing from their usual seat for days with curtains drawn, choking, seizures, someone in a pond or a river, gas with someone inside not answering or lying still, a knife fight, someone on a roof edge, smoke from a flat — and 20 look-alikes: the same already handled (taken by 120, found, back from grandma\'s), fears with 万一, news from elsewhere, drills, anger at standing nuisances, a cut or a graze already dressed, an elder known to be at a son\'s or a daughter\'s; first run: intent 0.940, report P 0.919, report R 1.00, category 0.853, urgent recall 0.900, 1 false alarm, place 0.980; after the r44 tuning: intent 0.980, report P 0.971, report R 1.00, category 0.941, urgent recall 1.00, 0 false alarms, place 0.980 (left: a gas smell with an old woman inside not answering the door read as utilities, labelled assistance — r23 labels the same utilities; a 万一 request for a call button read as assistance, labelled service; a question whether the lift was fixed after an earlier trapping read as report, labelled query; 5号楼702对面 read with room 702, labelled without))', fixture('r44-urgent.jsonl')],
   ['r46 query set (57 group-chat, dialect and voice-input messages at the boundary of progress queries, service questions, sign-ups and new reports: progress asked about an earlier report without a ticket number (a request shown pending on the official account, a lamp pointed back to, 12345 called and a hotline call back passing it on, a visit promised for the weekend, a matter registered before), the same matter told again with new detail, how or where to apply (低保, 医保卡补办, 老年证, 燃气开户, 居住证, 电动车上牌), questions to neighbours, love-bank points and who holds a post, free-word sign-ups and withdrawals, whether an activity still takes people, thanks naming a fix; first run: intent 0.877, report P 0.824, report R 1.00, category 0.929, urgent recall 1.00, 1 false alarm, place 1.00; after the r46 tuning: intent 1.00, report P 1.00, report R 1.00, category 0.929, 1 false alarm (left: 新房子要开通燃气 找谁开户啊 read as utilities, labelled service as the brief has it while earlier sets label the like utilities; a ceiling bulging and dripping from the flat above, labelled normal, read as urgent as earlier sets label a bulging ceiling))', fixture('r46-query.jsonl')],
   ['r45 category set (71 group-chat messages, many short, voice-input or in dialect: 63 reports near category boundaries, in every category — motorbikes racing at night (security) vs a supermarket\'s loudspeaker blaring its offers and a KTV (other) vs mahjong and chairs from a named flat (dispute); heating fees asked, a water bill doubled and no heat or water (utilities); the property company blamed for a theft (property by the tie-break) or for a lift broken a week (property) vs a broken camera (security) vs someone trapped in a lift (facility, urgent); a couple quarrelling downstairs (dispute) vs a stranger threatening a life and still about (security, urgent); a flat let by the bed; men posing as gas and water workers; building rubbish tipped on a verge by nobody named (sanitation) vs at my door by a named flat (dispute) vs bins not collected vs a dead rat; a broken branch over a path (sanitation) vs a dark streetlight and a missing manhole cover (facility); a fire lane blocked vs my space taken; a village bus stopped and a bus-stop sign knocked down (other); e-bikes charged in a corridor; a named flat\'s dog vs strays; leaks from upstairs (dispute, urgent when flooding) vs a burst main (facility, urgent) vs a home heating pipe (utilities, urgent); a shed roof blown off (facility); a lost cat; a child not home; service questions — and 8 chat, queries and sign-ups; first run: intent 0.972, report P 1.00, report R 0.968, category 0.889, urgent recall 0.875, 1 false alarm, place 0.972; after the r45 tuning: intent 1.00, report P 1.00, report R 1.00, category 0.984, urgent recall 1.00, 0 false alarms, place 1.00 (left: the theft with 交物业费干啥吃的 read as security, by the rules\' earlier decision that a theft stays security))', fixture('r45-category.jsonl')],
+  ['r47 board set (45 long residents\' letters to the county message board and forum posts, written before any rule was read: 36 reports over every category, told background first and the request at the end, with cues spread across categories (the property company named beside a road, heating or a bite; a shop beside slops; a department blamed beside a broken door), places beside numbers that are no place (road numbers, household counts, dates, money, a phone number), five emergencies told inside a letter (gas on a stairwell, an old woman down behind a locked door, a storm flooding a ground-floor flat, a stairwell fire, a child lost in a park), and nine non-reports: a thanks letter, praise of a cadre, opinions and a sarcastic post with no request, two pasted official notices, three progress questions through the channel; first run: intent 0.956, report P 1.00, report R 0.944, category 0.889, urgent recall 1.00, 0 false alarms, place 1.00; after the r47 tuning every figure 1.00 and 0 false alarms)', fixture('r47-board.jsonl')],
   ['dev set', devSetPath],
 ])('thresholds on the %s', (_name, path) => {
   const set = loadSet(path);
@@ -1614,6 +1615,35 @@ describe('r45 concepts', () => {
   });
 });
 
+describe('r47 concepts', () => {
+  readsAs([
+    // a patrol asked of the police or the property side is the request, not an activity to join
+    ['这个月车棚里丢了三次电瓶了，监控也看不清，请派出所夜里加强巡逻好吗？', 'report', 'security', 'normal'],
+    ['后半夜老有人在停车场转悠拉车门，能不能让保安多巡逻几趟？', 'report', 'security', 'normal'],
+    // ...and volunteers asked to call on someone in need
+    ['我们单元的李婆婆眼睛看不见了，家里就她一个，能不能安排志愿者隔几天上门帮她收拾收拾？', 'report', 'assistance', 'normal'],
+    // ...a visit to someone's home told in the story is no joining
+    ['前天我去她家送饺子，看见老太太一个人坐在黑屋里，灯泡坏了都没人换，社区能不能派人去看看？', 'report', 'assistance', 'normal'],
+    // ...but joining a patrol is still a sign-up
+    ['周六晚上的治安巡逻我去，算我一个', 'signup', null, null],
+    // a neighbour told as the one harmed, and a bite in the past, leave the strays to be taken away
+    ['小区后门那几条野狗越来越凶，前阵子邻居家小孩被咬了一口打了好几针，请尽快联系收容站来抓', 'report', 'sanitation', 'normal'],
+    // ...and so does the jab had after the bite: no vaccination is asked for
+    ['野狗把我家孩子咬了，上个月的事，打了疫苗，可那几条野狗还在小区里转，请城管来抓走', 'report', 'sanitation', 'normal'],
+    // ...but a jab still to be had, or the jab's own queue, is the service
+    ['社区卫生服务站什么时候能打狂犬疫苗？我家孩子被狗抓了一下', 'report', 'service', 'normal'],
+    ['上周我带孩子打了疫苗，接种点的人太多了，排了三个小时，能不能多开几个窗口', 'report', 'service', 'normal'],
+    // ...a stray biting someone now stays the person first
+    ['流浪狗刚把一个老太太咬了，腿上血流不止，快来人', 'report', 'assistance', 'urgent'],
+    // ...and an owned dog let loose that bit a neighbour's child is the owner's
+    ['楼下那家的狗从来不拴，把邻居家孩子咬了，主人还说是孩子先惹的', 'report', 'dispute', 'normal'],
+    // an entry door broken, with who gets in through it named: the door is asked to be fixed
+    ['2单元的单元门锁坏了一个多月，推销保健品的天天进来敲门，麻烦物业赶紧把锁修好', 'report', 'facility', 'normal'],
+    // ...but a poser seen at the doors with no broken door in view is reported as such
+    ['最近有人冒充物业上门收物业费，我们单元好几家都交了，请派出所查一查', 'report', 'security', 'normal'],
+  ]);
+});
+
 // Each check set was written with its round's tuning set before any change of that round,
 // scored once before and once after the tuning, and never tuned on. Its floor is its
 // after-tuning score (r14-check: the same as its first run); where that misses a threshold,
@@ -1965,6 +1995,22 @@ const CHECK_FLOORS: Record<string, { intent: number; reportP: number; reportR: n
   // a road, blocking a lamp, read as facility (labelled sanitation); a washing machine above leaking down a ceiling and
   // soaking the walls raised as urgent (labelled normal).
   'r45-check': { intent: 0.928, reportP: 1, reportR: 0.92, category: 0.76, urgentR: 1, falseAlarms: 1, place: 1 },
+  // r47 check set (24 message-board letters and forum posts written with r47-board before any rule was read: 19 reports —
+  // an old factory block's rusted handrails and leaking roof, a three-day estate blackout blamed on the transformer, a
+  // grill's smoke, a leak from the flat above, door handles tried and doors forced, an owners' committee blocked, a
+  // paraplegic neighbour alone, school places for incomers, a father trapped in a lift (urgent), a power line down and
+  // sparking by a school road (urgent), a fire main burst into flats (urgent), a KTV's bass, willows unpruned, broken
+  // fitness equipment, broadband never connected, e-bikes charged in the hall, a neighbour's pigeons on the roof, green
+  // space turned into paid parking, unemployment insurance — and 5 non-reports: a thanks letter, two progress questions,
+  // a pasted power-cut notice, a rant about house prices). First run: intent 0.917, report P 0.905, report R 1.00,
+  // category 0.684, urgent recall 1.00, 3 false alarms, place 0.958; after the r47 tuning the same.
+  // Its errors, read once after all tuning: the estate blackout read as facility (the transformer) and urgent; the grill's
+  // smoke from a shop read as other; the leak from the flat above read as facility; the power line down read as facility
+  // (labelled utilities: a debatable call); the fire main flooding flats read as dispute (对门 named only as also flooded)
+  // and lost its room (我家（301）in brackets); e-bikes charged in the hall read as property (物业说了几次不管用); the
+  // thanks letter and the house-price rant read as reports; false alarms on the roof leak running down the stairwell, the
+  // blackout and the past break-ins.
+  'r47-check': { intent: 0.916, reportP: 0.904, reportR: 1, category: 0.684, urgentR: 1, falseAlarms: 3, place: 0.958 },
 };
 
 describe('the check sets, never tuned on', () => {
